@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using JourneyBot.Protocol.Schema;
+
+namespace JourneyBot.Protocol.Authentication;
+
+/// <summary>
+/// The token rules that need the activity: the signing key's endorsement for the activity's
+/// channel, and the token's <c>serviceurl</c> claim against the activity's <c>serviceUrl</c>.
+/// </summary>
+/// <remarks>
+/// Without the service URL check, a valid token for one connector could direct the bot's replies,
+/// with the bot's own credentials, to any address written into the body.
+/// </remarks>
+public static class ActivityTokenCheck
+{
+    /// <summary>Null when the authenticated caller may send <paramref name="activity"/>; else why not.</summary>
+    public static string? FindViolation(ClaimsPrincipal user, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        if (!Enum.TryParse<TokenSource>(user.FindFirst(BotClaimTypes.TokenSource)?.Value, out var source))
+        {
+            return "the token was not validated by the Bot Framework token handler";
+        }
+
+        var endorsements = user.FindAll(BotClaimTypes.Endorsement).Select(c => c.Value).ToList();
+        if (!BotTokenRules.IsEndorsed(endorsements, activity.ChannelId, source))
+        {
+            return "the token's signing key is not endorsed for the activity's channel";
+        }
+
+        var serviceUrl = user.FindFirst(BotTokenRules.ServiceUrlClaim)?.Value;
+        if (!BotTokenRules.ServiceUrlMatches(serviceUrl, activity.ServiceUrl, source))
+        {
+            return "the token's serviceurl claim does not match the activity's serviceUrl";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace JourneyBot.Protocol.Connector;
+
+/// <summary>The connector refused a call (after any retries).</summary>
+public sealed class ConnectorException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ConnectorException(HttpStatusCode statusCode, string? errorCode, string? operationId, string message)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        ErrorCode = errorCode;
+        OperationId = operationId;
+    }
+
+    /// <summary>Creates the exception without details (for serializers and analyzers).</summary>
+    public ConnectorException() : this(0, null, null, "The connector call failed.")
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public ConnectorException(string message) : this(0, null, null, message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and a cause.</summary>
+    public ConnectorException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    /// <summary>The HTTP status the connector answered.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The connector's error code, e.g. <c>MessageWritesBlocked</c> or <c>MessageSizeTooBig</c>.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary>The connector's <c>X-Correlating-OperationId</c>, for support requests.</summary>
+    public string? OperationId { get; }
+}

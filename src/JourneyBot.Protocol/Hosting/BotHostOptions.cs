@@ -1,0 +1,11 @@
+namespace JourneyBot.Protocol.Hosting;
+
+/// <summary>Limits of the messaging endpoint (section <c>BotHost</c>).</summary>
+public sealed class BotHostOptions
+{
+    /// <summary>
+    /// The largest request body accepted, in bytes; larger requests get 413. Teams activities stay
+    /// well under 100 KB; the default leaves room for card submits with long answers.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 512 * 1024;
+}

@@ -1,0 +1,75 @@
+using JourneyBot.Protocol.Authentication;
+using JourneyBot.Protocol.Configuration;
+using JourneyBot.Protocol.Connector;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Polly;
+
+namespace JourneyBot.Protocol.Hosting;
+
+/// <summary>Registers the Bot Framework protocol: options, inbound auth, connector, request processing.</summary>
+public static class BotProtocolServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds everything <see cref="BotEndpointExtensions.MapBotMessages"/> needs. The bot's logic is
+    /// an <see cref="Turns.ITurnHandler"/> the caller registers.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services)
+    {
+        services.AddOptions<BotFrameworkOptions>().BindConfiguration(string.Empty).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
+        services.AddOptions<BotHostOptions>().BindConfiguration("BotHost");
+        services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
+
+        services.AddBotAuthentication();
+        services.AddConnector();
+        services.AddSingleton<BotRequestProcessor>();
+        services.AddHostedService<AuthenticationModeReporter>();
+        return services;
+    }
+
+    private static void AddConnector(this IServiceCollection services)
+    {
+        services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
+        services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
+        services.AddSingleton<IConnectorTokenProvider>(sp =>
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AppType == BotAppType.UserAssignedMsi
+                ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
+                : ActivatorUtilities.CreateInstance<ClientCredentialsTokenProvider>(sp));
+        services.AddTransient<ConnectorAuthenticationHandler>();
+
+        services.AddHttpClient<ConnectorClient>()
+            .AddHttpMessageHandler(sp => sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticationEnabled
+                ? sp.GetRequiredService<ConnectorAuthenticationHandler>()
+                : new PassThroughHandler())
+            .AddResilienceHandler("connector-retry", ConfigureRetry);
+    }
+
+    // Teams throttles with 429 + Retry-After and has passing 412/502/503/504 faults; nothing else is retried.
+    private static void ConfigureRetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
+    {
+        var retry = context.ServiceProvider.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value;
+        var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>();
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            MaxRetryAttempts = retry.MaxRetries,
+            Delay = retry.BaseDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is HttpRequestException
+                || (int?)args.Outcome.Result?.StatusCode is 429 or 412 or 502 or 503 or 504),
+            OnRetry = args =>
+            {
+                ProtocolLog.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
+                return ValueTask.CompletedTask;
+            },
+        });
+    }
+
+    private sealed class PassThroughHandler : DelegatingHandler;
+}

@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Text.Json;
+using JourneyBot.Protocol.Authentication;
+using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Turns;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JourneyBot.Protocol.Hosting;
+
+/// <summary>
+/// Turns one authenticated POST into one turn: reads and checks the activity, runs the handler,
+/// and writes the HTTP answer (200, or the invoke's status and body).
+/// </summary>
+internal sealed class BotRequestProcessor(
+    ITurnHandler handler,
+    ConnectorClient connector,
+    IOptions<BotHostOptions> options,
+    ILogger<BotRequestProcessor> logger)
+{
+    private const string Apology = "Sorry, something went wrong on my side and I could not finish that. Please try again.";
+
+    public async Task ProcessAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        var body = await ReadBodyAsync(http.Request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is larger than this bot accepts.");
+            return;
+        }
+
+        var activity = Parse(body, out var problem);
+        if (activity is null)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem!);
+            return;
+        }
+
+        if (ActivityTokenCheck.FindViolation(http.User, activity) is { } violation)
+        {
+            ProtocolLog.ActivityUnauthorized(logger, activity.Id, violation);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
+        ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
+        var turn = new TurnContext(activity, connector);
+        try
+        {
+            await handler.OnTurnAsync(turn, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
+            await ApologizeAsync(turn, cancellationToken);
+            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return;
+        }
+
+        await WriteAnswerAsync(http, turn);
+    }
+
+    private async Task WriteAnswerAsync(HttpContext http, TurnContext turn)
+    {
+        if (turn.Activity.Type != ActivityTypes.Invoke)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+
+        if (turn.InvokeResponse is not { } invoke)
+        {
+            ProtocolLog.InvokeNotHandled(logger, turn.Activity.Name);
+            http.Response.StatusCode = StatusCodes.Status501NotImplemented;
+            return;
+        }
+
+        // The invoke's status is the HTTP status and its body is the HTTP body.
+        http.Response.StatusCode = invoke.Status;
+        if (invoke.Body is { } json)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new Utf8JsonWriter(http.Response.BodyWriter);
+            json.WriteTo(writer);
+        }
+    }
+
+    private async Task ApologizeAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (turn.Activity.Type != ActivityTypes.Message)
+        {
+            return;
+        }
+
+        try
+        {
+            await turn.ReplyAsync(Apology, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ConnectorException or InvalidOperationException or TaskCanceledException)
+        {
+            ProtocolLog.ApologyFailed(logger, ex, turn.Activity.Id);
+        }
+    }
+
+    private async Task RefuseAsync(HttpContext http, int status, string reason)
+    {
+        ProtocolLog.RequestRefused(logger, status, reason);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(reason, http.RequestAborted);
+    }
+
+    private static Activity? Parse(byte[] body, out string? problem)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, ProtocolJson.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            problem = "The request body is not a JSON activity.";
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(activity?.Type))
+        {
+            problem = "The activity has no type.";
+            return null;
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+            || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            problem = "The activity has no valid serviceUrl to answer to.";
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(activity.Conversation?.Id))
+        {
+            problem = "The activity has no conversation id.";
+            return null;
+        }
+
+        problem = null;
+        return activity;
+    }
+
+    // Reads at most maxBytes; null when the body is larger. Content-Length is checked first so an
+    // honest large request is refused without reading it.
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            if (result.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(result.Buffer.Start);
+                return null;
+            }
+
+            if (result.IsCompleted)
+            {
+                var copy = result.Buffer.ToArray();
+                reader.AdvanceTo(result.Buffer.End);
+                return copy;
+            }
+
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+}

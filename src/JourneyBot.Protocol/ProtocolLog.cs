@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace JourneyBot.Protocol;
+
+/// <summary>
+/// Every log line of the protocol layer. Activity ids, types and reasons only: no tokens, secrets
+/// or user text at any level above Debug.
+/// </summary>
+internal static partial class ProtocolLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Bot Framework token rejected: {Reason} ({ExceptionType})")]
+    public static partial void TokenRejected(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Activity {ActivityId} refused: {Reason}")]
+    public static partial void ActivityUnauthorized(ILogger logger, string? activityId, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Request refused with {Status}: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Turn {ActivityType} {ActivityId} in channel {ChannelId}")]
+    public static partial void TurnStarted(ILogger logger, string? activityType, string? activityId, string? channelId);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Turn {ActivityType} {ActivityId} failed")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType, string? activityId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Could not tell the user that turn {ActivityId} failed")]
+    public static partial void ApologyFailed(ILogger logger, Exception exception, string? activityId);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Invoke {InvokeName} not handled: answering 501")]
+    public static partial void InvokeNotHandled(ILogger logger, string? invokeName);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Connector call answered {Status}; retry {Attempt} in {Delay}")]
+    public static partial void ConnectorRetry(ILogger logger, int? status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests without a token. Use this for local development only.")]
+    public static partial void AuthenticationDisabled(ILogger logger);
+}

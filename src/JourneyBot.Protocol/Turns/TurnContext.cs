@@ -1,0 +1,106 @@
+using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Schema;
+
+namespace JourneyBot.Protocol.Turns;
+
+/// <summary>One incoming activity and the means to answer it.</summary>
+/// <remarks>
+/// Sends go to the connector at the activity's <see cref="Activity.ServiceUrl"/>, which Teams may
+/// change between turns, so it is never cached beyond the turn.
+/// </remarks>
+public sealed class TurnContext
+{
+    private readonly ConnectorClient _connector;
+    private string? _text;
+
+    /// <summary>Creates a turn for <paramref name="activity"/>.</summary>
+    public TurnContext(Activity activity, ConnectorClient connector)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(connector);
+        Activity = activity;
+        _connector = connector;
+    }
+
+    /// <summary>The incoming activity.</summary>
+    public Activity Activity { get; }
+
+    /// <summary>The message text without the bot's mention, trimmed.</summary>
+    public string Text => _text ??= Activity.TextWithoutRecipientMention();
+
+    /// <summary>Set by the handler to answer an invoke; left null, the host answers 501.</summary>
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>Posts a new message with <paramref name="text"/> to the conversation.</summary>
+    public Task<ResourceResponse> SendAsync(string text, CancellationToken cancellationToken) =>
+        SendAsync(Activity.CreateReply(text), cancellationToken);
+
+    /// <summary>Posts <paramref name="activity"/> to the conversation (not as a reply).</summary>
+    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return _connector.SendToConversationAsync(ServiceUrl, ConversationId, Outgoing(activity), cancellationToken);
+    }
+
+    /// <summary>Replies to the incoming activity with <paramref name="text"/>.</summary>
+    public Task<ResourceResponse> ReplyAsync(string text, CancellationToken cancellationToken) =>
+        ReplyAsync(Activity.CreateReply(text), cancellationToken);
+
+    /// <summary>Replies to the incoming activity with <paramref name="activity"/>.</summary>
+    /// <remarks>Falls back to a plain send when the incoming activity has no id to reply to.</remarks>
+    public Task<ResourceResponse> ReplyAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var outgoing = Outgoing(activity);
+        if (string.IsNullOrEmpty(Activity.Id))
+        {
+            return _connector.SendToConversationAsync(ServiceUrl, ConversationId, outgoing, cancellationToken);
+        }
+
+        outgoing.ReplyToId = Activity.Id;
+        return _connector.ReplyToActivityAsync(ServiceUrl, ConversationId, Activity.Id, outgoing, cancellationToken);
+    }
+
+    /// <summary>Replaces the activity with id <paramref name="activityId"/> (e.g. a card) by <paramref name="activity"/>.</summary>
+    public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var outgoing = Outgoing(activity);
+        outgoing.Id = activityId;
+        return _connector.UpdateActivityAsync(ServiceUrl, ConversationId, activityId, outgoing, cancellationToken);
+    }
+
+    /// <summary>Deletes the activity with id <paramref name="activityId"/>.</summary>
+    public Task DeleteAsync(string activityId, CancellationToken cancellationToken) =>
+        _connector.DeleteActivityAsync(ServiceUrl, ConversationId, activityId, cancellationToken);
+
+    /// <summary>Shows the typing indicator (clients show it for about 3 seconds).</summary>
+    public Task<ResourceResponse> SendTypingAsync(CancellationToken cancellationToken)
+    {
+        var typing = Activity.CreateReply();
+        typing.Type = ActivityTypes.Typing;
+        typing.ReplyToId = null;
+        return _connector.SendToConversationAsync(ServiceUrl, ConversationId, typing, cancellationToken);
+    }
+
+    private string ServiceUrl =>
+        Activity.ServiceUrl ?? throw new InvalidOperationException("The incoming activity has no serviceUrl.");
+
+    private string ConversationId =>
+        Activity.Conversation?.Id ?? throw new InvalidOperationException("The incoming activity has no conversation id.");
+
+    // Fills in the addressing a handler should not have to repeat; bots never send their own id.
+    private Activity Outgoing(Activity activity)
+    {
+        var template = Activity.CreateReply();
+        activity.Type ??= ActivityTypes.Message;
+        activity.From ??= template.From;
+        activity.Recipient ??= template.Recipient;
+        activity.Conversation ??= template.Conversation;
+        activity.ChannelId ??= template.ChannelId;
+        activity.ServiceUrl ??= template.ServiceUrl;
+        activity.Id = null;
+        return activity;
+    }
+}

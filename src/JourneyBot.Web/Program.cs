@@ -1,0 +1,21 @@
+using JourneyBot.Protocol.Hosting;
+using JourneyBot.Protocol.Turns;
+using JourneyBot.Web.Bot;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddBotProtocol();
+builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/healthz");
+app.MapBotMessages();
+
+app.Run();
+
+/// <summary>The web host's entry point; public so that tests can host it.</summary>
+public partial class Program;

@@ -1,4 +1,5 @@
 using JourneyBot.Protocol.Configuration;
+using JourneyBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public static class BotAuthenticationExtensions
     /// </remarks>
     public static IServiceCollection AddBotAuthentication(this IServiceCollection services)
     {
-        services.AddHttpClient(BotSigningKeys.HttpClientName);
+        services.AddHttpClient(BotHttpClients.OpenIdMetadata);
         services.AddSingleton<BotSigningKeys>();
 
         services.AddAuthentication(BotAuthenticationDefaults.Scheme)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json;
 using JourneyBot.Protocol.Configuration;
+using JourneyBot.Protocol.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -19,9 +20,6 @@ namespace JourneyBot.Protocol.Authentication;
 /// </remarks>
 public sealed class BotSigningKeys
 {
-    /// <summary>The name of the HttpClient that fetches metadata and keys.</summary>
-    public const string HttpClientName = "JourneyBot.OpenIdMetadata";
-
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _channel;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;
 
@@ -58,7 +56,7 @@ public sealed class BotSigningKeys
 
     private static ConfigurationManager<OpenIdConnectConfiguration> Create(string metadataUrl, IHttpClientFactory factory)
     {
-        var retriever = new HttpDocumentRetriever(factory.CreateClient(HttpClientName))
+        var retriever = new HttpDocumentRetriever(factory.CreateClient(BotHttpClients.OpenIdMetadata))
         {
             // The validator has already refused plain http anywhere but loopback.
             RequireHttps = !LoopbackOrHttps.IsLoopback(new Uri(metadataUrl)),

@@ -1,3 +1,4 @@
+using JourneyBot.Protocol.Hosting;
 using Microsoft.Identity.Client;
 
 namespace JourneyBot.Protocol.Connector;
@@ -8,8 +9,5 @@ namespace JourneyBot.Protocol.Connector;
 /// </summary>
 internal sealed class MsalHttpClientFactory(IHttpClientFactory factory) : IMsalHttpClientFactory
 {
-    /// <summary>The name of the HttpClient MSAL uses.</summary>
-    public const string HttpClientName = "JourneyBot.Msal";
-
-    public HttpClient GetHttpClient() => factory.CreateClient(HttpClientName);
+    public HttpClient GetHttpClient() => factory.CreateClient(BotHttpClients.Msal);
 }

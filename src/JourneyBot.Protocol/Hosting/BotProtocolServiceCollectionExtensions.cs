@@ -33,7 +33,7 @@ public static class BotProtocolServiceCollectionExtensions
 
     private static void AddConnector(this IServiceCollection services)
     {
-        services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
+        services.AddHttpClient(BotHttpClients.Msal);
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.AddSingleton<IConnectorTokenProvider>(sp =>
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AppType == BotAppType.UserAssignedMsi

@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using System.Text;
+using JourneyBot.Protocol.Hosting;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyBot.Web.Tests;
+
+/// <summary>
+/// The real JourneyBot web host (Program) with test settings. Inbound requests go through the
+/// in-memory test server; everything the bot calls (connector, metadata, tokens) is real HTTP
+/// to loopback servers.
+/// </summary>
+public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>The app id the tests configure when authentication is on.</summary>
+    public const string AppId = "7d4d1b6a-2f4e-4a39-9d7b-1b1f1a2b3c4d";
+
+    /// <summary>Log lines the host wrote, for asserting what it logs (and what it never logs).</summary>
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    /// <summary>
+    /// Settings with authentication on: inbound tokens checked against <paramref name="issuer"/>'s
+    /// metadata, outbound tokens from <paramref name="tokens"/> (never a real login endpoint).
+    /// </summary>
+    public static Dictionary<string, string?> WithAuthentication(TestTokenIssuer issuer, TestTokenService tokens) => new()
+    {
+        ["MicrosoftAppType"] = "MultiTenant",
+        ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "test-secret",
+        ["ToBotFromChannelOpenIdMetadataUrl"] = issuer.ChannelMetadataUrl,
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = issuer.EntraMetadataUrl,
+        ["ToChannelFromBotLoginUrl"] = tokens.Authority(),
+    };
+
+    /// <summary>Lets the bot's MSAL client trust the local token service's certificate, and only it.</summary>
+    public static Action<IServiceCollection> TrustingTokenService(TestTokenService tokens) => services =>
+        services.AddHttpClient(BotHttpClients.Msal).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => tokens.IsOwnCertificate(certificate) },
+        });
+
+    /// <summary>Posts <paramref name="activity"/> to <c>/api/messages</c>, with a bearer token if given.</summary>
+    public Task<HttpResponseMessage> PostActivityAsync(Activity activity, string? token = null) =>
+        PostRawAsync(activity.ToJson(), token is null ? null : $"Bearer {token}");
+
+    /// <summary>Posts any body with any Authorization header value.</summary>
+    public async Task<HttpResponseMessage> PostRawAsync(string body, string? authorization = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>
+    /// Posts with the Authorization header exactly as given. HttpClient normalises header values,
+    /// so this goes straight into the test server's request.
+    /// </summary>
+    public async Task<int> PostWithExactAuthorizationAsync(string body, string authorization)
+    {
+        var context = await Server.SendAsync(http =>
+        {
+            http.Request.Method = HttpMethods.Post;
+            http.Request.Path = "/api/messages";
+            http.Request.ContentType = "application/json";
+            http.Request.Headers.Authorization = authorization;
+            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        }, TestContext.Current.CancellationToken);
+        return context.Response.StatusCode;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureTestServices(s =>
+        {
+            // Connector retries in tests wait milliseconds, not seconds, unless a test says otherwise.
+            s.PostConfigure<JourneyBot.Protocol.Connector.ConnectorRetryOptions>(o =>
+            {
+                if (!settings.ContainsKey("ConnectorRetry:BaseDelay"))
+                {
+                    o.BaseDelay = TimeSpan.FromMilliseconds(5);
+                }
+            });
+            services?.Invoke(s);
+        });
+    }
+}
+
+/// <summary>Shorthands for reading responses.</summary>
+public static class HttpAssertions
+{
+    /// <summary>The media type of a response, or null.</summary>
+    public static string? MediaType(this HttpResponseMessage response) =>
+        response.Content.Headers.ContentType is MediaTypeHeaderValue type ? type.MediaType : null;
+}

@@ -1,0 +1,254 @@
+using System.Net;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Testing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JourneyBot.Web.Tests;
+
+/// <summary>A bot with an app id, a local token issuer and a recording connector.</summary>
+public sealed class AuthenticatedBotFixture : IAsyncLifetime
+{
+    public TestTokenIssuer Issuer { get; private set; } = null!;
+    public TestTokenService Tokens { get; private set; } = null!;
+    public RecordingConnector Connector { get; private set; } = null!;
+    public BotApp App { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Issuer = await TestTokenIssuer.StartAsync();
+        Tokens = await TestTokenService.StartAsync();
+        Connector = await RecordingConnector.StartAsync();
+        App = new BotApp(BotApp.WithAuthentication(Issuer, Tokens), BotApp.TrustingTokenService(Tokens));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Tokens.DisposeAsync();
+        await Issuer.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// Every Bot Framework token rule, each proved over the real pipeline with a token minted here and
+/// keys served by a local issuer: the valid token gets 200, each broken rule gets 401.
+/// </summary>
+public sealed class InboundTokenTests : IClassFixture<AuthenticatedBotFixture>
+{
+    private readonly AuthenticatedBotFixture _bot;
+
+    public InboundTokenTests(AuthenticatedBotFixture fixture)
+    {
+        _bot = fixture;
+        _bot.Connector.Reset();
+    }
+
+    private string ServiceUrl => _bot.Connector.ServiceUrl();
+
+    private Activity Help(string channelId = "msteams") => Activities.Message(ServiceUrl, "help", channelId: channelId);
+
+    private async Task<HttpStatusCode> PostAsync(string? token, Activity? activity = null) =>
+        (await _bot.App.PostActivityAsync(activity ?? Help(), token)).StatusCode;
+
+    [Fact]
+    public async Task A_valid_channel_token_is_accepted_and_the_turn_runs()
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl)));
+        Assert.Single(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_request_without_an_authorization_header_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token: null));
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("bearer {0}")]
+    [InlineData("Bearer  {0}")]
+    [InlineData("Basic {0}")]
+    [InlineData("{0}")]
+    [InlineData("Bearer {0} extra")]
+    [InlineData("Bearer\t{0}")]
+    public async Task An_authorization_header_not_of_the_form_Bearer_token_is_refused(string format)
+    {
+        var header = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl));
+
+        var status = await _bot.App.PostWithExactAuthorizationAsync(Help().ToJson(), header);
+
+        Assert.Equal(StatusCodes.Status401Unauthorized, status);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task The_exact_form_Bearer_token_is_accepted()
+    {
+        var status = await _bot.App.PostWithExactAuthorizationAsync(Help().ToJson(), "Bearer " + TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl));
+
+        Assert.Equal(StatusCodes.Status200OK, status);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl,
+            notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-6));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+    }
+
+    [Fact]
+    public async Task A_token_expired_within_the_five_minute_clock_skew_is_accepted()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl,
+            notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-4));
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(token));
+    }
+
+    [Fact]
+    public async Task A_token_not_valid_yet_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl,
+            notBefore: DateTime.UtcNow.AddMinutes(10), expires: DateTime.UtcNow.AddHours(1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+    }
+
+    [Theory]
+    [InlineData("https://api.botframework.com/")]
+    [InlineData("https://evil.example.com")]
+    [InlineData("https://sts.windows.net/00000000-0000-0000-0000-000000000000/")]
+    public async Task A_token_from_any_other_issuer_is_refused(string issuer)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, issuer: issuer)));
+    }
+
+    [Fact]
+    public async Task A_token_for_another_bot_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            await PostAsync(TestTokenIssuer.ChannelToken("0b7cf4a5-0000-4000-8000-000000000000", ServiceUrl)));
+    }
+
+    [Fact]
+    public async Task An_unsigned_token_with_alg_none_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(TestTokenIssuer.UnsignedToken(BotApp.AppId, ServiceUrl)));
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_a_shared_secret_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(TestTokenIssuer.SymmetricToken(BotApp.AppId, ServiceUrl)));
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_a_key_the_issuer_does_not_publish_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: TestTokenIssuer.UnpublishedKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+    }
+
+    [Fact]
+    public async Task A_channel_token_signed_with_an_entra_key_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: TestTokenIssuer.EntraKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+    }
+
+    [Theory]
+    [InlineData(SecurityAlgorithms.RsaSha384, HttpStatusCode.OK)]
+    [InlineData(SecurityAlgorithms.RsaSha512, HttpStatusCode.OK)]
+    [InlineData(SecurityAlgorithms.RsaSsaPssSha256, HttpStatusCode.Unauthorized)]
+    public async Task Only_RS256_RS384_and_RS512_are_accepted(string algorithm, HttpStatusCode expected)
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, algorithm: algorithm);
+
+        Assert.Equal(expected, await PostAsync(token));
+    }
+
+    [Fact]
+    public async Task A_key_not_endorsed_for_the_activitys_channel_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: TestTokenIssuer.SkypeOnlyKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token, Help(channelId: "msteams")));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(token, Help(channelId: "skype")));
+    }
+
+    [Fact]
+    public async Task A_channel_key_without_any_endorsement_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: TestTokenIssuer.UnendorsedKey);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+    }
+
+    [Fact]
+    public async Task A_serviceurl_claim_that_differs_from_the_activity_is_refused()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, "https://smba.trafficmanager.net/teams/");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_channel_token_without_a_serviceurl_claim_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(TestTokenIssuer.ChannelToken(BotApp.AppId, serviceUrl: null)));
+    }
+
+    [Fact]
+    public async Task The_serviceurl_claim_is_compared_ignoring_case()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl.ToUpperInvariant().Replace("HTTP://", "http://", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(token));
+    }
+
+    [Theory]
+    [InlineData("1.0", TestTokenIssuer.EntraV1Issuer)]
+    [InlineData("2.0", TestTokenIssuer.EntraV2Issuer)]
+    public async Task An_entra_token_naming_the_bot_as_caller_is_accepted(string version, string issuer)
+    {
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(TestTokenIssuer.EntraToken(BotApp.AppId, version, issuer)));
+    }
+
+    [Theory]
+    [InlineData("1.0", TestTokenIssuer.EntraV1Issuer)]
+    [InlineData("2.0", TestTokenIssuer.EntraV2Issuer)]
+    [InlineData("3.0", TestTokenIssuer.EntraV2Issuer)]
+    public async Task An_entra_token_naming_another_caller_or_an_unknown_version_is_refused(string version, string issuer)
+    {
+        var caller = version == "3.0" ? BotApp.AppId : "0b7cf4a5-0000-4000-8000-000000000000";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(TestTokenIssuer.EntraToken(caller, version, issuer)));
+    }
+
+    [Fact]
+    public async Task An_entra_token_with_a_serviceurl_claim_must_match_the_activity()
+    {
+        var token = TestTokenIssuer.EntraToken(BotApp.AppId, "1.0", serviceUrl: "https://elsewhere.example/");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+    }
+
+    [Fact]
+    public async Task Rejections_are_logged_with_a_reason_and_never_the_token()
+    {
+        var token = TestTokenIssuer.ChannelToken("0b7cf4a5-0000-4000-8000-000000000000", ServiceUrl);
+
+        await PostAsync(token);
+
+        var logs = _bot.App.Logs.GetSnapshot();
+        Assert.Contains(logs, r => r.Id.Id == 1001 && r.Message.Contains("not issued for this bot", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, r => r.Message.Contains(token.Split('.')[1], StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,105 @@
+using JourneyBot.Protocol.Authentication;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace JourneyBot.Protocol.Tests;
+
+/// <summary>The pure token rules, case by case (the pipeline tests prove them end to end).</summary>
+public sealed class BotTokenRulesTests
+{
+    private const string AppId = "7d4d1b6a-2f4e-4a39-9d7b-1b1f1a2b3c4d";
+    private static readonly IReadOnlySet<string> Entra = BotTokenRules.EntraIssuers(botTenantId: "my-tenant");
+
+    private static JsonWebToken Token(Dictionary<string, object> claims, string? audience = null) =>
+        new(new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor { Claims = claims, Audience = audience }));
+
+    [Theory]
+    [InlineData("https://api.botframework.com", TokenSource.Channel)]
+    [InlineData("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", TokenSource.Entra)]
+    [InlineData("https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0", TokenSource.Entra)]
+    [InlineData("https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/", TokenSource.Entra)]
+    [InlineData("https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0", TokenSource.Entra)]
+    [InlineData("https://sts.windows.net/my-tenant/", TokenSource.Entra)]
+    [InlineData("https://login.microsoftonline.com/my-tenant/v2.0", TokenSource.Entra)]
+    [InlineData("https://api.botframework.com/", null)]
+    [InlineData("https://API.botframework.com", null)]
+    [InlineData("https://sts.windows.net/other-tenant/", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void Issuers_are_classified_exactly(string? issuer, TokenSource? expected)
+    {
+        Assert.Equal(expected, BotTokenRules.ClassifyIssuer(issuer, "https://api.botframework.com", Entra));
+    }
+
+    [Fact]
+    public void Without_a_tenant_only_the_bot_framework_tenants_are_entra_issuers()
+    {
+        Assert.DoesNotContain(BotTokenRules.EntraIssuers(null), i => i.Contains("my-tenant", StringComparison.Ordinal));
+        Assert.Equal(6, BotTokenRules.EntraIssuers(null).Count);
+    }
+
+    [Fact]
+    public void A_channel_token_is_for_the_bot_when_its_audience_is_the_app_id()
+    {
+        Assert.True(BotTokenRules.IsForBot(Token([], audience: AppId), TokenSource.Channel, AppId));
+        Assert.False(BotTokenRules.IsForBot(Token([], audience: "other"), TokenSource.Channel, AppId));
+        Assert.False(BotTokenRules.IsForBot(Token(new() { ["appid"] = AppId }, audience: "other"), TokenSource.Channel, AppId));
+    }
+
+    [Theory]
+    [InlineData(null, "appid", true)]
+    [InlineData("1.0", "appid", true)]
+    [InlineData("1.0", "azp", false)]
+    [InlineData("2.0", "azp", true)]
+    [InlineData("2.0", "appid", false)]
+    [InlineData("3.0", "azp", false)]
+    public void An_entra_token_names_the_bot_in_appid_for_v1_and_azp_for_v2(string? version, string claim, bool expected)
+    {
+        var claims = new Dictionary<string, object> { [claim] = AppId };
+        if (version is not null)
+        {
+            claims["ver"] = version;
+        }
+
+        Assert.Equal(expected, BotTokenRules.IsForBot(Token(claims, audience: "whatever"), TokenSource.Entra, AppId));
+    }
+
+    [Fact]
+    public void No_token_is_for_a_bot_without_an_app_id()
+    {
+        Assert.False(BotTokenRules.IsForBot(Token([], audience: ""), TokenSource.Channel, ""));
+    }
+
+    [Theory]
+    [InlineData(new[] { "msteams", "skype" }, "msteams", TokenSource.Channel, true)]
+    [InlineData(new[] { "skype" }, "msteams", TokenSource.Channel, false)]
+    [InlineData(new[] { "MSTEAMS" }, "msteams", TokenSource.Channel, false)]
+    [InlineData(new string[0], "msteams", TokenSource.Channel, false)]
+    [InlineData(new string[0], "msteams", TokenSource.Entra, true)]
+    [InlineData(new[] { "skype" }, "msteams", TokenSource.Entra, false)]
+    [InlineData(new[] { "skype" }, "", TokenSource.Channel, true)]
+    public void A_signing_key_must_be_endorsed_for_the_channel(string[] endorsements, string channelId, TokenSource source, bool expected)
+    {
+        Assert.Equal(expected, BotTokenRules.IsEndorsed(endorsements, channelId, source));
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/", TokenSource.Channel, true)]
+    [InlineData("https://SMBA.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/", TokenSource.Channel, true)]
+    [InlineData("https://smba.trafficmanager.net/teams/", "https://evil.example/teams/", TokenSource.Channel, false)]
+    [InlineData("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams", TokenSource.Channel, false)]
+    [InlineData(null, "https://smba.trafficmanager.net/teams/", TokenSource.Channel, false)]
+    [InlineData(null, "https://smba.trafficmanager.net/teams/", TokenSource.Entra, true)]
+    [InlineData("https://elsewhere/", "https://smba.trafficmanager.net/teams/", TokenSource.Entra, false)]
+    public void The_serviceurl_claim_must_match_the_activity(string? claim, string activityServiceUrl, TokenSource source, bool expected)
+    {
+        Assert.Equal(expected, BotTokenRules.ServiceUrlMatches(claim, activityServiceUrl, source));
+    }
+
+    [Fact]
+    public void Only_RSA_PKCS1_algorithms_are_allowed()
+    {
+        Assert.Equal(["RS256", "RS384", "RS512"], BotTokenRules.AllowedAlgorithms);
+        Assert.Equal(TimeSpan.FromMinutes(5), BotTokenRules.ClockSkew);
+    }
+}

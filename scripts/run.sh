@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs JourneyBot locally: the bot on 127.0.0.1:$BOT_PORT (default 3978) and Microsoft 365 Agents
+# Playground on $PLAYGROUND_PORT (default 56150), a Teams look-alike in your browser.
+# No Azure account is needed: the bot runs without authentication, which it only allows when no
+# MicrosoftAppId is configured. Ctrl+C stops everything this script started.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bot_port=${BOT_PORT:-3978}
+playground_port=${PLAYGROUND_PORT:-56150}
+cd "$root"
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for pair in "BOT_PORT:$bot_port" "PLAYGROUND_PORT:$playground_port"; do
+  name=${pair%%:*}; port=${pair#*:}
+  if port_busy "$port"; then
+    echo "run: port $port is already in use. Stop what uses it, or choose another port: $name=<port> $0" >&2
+    exit 1
+  fi
+done
+
+"$root/scripts/ensure-tools.sh"
+mkdir -p "$root/.data"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "run: building the bot"
+dotnet build src/JourneyBot.Web -c Debug --nologo -v quiet
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "run: stopped"
+}
+trap stop INT TERM EXIT
+
+# The built app itself, not `dotnet run`, so that stopping it stops the bot and nothing lingers.
+(cd src/JourneyBot.Web && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
+  exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  if curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null || { echo "run: the bot did not start" >&2; exit 1; }
+
+(cd "$root/tools" && exec node_modules/.bin/agentsplayground \
+  -e "http://127.0.0.1:$bot_port/api/messages" -c msteams --dt -p "$playground_port" \
+  --service-url "http://127.0.0.1:$playground_port/_connector") >"$root/.data/playground.log" 2>&1 &
+pids+=($!)
+
+cat <<MSG
+
+  JourneyBot is running at http://127.0.0.1:$bot_port/api/messages
+  Open Agents Playground:   http://127.0.0.1:$playground_port
+  In the Playground: open "Personal Chat" and type: help
+
+  The bot's logs follow. Ctrl+C stops the bot and the Playground.
+
+MSG
+wait -n "${pids[@]}"

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every JourneyBot test: unit, pipeline (real HTTP on loopback) and end-to-end (the bot,
+# Microsoft 365 Agents Playground and headless Chromium). Installs what is missing first.
+# Screenshots and logs of the run land in .test-artifacts/.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+"$root/scripts/ensure-tools.sh" --browser
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p .test-artifacts
+dotnet build JourneyBot.sln -c Release -warnaserror --nologo -v quiet
+
+set +e
+dotnet test --solution JourneyBot.sln -c Release --no-build --results-directory .test-artifacts/results 2>&1 \
+  | tee .test-artifacts/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for CI, summed over the test applications.
+passed=$(grep -E '^\s+succeeded: [0-9]+' .test-artifacts/test-output.log | awk '{s+=$2} END {print s+0}')
+failed=$(grep -E '^\s+failed: [0-9]+' .test-artifacts/test-output.log | awk '{s+=$2} END {print s+0}')
+echo "${passed} passed, ${failed} failed"
+exit "$status"

@@ -1,0 +1,46 @@
+using Microsoft.Playwright;
+
+namespace JourneyBot.EndToEnd.Tests;
+
+/// <summary>A person in Agents Playground (Teams look-alike) talks to the real bot.</summary>
+public sealed class PlaygroundTests(PlaygroundSession session) : IClassFixture<PlaygroundSession>
+{
+    private IPage Page => session.Page;
+
+    [Fact]
+    public async Task The_personal_chat_shows_the_welcome_and_help_typed_there_is_answered()
+    {
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).ClickAsync();
+        // Opening the app installs it: the bot's welcome is the first thing in the chat.
+        await Assertions.Expect(Page.Locator(".fai-OutputCard").First).ToContainTextAsync("Hi, I'm JourneyBot");
+
+        await Page.GetByRole(AriaRole.Textbox).ClickAsync();
+        await Page.Keyboard.TypeAsync("help");
+        await Page.Keyboard.PressAsync("Enter");
+
+        var answer = Page.Locator(".fai-OutputCard").Last;
+        await Assertions.Expect(answer).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
+        await Assertions.Expect(answer.Locator("strong").First).ToHaveTextAsync("JourneyBot");
+        await session.ScreenshotAsync("personal-chat-help");
+    }
+
+    [Fact]
+    public async Task In_a_team_channel_a_post_that_mentions_the_bot_is_answered_in_its_thread()
+    {
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "My Team - General" }).ClickAsync();
+        var newPost = Page.GetByRole(AriaRole.Group)
+            .Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Post" }) })
+            .GetByRole(AriaRole.Textbox);
+        await newPost.ClickAsync();
+        await Page.Keyboard.TypeAsync("@");
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Test Bot" }).ClickAsync();
+        await Page.Keyboard.TypeAsync(" help");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+
+        // Threads are listed newest first; the bot's answer is a reply inside ours.
+        var thread = Page.GetByRole(AriaRole.Group).Filter(new() { Has = Page.GetByText("Type a message...") }).First;
+        var botReplies = thread.Locator("div:has(> div > div > [role='img'][aria-label='Test Bot'])");
+        await Assertions.Expect(botReplies.Last).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
+        await session.ScreenshotAsync("channel-mention-help");
+    }
+}

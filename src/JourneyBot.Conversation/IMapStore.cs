@@ -1,0 +1,73 @@
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation;
+
+/// <summary>
+/// Where maps live. Each conversation holds at most one map (active, or just finished); the team
+/// keeps a shelf of all its maps; items and votes are stored one per row so that members never
+/// overwrite each other.
+/// </summary>
+/// <remarks>
+/// Writes that can race (the conversation's map) are optimistic: they carry the version read and
+/// return false when someone else wrote first, so the caller reloads and tries again.
+/// </remarks>
+public interface IMapStore
+{
+    /// <summary>The map held by the conversation, or null when it has none.</summary>
+    Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the conversation's map, and its line on the team's shelf, in one transaction, unless
+    /// it changed since <paramref name="map"/> was read. Returns the new version, or null on a conflict.
+    /// </summary>
+    Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts <paramref name="map"/> into the conversation, in one transaction. The map the
+    /// conversation held (<paramref name="replacing"/>, as read) goes onto the team's shelf with
+    /// its current status; <paramref name="map"/> comes off the shelf if it was there. Returns the
+    /// new version, or null when the conversation changed meanwhile (or, with no
+    /// <paramref name="replacing"/>, when it already holds a map).
+    /// </summary>
+    Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken);
+
+    /// <summary>A map on the team's shelf (not held by a conversation), or null.</summary>
+    Task<StoredMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>All the team's maps, newest first.</summary>
+    Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken);
+
+    /// <summary>Adds an item; false when an item with its id exists already (a redelivered activity).</summary>
+    Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken);
+
+    /// <summary>Adds or replaces an item (an emotion given again, an edit).</summary>
+    Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken);
+
+    /// <summary>Removes an item; false when it was not there.</summary>
+    Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken);
+
+    /// <summary>All items and votes of a map.</summary>
+    Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a member's votes in a map.</summary>
+    Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
+
+    /// <summary>A member's department in the team, once they said it.</summary>
+    Task<string?> GetDepartmentAsync(string teamKey, string personId, CancellationToken cancellationToken);
+
+    /// <summary>Remembers a member's department for the team.</summary>
+    Task SetDepartmentAsync(string teamKey, string personId, string department, CancellationToken cancellationToken);
+}
+
+/// <summary>A map's items and its members' votes.</summary>
+/// <param name="Items">Every item, oldest first.</param>
+/// <param name="Votes">Per member id, the item ids they voted for.</param>
+public sealed record MapBoard(IReadOnlyList<MapItem> Items, IReadOnlyDictionary<string, IReadOnlyList<string>> Votes)
+{
+    /// <summary>An empty board.</summary>
+    public static MapBoard Empty { get; } = new([], new Dictionary<string, IReadOnlyList<string>>());
+
+    /// <summary>Votes per item id.</summary>
+    public IReadOnlyDictionary<string, int> Tally() =>
+        Votes.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+}

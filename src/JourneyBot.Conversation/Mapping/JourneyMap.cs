@@ -1,0 +1,96 @@
+namespace JourneyBot.Conversation.Mapping;
+
+/// <summary>
+/// A journey map's header and session state: everything but its items and votes, which are stored
+/// one per row so that many members can add at the same instant.
+/// </summary>
+public sealed class JourneyMap
+{
+    /// <summary>The number of activity ids remembered to recognise a redelivered activity.</summary>
+    public const int RememberedActivities = 32;
+
+    /// <summary>A short unique id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name the facilitator gave it.</summary>
+    public required string Name { get; set; }
+
+    /// <summary>The facilitator: the member who started it. Only they steer.</summary>
+    public required Person Facilitator { get; set; }
+
+    /// <summary>The conversation the map is (or was last) active in.</summary>
+    public required string ConversationKey { get; set; }
+
+    /// <summary>Its life.</summary>
+    public MapStatus Status { get; set; } = MapStatus.Active;
+
+    /// <summary>Where the session is (meaningful while active).</summary>
+    public MapStep Step { get; set; } = MapStep.Objective;
+
+    /// <summary>The business objective.</summary>
+    public string? Objective { get; set; }
+
+    /// <summary>Who the customer is.</summary>
+    public string? Persona { get; set; }
+
+    /// <summary>Where the journey starts.</summary>
+    public string? StartPoint { get; set; }
+
+    /// <summary>Where the journey ends.</summary>
+    public string? EndPoint { get; set; }
+
+    /// <summary>The stages, in order.</summary>
+    public List<Stage> Stages { get; set; } = [];
+
+    /// <summary>The next stage id number (ids are never reused).</summary>
+    public int NextStageNumber { get; set; } = 1;
+
+    /// <summary>Members who took part, by person id, with their department when known.</summary>
+    public Dictionary<string, MemberInfo> Members { get; set; } = [];
+
+    /// <summary>When it was started.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When it was published, if it was.</summary>
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Who published it, if anyone.</summary>
+    public Person? PublishedBy { get; set; }
+
+    /// <summary>The most recent activity ids that changed the map (oldest first).</summary>
+    public List<string> RecentActivityIds { get; set; } = [];
+
+    /// <summary>The id of the facilitator's prompt card message, updated in place as the steps go.</summary>
+    public string? PromptActivityId { get; set; }
+
+    /// <summary>Whether <paramref name="activityId"/> already changed this map.</summary>
+    public bool HasSeen(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
+
+    /// <summary>Remembers <paramref name="activityId"/> as applied.</summary>
+    public void Remember(string? activityId)
+    {
+        if (activityId is null || HasSeen(activityId))
+        {
+            return;
+        }
+
+        RecentActivityIds.Add(activityId);
+        if (RecentActivityIds.Count > RememberedActivities)
+        {
+            RecentActivityIds.RemoveAt(0);
+        }
+    }
+
+    /// <summary>Adds a stage with a new id.</summary>
+    public Stage AddStage(string name, int? position = null)
+    {
+        var stage = new Stage($"s{NextStageNumber++}", name);
+        Stages.Insert(Math.Clamp(position ?? Stages.Count, 0, Stages.Count), stage);
+        return stage;
+    }
+}
+
+/// <summary>A member who took part in a map.</summary>
+/// <param name="Name">The display name.</param>
+/// <param name="Department">Their department, once they said it.</param>
+public sealed record MemberInfo(string Name, string? Department);

@@ -1,0 +1,38 @@
+namespace JourneyBot.Conversation.Mapping;
+
+/// <summary>One thing a member added to a stage. Stored on its own, so members never overwrite each other.</summary>
+public sealed record MapItem
+{
+    /// <summary>A short id members use to edit or remove it, e.g. <c>k3f9q</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>What it is.</summary>
+    public required ItemKind Kind { get; init; }
+
+    /// <summary>The stage it belongs to.</summary>
+    public required string StageId { get; init; }
+
+    /// <summary>The member's words (for an emotion: the optional word).</summary>
+    public required string Text { get; init; }
+
+    /// <summary>For a touchpoint: its channel.</summary>
+    public TouchChannel? Channel { get; init; }
+
+    /// <summary>For an emotion: −2 … +2.</summary>
+    public int? Score { get; init; }
+
+    /// <summary>For an opportunity: the department that owns it.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>How sure the author is.</summary>
+    public Evidence Evidence { get; init; } = Evidence.Assumed;
+
+    /// <summary>Who added it.</summary>
+    public required Person Author { get; init; }
+
+    /// <summary>The author's department when it was added, if known then.</summary>
+    public string? AuthorDepartment { get; init; }
+
+    /// <summary>When it was added.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}

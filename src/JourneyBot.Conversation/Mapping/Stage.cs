@@ -1,0 +1,6 @@
+namespace JourneyBot.Conversation.Mapping;
+
+/// <summary>A stage of the journey. The id stays when the stage is renamed or moved.</summary>
+/// <param name="Id">A short stable id, e.g. <c>s3</c>.</param>
+/// <param name="Name">The stage's name.</param>
+public sealed record Stage(string Id, string Name);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs JourneyBot locally: the bot on 127.0.0.1:$BOT_PORT (default 3978) and Microsoft 365 Agents
-# Playground on $PLAYGROUND_PORT (default 56150), a Teams look-alike in your browser.
+# Runs JourneyBot locally: Azurite (Azure Table Storage, data kept in .data/azurite) on
+# $AZURITE_PORT (default 10002), the bot on 127.0.0.1:$BOT_PORT (default 3978) and Microsoft 365
+# Agents Playground on $PLAYGROUND_PORT (default 56150), a Teams look-alike in your browser.
 # No Azure account is needed: the bot runs without authentication, which it only allows when no
 # MicrosoftAppId is configured. Ctrl+C stops everything this script started.
 set -euo pipefail
@@ -8,10 +9,11 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bot_port=${BOT_PORT:-3978}
 playground_port=${PLAYGROUND_PORT:-56150}
+azurite_port=${AZURITE_PORT:-10002}
 cd "$root"
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for pair in "BOT_PORT:$bot_port" "PLAYGROUND_PORT:$playground_port"; do
+for pair in "BOT_PORT:$bot_port" "PLAYGROUND_PORT:$playground_port" "AZURITE_PORT:$azurite_port"; do
   name=${pair%%:*}; port=${pair#*:}
   if port_busy "$port"; then
     echo "run: port $port is already in use. Stop what uses it, or choose another port: $name=<port> $0" >&2
@@ -34,9 +36,22 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# Azurite keeps the maps on disk in .data/azurite, so a restart keeps them.
+mkdir -p "$root/.data/azurite"
+(cd "$root/tools" && exec node node_modules/azurite/dist/src/table/main.js --tableHost 127.0.0.1 --tablePort "$azurite_port" \
+  --location "$root/.data/azurite" --skipApiVersionCheck --disableTelemetry --silent) >"$root/.data/azurite.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do
+  if grep -q "successfully started" "$root/.data/azurite.log" 2>/dev/null; then break; fi
+  sleep 0.5
+done
+grep -q "successfully started" "$root/.data/azurite.log" || { echo "run: Azurite did not start; see .data/azurite.log" >&2; exit 1; }
+
+tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+
 # The built app itself, not `dotnet run`, so that stopping it stops the bot and nothing lingers.
 (cd src/JourneyBot.Web && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
-  exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
+  ConnectionStrings__Tables="$tables" exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -54,7 +69,8 @@ cat <<MSG
 
   JourneyBot is running at http://127.0.0.1:$bot_port/api/messages
   Open Agents Playground:   http://127.0.0.1:$playground_port
-  In the Playground: open "Personal Chat" and type: help
+  Maps are stored in Azurite (Azure Table Storage) under .data/azurite
+  In the Playground: open "My Team - General", post "@Test Bot start My first map"
 
   The bot's logs follow. Ctrl+C stops the bot and the Playground.
 

@@ -32,7 +32,7 @@ public interface IMapStore
     Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken);
 
     /// <summary>A map on the team's shelf (not held by a conversation), or null.</summary>
-    Task<StoredMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+    Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken);
 
     /// <summary>All the team's maps, newest first.</summary>
     Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken);
@@ -52,12 +52,17 @@ public interface IMapStore
     /// <summary>Replaces a member's votes in a map.</summary>
     Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
 
-    /// <summary>A member's department in the team, once they said it.</summary>
-    Task<string?> GetDepartmentAsync(string teamKey, string personId, CancellationToken cancellationToken);
+    /// <summary>What the team knows of a member (their department), or null for someone new.</summary>
+    Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken);
 
-    /// <summary>Remembers a member's department for the team.</summary>
-    Task SetDepartmentAsync(string teamKey, string personId, string department, CancellationToken cancellationToken);
+    /// <summary>Remembers what the team knows of a member. One row per member, so members never contend.</summary>
+    Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken);
 }
+
+/// <summary>What a team knows of one member.</summary>
+/// <param name="Department">Their department, once they said it.</param>
+/// <param name="AskedForDepartment">Whether the bot asked them already (it asks once).</param>
+public sealed record TeamMember(string? Department, bool AskedForDepartment);
 
 /// <summary>A map's items and its members' votes.</summary>
 /// <param name="Items">Every item, oldest first.</param>

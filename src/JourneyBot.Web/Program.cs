@@ -1,10 +1,15 @@
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
+using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotProtocol();
+builder.Services.AddTableMapStore();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<JourneyConversation>();
 builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
 builder.Services.AddHealthChecks();
 

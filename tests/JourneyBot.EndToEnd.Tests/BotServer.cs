@@ -23,9 +23,13 @@ public sealed partial class BotServer : IAsyncDisposable
     /// <summary>The messaging endpoint.</summary>
     public string MessagesUrl => $"http://127.0.0.1:{Port}/api/messages";
 
-    /// <summary>Starts the bot without authentication (no app id), as the local run command does.</summary>
-    public static async Task<BotServer> StartAsync(string logPath)
+    /// <summary>
+    /// Starts the bot without authentication (no app id), as the local run command does, storing
+    /// its maps in <paramref name="tableName"/> on the shared Azurite.
+    /// </summary>
+    public static async Task<BotServer> StartAsync(string logPath, string tableName)
     {
+        var azurite = await Azurite.SharedAsync();
         var port = FreePort.Next();
         // tests/JourneyBot.EndToEnd.Tests/bin/<Configuration>/net10.0/ → src/JourneyBot.Web/bin/<Configuration>/net10.0/
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -37,6 +41,8 @@ public sealed partial class BotServer : IAsyncDisposable
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["DOTNET_NOLOGO"] = "1",
+                ["ConnectionStrings__Tables"] = azurite.ConnectionString,
+                ["Storage__TableName"] = tableName,
             },
             logPath);
         var server = new BotServer(process, port);

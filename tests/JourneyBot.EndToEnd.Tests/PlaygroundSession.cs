@@ -28,7 +28,8 @@ public sealed partial class PlaygroundSession : IAsyncLifetime
             throw new InvalidOperationException("Chromium is not installed: run scripts/ensure-tools.sh --browser (scripts/test.sh does).");
         }
 
-        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, "bot.log"));
+        var azurite = await Azurite.SharedAsync();
+        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, "bot.log"), azurite.NewTableName());
         Playground = await Playground.StartAsync(Bot.MessagesUrl, Path.Combine(ArtifactsFolder, "playground.log"));
 
         _playwright = await Playwright.CreateAsync();

@@ -89,7 +89,14 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        // Every host stores its maps in Azurite, in a table of its own unless the test names one.
+        var azurite = Azurite.SharedAsync().GetAwaiter().GetResult();
+        var storage = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
+            ["Storage:TableName"] = azurite.NewTableName(),
+        };
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(storage).AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureTestServices(s =>
         {

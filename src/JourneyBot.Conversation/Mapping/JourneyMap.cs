@@ -45,9 +45,6 @@ public sealed class JourneyMap
     /// <summary>The next stage id number (ids are never reused).</summary>
     public int NextStageNumber { get; set; } = 1;
 
-    /// <summary>Members who took part, by person id, with their department when known.</summary>
-    public Dictionary<string, MemberInfo> Members { get; set; } = [];
-
     /// <summary>When it was started.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -89,8 +86,3 @@ public sealed class JourneyMap
         return stage;
     }
 }
-
-/// <summary>A member who took part in a map.</summary>
-/// <param name="Name">The display name.</param>
-/// <param name="Department">Their department, once they said it.</param>
-public sealed record MemberInfo(string Name, string? Department);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,4 +13,19 @@ namespace JourneyBot.Conversation.Mapping;
 [JsonSerializable(typeof(JourneyMap))]
 [JsonSerializable(typeof(MapItem))]
 [JsonSerializable(typeof(List<string>))]
-public sealed partial class MapJson : JsonSerializerContext;
+public sealed partial class MapJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The context for storage: text is written as itself rather than as <c>\uXXXX</c> escapes,
+    /// so a map in Greek or Romanian takes no more room than it must (table properties are
+    /// limited to 64 KiB; characters beyond the basic plane, such as emoji, stay escaped). Never embed this JSON in HTML.
+    /// </summary>
+    /// <remarks>Created on first use: the generated <see cref="Default"/> lives in another part of this class, and
+    /// static initialisers of different parts run in no defined order.</remarks>
+    public static MapJson Storage => _storage ??= new(new JsonSerializerOptions(Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static MapJson? _storage;
+}

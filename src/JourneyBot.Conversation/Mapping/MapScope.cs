@@ -15,5 +15,5 @@ public sealed record StoredMap(JourneyMap Map, string ETag);
 /// <param name="Name">Its name.</param>
 /// <param name="Status">Its status.</param>
 /// <param name="ConversationKey">Where it is or was active.</param>
-/// <param name="UpdatedAt">When it last changed status.</param>
+/// <param name="UpdatedAt">When the map was last saved.</param>
 public sealed record MapSummary(string Id, string Name, MapStatus Status, string ConversationKey, DateTimeOffset UpdatedAt);

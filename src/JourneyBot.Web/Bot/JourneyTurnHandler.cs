@@ -1,36 +1,96 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Turns;
 
 namespace JourneyBot.Web.Bot;
 
 /// <summary>
-/// JourneyBot's turns: a welcome when it is added, <c>help</c>, and a pointer to <c>help</c> for
-/// anything else. Activity types it does not handle are ignored (the host answers 200).
+/// Connects Teams to the mapping conversation: messages, card submits (Action.Submit) and
+/// Universal Actions (Action.Execute) go in; messages, card updates and invoke answers come out.
 /// </summary>
-internal sealed class JourneyTurnHandler : ITurnHandler
+internal sealed class JourneyTurnHandler(JourneyConversation conversation) : ITurnHandler
 {
+    private const string AdaptiveCardAction = "adaptiveCard/action";
+
     public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Type switch
     {
         ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
+        ActivityTypes.Invoke when turn.Activity.Name == AdaptiveCardAction => OnCardActionAsync(turn, cancellationToken),
         ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
         ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
         _ => Task.CompletedTask,
     };
 
-    private static async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
+    private async Task OnMessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        var answer = IsHelp(turn.Text) ? BotTexts.Help : BotTexts.NotUnderstood;
-        await turn.ReplyAsync(answer, cancellationToken);
+        var submit = ActivityReader.FromMessageValue(turn.Activity.Value);
+        if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
+        {
+            await turn.ReplyAsync(Texts.OutdatedCard, cancellationToken); // a card that is not one of ours, or no longer is
+            return;
+        }
+
+        var outcome = await conversation.HandleAsync(ActivityReader.ToUserTurn(turn, submit), cancellationToken);
+
+        // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
+        if (submit is not null && outcome.CardUpdate is { } card && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+        {
+            await turn.UpdateAsync(cardId, CardActivity(card), cancellationToken);
+        }
+
+        await SendAsync(turn, outcome.Messages, cancellationToken);
     }
 
-    private static bool IsHelp(string text) =>
-        text.Equals("help", StringComparison.OrdinalIgnoreCase) || text == "?";
+    private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var submit = ActivityReader.FromInvokeValue(turn.Activity.Value);
+        if (submit is null)
+        {
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.OutdatedCard));
+            return;
+        }
+
+        var outcome = await conversation.HandleAsync(ActivityReader.ToUserTurn(turn, submit), cancellationToken);
+        if (outcome.CardUpdate is { } card)
+        {
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Card(card.ToJson()));
+            await SendAsync(turn, outcome.Messages, cancellationToken);
+            return;
+        }
+
+        // A lone text answer (a refusal, a confirmation) is shown to the member who pressed, not posted to all.
+        if (outcome.Messages is [{ Card: null, Text: { } only }])
+        {
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(only));
+            return;
+        }
+
+        turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message("Done."));
+        await SendAsync(turn, outcome.Messages, cancellationToken);
+    }
+
+    private static async Task SendAsync(TurnContext turn, IEnumerable<BotMessage> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            var activity = message.Card is { } card ? CardActivity(card) : new Activity { Type = ActivityTypes.Message };
+            activity.Text = message.Text;
+            await turn.ReplyAsync(activity, cancellationToken);
+        }
+    }
+
+    private static Activity CardActivity(AdaptiveCard card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [Attachment.AdaptiveCard(card.ToJson())],
+    };
 
     // Teams announces an install twice: installationUpdate (add) and conversationUpdate with the bot
     // among membersAdded. Teams greets on the first only, so a new team sees one welcome, not two.
     private static Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
         turn.Activity.Action == "add"
-            ? turn.SendAsync(BotTexts.Welcome, cancellationToken)
+            ? turn.SendAsync(Texts.Welcome, cancellationToken)
             : Task.CompletedTask;
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
@@ -39,7 +99,7 @@ internal sealed class JourneyTurnHandler : ITurnHandler
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
         return botAdded && turn.Activity.ChannelId != Channels.Teams
-            ? turn.SendAsync(BotTexts.Welcome, cancellationToken)
+            ? turn.SendAsync(Texts.Welcome, cancellationToken)
             : Task.CompletedTask;
     }
 }

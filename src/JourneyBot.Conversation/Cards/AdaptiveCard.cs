@@ -1,0 +1,197 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace JourneyBot.Conversation.Cards;
+
+/// <summary>
+/// The few Adaptive Card (schema 1.5, what Teams renders) elements JourneyBot uses, as typed
+/// records: user text goes in as data and can never break the card's JSON.
+/// </summary>
+public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
+{
+    /// <summary>Always <c>AdaptiveCard</c>.</summary>
+    public string Type { get; init; } = "AdaptiveCard";
+
+    /// <summary>The schema address editors use.</summary>
+    [JsonPropertyName("$schema")]
+    public string Schema { get; init; } = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+    /// <summary>1.5: the newest version Teams renders, and the one Universal Actions need.</summary>
+    public string Version { get; init; } = "1.5";
+
+    /// <summary>Buttons at the bottom of the card.</summary>
+    public IReadOnlyList<CardAction>? Actions { get; init; }
+
+    /// <summary>Teams: use the full width of the message area.</summary>
+    [JsonPropertyName("msteams")]
+    public TeamsCardProperties? Teams { get; init; } = new("Full");
+
+    /// <summary>The card as JSON.</summary>
+    public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, CardJson.Default.AdaptiveCard);
+}
+
+/// <summary>Teams-specific card properties.</summary>
+/// <param name="Width"><c>Full</c> to use the whole width.</param>
+public sealed record TeamsCardProperties(string Width);
+
+/// <summary>An element of a card's body.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TextBlock), "TextBlock")]
+[JsonDerivedType(typeof(RichTextBlock), "RichTextBlock")]
+[JsonDerivedType(typeof(FactSet), "FactSet")]
+[JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(InputText), "Input.Text")]
+[JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
+public abstract record CardElement
+{
+    /// <summary>The element's id (for inputs: the key of its value in the submitted data).</summary>
+    public string? Id { get; init; }
+
+    /// <summary>A separating line above the element.</summary>
+    public bool? Separator { get; init; }
+
+    /// <summary><c>None</c>, <c>Small</c>, <c>Medium</c>, <c>Large</c> …</summary>
+    public string? Spacing { get; init; }
+}
+
+/// <summary>Text written by the bot. Markdown is rendered, so never put user text here: use <see cref="RichTextBlock"/>.</summary>
+public sealed record TextBlock(string Text) : CardElement
+{
+    /// <summary>Wraps long text (always on: Teams on phones is narrow).</summary>
+    public bool Wrap { get; init; } = true;
+
+    /// <summary><c>Bolder</c> for headings.</summary>
+    public string? Weight { get; init; }
+
+    /// <summary><c>Large</c>, <c>Medium</c>, <c>Small</c>.</summary>
+    public string? Size { get; init; }
+
+    /// <summary><c>Good</c>, <c>Warning</c>, <c>Attention</c>, <c>Accent</c>.</summary>
+    public string? Color { get; init; }
+
+    /// <summary>Dimmed text.</summary>
+    public bool? IsSubtle { get; init; }
+}
+
+/// <summary>Text shown exactly as given (no markdown): the place for what members typed.</summary>
+public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
+
+/// <summary>A run of plain text inside a <see cref="RichTextBlock"/>.</summary>
+public sealed record TextRun(string Text)
+{
+    /// <summary>Always <c>TextRun</c>.</summary>
+    public string Type { get; init; } = "TextRun";
+
+    /// <summary><c>Bolder</c> for emphasis.</summary>
+    public string? Weight { get; init; }
+
+    /// <summary>Dimmed text.</summary>
+    public bool? IsSubtle { get; init; }
+
+    /// <summary>Italic.</summary>
+    public bool? Italic { get; init; }
+}
+
+/// <summary>Label/value pairs. Values are rendered as markdown: only bot text or escaped text belongs here.</summary>
+public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+
+/// <summary>One line of a <see cref="FactSet"/>.</summary>
+public sealed record Fact(string Title, string Value);
+
+/// <summary>A group of elements, optionally styled.</summary>
+public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+{
+    /// <summary><c>emphasis</c>, <c>good</c>, <c>attention</c>, <c>warning</c>, <c>accent</c>.</summary>
+    public string? Style { get; init; }
+}
+
+/// <summary>A text input.</summary>
+public sealed record InputText : CardElement
+{
+    /// <summary>The label shown above the input (Teams shows labels; screen readers read them).</summary>
+    public required string Label { get; init; }
+
+    /// <summary>A hint inside the empty input.</summary>
+    public string? Placeholder { get; init; }
+
+    /// <summary>The initial value.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>More than one line.</summary>
+    public bool? IsMultiline { get; init; }
+
+    /// <summary>The most characters accepted.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>Whether the client must require a value before submitting.</summary>
+    public bool? IsRequired { get; init; }
+
+    /// <summary>Shown when a required value is missing.</summary>
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>A choice input (drop-down, or checkboxes when multi-select and expanded).</summary>
+public sealed record InputChoiceSet : CardElement
+{
+    /// <summary>The label.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The choices.</summary>
+    public required IReadOnlyList<Choice> Choices { get; init; }
+
+    /// <summary>The initially selected value(s), comma-separated.</summary>
+    public string? Value { get; init; }
+
+    /// <summary><c>compact</c> (drop-down) or <c>expanded</c> (radio buttons / checkboxes).</summary>
+    public string? Style { get; init; }
+
+    /// <summary>Several choices at once; the value is then comma-separated.</summary>
+    public bool? IsMultiSelect { get; init; }
+
+    /// <summary>Whether a choice is required.</summary>
+    public bool? IsRequired { get; init; }
+
+    /// <summary>Shown when a required value is missing.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>A hint when nothing is chosen.</summary>
+    public string? Placeholder { get; init; }
+}
+
+/// <summary>One choice of an <see cref="InputChoiceSet"/>.</summary>
+public sealed record Choice(string Title, string Value);
+
+/// <summary>Buttons inside the body.</summary>
+public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
+
+/// <summary>A button.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
+[JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
+public abstract record CardAction(string Title)
+{
+    /// <summary><c>positive</c> for the main button. (Teams ignores it; other hosts show it.)</summary>
+    public string? Style { get; init; }
+}
+
+/// <summary>
+/// A Universal Action: Teams sends an <c>adaptiveCard/action</c> invoke and shows the card the bot
+/// answers with. Clients without Universal Actions fall back to the <see cref="Fallback"/> submit.
+/// </summary>
+public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data) : CardAction(Title)
+{
+    /// <summary>The same action as a plain submit, with the verb in its data.</summary>
+    public SubmitAction? Fallback { get; init; }
+}
+
+/// <summary>A submit: Teams sends a message whose value is the data merged with the inputs.</summary>
+public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
+
+/// <summary>Source-generated JSON for cards: camelCase, nulls omitted.</summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AdaptiveCard))]
+public sealed partial class CardJson : JsonSerializerContext;

@@ -1,0 +1,54 @@
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Cards;
+
+/// <summary>The pieces every JourneyBot card is built from.</summary>
+internal static class CardParts
+{
+    /// <summary>A heading of bot text.</summary>
+    public static TextBlock Heading(string text) => new(text) { Weight = "Bolder", Size = "Medium" };
+
+    /// <summary>Bot text (markdown allowed).</summary>
+    public static TextBlock Say(string text, bool subtle = false) => new(text) { IsSubtle = subtle ? true : null };
+
+    /// <summary>Member text, shown exactly as typed.</summary>
+    public static RichTextBlock Plain(string text, bool bold = false, bool subtle = false) =>
+        new([new TextRun(text) { Weight = bold ? "Bolder" : null, IsSubtle = subtle ? true : null }]);
+
+    /// <summary>A label in bold followed by member text.</summary>
+    public static RichTextBlock Labelled(string label, string text) =>
+        new([new TextRun(label + ": ") { Weight = "Bolder" }, new TextRun(text)]);
+
+    /// <summary>
+    /// A button that works everywhere: a Universal Action (Teams answers it with a new card) with a
+    /// plain submit as fallback. Both carry the verb, the map and the step, so a press on an old
+    /// card can be recognised.
+    /// </summary>
+    public static ExecuteAction Button(string title, string verb, JourneyMap map, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var data = new Dictionary<string, string>
+        {
+            [CardVerbs.VerbKey] = verb,
+            [CardVerbs.MapKey] = map.Id,
+            [CardVerbs.StepKey] = map.Step.ToString(),
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        return new ExecuteAction(title, verb, data) { Fallback = new SubmitAction(title, data) };
+    }
+
+    /// <summary>The title line of a session card: "Map name · Step 2 of 7: Persona".</summary>
+    public static RichTextBlock StepTitle(JourneyMap map) => new(
+    [
+        new TextRun(map.Name) { Weight = "Bolder" },
+        new TextRun($" · Step {MapFlow.Number(map.Step)} of {MapFlow.Steps.Count}: {MapFlow.Title(map.Step)}"),
+    ]);
+
+    /// <summary>Choices for a map's stages.</summary>
+    public static IReadOnlyList<Choice> StageChoices(JourneyMap map) =>
+        [.. map.Stages.Select((s, i) => new Choice($"{i + 1}. {s.Name}", s.Id))];
+}

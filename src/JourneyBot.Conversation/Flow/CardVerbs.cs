@@ -1,0 +1,47 @@
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>The verbs of JourneyBot's card buttons, and the keys of the data every button carries.</summary>
+public static class CardVerbs
+{
+    /// <summary>Save the answer to a setup step.</summary>
+    public const string Answer = "answer";
+
+    /// <summary>Go on (or skip an optional step).</summary>
+    public const string Next = "next";
+
+    /// <summary>Go back one step.</summary>
+    public const string Back = "back";
+
+    /// <summary>Use the five-stage template.</summary>
+    public const string Template = "template";
+
+    /// <summary>Save the typed list of stages.</summary>
+    public const string SetStages = "setStages";
+
+    /// <summary>Add an item.</summary>
+    public const string Add = "add";
+
+    /// <summary>Cast votes.</summary>
+    public const string Vote = "vote";
+
+    /// <summary>Publish the map.</summary>
+    public const string Publish = "publish";
+
+    /// <summary>Say your department.</summary>
+    public const string Department = "department";
+
+    /// <summary>Archive the active map and start a new one.</summary>
+    public const string StartArchiving = "startArchiving";
+
+    /// <summary>Show the status.</summary>
+    public const string Status = "status";
+
+    /// <summary>Data key: the verb (for clients that fall back from Action.Execute to Action.Submit).</summary>
+    public const string VerbKey = "verb";
+
+    /// <summary>Data key: the map the card belongs to.</summary>
+    public const string MapKey = "mapId";
+
+    /// <summary>Data key: the step the card was made for.</summary>
+    public const string StepKey = "step";
+}

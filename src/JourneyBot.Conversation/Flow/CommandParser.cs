@@ -1,0 +1,171 @@
+using System.Globalization;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>Reads what a member typed, or which card button they pressed, as a <see cref="Command"/>.</summary>
+public static class CommandParser
+{
+    private static readonly char[] ListSeparators = [',', ';', '\n'];
+
+    /// <summary>The command in typed text. Text that is no command is an <see cref="AnswerCommand"/>.</summary>
+    public static Command Parse(string text)
+    {
+        var trimmed = (text ?? string.Empty).Trim();
+        var (word, rest) = SplitFirstWord(trimmed);
+
+        // Words that are whole commands only when said alone: "Help first-time runners…" is an answer.
+        if (rest.Length == 0 && Bare(word) is { } bare)
+        {
+            return bare;
+        }
+
+        switch (word.ToUpperInvariant())
+        {
+            case "START" or "NEW":
+                return new StartCommand(rest);
+            case "OPEN" or "RESUME":
+                return new OpenCommand(rest);
+            case "DEPARTMENT" or "DEPT":
+                return new DepartmentCommand(rest);
+            case "VOTE" or "VOTES":
+                return new VoteCommand(SplitIds(rest));
+            case "EDIT":
+                var (id, newText) = SplitFirstWord(rest);
+                return new EditItemCommand(id, newText);
+            case "REMOVE" or "DELETE":
+                var (what, target) = SplitFirstWord(rest);
+                return what.Equals("stage", StringComparison.OrdinalIgnoreCase)
+                    ? new StagesCommand(new RemoveStage(target))
+                    : new RemoveItemCommand(rest);
+            case "STAGES" or "STAGES:":
+                return ParseStages(rest);
+            case "RENAME":
+                return ParseRename(rest) ?? (Command)new UnknownCommand(trimmed);
+            case "ADD":
+                return ParseAdd(rest) ?? (Command)new UnknownCommand(trimmed);
+            case "MOVE":
+                return ParseMove(rest) ?? (Command)new UnknownCommand(trimmed);
+            default:
+                break;
+        }
+
+        // "pain point Purchase | …" has a two-word keyword.
+        if (word.Equals("pain", StringComparison.OrdinalIgnoreCase) && rest.StartsWith("point", StringComparison.OrdinalIgnoreCase))
+        {
+            rest = rest["point".Length..].TrimStart();
+        }
+
+        return Vocabulary.ParseKind(word) is { } kind ? ParseItem(kind, rest) : new AnswerCommand(trimmed);
+    }
+
+    private static Command? Bare(string word) => word.ToUpperInvariant() switch
+    {
+        "HELP" or "?" => new HelpCommand(),
+        "STATUS" => new StatusCommand(),
+        "MAPS" => new ListMapsCommand(),
+        "ARCHIVE" => new ArchiveCommand(),
+        "NEXT" or "SKIP" or "CONTINUE" => new NextCommand(),
+        "BACK" or "PREVIOUS" => new BackCommand(),
+        "CANCEL" => new CancelCommand(),
+        "PUBLISH" => new PublishCommand(),
+        "UNDO" => new UndoCommand(),
+        "TEMPLATE" => new StagesCommand(new UseTemplate()),
+        _ => null,
+    };
+
+    /// <summary>The command of a card button, from its verb and values.</summary>
+    public static Command FromCard(CardSubmit submit)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        return submit.Verb switch
+        {
+            CardVerbs.Answer => new AnswerCommand(submit["answer"] ?? string.Empty),
+            CardVerbs.Next => new NextCommand(),
+            CardVerbs.Back => new BackCommand(),
+            CardVerbs.Template => new StagesCommand(new UseTemplate()),
+            CardVerbs.SetStages => new StagesCommand(new SetStages(SplitList(submit["stages"] ?? string.Empty))),
+            CardVerbs.Add => new AddItemCommand(Vocabulary.ParseKind(submit["kind"]), submit["stage"], submit["text"],
+                submit["channel"], submit["score"], submit["owner"], submit["evidence"]),
+            CardVerbs.Vote => new VoteCommand(SplitIds(submit["votes"] ?? string.Empty)),
+            CardVerbs.Publish => new PublishCommand(),
+            CardVerbs.Department => new DepartmentCommand(submit["department"] ?? string.Empty),
+            CardVerbs.StartArchiving => new StartCommand(submit["name"] ?? string.Empty, ArchiveCurrent: true),
+            CardVerbs.Status => new StatusCommand(),
+            _ => new UnknownCommand(string.Empty),
+        };
+    }
+
+    private static StagesCommand ParseStages(string rest)
+    {
+        var list = rest.TrimStart(':').Trim();
+        return list.Equals("template", StringComparison.OrdinalIgnoreCase)
+            ? new StagesCommand(new UseTemplate())
+            : new StagesCommand(new SetStages(SplitList(list)));
+    }
+
+    // rename stage <stage> to <name>
+    private static StagesCommand? ParseRename(string rest)
+    {
+        var (what, target) = SplitFirstWord(rest);
+        var at = target.LastIndexOf(" to ", StringComparison.OrdinalIgnoreCase);
+        return what.Equals("stage", StringComparison.OrdinalIgnoreCase) && at > 0
+            ? new StagesCommand(new RenameStage(target[..at].Trim(), target[(at + 4)..].Trim()))
+            : null;
+    }
+
+    // add stage <name> [at <n>]
+    private static StagesCommand? ParseAdd(string rest)
+    {
+        var (what, target) = SplitFirstWord(rest);
+        if (!what.Equals("stage", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var at = target.LastIndexOf(" at ", StringComparison.OrdinalIgnoreCase);
+        if (at > 0 && int.TryParse(target[(at + 4)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        {
+            return new StagesCommand(new AddStage(target[..at].Trim(), position));
+        }
+
+        return new StagesCommand(new AddStage(target, null));
+    }
+
+    // move stage <stage> to <n>
+    private static StagesCommand? ParseMove(string rest)
+    {
+        var (what, target) = SplitFirstWord(rest);
+        var at = target.LastIndexOf(" to ", StringComparison.OrdinalIgnoreCase);
+        return what.Equals("stage", StringComparison.OrdinalIgnoreCase) && at > 0
+            && int.TryParse(target[(at + 4)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            ? new StagesCommand(new MoveStage(target[..at].Trim(), position))
+            : null;
+    }
+
+    // <kind> <stage> | … : the parts after the stage depend on the kind.
+    private static AddItemCommand ParseItem(ItemKind kind, string rest)
+    {
+        var parts = rest.Split('|', StringSplitOptions.TrimEntries);
+        string? Part(int i) => i < parts.Length && parts[i].Length > 0 ? parts[i] : null;
+        return kind switch
+        {
+            ItemKind.Touchpoint => new AddItemCommand(kind, Part(0), Part(2), Part(1), null, null, Part(3)),
+            ItemKind.Emotion => new AddItemCommand(kind, Part(0), Part(2), null, Part(1), null, null),
+            ItemKind.Opportunity => new AddItemCommand(kind, Part(0), Part(1), null, null, Part(2), Part(3)),
+            _ => new AddItemCommand(kind, Part(0), Part(1), null, null, null, Part(2)),
+        };
+    }
+
+    private static (string Word, string Remainder) SplitFirstWord(string text)
+    {
+        var space = text.IndexOfAny([' ', '\t', '\n']);
+        return space < 0 ? (text, string.Empty) : (text[..space], text[(space + 1)..].Trim());
+    }
+
+    private static List<string> SplitList(string text) =>
+        [.. text.Split(ListSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    private static List<string> SplitIds(string text) =>
+        [.. text.Split([' ', ',', ';', '\n', '#'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>Applies the facilitator's stage edits, refusing the ones that would lose items.</summary>
+internal static class StageEditor
+{
+    /// <summary>The most stages a map has.</summary>
+    public const int MaxStages = 12;
+
+    /// <summary>Applies <paramref name="edit"/>; returns a problem (and changes nothing) when it can't.</summary>
+    public static string? Apply(JourneyMap map, StageEdit edit, MapBoard board)
+    {
+        switch (edit)
+        {
+            case UseTemplate:
+                return Replace(map, Vocabulary.FiveStageTemplate, board);
+            case SetStages set:
+                return Replace(map, set.Names, board);
+            case RenameStage rename:
+                {
+                    var stage = Find(map, rename.Stage, out var problem);
+                    var name = CleanName(rename.NewName, ref problem);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+
+                    map.Stages[map.Stages.IndexOf(stage!)] = stage! with { Name = name };
+                    return null;
+                }
+
+            case AddStage add:
+                {
+                    string? problem = null;
+                    var name = CleanName(add.Name, ref problem);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+
+                    if (map.Stages.Count >= MaxStages)
+                    {
+                        return $"A map has at most {MaxStages} stages.";
+                    }
+
+                    map.AddStage(name, add.Position is { } p ? p - 1 : null);
+                    return null;
+                }
+
+            case RemoveStage remove:
+                {
+                    var stage = Find(map, remove.Stage, out var problem);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+
+                    var items = board.Items.Count(i => i.StageId == stage!.Id);
+                    if (items > 0)
+                    {
+                        return $"“{stage!.Name}” has {items} item{(items == 1 ? string.Empty : "s")}; I won't remove a stage with items. Rename it instead.";
+                    }
+
+                    map.Stages.Remove(stage!);
+                    return null;
+                }
+
+            case MoveStage move:
+                {
+                    var stage = Find(map, move.Stage, out var problem);
+                    if (problem is not null)
+                    {
+                        return problem;
+                    }
+
+                    map.Stages.Remove(stage!);
+                    map.Stages.Insert(Math.Clamp(move.Position - 1, 0, map.Stages.Count), stage!);
+                    return null;
+                }
+
+            default:
+                return "I don't know that change to the stages.";
+        }
+    }
+
+    /// <summary>The stage a member names by number (1-based), id, or name (whole, or a unique start).</summary>
+    public static Stage? Find(JourneyMap map, string reference, out string? problem)
+    {
+        var text = reference.Trim();
+        problem = null;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= map.Stages.Count)
+        {
+            return map.Stages[number - 1];
+        }
+
+        var found = map.Stages.FirstOrDefault(s => s.Id == text)
+            ?? map.Stages.FirstOrDefault(s => s.Name.Equals(text, StringComparison.OrdinalIgnoreCase));
+        if (found is null && text.Length > 0)
+        {
+            var starts = map.Stages.Where(s => s.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase)).ToList();
+            found = starts.Count == 1 ? starts[0] : null;
+        }
+
+        if (found is null)
+        {
+            problem = map.Stages.Count == 0
+                ? "There are no stages yet."
+                : $"I don't know a stage “{text}”. The stages are: {string.Join(", ", map.Stages.Select((s, i) => $"{i + 1}. {s.Name}"))}.";
+        }
+
+        return found;
+    }
+
+    // Replacing the list keeps the ids of stages whose names stay, so their items stay with them.
+    private static string? Replace(JourneyMap map, IReadOnlyList<string> names, MapBoard board)
+    {
+        string? problem = null;
+        var clean = names.Select(n => CleanName(n, ref problem)).ToList();
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (clean.Count == 0)
+        {
+            return "Type at least one stage, or use the template.";
+        }
+
+        if (clean.Count > MaxStages)
+        {
+            return $"That's {clean.Count} stages; a map has at most {MaxStages}.";
+        }
+
+        if (clean.Distinct(StringComparer.OrdinalIgnoreCase).Count() != clean.Count)
+        {
+            return "Two stages have the same name; give each its own.";
+        }
+
+        var kept = clean.Select(n => map.Stages.FirstOrDefault(s => s.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
+        var dropped = map.Stages.Where(s => !kept.Contains(s)).Where(s => board.Items.Any(i => i.StageId == s.Id)).ToList();
+        if (dropped.Count > 0)
+        {
+            return $"{string.Join(", ", dropped.Select(s => $"“{s.Name}”"))} already {(dropped.Count == 1 ? "has" : "have")} items; " +
+                "keep them in the list, or rename them with *rename stage*.";
+        }
+
+        var stages = new List<Stage>();
+        for (var i = 0; i < clean.Count; i++)
+        {
+            stages.Add(kept[i] ?? new Stage($"s{map.NextStageNumber++}", clean[i]));
+        }
+
+        map.Stages = stages;
+        return null;
+    }
+
+    private static string CleanName(string name, ref string? problem)
+    {
+        var clean = TextRules.Clean(name, TextRules.ShortMax, "stage name", out var issue);
+        problem ??= issue;
+        return clean;
+    }
+}

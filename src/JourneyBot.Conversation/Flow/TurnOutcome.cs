@@ -1,0 +1,38 @@
+using JourneyBot.Conversation.Cards;
+
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>What the bot answers to a turn.</summary>
+public sealed class TurnOutcome
+{
+    /// <summary>Messages to post in the conversation, in order.</summary>
+    public List<BotMessage> Messages { get; } = [];
+
+    /// <summary>
+    /// For a turn from a card: the card that replaces it (returned to a Universal Action, or put in
+    /// place of a submitted card). Null leaves the card as it is.
+    /// </summary>
+    public AdaptiveCard? CardUpdate { get; set; }
+
+    /// <summary>Adds a text message.</summary>
+    public TurnOutcome Say(string text)
+    {
+        Messages.Add(new BotMessage(text, null));
+        return this;
+    }
+
+    /// <summary>Adds a card message, with an optional text before it.</summary>
+    public TurnOutcome Show(AdaptiveCard card, string? text = null)
+    {
+        Messages.Add(new BotMessage(text, card));
+        return this;
+    }
+
+    /// <summary>All text the bot says in this outcome, for tests and logs at Debug.</summary>
+    public override string ToString() => string.Join("\n---\n", Messages.Select(m => m.Text ?? "[card]"));
+}
+
+/// <summary>One message from the bot: text (markdown), a card, or both.</summary>
+/// <param name="Text">Markdown text, or null.</param>
+/// <param name="Card">An Adaptive Card, or null.</param>
+public sealed record BotMessage(string? Text, AdaptiveCard? Card);

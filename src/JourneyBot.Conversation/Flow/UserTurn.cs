@@ -1,0 +1,20 @@
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>What a member said or submitted, stripped of protocol detail.</summary>
+/// <param name="Scope">The team and conversation.</param>
+/// <param name="From">Who.</param>
+/// <param name="ActivityId">The channel's id of the activity, to recognise a redelivery.</param>
+/// <param name="Text">The typed text without the bot's mention; empty for a card submit.</param>
+/// <param name="Submit">The card submit, if the turn came from a card button.</param>
+public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, string Text, CardSubmit? Submit = null);
+
+/// <summary>A card button press: its verb and every value the card sent (inputs and button data).</summary>
+/// <param name="Verb">What the button does, e.g. <c>answer</c> or <c>add</c>.</param>
+/// <param name="Values">The inputs and data, as strings.</param>
+public sealed record CardSubmit(string Verb, IReadOnlyDictionary<string, string> Values)
+{
+    /// <summary>A value, trimmed, or null when absent or blank.</summary>
+    public string? this[string key] => Values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace JourneyBot.Conversation.Mapping;
+
+/// <summary>What member text may be: printable, trimmed, and not too long for a card.</summary>
+public static class TextRules
+{
+    /// <summary>Map names.</summary>
+    public const int NameMax = 80;
+
+    /// <summary>Objective, persona, start and end points.</summary>
+    public const int AnswerMax = 500;
+
+    /// <summary>Items.</summary>
+    public const int ItemMax = 500;
+
+    /// <summary>Department and stage names.</summary>
+    public const int ShortMax = 60;
+
+    /// <summary>
+    /// The text with control characters removed and white space folded; a problem to tell the
+    /// member when it is empty or longer than <paramref name="max"/>.
+    /// </summary>
+    public static string Clean(string? text, int max, string what, out string? problem)
+    {
+        var clean = new StringBuilder(text?.Length ?? 0);
+        var space = false;
+        foreach (var c in text ?? string.Empty)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                space = clean.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                clean.Append(' ');
+                space = false;
+            }
+
+            clean.Append(c);
+        }
+
+        var result = clean.ToString();
+        var length = new StringInfoLength(result).Value;
+        problem = result.Length == 0
+            ? $"The {what} can't be empty."
+            : length > max
+                ? $"That {what} is {length:N0} characters long; please keep it to {max:N0}."
+                : null;
+        return result;
+    }
+
+    // Counts what people see as characters (an emoji is one), not UTF-16 units.
+    private readonly record struct StringInfoLength(string Text)
+    {
+        public int Value => new System.Globalization.StringInfo(Text).LengthInTextElements;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace JourneyBot.Storage;
+
+/// <summary>
+/// A JSON document spread over string properties <c>Doc0</c>, <c>Doc1</c>, … with their count in
+/// <c>DocParts</c>.
+/// </summary>
+/// <remarks>
+/// A string property holds at most 64 KiB (32K UTF-16 characters) and an entity at most 1 MiB, and
+/// a map with many stages, or an item with long text, outgrows one property long before it
+/// outgrows the entity. Parts are cut at <see cref="PartLength"/> characters, never inside a
+/// surrogate pair.
+/// </remarks>
+internal static class DocumentColumns
+{
+    /// <summary>The most characters in one part: under the 32K limit with room to spare.</summary>
+    public const int PartLength = 30_000;
+
+    /// <summary>The most characters in a document: the entity's 1 MiB, less room for its other properties.</summary>
+    public const int MaxLength = 480_000;
+
+    private const string Parts = "DocParts";
+
+    /// <summary>Writes <paramref name="json"/> into <paramref name="entity"/>.</summary>
+    public static void Write(TableEntity entity, string json)
+    {
+        if (json.Length > MaxLength)
+        {
+            throw new InvalidOperationException(
+                $"A stored document has {json.Length} characters; a table entity holds at most {MaxLength}.");
+        }
+
+        var count = 0;
+        for (var start = 0; start < json.Length; count++)
+        {
+            var length = Math.Min(PartLength, json.Length - start);
+            if (start + length < json.Length && char.IsHighSurrogate(json[start + length - 1]))
+            {
+                length--;
+            }
+
+            entity[PartName(count)] = json.Substring(start, length);
+            start += length;
+        }
+
+        entity[Parts] = count;
+    }
+
+    /// <summary>The document in <paramref name="entity"/>, or null when it has none.</summary>
+    public static string? Read(TableEntity entity)
+    {
+        if (entity.GetInt32(Parts) is not { } count)
+        {
+            return null;
+        }
+
+        return string.Concat(Enumerable.Range(0, count).Select(i => entity.GetString(PartName(i))));
+    }
+
+    private static string PartName(int index) => "Doc" + index.ToString(CultureInfo.InvariantCulture);
+}

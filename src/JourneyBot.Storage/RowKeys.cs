@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+
+namespace JourneyBot.Storage;
+
+/// <summary>
+/// The rows of a team's partition, by row key. Segments come from <see cref="KeyEncoder"/>, so
+/// they never contain the separator <c>~</c> except in a hashed segment's own <c>h~</c>.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>c~{conversation}</c>: the map the conversation holds.</item>
+/// <item><c>m~{map}</c>: the map's line on the shelf (with its document while no conversation holds it).</item>
+/// <item><c>m~{map}~i~{item}</c>: an item; <c>m~{map}~v~{person}</c>: a member's votes. They sort
+/// right after their map's line, so one range query reads a board.</item>
+/// <item><c>u~{person}</c>: what the team knows of a member (their department).</item>
+/// </list>
+/// </remarks>
+internal static class RowKeys
+{
+    /// <summary>What every map's row key starts with.</summary>
+    public const string MapPrefix = "m~";
+
+    /// <summary>The conversation's map.</summary>
+    public static string Conversation(string conversationKey) => "c~" + KeyEncoder.Encode(conversationKey);
+
+    /// <summary>The map's line on the shelf.</summary>
+    public static string Shelf(string mapId) => MapPrefix + KeyEncoder.Encode(mapId);
+
+    /// <summary>What the row keys of a map's items and votes start with.</summary>
+    public static string Board(string mapId) => Shelf(mapId) + KeyEncoder.Separator;
+
+    /// <summary>An item of a map.</summary>
+    public static string Item(string mapId, string itemId) => Board(mapId) + "i~" + KeyEncoder.Encode(itemId);
+
+    /// <summary>A member's votes in a map.</summary>
+    public static string Votes(string mapId, string personId) => Board(mapId) + "v~" + KeyEncoder.Encode(personId);
+
+    /// <summary>What the team knows of a member.</summary>
+    public static string Member(string personId) => "u~" + KeyEncoder.Encode(personId);
+
+    /// <summary>
+    /// A filter for the rows of <paramref name="partitionKey"/> whose row key starts with
+    /// <paramref name="prefix"/>: from the prefix up to (not including) the prefix with its last
+    /// character raised by one, which the service answers from its index.
+    /// </summary>
+    public static string StartingWith(string partitionKey, string prefix)
+    {
+        var end = string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)]);
+        return TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {prefix} and RowKey lt {end}");
+    }
+}

@@ -1,0 +1,54 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using JourneyBot.Conversation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JourneyBot.Storage;
+
+/// <summary>Registers the Azure Table Storage map store.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IMapStore"/> over Azure Table Storage, configured by <see cref="TableStorageOptions"/>
+    /// (checked at start-up), and a hosted service that creates the table when the host starts.
+    /// </summary>
+    public static IServiceCollection AddTableMapStore(this IServiceCollection services)
+    {
+        services.AddOptions<TableStorageOptions>()
+            .BindConfiguration(TableStorageOptions.Section)
+            .Configure<IConfiguration>((options, configuration) =>
+                options.ConnectionString = configuration.GetConnectionString(TableStorageOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TableStorageOptions>, TableStorageOptionsValidator>());
+
+        services.AddMetrics();
+        services.TryAddSingleton<StorageMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => CreateServiceClient(
+            sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<StorageMetrics>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<TableServiceClient>()
+            .GetTableClient(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TableName));
+        services.TryAddSingleton<IMapStore, TableMapStore>();
+        services.AddHostedService<TableInitializer>();
+        return services;
+    }
+
+    private static TableServiceClient CreateServiceClient(TableStorageOptions options, StorageMetrics metrics)
+    {
+        // The SDK's retries (exponential, 3 attempts) suit us; a request may not hang for 100 s though.
+        var clientOptions = new TableClientOptions { Retry = { NetworkTimeout = options.NetworkTimeout } };
+        clientOptions.AddPolicy(new OperationCountingPolicy(metrics), HttpPipelinePosition.PerRetry);
+        return options.TableServiceUri is { } uri
+            ? new TableServiceClient(uri, CreateCredential(options.ManagedIdentityClientId), clientOptions)
+            : new TableServiceClient(options.ConnectionString, clientOptions);
+    }
+
+    private static TokenCredential CreateCredential(string? managedIdentityClientId) =>
+        string.IsNullOrWhiteSpace(managedIdentityClientId)
+            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ExcludeInteractiveBrowserCredential = true })
+            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId));
+}

@@ -1,0 +1,228 @@
+using Azure;
+using Azure.Data.Tables;
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Mapping;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyBot.Storage;
+
+/// <summary>The maps of every team in one Azure table.</summary>
+/// <remarks>
+/// <para>One partition per team (PartitionKey = the encoded team key), so every write that must be
+/// atomic is an entity group transaction within it. Its rows (see <see cref="RowKeys"/>):
+/// <c>c~{conversation}</c> holds the conversation's map document (with MapId, Name, Status);
+/// <c>m~{map}</c> is the map's shelf line (Name, Status, ConversationKey, UpdatedAt), with the
+/// document as well only while no conversation holds the map; <c>m~{map}~i~{item}</c> is an item;
+/// <c>m~{map}~v~{person}</c> a member's votes; <c>u~{person}</c> what the team knows of a member
+/// (Department, AskedForDepartment). Documents are JSON written with <see cref="MapJson.Storage"/>
+/// (text of any script as itself; only characters past U+FFFF, such as emoji, stay escaped) and
+/// split over <c>Doc0…DocN</c> (<see cref="DocumentColumns"/>).
+/// A shelf line's UpdatedAt (<see cref="MapSummary.UpdatedAt"/>) is when the map was last saved:
+/// stamped by every <see cref="TrySaveAsync"/>, and by the <see cref="TryPlaceAsync"/> that puts it
+/// into a conversation or onto the shelf.</para>
+/// <para>Round trips: every call is one request, except that a query the service pages (over 1,000
+/// rows, or a slow scan) reads page by page. Conflicts come back as <c>null</c>/<c>false</c>;
+/// every other failure throws.</para>
+/// </remarks>
+/// <param name="table">The table; created at start-up by the hosted initializer.</param>
+/// <param name="time">The clock of the shelf's <c>UpdatedAt</c>.</param>
+/// <param name="logger">Ids and statuses only.</param>
+public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<TableMapStore> logger) : IMapStore
+{
+    /// <inheritdoc />
+    /// <remarks>One point read of the <c>c~</c> row.</remarks>
+    public async Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var row = await ReadRowAsync(Partition(scope.TeamKey), RowKeys.Conversation(scope.ConversationKey), null, cancellationToken);
+        return row is not null && MapRows.ReadMap(row) is { } map ? new StoredMap(map, row.ETag.ToString()) : null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One transaction: replace the <c>c~</c> row if its ETag still matches, and upsert the shelf line.</remarks>
+    public async Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(map);
+        var partition = Partition(scope.TeamKey);
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, MapRows.Conversation(partition, scope, map.Map), new ETag(map.ETag)),
+            new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map.Map, time.GetUtcNow(), withDocument: false)),
+        ];
+        var etag = await TrySubmitAsync(actions, cancellationToken);
+        if (etag is null)
+        {
+            StorageLog.SaveConflict(logger, map.Map.Id);
+        }
+
+        return etag;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One transaction. With <paramref name="replacing"/>: replace the <c>c~</c> row at its ETag, and
+    /// shelve the replaced map with its document; without: add the <c>c~</c> row (it must not exist).
+    /// Either way, upsert the placed map's shelf line without document, which takes it off the shelf.
+    /// A transaction touches a row once, so placing the map the conversation already holds upserts
+    /// only its line.
+    /// </remarks>
+    public async Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(map);
+        var partition = Partition(scope.TeamKey);
+        var now = time.GetUtcNow();
+        var held = MapRows.Conversation(partition, scope, map);
+        List<TableTransactionAction> actions = replacing is null
+            ? [new(TableTransactionActionType.Add, held)]
+            : [new(TableTransactionActionType.UpdateReplace, held, new ETag(replacing.ETag))];
+        if (replacing is not null && replacing.Map.Id != map.Id)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, replacing.Map, now, withDocument: true)));
+        }
+
+        actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map, now, withDocument: false)));
+        var etag = await TrySubmitAsync(actions, cancellationToken);
+        if (etag is null)
+        {
+            StorageLog.PlaceConflict(logger, map.Id);
+        }
+
+        return etag;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One point read of the <c>m~</c> row; a line without document is a map some conversation holds.
+    /// The map alone: placing it back checks the conversation's version, never the shelf row's.
+    /// </remarks>
+    public async Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        await ReadRowAsync(Partition(teamKey), RowKeys.Shelf(mapId), null, cancellationToken) is { } row ? MapRows.ReadMap(row) : null;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One query over the <c>m~</c> rows, filtered server-side to <c>Kind eq 'map'</c> and selecting
+    /// the summary properties: items, votes and documents are not sent back.
+    /// </remarks>
+    public async Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken)
+    {
+        var filter = $"{RowKeys.StartingWith(Partition(teamKey), RowKeys.MapPrefix)} and {MapRows.KindProperty} eq '{MapRows.MapKind}'";
+        var maps = new List<MapSummary>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: MapRows.SummaryProperties, cancellationToken: cancellationToken))
+        {
+            maps.Add(MapRows.ReadSummary(row));
+        }
+
+        return [.. maps.OrderByDescending(m => m.UpdatedAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One insert; 409 means the item is there already.</remarks>
+    public async Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        try
+        {
+            await table.AddEntityAsync(MapRows.Item(Partition(teamKey), mapId, item), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            StorageLog.DuplicateItem(logger, mapId, item.Id);
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One upsert (replace).</remarks>
+    public async Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await table.UpsertEntityAsync(MapRows.Item(Partition(teamKey), mapId, item), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One delete; the SDK answers a missing row with 404 rather than an exception.</remarks>
+    public async Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
+    {
+        using var response = await table.DeleteEntityAsync(Partition(teamKey), RowKeys.Item(mapId, itemId), ETag.All, cancellationToken);
+        return response.Status != 404;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One range query over the <c>m~{map}~</c> rows: the items (sorted here by creation) and the votes.</remarks>
+    public async Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var items = new List<MapItem>();
+        var votes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var filter = RowKeys.StartingWith(Partition(teamKey), RowKeys.Board(mapId));
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            switch (row.GetString(MapRows.KindProperty))
+            {
+                case MapRows.ItemKind:
+                    items.Add(MapRows.ReadItem(row));
+                    break;
+                case MapRows.VotesKind:
+                    votes[row.GetString(MapRows.PersonIdProperty)] = MapRows.ReadVotes(row);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return new MapBoard([.. items.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)], votes);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One upsert (replace) of the member's votes row.</remarks>
+    public async Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        await table.UpsertEntityAsync(MapRows.Votes(Partition(teamKey), mapId, personId, itemIds), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One point read of the <c>u~</c> row, selecting only what a <see cref="TeamMember"/> holds.</remarks>
+    public async Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken) =>
+        await ReadRowAsync(Partition(teamKey), RowKeys.Member(personId), MapRows.MemberProperties, cancellationToken) is { } row
+            ? MapRows.ReadMember(row)
+            : null;
+
+    /// <inheritdoc />
+    /// <remarks>One upsert (replace) of the <c>u~</c> row: a department set to null is removed.</remarks>
+    public async Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        await table.UpsertEntityAsync(MapRows.Member(Partition(teamKey), personId, member), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static string Partition(string teamKey) => KeyEncoder.Encode(teamKey);
+
+    // A missing row is an answer (404), not an exception: one request either way.
+    private async Task<TableEntity?> ReadRowAsync(string partitionKey, string rowKey, IEnumerable<string>? select, CancellationToken cancellationToken)
+    {
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, select, cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    // The conversation's row is always the first action and the only one with an ETag condition.
+    // Its new version is the ETag in the transaction's answer for that action, so no read follows.
+    // Its 412 (stale ETag), 409 (added twice) or 404 (gone) is someone else's write: a conflict.
+    // Any other failure is not ours to hide.
+    private async Task<string?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await table.SubmitTransactionAsync(actions, cancellationToken);
+            return response.Value[0].Headers.ETag?.ToString()
+                ?? throw new InvalidOperationException("The transaction's answer for the conversation's row carries no ETag.");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412
+            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: 0 } && ex.Status is 409 or 404))
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+namespace JourneyBot.Storage;
+
+/// <summary>
+/// Where the maps are stored: the section <c>Storage</c>, plus the connection string
+/// <c>ConnectionStrings:Tables</c>.
+/// </summary>
+/// <remarks>
+/// Locally and in tests a connection string (<c>UseDevelopmentStorage=true</c> for Azurite); in Azure
+/// the table endpoint and the app's managed identity, so that no account key is kept anywhere.
+/// Exactly one of the two must be set.
+/// </remarks>
+public sealed class TableStorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>The name, under <c>ConnectionStrings</c>, of the connection string.</summary>
+    public const string ConnectionStringName = "Tables";
+
+    /// <summary>A storage connection string (from <c>ConnectionStrings:Tables</c>).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The Table endpoint, e.g. <c>https://account.table.core.windows.net</c>, reached with a managed identity.</summary>
+    public Uri? TableServiceUri { get; set; }
+
+    /// <summary>The client id of a user-assigned managed identity; empty: the default credential chain.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+
+    /// <summary>The table holding every team's maps.</summary>
+    public string TableName { get; set; } = "journeymaps";
+
+    /// <summary>How long one request may take before it is retried (a turn cannot wait for long).</summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

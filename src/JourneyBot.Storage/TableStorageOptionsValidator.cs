@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace JourneyBot.Storage;
+
+/// <summary>Refuses, at start-up, storage settings that cannot work, and names the setting to change.</summary>
+internal sealed partial class TableStorageOptionsValidator : IValidateOptions<TableStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TableStorageOptions options)
+    {
+        var failures = new List<string>();
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        var hasUri = options.TableServiceUri is not null;
+        if (hasConnectionString == hasUri)
+        {
+            failures.Add(hasUri
+                ? "Both ConnectionStrings:Tables and Storage:TableServiceUri are set: keep one (the connection string for Azurite, the endpoint with a managed identity in Azure)."
+                : "Table storage is not configured: set ConnectionStrings:Tables (UseDevelopmentStorage=true for Azurite) or Storage:TableServiceUri (with a managed identity).");
+        }
+
+        if (options.TableServiceUri is { } uri && !(uri.IsAbsoluteUri && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            failures.Add("Storage:TableServiceUri must be an absolute https address, e.g. https://account.table.core.windows.net.");
+        }
+
+        if (!TableName().IsMatch(options.TableName ?? string.Empty))
+        {
+            failures.Add("Storage:TableName must be 3 to 63 letters and digits, starting with a letter.");
+        }
+
+        if (options.NetworkTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Storage:NetworkTimeout must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    private static partial Regex TableName();
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Mapping;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Turns;
+
+namespace JourneyBot.Web.Bot;
+
+/// <summary>Reads what the conversation needs from an activity: who, where, and what they said or pressed.</summary>
+internal static class ActivityReader
+{
+    /// <summary>The user turn of a message or an <c>adaptiveCard/action</c> invoke.</summary>
+    public static UserTurn ToUserTurn(TurnContext turn, CardSubmit? submit)
+    {
+        var activity = turn.Activity;
+        var from = new Person(
+            activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown",
+            string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name);
+        return new UserTurn(ScopeOf(activity), from, activity.Id, submit is null ? turn.Text : string.Empty, submit);
+    }
+
+    /// <summary>
+    /// The team and conversation. In a Teams channel the team is the Teams team; in a group or
+    /// 1:1 chat the chat is its own team.
+    /// </summary>
+    public static MapScope ScopeOf(Activity activity)
+    {
+        var conversation = activity.Conversation?.Id ?? string.Empty;
+        var team = activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+            && data.TryGetProperty("team", out var teamData) && teamData.ValueKind == JsonValueKind.Object
+            && teamData.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()!
+                : conversation;
+        return new MapScope(team, conversation);
+    }
+
+    /// <summary>The submit of a card: a message's value (Action.Submit) carrying a JourneyBot verb.</summary>
+    public static CardSubmit? FromMessageValue(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } data && Values(data) is var values
+            && values.TryGetValue(CardVerbs.VerbKey, out var verb) && verb.Length > 0
+            ? new CardSubmit(verb, values)
+            : null;
+
+    /// <summary>The submit of a Universal Action (<c>adaptiveCard/action</c>): its verb and data.</summary>
+    public static CardSubmit? FromInvokeValue(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } invoke
+            || !invoke.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object
+            || !action.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute")
+        {
+            return null;
+        }
+
+        var values = action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? Values(data)
+            : new Dictionary<string, string>();
+        var verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        verb ??= values.GetValueOrDefault(CardVerbs.VerbKey);
+        return string.IsNullOrEmpty(verb) ? null : new CardSubmit(verb, values);
+    }
+
+    // Inputs arrive as strings; anything else (numbers, booleans, Teams' own msteams object) is read as text or skipped.
+    private static Dictionary<string, string> Values(JsonElement data)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in data.EnumerateObject())
+        {
+            var text = property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number => property.Value.GetRawText(),
+                JsonValueKind.True or JsonValueKind.False => property.Value.GetBoolean().ToString(CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (text is not null)
+            {
+                values[property.Name] = text;
+            }
+        }
+
+        return values;
+    }
+}

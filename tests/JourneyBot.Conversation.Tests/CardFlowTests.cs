@@ -1,0 +1,188 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Mapping;
+using static JourneyBot.Conversation.Tests.People;
+
+namespace JourneyBot.Conversation.Tests;
+
+/// <summary>The same session through the cards' buttons, as members click them.</summary>
+public sealed class CardFlowTests
+{
+    [Fact]
+    public async Task A_whole_session_runs_through_the_cards_alone()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await session.SayAsync(Alex, "start Card journey");
+
+        var persona = await session.PressAsync(Alex, "Save", new() { ["answer"] = "Grow online shoe sales" });
+        Assert.Contains("Step 2 of 7: Persona", CardText.Of(persona.CardUpdate!), StringComparison.Ordinal);
+        Assert.Empty(persona.Messages);
+
+        await session.PressAsync(Alex, "Skip");
+        await session.PressAsync(Alex, "Save", new() { ["answer"] = "Decides to start running" });
+        await session.PressAsync(Alex, "Save", new() { ["answer"] = "First run" });
+        var stages = await session.PressAsync(Alex, "Use the five-stage template");
+        Assert.Contains("Stages: 1. Awareness", CardText.Of(stages.CardUpdate!), StringComparison.Ordinal);
+        var contribute = await session.PressAsync(Alex, "Continue");
+        Assert.Contains("Everyone: add what you know", CardText.Of(contribute.CardUpdate!), StringComparison.Ordinal);
+        var form = session.LastCard!;
+
+        var added = await session.PressAsync(Megan, "Add", new()
+        {
+            ["kind"] = "touchpoint", ["stage"] = "s3", ["text"] = "Checkout page", ["channel"] = "Website", ["evidence"] = "observed",
+        }, form);
+        Assert.Contains("✔ Added touchpoint", CardText.Of(added.CardUpdate!), StringComparison.Ordinal);
+        Assert.Contains("which department are you in?", CardText.Of(added), StringComparison.Ordinal);
+        await session.PressAsync(Megan, "Save", new() { ["department"] = "Sales" }, added.Messages.Single(m => m.Card is not null).Card);
+        await session.PressAsync(Adele, "Add", new() { ["kind"] = "pain", ["stage"] = "s3", ["text"] = "Shipping cost shows late" }, form);
+        await session.PressAsync(Isaiah, "Add", new() { ["kind"] = "emotion", ["stage"] = "s3", ["score"] = "-1", ["text"] = "wary" }, form);
+
+        var review = await session.PressAsync(Alex, "Go to review (facilitator)", card: form);
+        Assert.Contains("Step 7 of 7: Review and vote", CardText.Of(review.CardUpdate!), StringComparison.Ordinal);
+        var pain = (await session.BoardAsync()).Items.Single(i => i.Kind == ItemKind.PainPoint);
+        var voted = await session.PressAsync(Megan, "Vote", new() { ["votes"] = pain.Id });
+        Assert.Contains("Shipping cost shows late [", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
+        Assert.Contains("· 1 vote", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
+
+        var published = await session.PressAsync(Alex, "Publish (facilitator)");
+        Assert.Contains("is published", CardText.Of(published), StringComparison.Ordinal);
+        var map = await session.MapAsync();
+        Assert.Equal(MapStatus.Published, map.Status);
+        var board = await session.BoardAsync();
+        Assert.Equal("Sales", board.Items.Single(i => i.Author == Megan).AuthorDepartment);
+        Assert.Equal(new TeamMember("Sales", AskedForDepartment: true),
+            await session.Store.GetMemberAsync(session.Scope.TeamKey, Megan.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(3, board.Items.Count);
+        Assert.Equal(Evidence.Observed, board.Items.Single(i => i.Kind == ItemKind.Touchpoint).Evidence);
+        Assert.Equal(TouchChannel.Website, board.Items.Single(i => i.Kind == ItemKind.Touchpoint).Channel);
+        Assert.Equal(-1, board.Items.Single(i => i.Kind == ItemKind.Emotion).Score);
+    }
+
+    [Fact]
+    public async Task A_card_from_a_step_already_passed_is_answered_politely_and_changes_nothing()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await session.SayAsync(Alex, "start Old cards");
+        var objectiveCard = session.LastCard!;
+        await session.PressAsync(Alex, "Save", new() { ["answer"] = "Grow online shoe sales" });
+        await session.SayAsync(Alex, "Runners");
+
+        var outcome = await session.PressAsync(Alex, "Save", new() { ["answer"] = "Something else" }, objectiveCard);
+
+        Assert.Equal(Texts.OutdatedCard, Assert.Single(outcome.Messages).Text);
+        Assert.Null(outcome.CardUpdate);
+        var map = await session.MapAsync();
+        Assert.Equal("Grow online shoe sales", map.Objective);
+        Assert.Equal("Runners", map.Persona);
+        Assert.Equal(MapStep.StartPoint, map.Step);
+    }
+
+    [Fact]
+    public async Task A_card_of_another_map_changes_nothing()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await session.SayAsync(Alex, "start First");
+        var firstCard = session.LastCard!;
+        await session.SayAsync(Alex, "start Second");
+        await session.PressAsync(Alex, "Archive it and start the new map");
+
+        var outcome = await session.PressAsync(Alex, "Save", new() { ["answer"] = "Objective for the first" }, firstCard);
+
+        Assert.Equal(Texts.OutdatedCard, Assert.Single(outcome.Messages).Text);
+        var map = await session.MapAsync();
+        Assert.Equal("Second", map.Name);
+        Assert.Null(map.Objective);
+    }
+
+    [Fact]
+    public async Task Someone_else_pressing_the_facilitators_buttons_is_told_who_steers()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await session.SayAsync(Alex, "start Steering");
+
+        var outcome = await session.PressAsync(Megan, "Save", new() { ["answer"] = "Megan's objective" });
+
+        Assert.StartsWith("Only Alex Wilber, who facilitates “Steering”", Assert.Single(outcome.Messages).Text, StringComparison.Ordinal);
+        Assert.Null((await session.MapAsync()).Objective);
+    }
+
+    [Fact]
+    public async Task Unknown_card_data_gets_a_clear_answer()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await session.SayAsync(Alex, "start Unknown data");
+        var map = await session.MapAsync();
+
+        var outcome = await session.Conversation.HandleAsync(
+            new UserTurn(session.Scope, Alex, "x-1", string.Empty,
+                new CardSubmit("explode", new Dictionary<string, string> { ["mapId"] = map.Id, ["weird"] = "{\"a\":1}" })),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(Texts.NotUnderstood, Assert.Single(outcome.Messages).Text);
+        Assert.Equal(MapStep.Objective, (await session.MapAsync()).Step);
+    }
+
+    [Fact]
+    public async Task A_form_sent_without_its_text_is_returned_with_the_problem_on_it()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+
+        var outcome = await session.PressAsync(Megan, "Add", new() { ["kind"] = "goal", ["stage"] = "s1" });
+
+        Assert.Contains("⚠ Describe the goal", CardText.Of(outcome.CardUpdate!), StringComparison.Ordinal);
+        Assert.Empty(outcome.Messages);
+        Assert.Empty((await session.BoardAsync()).Items);
+    }
+
+    [Fact]
+    public async Task A_redelivered_activity_adds_its_item_once_and_moves_the_session_once()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+
+        await session.SayAsync(Megan, "touchpoint Awareness | email | Welcome mail");
+        await session.RedeliverAsync(Megan, "touchpoint Awareness | email | Welcome mail");
+        await session.SayAsync(Alex, "back");
+        await session.RedeliverAsync(Alex, "back");
+
+        Assert.Single((await session.BoardAsync()).Items);
+        Assert.Equal(MapStep.Stages, (await session.MapAsync()).Step);
+    }
+
+    [Fact]
+    public async Task Giving_an_emotion_again_replaces_your_earlier_one()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+
+        await session.SayAsync(Megan, "emotion Purchase | -2 | angry");
+        await session.SayAsync(Megan, "emotion Purchase | 1 | relieved");
+
+        var emotion = Assert.Single((await session.BoardAsync()).Items);
+        Assert.Equal((1, "relieved"), (emotion.Score!.Value, emotion.Text));
+    }
+
+    [Fact]
+    public async Task Maps_are_listed_and_an_archived_map_can_be_opened_again_with_its_items()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+        await session.SayAsync(Megan, "touchpoint Awareness | email | Kept across archive");
+        await session.SayAsync(Alex, "start Second map");
+        await session.PressAsync(Alex, "Archive it and start the new map");
+
+        var list = await session.SayAsync(Megan, "maps");
+        Assert.Contains("Shoe journey: archived", list.Messages[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Second map: active", list.Messages[0].Text, StringComparison.Ordinal);
+
+        Assert.Contains("is being mapped here", CardText.Of(await session.SayAsync(Alex, "open Shoe")), StringComparison.Ordinal);
+        await session.SayAsync(Alex, "archive");
+        var opened = await session.SayAsync(Alex, "open Shoe");
+
+        Assert.Contains("Opened “Shoe journey”", CardText.Of(opened), StringComparison.Ordinal);
+        var map = await session.MapAsync();
+        Assert.Equal(("Shoe journey", MapStatus.Active, MapStep.Contribute), (map.Name, map.Status, map.Step));
+        Assert.Equal("Kept across archive", Assert.Single((await session.BoardAsync()).Items).Text);
+    }
+}

@@ -1,0 +1,16 @@
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Tests;
+
+/// <summary>The team of the scenarios (Agents Playground's sample users).</summary>
+public static class People
+{
+    public static readonly Person Alex = new("aad-alex", "Alex Wilber");
+    public static readonly Person Megan = new("aad-megan", "Megan Bowen");
+    public static readonly Person Adele = new("aad-adele", "Adele Vance");
+    public static readonly Person Isaiah = new("aad-isaiah", "Isaiah Langer");
+    public static readonly Person Patti = new("aad-patti", "Patti Fernandez");
+
+    public static Person ByName(string name) =>
+        new[] { Alex, Megan, Adele, Isaiah, Patti }.Single(p => p.Name.StartsWith(name, StringComparison.Ordinal));
+}

@@ -1,0 +1,53 @@
+namespace JourneyBot.Storage.Tests;
+
+public sealed class LargeDocumentTests(StoreFixture fixture) : StoreTests(fixture)
+{
+    [Fact]
+    public async Task A_300_KB_map_round_trips_through_the_conversation_and_the_shelf()
+    {
+        // Arrange: 3,000 long stage names (the store does not limit them) make a document far past
+        // one property's 32K characters. Each has Greek and an emoji, but is mostly ASCII: Azurite
+        // weighs an entity by its request body, where the SDK escapes every non-ASCII character to
+        // six bytes, and an all-Greek document this long would pass the service's 1 MiB (two bytes
+        // a character) but not Azurite's.
+        var scope = Maps.NewScope();
+        var map = Maps.NewMap(scope, "big");
+        for (var i = 0; i < 3_000; i++)
+        {
+            map.AddStage($"Stage {i:0000}: the customer compares the offers and asks a friend — Αγορά 🚀");
+        }
+
+        Assert.InRange(Maps.Json(map).Length, 300_000, 480_000);
+
+        // Act
+        await Store.TryPlaceAsync(scope, map, null, Cancel);
+        var held = await HeldAsync(scope);
+        held.Map.Persona = "Όλοι";
+        var saved = await Store.TrySaveAsync(scope, held, Cancel);
+        var reread = await HeldAsync(scope);
+        await Store.TryPlaceAsync(scope, Maps.NewMap(scope, "small"), reread, Cancel);
+        var shelved = await Store.GetShelvedMapAsync(scope.TeamKey, "big", Cancel);
+
+        // Assert
+        Assert.NotNull(saved);
+        Assert.Equal(Maps.Json(held.Map), Maps.Json(reread.Map));
+        Assert.Equal(3_000, reread.Map.Stages.Count);
+        Assert.NotNull(shelved);
+        Assert.Equal(Maps.Json(held.Map), Maps.Json(shelved));
+    }
+
+    [Fact]
+    public async Task An_item_longer_than_one_property_round_trips()
+    {
+        // Arrange: an emoji every few characters; the JSON writes each as a \uXXXX pair, which a part
+        // boundary may split, and the item must still come back whole.
+        var text = "x" + string.Concat(Enumerable.Repeat("ab😀", 20_000));
+        var team = Maps.NewScope().TeamKey;
+
+        // Act
+        await Store.PutItemAsync(team, "m", Maps.NewItem("long", text: text), Cancel);
+
+        // Assert
+        Assert.Equal(text, Assert.Single((await Store.GetBoardAsync(team, "m", Cancel)).Items).Text);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Mapping;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
+namespace JourneyBot.Storage.Tests;
+
+/// <summary>Every store call is the round trips its design says, and the counter sees each one.</summary>
+public sealed class OperationCountTests(StoreFixture fixture) : StoreTests(fixture)
+{
+    private readonly string _team = Maps.NewScope().TeamKey;
+
+    [Fact]
+    public async Task GetBoard_of_ten_items_and_their_votes_is_one_query()
+    {
+        // Arrange
+        for (var i = 0; i < 10; i++)
+        {
+            await Store.TryAddItemAsync(_team, "m", Maps.NewItem($"k{i}"), Cancel);
+            await Store.SetVotesAsync(_team, "m", $"29:1voter{i}", [$"k{i}"], Cancel);
+        }
+
+        var before = Fixture.Metrics.Total;
+
+        // Act
+        var board = await Store.GetBoardAsync(_team, "m", Cancel);
+
+        // Assert
+        Assert.Equal((10, 10), (board.Items.Count, board.Votes.Count));
+        Assert.Equal(1, Fixture.Metrics.Total - before);
+    }
+
+    [Fact]
+    public async Task Every_other_store_call_is_one_request_counted_with_its_kind()
+    {
+        // Arrange
+        var scope = new MapScope(_team, "19:general@thread.tacv2");
+        using var collector = new MetricCollector<long>(
+            Fixture.Services.GetRequiredService<IMeterFactory>(), StorageMetrics.MeterName, StorageMetrics.OperationsCounterName);
+
+        // Act
+        await Store.TryPlaceAsync(scope, Maps.NewMap(scope, "m"), null, Cancel);
+        var held = await HeldAsync(scope);
+        var saved = await Store.TrySaveAsync(scope, held, Cancel);
+        await Store.TrySaveAsync(scope, held, Cancel);
+        await Store.TryPlaceAsync(scope, Maps.NewMap(scope, "n"), held with { ETag = saved! }, Cancel);
+        await Store.GetShelvedMapAsync(_team, "m", Cancel);
+        await Store.ListMapsAsync(_team, Cancel);
+        await Store.TryAddItemAsync(_team, "n", Maps.NewItem("k1"), Cancel);
+        await Store.TryAddItemAsync(_team, "n", Maps.NewItem("k1"), Cancel);
+        await Store.PutItemAsync(_team, "n", Maps.NewItem("k1"), Cancel);
+        await Store.RemoveItemAsync(_team, "n", "k1", Cancel);
+        await Store.RemoveItemAsync(_team, "n", "k1", Cancel);
+        await Store.SetVotesAsync(_team, "n", "29:1ana", ["k1"], Cancel);
+        await Store.PutMemberAsync(_team, "29:1ana", new TeamMember("Sales", true), Cancel);
+        await Store.GetMemberAsync(_team, "29:1ana", Cancel);
+        await Store.GetMemberAsync(_team, "29:1nobody", Cancel);
+
+        // Assert
+        var requests = collector.GetMeasurementSnapshot();
+        Assert.All(requests, r => Assert.Equal(1, r.Value));
+        Assert.Equal(
+            ["transaction", "read", "transaction", "transaction", "transaction", "read", "query", "insert", "insert",
+             "upsert", "delete", "delete", "upsert", "upsert", "read", "read"],
+            requests.Select(r => (string)r.Tags["operation"]!));
+    }
+}

@@ -21,12 +21,12 @@ public static class ReviewCard
         body.Add(Say("The map so far:", subtle: true));
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            body.Add(Plain($"{index + 1}. {stage.Name} — {StageSummary(stage, board)}"));
+            body.Add(Plain($"{index + 1}. {stage.Name} — {StageSummary(stage, board)}") with { Spacing = "Small" });
         }
 
         var gaps = MapGaps.Of(map, board).Lines();
         body.Add(Say(gaps.Count == 0 ? "**Gaps:** none. Nice work." : "**Gaps still open:**") with { Separator = true });
-        body.AddRange(gaps.Select(g => Plain("• " + g)));
+        body.AddRange(gaps.Select(g => Plain("• " + g) with { Spacing = "None" }));
 
         var tally = board.Tally();
         var votable = board.Items.Where(i => i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).ToList();

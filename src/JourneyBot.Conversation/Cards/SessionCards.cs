@@ -63,7 +63,7 @@ public static class SessionCards
         else
         {
             body.Add(Say("The stages so far:"));
-            body.AddRange(map.Stages.Select((s, i) => Plain($"{i + 1}. {s.Name}")));
+            body.AddRange(map.Stages.Select((s, i) => Plain($"{i + 1}. {s.Name}") with { Spacing = "None" }));
             body.Add(Say("Change them below, or type *rename stage 2 to …*, *add stage … at 3*, *remove stage 4*, *move stage 5 to 1*.",
                 subtle: true));
         }

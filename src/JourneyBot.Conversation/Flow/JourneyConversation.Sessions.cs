@@ -62,10 +62,9 @@ public sealed partial class JourneyConversation
         }
 
         var archived = current?.Map.Status == MapStatus.Archived ? $"I archived “{Markdown.Escape(current.Map.Name)}”. " : string.Empty;
-        var outcome = new TurnOutcome().Say(
+        return ShowStep(turn, new TurnOutcome(), map, intro:
             $"{archived}Let's map “{Markdown.Escape(name)}”. {Markdown.Escape(turn.From.Name)} facilitates: " +
             "I'll ask for the objective, the persona, the start and end of the journey and its stages; then everyone here adds what they know.");
-        return ShowStep(turn, outcome, map);
     }
 
     private async Task<TurnOutcome> OpenAsync(UserTurn turn, OpenCommand open, CancellationToken cancellationToken)
@@ -116,7 +115,7 @@ public sealed partial class JourneyConversation
             return new TurnOutcome().Say(Texts.Busy);
         }
 
-        return ShowStep(turn, new TurnOutcome().Say($"Opened “{Markdown.Escape(map.Name)}”, facilitated by {Markdown.Escape(map.Facilitator.Name)}."), map);
+        return ShowStep(turn, new TurnOutcome(), map, intro: $"Opened “{Markdown.Escape(map.Name)}”, facilitated by {Markdown.Escape(map.Facilitator.Name)}.");
     }
 
     // A finished map still held by this conversation becomes active again.
@@ -126,7 +125,7 @@ public sealed partial class JourneyConversation
             map.Status = MapStatus.Active;
             map.PublishedAt = null;
             map.PublishedBy = null;
-            return MapChange.Saved(ShowStep(turn, new TurnOutcome().Say($"Opened “{Markdown.Escape(map.Name)}” again."), map));
+            return MapChange.Saved(ShowStep(turn, new TurnOutcome(), map, intro: $"Opened “{Markdown.Escape(map.Name)}” again."));
         }, cancellationToken);
 
     private async Task<TurnOutcome> ListMapsAsync(UserTurn turn, CancellationToken cancellationToken)

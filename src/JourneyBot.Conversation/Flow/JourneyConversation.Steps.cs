@@ -125,16 +125,21 @@ public sealed partial class JourneyConversation
     }
 
     // The card of the map's step: in place of the card that was pressed, or as a new message.
-    private static TurnOutcome ShowStep(UserTurn turn, TurnOutcome outcome, JourneyMap map, string? note = null, MapBoard? board = null)
+    private static TurnOutcome ShowStep(UserTurn turn, TurnOutcome outcome, JourneyMap map, string? note = null, MapBoard? board = null,
+        string? intro = null)
     {
         var card = map.Step == MapStep.Review ? ReviewCard.For(map, board ?? MapBoard.Empty, note) : SessionCards.ForStep(map, note);
         if (turn.Submit is not null)
         {
             outcome.CardUpdate = card;
+            if (intro is not null)
+            {
+                outcome.Say(intro);
+            }
         }
         else
         {
-            outcome.Show(card);
+            outcome.Show(card, intro);
         }
 
         return outcome;

@@ -48,17 +48,24 @@ public sealed class TurnContext
 
     /// <summary>Replies to the incoming activity with <paramref name="activity"/>.</summary>
     /// <remarks>Falls back to a plain send when the incoming activity has no id to reply to.</remarks>
-    public Task<ResourceResponse> ReplyAsync(Activity activity, CancellationToken cancellationToken)
+    public Task<ResourceResponse> ReplyAsync(Activity activity, CancellationToken cancellationToken) =>
+        ReplyToAsync(Activity.Id, activity, cancellationToken);
+
+    /// <summary>
+    /// Replies to the message <paramref name="activityId"/> of this conversation, e.g. the card an
+    /// invoke came from (an invoke itself is no message a reply can hang under).
+    /// </summary>
+    public Task<ResourceResponse> ReplyToAsync(string? activityId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var outgoing = Outgoing(activity);
-        if (string.IsNullOrEmpty(Activity.Id))
+        if (string.IsNullOrEmpty(activityId))
         {
             return _connector.SendToConversationAsync(ServiceUrl, ConversationId, outgoing, cancellationToken);
         }
 
-        outgoing.ReplyToId = Activity.Id;
-        return _connector.ReplyToActivityAsync(ServiceUrl, ConversationId, Activity.Id, outgoing, cancellationToken);
+        outgoing.ReplyToId = activityId;
+        return _connector.ReplyToActivityAsync(ServiceUrl, ConversationId, activityId, outgoing, cancellationToken);
     }
 
     /// <summary>Replaces the activity with id <paramref name="activityId"/> (e.g. a card) by <paramref name="activity"/>.</summary>

@@ -70,13 +70,15 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation) : ITu
         await SendAsync(turn, outcome.Messages, cancellationToken);
     }
 
+    // Messages answer the member's message; after a card button (an invoke), they answer the card's message.
     private static async Task SendAsync(TurnContext turn, IEnumerable<BotMessage> messages, CancellationToken cancellationToken)
     {
+        var replyTo = turn.Activity.Type == ActivityTypes.Invoke ? turn.Activity.ReplyToId : turn.Activity.Id;
         foreach (var message in messages)
         {
             var activity = message.Card is { } card ? CardActivity(card) : new Activity { Type = ActivityTypes.Message };
             activity.Text = message.Text;
-            await turn.ReplyAsync(activity, cancellationToken);
+            await turn.ReplyToAsync(replyTo, activity, cancellationToken);
         }
     }
 

@@ -43,6 +43,7 @@ public sealed class CardFlowTests
         var voted = await session.PressAsync(Megan, "Vote", new() { ["votes"] = pain.Id });
         Assert.Contains("Shipping cost shows late [", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
         Assert.Contains("· 1 vote", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
+        Assert.Equal(pain.Id, voted.CardUpdate!.Body.OfType<InputChoiceSet>().Single(c => c.Id == "votes").Value);
 
         var published = await session.PressAsync(Alex, "Publish (facilitator)");
         Assert.Contains("is published", CardText.Of(published), StringComparison.Ordinal);

@@ -11,6 +11,7 @@ namespace JourneyBot.EndToEnd.Tests;
 public sealed partial class PlaygroundSession : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
+    private static int _sessions;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -29,8 +30,10 @@ public sealed partial class PlaygroundSession : IAsyncLifetime
         }
 
         var azurite = await Azurite.SharedAsync();
-        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, "bot.log"), azurite.NewTableName());
-        Playground = await Playground.StartAsync(Bot.MessagesUrl, Path.Combine(ArtifactsFolder, "playground.log"));
+        // Test classes run side by side, each with its own stack: each keeps its own logs.
+        var run = Interlocked.Increment(ref _sessions);
+        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, $"bot-{run}.log"), azurite.NewTableName());
+        Playground = await Playground.StartAsync(Bot.MessagesUrl, Path.Combine(ArtifactsFolder, $"playground-{run}.log"));
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new()

@@ -11,8 +11,11 @@ public static class ReviewCard
     /// <summary>Votes each member has.</summary>
     public const int VotesPerMember = 5;
 
-    /// <summary>The review card of <paramref name="map"/>.</summary>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board, string? note = null)
+    /// <summary>
+    /// The review card of <paramref name="map"/>; <paramref name="votesOf"/> preselects that
+    /// member's votes (the card answering their own vote).
+    /// </summary>
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, string? note = null, string? votesOf = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -44,6 +47,7 @@ public static class ReviewCard
                 Label = "Your votes",
                 IsMultiSelect = true,
                 Style = "expanded",
+                Value = votesOf is not null && board.Votes.TryGetValue(votesOf, out var mine) && mine.Count > 0 ? string.Join(',', mine) : null,
                 Choices = [.. votable
                     .OrderBy(i => i.Kind).ThenByDescending(i => tally.GetValueOrDefault(i.Id))
                     .Select(i => new Choice(VoteLabel(map, i, tally.GetValueOrDefault(i.Id)), i.Id))],

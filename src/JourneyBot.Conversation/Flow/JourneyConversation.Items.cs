@@ -191,7 +191,7 @@ public sealed partial class JourneyConversation
             ? $"{Markdown.Escape(turn.From.Name)} withdrew their votes."
             : $"{Markdown.Escape(turn.From.Name)} voted for {chosen.Count} item{(chosen.Count == 1 ? string.Empty : "s")}.";
         return turn.Submit is not null
-            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said) }
+            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, votesOf: turn.From.Id) }
             : new TurnOutcome().Say(said);
     }
 

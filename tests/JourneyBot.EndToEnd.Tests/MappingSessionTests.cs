@@ -1,0 +1,95 @@
+using Microsoft.Playwright;
+
+namespace JourneyBot.EndToEnd.Tests;
+
+/// <summary>
+/// A facilitator runs a whole mapping session in a Teams channel of Agents Playground, start to
+/// publish, by clicking the cards and typing in the thread as a person would.
+/// </summary>
+public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixture<PlaygroundSession>
+{
+    private IPage Page => session.Page;
+
+    [Fact]
+    public async Task A_session_runs_from_start_to_publish_in_a_channel_thread()
+    {
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "My Team - General" }).ClickAsync();
+        await PostMentioningBotAsync(Page.GetByRole(AriaRole.Group)
+            .Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Post" }) })
+            .GetByRole(AriaRole.Textbox), "start Shoe journey");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+
+        var thread = Page.GetByRole(AriaRole.Group).Filter(new() { HasText = "start Shoe journey" }).First;
+        var card = thread.Locator(".ac-adaptiveCard").Last;
+        await Assertions.Expect(thread).ToContainTextAsync("Let's map “Shoe journey”");
+        await AnswerAsync(card, "Business objective", "Help first-time runners buy their first pair online");
+        await session.ScreenshotAsync("session-1-persona-card");
+        await AnswerAsync(card, "Persona", "Ana, 34, starting to run, shops on her phone");
+        await AnswerAsync(card, "Start point", "Decides to start running");
+        await AnswerAsync(card, "End point", "First run in the new shoes");
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Use the five-stage template" }).ClickAsync();
+        await Assertions.Expect(card).ToContainTextAsync("Stages: 1. Awareness, 2. Consideration, 3. Purchase, 4. Retention, 5. Advocacy");
+        await session.ScreenshotAsync("session-2-stages-card");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(card).ToContainTextAsync("Everyone: add what you know");
+
+        // The contribution form, as a member fills it.
+        var form = card;
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Stage" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "3. Purchase" }).ClickAsync();
+        await form.GetByLabel("Describe it").FillAsync("Product page with runner reviews");
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Channel (touchpoints)" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = "Website" }).ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(thread).ToContainTextAsync("✔ Added touchpoint");
+        await session.ScreenshotAsync("session-3-contribution-added");
+
+        // Asked once for a department.
+        var department = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "which department are you in?" });
+        await department.GetByLabel("Department").FillAsync("Marketing");
+        await department.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(thread).ToContainTextAsync("you're in Marketing");
+
+        // Typed contributions and steering in the thread.
+        var reply = thread.Locator("[data-lexical-editor]");
+        await PostMentioningBotAsync(reply, "pain Purchase | The size guide is confusing | reported");
+        await Page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(thread).ToContainTextAsync("Added pain point");
+        await PostMentioningBotAsync(reply, "next");
+        await Page.Keyboard.PressAsync("Enter");
+
+        var review = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Step 7 of 7: Review and vote" }).Last;
+        await Assertions.Expect(review).ToContainTextAsync("Gaps still open");
+        await review.GetByRole(AriaRole.Checkbox).First.CheckAsync();
+        await review.GetByRole(AriaRole.Button, new() { Name = "Vote", Exact = true }).ClickAsync();
+        await Assertions.Expect(review).ToContainTextAsync("voted for 1 item");
+        await Assertions.Expect(review.GetByRole(AriaRole.Checkbox).First).ToBeCheckedAsync();
+        await session.ScreenshotAsync("session-4-review-voted");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Publish (facilitator)" }).ClickAsync();
+
+        var map = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Customer journey map · published" });
+        await Assertions.Expect(map).ToContainTextAsync("Objective: Help first-time runners buy their first pair online");
+        await Assertions.Expect(map).ToContainTextAsync("Journey: Decides to start running → First run in the new shoes");
+        await Assertions.Expect(map).ToContainTextAsync("Website: Product page with runner reviews");
+        await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing (1 vote)");
+        await Assertions.Expect(map).ToContainTextAsync("Marketing: Alex Wilber");
+        await map.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-5-published-map.png") });
+    }
+
+    private static async Task AnswerAsync(ILocator card, string label, string answer)
+    {
+        await card.GetByLabel(label).FillAsync(answer);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(card.GetByLabel(label)).ToHaveCountAsync(0);
+    }
+
+    // Types "@", picks the bot from the mention menu, then the text: a real mention, as Teams makes it.
+    private async Task PostMentioningBotAsync(ILocator box, string text)
+    {
+        await box.ClickAsync();
+        await Page.Keyboard.TypeAsync("@");
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Test Bot" }).ClickAsync();
+        await Page.Keyboard.TypeAsync(" " + text);
+    }
+}

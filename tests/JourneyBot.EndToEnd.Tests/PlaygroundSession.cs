@@ -52,6 +52,9 @@ public sealed partial class PlaygroundSession : IAsyncLifetime
         // Nothing leaves the machine: the page asks a CDN for fonts, which is refused here.
         await context.RouteAsync(url => !LoopbackUrl().IsMatch(url), route => route.AbortAsync());
         context.SetDefaultTimeout(30_000);
+        // Two cores run the bot, Azurite, the Playground, Chromium and other tests at once: give
+        // web-first assertions room (they still pass the moment the condition holds).
+        Assertions.SetDefaultExpectTimeout(20_000);
         Page = await context.NewPageAsync();
         await Page.GotoAsync(Playground.PageUrl);
         // The Playground probes the bot and logs "Connected." in its log panel once it answers.

@@ -206,6 +206,23 @@ public static class Scenarios
         ],
         new ExpectedMap { Step = MapStep.Contribute, Stages = FiveStages, Items = [] }),
 
+        new Scenario("Going back to the stages never orphans items",
+        [
+            .. Setup,
+            new("Megan", "touchpoint Purchase | store | Tries shoes on", "Added touchpoint"),
+            new("Alex", "back", "Step 5 of 7: Stages"),
+            new("Alex", "Discover, Buy", "“Purchase” already has items"),
+            new("Alex", "remove stage Purchase", "“Purchase” has 1 item; I won't remove a stage with items"),
+            new("Alex", "remove stage Advocacy", "1. Awareness, 2. Consideration, 3. Purchase, 4. Retention"),
+            new("Alex", "rename stage Purchase to Buy", "3. Buy"),
+        ],
+        new ExpectedMap
+        {
+            Step = MapStep.Stages,
+            Stages = ["Awareness", "Consideration", "Buy", "Retention"],
+            Items = ["Touchpoint Buy: Tries shoes on"],
+        }),
+
         new Scenario("Odd text is kept as typed and cannot inject markup",
         [
             .. Setup,

@@ -101,8 +101,9 @@ public sealed partial class JourneyConversation
             return new TurnOutcome().Say("We'll set the stages after the objective, persona, start and end points.");
         }
 
-        // Removing or replacing stages must not orphan items: look at the items once, before deciding.
-        var board = edit is RemoveStage or SetStages or UseTemplate && map.Step > MapStep.Stages
+        // Removing or replacing stages must not orphan items (the facilitator may have gone back to
+        // the stages after contributions began): look at the items once, before deciding.
+        var board = edit is RemoveStage or SetStages or UseTemplate
             ? await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken)
             : MapBoard.Empty;
         return await ChangeMapAsync(turn, stored, fresh =>

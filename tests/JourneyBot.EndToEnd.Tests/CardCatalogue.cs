@@ -80,12 +80,14 @@ public static class CardCatalogue
             Item(ItemKind.Action, 3, "Logs runs in the app", Alex, null),
             Item(ItemKind.PainPoint, 2, "The size guide is confusing", Megan, "Sales"),
             Item(ItemKind.Emotion, 2, "unsure", Alex, "Marketing") with { Score = -1 },
+            Item(ItemKind.Emotion, 0, "curious", Megan, "Sales") with { Score = 1 },
+            Item(ItemKind.Emotion, 3, "proud", Megan, "Sales") with { Score = 2 },
             Item(ItemKind.Opportunity, 2, "Virtual fitting from a foot photo", Alex, "Marketing") with { Owner = "Product" },
             Item(ItemKind.Opportunity, 4, "Referral code", Megan, "Sales"),
         };
         return new MapBoard(items, new Dictionary<string, IReadOnlyList<string>>
         {
-            [Megan.Id] = [items[4].Id, items[6].Id],
+            [Megan.Id] = [items[4].Id, items[8].Id],
             [Alex.Id] = [items[4].Id],
         });
     }

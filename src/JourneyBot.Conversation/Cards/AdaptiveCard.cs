@@ -43,6 +43,7 @@ public sealed record TeamsCardProperties(string Width);
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
+[JsonDerivedType(typeof(Image), "Image")]
 public abstract record CardElement
 {
     /// <summary>The element's id (for inputs: the key of its value in the submitted data).</summary>
@@ -161,6 +162,20 @@ public sealed record InputChoiceSet : CardElement
 
 /// <summary>One choice of an <see cref="InputChoiceSet"/>.</summary>
 public sealed record Choice(string Title, string Value);
+
+/// <summary>A picture; clients that cannot show it show <see cref="Fallback"/>.</summary>
+/// <param name="Url">An https address or a <c>data:image/png;base64,…</c> URI.</param>
+public sealed record Image(string Url) : CardElement
+{
+    /// <summary>What the picture shows, for screen readers.</summary>
+    public string? AltText { get; init; }
+
+    /// <summary><c>Stretch</c> to fill the width.</summary>
+    public string? Size { get; init; }
+
+    /// <summary>The element shown instead where images are not supported.</summary>
+    public CardElement? Fallback { get; init; }
+}
 
 /// <summary>Buttons inside the body.</summary>
 public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;

@@ -23,6 +23,7 @@ public static class MapCard
             Labelled("Persona", map.Persona ?? "not set"),
             Labelled("Journey", $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}"),
         };
+        body.AddRange(Curve(map, board));
 
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
@@ -85,6 +86,33 @@ public static class MapCard
             .OrderByDescending(i => tally.GetValueOrDefault(i.Id))
             .Select(i => $"{i.Text} (owner: {i.Owner ?? "none yet"}; {Votes(tally.GetValueOrDefault(i.Id))})"));
         return block;
+    }
+
+    // The peaks and valleys as a picture, with the faces as text for clients without images.
+    private static IEnumerable<CardElement> Curve(JourneyMap map, MapBoard board)
+    {
+        var scores = EmotionCurve.Scores(map, board);
+        if (scores.All(s => s is null))
+        {
+            yield return Say("Emotion curve: no emotions given yet.") with { Separator = true };
+            yield break;
+        }
+
+        var faces = EmotionCurve.Faces(scores);
+        var described = string.Join(", ", map.Stages.Select((stage, i) =>
+            $"{stage.Name} {(scores[i] is { } score ? score.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture) : "not given")}"));
+        yield return Say("**Emotion curve**") with { Separator = true };
+        yield return new Image(EmotionCurve.DataUri(scores))
+        {
+            AltText = "Emotion curve: " + described,
+            Size = "Stretch",
+            Fallback = Say(faces),
+        };
+        yield return Plain(string.Join(" → ", map.Stages.Select(s => s.Name)), subtle: true) with { Spacing = "None" };
+        if (EmotionCurve.Extremes(scores) is var (peak, valley))
+        {
+            yield return Plain($"Peak: {map.Stages[peak].Name} (green). Valley: {map.Stages[valley].Name} (red).") with { Spacing = "Small" };
+        }
     }
 
     private static void AddList(List<CardElement> block, string label, IEnumerable<string> texts)

@@ -72,7 +72,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(map).ToContainTextAsync("Objective: Help first-time runners buy their first pair online");
         await Assertions.Expect(map).ToContainTextAsync("Journey: Decides to start running → First run in the new shoes");
         await Assertions.Expect(map).ToContainTextAsync("Website: Product page with runner reviews");
-        await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing (1 vote)");
+        await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing · 1 vote");
         await Assertions.Expect(map).ToContainTextAsync("Marketing: Alex Wilber");
         await map.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-5-published-map.png") });
     }

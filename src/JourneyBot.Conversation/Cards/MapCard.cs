@@ -1,95 +1,171 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using JourneyBot.Conversation.Mapping;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
 
-/// <summary>The published map: plain but complete (the finished stakeholder card comes later).</summary>
+/// <summary>
+/// The map stakeholders read: objective, persona and scope; the emotion curve; each stage with its
+/// touchpoints by channel, its feeling and its top pain points; the top opportunities with owners;
+/// the gaps; who contributed. It must be understood in 30 seconds and stay small.
+/// </summary>
+/// <remarks>
+/// Teams refuses bot messages of about 100 KB; Power Automate and incoming webhooks, which may
+/// relay the card, stop at 28 KB. The card is built generously first and, while it is over
+/// <see cref="TargetBytes"/>, rebuilt with fewer items per list and shorter texts, always saying
+/// how many more there are: a big map is summarised, never refused or cut mid-JSON.
+/// </remarks>
 public static class MapCard
 {
-    /// <summary>The card of <paramref name="map"/> with all its items.</summary>
+    /// <summary>The size the card aims at (UTF-8 JSON bytes), so that webhooks can relay it.</summary>
+    public const int TargetBytes = 28 * 1024;
+
+    // From generous to terse: items per list, characters per item.
+    private static readonly (int Items, int Chars)[] Budgets = [(5, 160), (3, 120), (3, 80), (2, 60), (1, 50), (1, 32)];
+
+    /// <summary>The card of <paramref name="map"/> with its items, within <see cref="TargetBytes"/> whenever the map's shape allows.</summary>
     public static AdaptiveCard For(JourneyMap map, MapBoard board)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
+        AdaptiveCard card = null!;
+        foreach (var budget in Budgets)
+        {
+            card = Build(map, board, budget.Items, budget.Chars, withCurve: true);
+            if (Bytes(card) <= TargetBytes)
+            {
+                return card;
+            }
+        }
+
+        // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
+        return Build(map, board, 1, 32, withCurve: false);
+    }
+
+    /// <summary>The size of <paramref name="card"/> as sent: UTF-8 bytes of its JSON.</summary>
+    public static int Bytes(AdaptiveCard card) =>
+        JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
+
+    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, bool withCurve)
+    {
         var tally = board.Tally();
+        string Short(string text) => Shorten(text, chars);
         var body = new List<CardElement>
         {
-            Plain(map.Name, bold: true),
-            Say(map.PublishedAt is { } at
-                ? $"Customer journey map · published {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?")}"
-                : "Customer journey map · draft", subtle: true),
+            new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }]) { Spacing = "None" },
+            Say(Subtitle(map), subtle: true) with { Spacing = "None" },
             Labelled("Objective", map.Objective ?? "not set"),
-            Labelled("Persona", map.Persona ?? "not set"),
-            Labelled("Journey", $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}"),
+            Labelled("Persona", map.Persona ?? "not set") with { Spacing = "Small" },
+            Labelled("Journey", $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
         };
-        body.AddRange(Curve(map, board));
+        body.AddRange(Curve(map, board, withCurve));
 
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            body.Add(new Container(StageBlock(stage, index, board, tally)) { Separator = true, Style = "emphasis" });
+            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short)) { Style = "emphasis", Spacing = "Small" });
         }
 
+        body.AddRange(TopOpportunities(map, board, tally, perList, Short));
         var gaps = MapGaps.Of(map, board).Lines();
         body.Add(Say("**Gaps still open**") with { Separator = true });
-        body.AddRange(gaps.Count == 0 ? [Say("None.")] : gaps.Select(g => Plain("• " + g)));
-
-        body.Add(Say("**Contributors**") with { Separator = true });
-        var byDepartment = board.Items
-            .GroupBy(i => i.AuthorDepartment ?? "Department not given")
-            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase);
-        foreach (var department in byDepartment)
-        {
-            var people = department.Select(i => i.Author.Name).Distinct().OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
-            body.Add(Labelled(department.Key, string.Join(", ", people)));
-        }
-
-        if (board.Items.Count == 0)
-        {
-            body.Add(Say("Nobody yet."));
-        }
-
+        body.AddRange(gaps.Count == 0 ? [Say("None.")] : gaps.Select(g => Plain("• " + Short(g)) with { Spacing = "None" }));
+        body.AddRange(Contributors(board, chars));
         return new AdaptiveCard(body);
     }
 
-    private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally)
+    private static string Subtitle(JourneyMap map) => map.PublishedAt is { } at
+        ? $"Customer journey map · published {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?")}"
+        : "Customer journey map · draft";
+
+    // One block per stage: its name and feeling, touchpoints by channel, top pain points.
+    private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,
+        int perList, Func<string, string> shorten)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
-        var block = new List<CardElement> { Plain($"{index + 1}. {stage.Name}", bold: true) };
         var scores = items.Where(i => i.Kind == ItemKind.Emotion && i.Score is not null).Select(i => (double)i.Score!.Value).ToList();
-        block.Add(Say(scores.Count == 0
-            ? "Emotion: not given yet"
-            : $"Emotion: {Vocabulary.Face(scores.Average())} {scores.Average().ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture)} ({scores.Count} view{(scores.Count == 1 ? string.Empty : "s")})"));
-        var words = items.Where(i => i.Kind == ItemKind.Emotion && i.Text.Length > 0).Select(i => i.Text).ToList();
-        if (words.Count > 0)
+        var feeling = scores.Count == 0
+            ? "feeling not given yet"
+            : $"{Vocabulary.Face(scores.Average())} {scores.Average().ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture)}";
+        var block = new List<CardElement>
         {
-            block.Add(Labelled("Feelings", string.Join(", ", words)));
+            new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling)]),
+        };
+
+        var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).OrderBy(g => g.Key).ToList();
+        if (byChannel.Count == 0)
+        {
+            block.Add(Say("No touchpoints yet.", subtle: true) with { Spacing = "None" });
         }
 
-        var touchpoints = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).ToList();
-        if (touchpoints.Count == 0)
+        foreach (var channel in byChannel.Take(perList + 2))
         {
-            block.Add(Say("Touchpoints: none yet", subtle: true));
+            block.Add(Labelled(Vocabulary.Name(channel.Key), List(channel.Select(i => i.Text), perList, shorten)) with { Spacing = "None" });
         }
 
-        foreach (var channel in touchpoints.OrderBy(g => g.Key))
+        if (byChannel.Count > perList + 2)
         {
-            block.Add(Labelled(Vocabulary.Name(channel.Key), string.Join("; ", channel.Select(i => i.Text))));
+            block.Add(Say($"+{byChannel.Count - perList - 2} more channels", subtle: true) with { Spacing = "None" });
         }
 
-        AddList(block, "Goals", items.Where(i => i.Kind == ItemKind.Goal).Select(i => i.Text));
-        AddList(block, "Actions", items.Where(i => i.Kind == ItemKind.Action).Select(i => i.Text));
-        AddList(block, "Pain points", items.Where(i => i.Kind == ItemKind.PainPoint)
-            .OrderByDescending(i => tally.GetValueOrDefault(i.Id))
-            .Select(i => $"{i.Text} ({Votes(tally.GetValueOrDefault(i.Id))})"));
-        AddList(block, "Opportunities", items.Where(i => i.Kind == ItemKind.Opportunity)
-            .OrderByDescending(i => tally.GetValueOrDefault(i.Id))
-            .Select(i => $"{i.Text} (owner: {i.Owner ?? "none yet"}; {Votes(tally.GetValueOrDefault(i.Id))})"));
+        var pains = items.Where(i => i.Kind == ItemKind.PainPoint).OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt);
+        var painList = List(pains.Select(i => $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}"), perList, shorten);
+        if (painList.Length > 0)
+        {
+            block.Add(Labelled("Pain points", painList) with { Spacing = "None" });
+        }
+
         return block;
     }
 
+    private static IEnumerable<CardElement> TopOpportunities(JourneyMap map, MapBoard board, IReadOnlyDictionary<string, int> tally,
+        int perList, Func<string, string> shorten)
+    {
+        var opportunities = board.Items.Where(i => i.Kind == ItemKind.Opportunity)
+            .OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt).ToList();
+        yield return Say("**Top opportunities**") with { Separator = true };
+        if (opportunities.Count == 0)
+        {
+            yield return Say("None yet.", subtle: true);
+            yield break;
+        }
+
+        var shown = Math.Max(perList, 3);
+        foreach (var opportunity in opportunities.Take(shown))
+        {
+            var stage = map.Stages.FirstOrDefault(s => s.Id == opportunity.StageId)?.Name ?? "?";
+            yield return new RichTextBlock(
+            [
+                new TextRun("• " + shorten(opportunity.Text)),
+                new TextRun($" — {opportunity.Owner ?? "no owner yet"} · {shorten(stage)}{Votes(tally.GetValueOrDefault(opportunity.Id))}") { IsSubtle = true },
+            ]) { Spacing = "None" };
+        }
+
+        if (opportunities.Count > shown)
+        {
+            yield return Say($"+{opportunities.Count - shown} more opportunities", subtle: true) with { Spacing = "None" };
+        }
+    }
+
+    private static IEnumerable<CardElement> Contributors(MapBoard board, int chars)
+    {
+        yield return Say("**Contributors**") with { Separator = true };
+        if (board.Items.Count == 0)
+        {
+            yield return Say("Nobody yet.");
+            yield break;
+        }
+
+        foreach (var department in board.Items.GroupBy(i => i.AuthorDepartment ?? "Department not given").OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var people = department.Select(i => i.Author.Name).Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
+            yield return Labelled(Shorten(department.Key, 40), Shorten(string.Join(", ", people), chars * 2)) with { Spacing = "None" };
+        }
+    }
+
     // The peaks and valleys as a picture, with the faces as text for clients without images.
-    private static IEnumerable<CardElement> Curve(JourneyMap map, MapBoard board)
+    private static IEnumerable<CardElement> Curve(JourneyMap map, MapBoard board, bool withPicture)
     {
         var scores = EmotionCurve.Scores(map, board);
         if (scores.All(s => s is null))
@@ -99,30 +175,39 @@ public static class MapCard
         }
 
         var faces = EmotionCurve.Faces(scores);
-        var described = string.Join(", ", map.Stages.Select((stage, i) =>
-            $"{stage.Name} {(scores[i] is { } score ? score.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture) : "not given")}"));
         yield return Say("**Emotion curve**") with { Separator = true };
-        yield return new Image(EmotionCurve.DataUri(scores))
+        if (withPicture)
         {
-            AltText = "Emotion curve: " + described,
-            Size = "Stretch",
-            Fallback = Say(faces),
-        };
-        yield return Plain(string.Join(" → ", map.Stages.Select(s => s.Name)), subtle: true) with { Spacing = "None" };
+            var described = string.Join(", ", map.Stages.Select((stage, i) =>
+                $"{stage.Name} {(scores[i] is { } score ? score.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture) : "not given")}"));
+            yield return new Image(EmotionCurve.DataUri(scores)) { AltText = Shorten("Emotion curve: " + described, 400), Size = "Stretch", Fallback = Say(faces) };
+        }
+        else
+        {
+            yield return Say(faces);
+        }
+
+        yield return Plain(Shorten(string.Join(" → ", map.Stages.Select(s => s.Name)), 400), subtle: true) with { Spacing = "None" };
         if (EmotionCurve.Extremes(scores) is var (peak, valley))
         {
-            yield return Plain($"Peak: {map.Stages[peak].Name} (green). Valley: {map.Stages[valley].Name} (red).") with { Spacing = "Small" };
+            yield return Plain($"Peak: {map.Stages[peak].Name}. Valley: {map.Stages[valley].Name}.") with { Spacing = "Small" };
         }
     }
 
-    private static void AddList(List<CardElement> block, string label, IEnumerable<string> texts)
+    // "a; b; c (+4 more)" with at most `count` entries of at most the budget's characters.
+    private static string List(IEnumerable<string> texts, int count, Func<string, string> shorten)
     {
-        var list = texts.ToList();
-        if (list.Count > 0)
+        var all = texts.ToList();
+        var text = new StringBuilder(string.Join("; ", all.Take(count).Select(shorten)));
+        if (all.Count > count)
         {
-            block.Add(Labelled(label, string.Join("; ", list)));
+            text.Append(CultureInfo.InvariantCulture, $" (+{all.Count - count} more)");
         }
+
+        return text.ToString();
     }
 
-    private static string Votes(int count) => $"{count} vote{(count == 1 ? string.Empty : "s")}";
+    private static string Votes(int count) => count == 0 ? string.Empty : $" · {count} vote{(count == 1 ? string.Empty : "s")}";
+
+    private static string Shorten(string text, int chars) => TextRules.Shorten(text, chars);
 }

@@ -11,6 +11,10 @@ public static class ReviewCard
     /// <summary>Votes each member has.</summary>
     public const int VotesPerMember = 5;
 
+    // A card lists at most this many choices (each at most 90 characters), so a map of thousands of
+    // items still makes a card far below Teams' message limit.
+    private const int MaxChoices = 40;
+
     /// <summary>
     /// The review card of <paramref name="map"/>; <paramref name="votesOf"/> preselects that
     /// member's votes (the card answering their own vote).
@@ -48,10 +52,14 @@ public static class ReviewCard
                 IsMultiSelect = true,
                 Style = "expanded",
                 Value = votesOf is not null && board.Votes.TryGetValue(votesOf, out var mine) && mine.Count > 0 ? string.Join(',', mine) : null,
-                Choices = [.. votable
-                    .OrderBy(i => i.Kind).ThenByDescending(i => tally.GetValueOrDefault(i.Id))
+                Choices = [.. Votable(votable, tally, votesOf is null ? [] : board.Votes.GetValueOrDefault(votesOf) ?? [])
                     .Select(i => new Choice(VoteLabel(map, i, tally.GetValueOrDefault(i.Id)), i.Id))],
             });
+            if (votable.Count > MaxChoices)
+            {
+                body.Add(Say($"The {MaxChoices} with the most votes are listed; for any of the other {votable.Count - MaxChoices}, type **vote** and its id.",
+                    subtle: true));
+            }
         }
 
         var actions = new List<CardAction>();
@@ -91,10 +99,19 @@ public static class ReviewCard
         return parts.Count == 0 ? "nothing yet" : string.Join(", ", parts);
     }
 
+    // The member's own votes first (so they stay ticked), then the most voted, then the newest.
+    private static IEnumerable<MapItem> Votable(List<MapItem> votable, IReadOnlyDictionary<string, int> tally, IReadOnlyList<string> mine) =>
+        votable
+            .OrderByDescending(i => mine.Contains(i.Id))
+            .ThenByDescending(i => tally.GetValueOrDefault(i.Id))
+            .ThenByDescending(i => i.CreatedAt)
+            .Take(MaxChoices)
+            .OrderBy(i => i.Kind).ThenByDescending(i => tally.GetValueOrDefault(i.Id));
+
     private static string VoteLabel(JourneyMap map, MapItem item, int votes)
     {
         var stage = map.Stages.FirstOrDefault(s => s.Id == item.StageId)?.Name ?? "?";
         var kind = item.Kind == ItemKind.PainPoint ? "Pain" : "Opportunity";
-        return $"{kind} · {stage} · {item.Text} [{ItemIds.Display(item.Id)}] · {votes} vote{(votes == 1 ? string.Empty : "s")}";
+        return $"{kind} · {stage} · {TextRules.Shorten(item.Text, 90)} [{ItemIds.Display(item.Id)}] · {votes} vote{(votes == 1 ? string.Empty : "s")}";
     }
 }

@@ -52,6 +52,17 @@ public static class TextRules
         return result;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> cut to <paramref name="chars"/> visible characters with an ellipsis,
+    /// never inside an emoji or an accented letter.
+    /// </summary>
+    public static string Shorten(string text, int chars)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var info = new System.Globalization.StringInfo(text);
+        return info.LengthInTextElements <= chars ? text : info.SubstringByTextElements(0, Math.Max(chars - 1, 1)).TrimEnd() + "…";
+    }
+
     // Counts what people see as characters (an emoji is one), not UTF-16 units.
     private readonly record struct StringInfoLength(string Text)
     {

@@ -1,0 +1,118 @@
+using System.Text;
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Tests;
+
+/// <summary>
+/// Card sizes for small, typical and huge maps: the published map stays within 28 KB (what
+/// webhooks relay) and every card within 80 KB (Teams refuses about 100 KB).
+/// </summary>
+public sealed class CardSizeTests
+{
+    private const int MessageLimit = 80 * 1024;
+
+    public static TheoryData<string, int, int, int> Maps => new()
+    {
+        { "small", 5, 0, 20 },
+        { "typical", 5, 12, 80 },
+        { "huge", 12, 200, 500 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Maps))]
+    public void The_published_map_fits_in_28_KB_and_names_every_stage(string size, int stages, int itemsPerStage, int textLength)
+    {
+        var (map, board) = SampleMap(stages, itemsPerStage, textLength);
+
+        var card = MapCard.For(map, board);
+
+        var bytes = MapCard.Bytes(card);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{size}: {bytes:N0} bytes");
+        Assert.InRange(bytes, 1, MapCard.TargetBytes);
+        var text = CardText.Of(card);
+        Assert.All(map.Stages, stage => Assert.Contains(stage.Name, text, StringComparison.Ordinal));
+        if (itemsPerStage > 12)
+        {
+            Assert.Contains("more)", text, StringComparison.Ordinal);
+            Assert.Contains("more opportunities", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Maps))]
+    public void Every_session_card_stays_under_80_KB(string size, int stages, int itemsPerStage, int textLength)
+    {
+        var (map, board) = SampleMap(stages, itemsPerStage, textLength);
+
+        foreach (var card in new[] { ReviewCard.For(map, board, votesOf: "member-1"), ContributeCard.For(map), SessionCards.ForStep(AtStages(map)) })
+        {
+            var bytes = MapCard.Bytes(card);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{size}: {CardText.Of(card)[..30]}… {bytes:N0} bytes");
+            Assert.InRange(bytes, 1, MessageLimit);
+        }
+    }
+
+    private static JourneyMap AtStages(JourneyMap map)
+    {
+        map.Step = MapStep.Stages;
+        return map;
+    }
+
+    // A map with every kind of item on every stage, 50 members from 10 departments, and votes.
+    internal static (JourneyMap Map, MapBoard Board) SampleMap(int stages, int itemsPerStage, int textLength)
+    {
+        var map = new JourneyMap
+        {
+            Id = "map", Name = "Running shoes 🏃 " + new string('n', 60), Facilitator = new("member-0", "Member 0"), ConversationKey = "c",
+            Step = MapStep.Review, Objective = Text("objective", 500), Persona = Text("persona", 500),
+            StartPoint = Text("start", 300), EndPoint = Text("end", 300),
+        };
+        for (var s = 0; s < stages; s++)
+        {
+            map.AddStage($"Stage {s + 1} " + new string('s', stages > 5 ? 50 : 5));
+        }
+
+        var kinds = Enum.GetValues<ItemKind>();
+        var channels = Enum.GetValues<TouchChannel>();
+        var items = new List<MapItem>();
+        foreach (var stage in map.Stages)
+        {
+            for (var i = 0; i < itemsPerStage; i++)
+            {
+                var kind = kinds[i % kinds.Length];
+                var author = items.Count % 50;
+                items.Add(new MapItem
+                {
+                    Id = $"{stage.Id}-{i:000}-idxxxx",
+                    Kind = kind,
+                    StageId = stage.Id,
+                    Text = Text($"{kind} {i} with “quotes”, <tags> & emoji 👟", textLength),
+                    Channel = kind == ItemKind.Touchpoint ? channels[i % channels.Length] : null,
+                    Score = kind == ItemKind.Emotion ? (i % 5) - 2 : null,
+                    Owner = kind == ItemKind.Opportunity ? $"Department {i % 10}" : null,
+                    Author = new Person($"member-{author}", $"Member {author} " + new string('m', 20)),
+                    AuthorDepartment = $"Department {author % 10}",
+                    CreatedAt = DateTimeOffset.UnixEpoch.AddSeconds(items.Count),
+                });
+            }
+        }
+
+        var votable = items.Where(i => i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).Select(i => i.Id).ToList();
+        var votes = Enumerable.Range(0, 50).ToDictionary(
+            m => $"member-{m}",
+            m => (IReadOnlyList<string>)[.. votable.Skip(m * 3 % Math.Max(votable.Count, 1)).Take(5)]);
+        return (map, new MapBoard(items, votes));
+    }
+
+    private static string Text(string start, int length)
+    {
+        var text = new StringBuilder(start);
+        while (text.Length < length)
+        {
+            text.Append(" lorem ipsum");
+        }
+
+        return text.ToString(0, length);
+    }
+}

@@ -49,9 +49,13 @@ grep -q "successfully started" "$root/.data/azurite.log" || { echo "run: Azurite
 
 tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
 
+# Links to the full map are signed with a key kept beside the data, so they survive restarts.
+[ -s "$root/.data/maplinks.key" ] || head -c 32 /dev/urandom | base64 > "$root/.data/maplinks.key"
+
 # The built app itself, not `dotnet run`, so that stopping it stops the bot and nothing lingers.
 (cd src/JourneyBot.Web && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
-  ConnectionStrings__Tables="$tables" exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
+  ConnectionStrings__Tables="$tables" MapLinks__BaseUrl="http://127.0.0.1:$bot_port" \
+  MapLinks__SigningKey="$(cat "$root/.data/maplinks.key")" exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
 pids+=($!)
 
 for _ in $(seq 1 120); do

@@ -1,14 +1,18 @@
+using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
+using JourneyBot.Web.Maps;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddBotProtocol();
 builder.Services.AddTableMapStore();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<MapLinkOptions>().BindConfiguration("MapLinks");
+builder.Services.AddSingleton<MapLinks>();
 builder.Services.AddSingleton<JourneyConversation>();
 builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
 builder.Services.AddHealthChecks();
@@ -19,6 +23,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapBotMessages();
+app.MapMapPages();
 
 app.Run();
 

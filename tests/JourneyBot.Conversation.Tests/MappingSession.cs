@@ -1,4 +1,5 @@
 using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Storage;
@@ -48,6 +49,12 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddTableMapStore();
         builder.Services.AddSingleton<TimeProvider>(new TickingClock());
+        builder.Services.Configure<MapLinkOptions>(o =>
+        {
+            o.BaseUrl = "https://journeybot.example";
+            o.SigningKey = Convert.ToBase64String(new byte[32]);
+        });
+        builder.Services.AddSingleton<MapLinks>();
         builder.Services.AddSingleton<JourneyConversation>();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);

@@ -38,7 +38,7 @@ public static class Scenarios
             new("Alex", "status", "step 7 of 7", "Megan Bowen (Sales, 2)", "Voted:** 2 members"),
             new("Alex", "publish", "“Shoe journey” is published", "Objective: Help first-time runners buy their first pair online",
                 "Social networks: Instagram ad for beginner runners", "Pain points: The size guide is confusing · 2 votes",
-                "Virtual fitting from a foot photo — Product · Purchase · 1 vote", "Emotion curve"),
+                "Virtual fitting from a foot photo — Product · Purchase · 1 vote", "Emotion curve", "[button Open the full map]", "[button CSV]"),
             new("Megan", "next", "is published"),
         ],
         new ExpectedMap

@@ -30,7 +30,7 @@ public static class CardCatalogue
         map.Status = MapStatus.Published;
         map.PublishedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
         map.PublishedBy = Alex;
-        yield return ("map", MapCard.For(map, board));
+        yield return ("map", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token")));
         yield return ("map-empty", MapCard.For(SampleMap(MapStep.Contribute), MapBoard.Empty));
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));

@@ -22,6 +22,9 @@ namespace JourneyBot.Web.Tests;
 public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The key that signs map links in tests.</summary>
+    public static readonly string TestLinkKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     /// <summary>The app id the tests configure when authentication is on.</summary>
     public const string AppId = "7d4d1b6a-2f4e-4a39-9d7b-1b1f1a2b3c4d";
 
@@ -95,6 +98,8 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
         {
             ["ConnectionStrings:Tables"] = azurite.ConnectionString,
             ["Storage:TableName"] = azurite.NewTableName(),
+            ["MapLinks:BaseUrl"] = "http://localhost",
+            ["MapLinks:SigningKey"] = TestLinkKey,
         };
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(storage).AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));

@@ -184,6 +184,7 @@ public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
+[JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
 public abstract record CardAction(string Title)
 {
     /// <summary><c>positive</c> for the main button. (Teams ignores it; other hosts show it.)</summary>
@@ -199,6 +200,11 @@ public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionar
     /// <summary>The same action as a plain submit, with the verb in its data.</summary>
     public SubmitAction? Fallback { get; init; }
 }
+
+/// <summary>A button that opens a web page.</summary>
+/// <param name="Title">The button's text.</param>
+/// <param name="Url">The https (or, locally, http) address.</param>
+public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
 
 /// <summary>A submit: Teams sends a message whose value is the data merged with the inputs.</summary>
 public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);

@@ -25,15 +25,18 @@ public static class MapCard
     // From generous to terse: items per list, characters per item.
     private static readonly (int Items, int Chars)[] Budgets = [(5, 160), (3, 120), (3, 80), (2, 60), (1, 50), (1, 32)];
 
-    /// <summary>The card of <paramref name="map"/> with its items, within <see cref="TargetBytes"/> whenever the map's shape allows.</summary>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board)
+    /// <summary>
+    /// The card of <paramref name="map"/> with its items, within <see cref="TargetBytes"/> whenever
+    /// the map's shape allows, with buttons to the full map and its exports at <paramref name="fullMap"/>.
+    /// </summary>
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, Uri? fullMap = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
         AdaptiveCard card = null!;
         foreach (var budget in Budgets)
         {
-            card = Build(map, board, budget.Items, budget.Chars, withCurve: true);
+            card = Build(map, board, budget.Items, budget.Chars, withCurve: true) with { Actions = Links(fullMap) };
             if (Bytes(card) <= TargetBytes)
             {
                 return card;
@@ -41,8 +44,19 @@ public static class MapCard
         }
 
         // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, withCurve: false);
+        return Build(map, board, 1, 32, withCurve: false) with { Actions = Links(fullMap) };
     }
+
+    // The full page, and the exports next to it; none without a link.
+    private static IReadOnlyList<CardAction>? Links(Uri? fullMap) => fullMap is null
+        ? null
+        :
+        [
+            new OpenUrlAction("Open the full map", fullMap),
+            new OpenUrlAction("CSV", new Uri(fullMap + "/csv")),
+            new OpenUrlAction("Markdown", new Uri(fullMap + "/md")),
+            new OpenUrlAction("JSON", new Uri(fullMap + "/json")),
+        ];
 
     /// <summary>The size of <paramref name="card"/> as sent: UTF-8 bytes of its JSON.</summary>
     public static int Bytes(AdaptiveCard card) =>

@@ -152,7 +152,7 @@ public sealed partial class JourneyConversation
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            return new TurnOutcome().Show(MapCard.For(map, board), $"“{Markdown.Escape(map.Name)}” is published:");
+            return new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)), $"“{Markdown.Escape(map.Name)}” is published:");
         }
 
         var text = new StringBuilder();
@@ -200,7 +200,8 @@ public sealed partial class JourneyConversation
             map.Status = MapStatus.Published;
             map.PublishedAt = clock.GetUtcNow();
             map.PublishedBy = turn.From;
-            var outcome = new TurnOutcome().Show(MapCard.For(map, board), $"“{Markdown.Escape(map.Name)}” is published. Here is the map:");
+            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)),
+                $"“{Markdown.Escape(map.Name)}” is published. Here is the map:");
             if (turn.Submit is not null)
             {
                 outcome.CardUpdate = ReviewCard.For(map, board, "Published. The map is posted below.");

@@ -8,7 +8,7 @@ namespace JourneyBot.Conversation.Flow;
 /// and says what happened. Each turn reads the conversation's map once and writes what changed;
 /// maps are never held in memory between turns, so any number of bot instances can serve a session.
 /// </summary>
-public sealed partial class JourneyConversation(IMapStore store, TimeProvider clock)
+public sealed partial class JourneyConversation(IMapStore store, TimeProvider clock, Exports.MapLinks links)
 {
     // Optimistic writes that collide are retried on a fresh copy; beyond this many, the member is asked to retry.
     private const int MaxAttempts = 8;

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Exports;
+
+/// <summary>The whole map for people outside Teams: JSON, CSV, Markdown and a printable HTML page.</summary>
+/// <remarks>Everything members typed is encoded for the format it lands in: no text can become markup, a formula or a link.</remarks>
+public static class MapExport
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Every item of the map as a flat row, stage by stage.</summary>
+    public static IEnumerable<ExportRow> Rows(JourneyMap map, MapBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(board);
+        var tally = board.Tally();
+        foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
+        {
+            foreach (var item in board.Items.Where(i => i.StageId == stage.Id).OrderBy(i => i.Kind).ThenBy(i => i.CreatedAt))
+            {
+                yield return new ExportRow(index + 1, stage.Name, item, tally.GetValueOrDefault(item.Id));
+            }
+        }
+    }
+
+    /// <summary>The map and every item, as JSON.</summary>
+    public static string Json(JourneyMap map, MapBoard board)
+    {
+        var document = new JsonObject
+        {
+            ["name"] = map.Name,
+            ["status"] = map.Status.ToString(),
+            ["objective"] = map.Objective,
+            ["persona"] = map.Persona,
+            ["startPoint"] = map.StartPoint,
+            ["endPoint"] = map.EndPoint,
+            ["facilitator"] = map.Facilitator.Name,
+            ["publishedAt"] = map.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
+            ["stages"] = new JsonArray([.. map.Stages.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["name"] = s.Name })]),
+            ["items"] = new JsonArray([.. Rows(map, board).Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.Item.Id,
+                ["stage"] = r.StageName,
+                ["kind"] = r.Item.Kind.ToString(),
+                ["text"] = r.Item.Text,
+                ["channel"] = r.Item.Channel?.ToString(),
+                ["score"] = r.Item.Score,
+                ["owner"] = r.Item.Owner,
+                ["evidence"] = r.Item.Evidence.ToString(),
+                ["author"] = r.Item.Author.Name,
+                ["department"] = r.Item.AuthorDepartment,
+                ["votes"] = r.Votes,
+                ["createdAt"] = r.Item.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+            })]),
+        };
+        return document.ToJsonString(Indented);
+    }
+
+    /// <summary>One line per item (RFC 4180), ready for a spreadsheet.</summary>
+    public static string Csv(JourneyMap map, MapBoard board)
+    {
+        var csv = new StringBuilder("stage_number,stage,kind,text,channel,score,owner,evidence,author,department,votes\r\n");
+        foreach (var row in Rows(map, board))
+        {
+            string[] fields =
+            [
+                row.StageNumber.ToString(CultureInfo.InvariantCulture), row.StageName, Vocabulary.Name(row.Item.Kind), row.Item.Text,
+                row.Item.Channel is { } c ? Vocabulary.Name(c) : string.Empty,
+                row.Item.Score?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                row.Item.Owner ?? string.Empty, Vocabulary.Name(row.Item.Evidence), row.Item.Author.Name,
+                row.Item.AuthorDepartment ?? string.Empty, row.Votes.ToString(CultureInfo.InvariantCulture),
+            ];
+            csv.AppendJoin(',', fields.Select(CsvField)).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The map as Markdown, for wikis and documents.</summary>
+    public static string Markdown(JourneyMap map, MapBoard board)
+    {
+        string E(string text) => Flow.Markdown.Escape(text);
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# {E(map.Name)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **Objective:** {E(map.Objective ?? "not set")}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **Persona:** {E(map.Persona ?? "not set")}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **Journey:** {E(map.StartPoint ?? "?")} → {E(map.EndPoint ?? "?")}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **Emotion curve:** {EmotionCurve.Faces(EmotionCurve.Scores(map, board))}\n");
+        var rows = Rows(map, board).ToList();
+        foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n## {index + 1}. {E(stage.Name)}\n\n");
+            var items = rows.Where(r => r.StageNumber == index + 1).ToList();
+            if (items.Count == 0)
+            {
+                md.Append("Nothing yet.\n");
+            }
+
+            foreach (var row in items)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- *{Vocabulary.Name(row.Item.Kind)}*: {E(Describe(row.Item))}");
+                md.Append(CultureInfo.InvariantCulture, $" ({E(row.Item.Author.Name)}{(row.Item.AuthorDepartment is { } d ? ", " + E(d) : string.Empty)}");
+                md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? $", {row.Votes} votes" : string.Empty)}; {Vocabulary.Name(row.Item.Evidence)})\n");
+            }
+        }
+
+        var gaps = MapGaps.Of(map, board).Lines();
+        md.Append("\n## Gaps still open\n\n");
+        md.Append(gaps.Count == 0 ? "None.\n" : string.Concat(gaps.Select(g => $"- {E(g)}\n")));
+        return md.ToString();
+    }
+
+    /// <summary>How an item reads in a line: channel, score or owner with its text.</summary>
+    public static string Describe(MapItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind switch
+        {
+            ItemKind.Touchpoint => $"{Vocabulary.Name(item.Channel ?? TouchChannel.Other)}: {item.Text}",
+            ItemKind.Emotion => $"{item.Score:+0;−0;0} {item.Text}".TrimEnd(),
+            ItemKind.Opportunity when item.Owner is not null => $"{item.Text} (owner: {item.Owner})",
+            _ => item.Text,
+        };
+    }
+
+    // Quotes every field, doubles quotes, and defuses spreadsheet formulas (=, +, -, @ at the start).
+    private static string CsvField(string value)
+    {
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
+
+/// <summary>One item with its stage and votes.</summary>
+/// <param name="StageNumber">1-based.</param>
+/// <param name="StageName">The stage's name.</param>
+/// <param name="Item">The item.</param>
+/// <param name="Votes">Its votes.</param>
+public sealed record ExportRow(int StageNumber, string StageName, MapItem Item, int Votes);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Exports;
+
+/// <summary>
+/// The full map as one printable HTML page: stages as columns; lanes for touchpoints by channel,
+/// goals and actions, emotions with the curve, pain points, and opportunities with owners.
+/// </summary>
+/// <remarks>Every text is HTML-encoded; the page loads nothing (styles inline, the curve a data URI).</remarks>
+public static class MapPage
+{
+    private const string Style = """
+        body{font-family:"Segoe UI",system-ui,sans-serif;margin:24px;color:#242424}
+        h1{margin:0 0 4px;font-size:24px} .sub{color:#616161;margin-bottom:12px}
+        dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0 0 16px} dt{font-weight:600}
+        table{border-collapse:collapse;width:100%;table-layout:fixed} th,td{border:1px solid #d1d1d1;padding:6px;vertical-align:top;font-size:13px}
+        th{background:#f0f0f0} th.lane{width:120px;text-align:left} ul{margin:0;padding-left:16px} li{margin:2px 0}
+        .meta{color:#616161;font-size:11px} .curve{text-align:center} .curve img{width:100%;max-width:900px}
+        .empty{color:#8a8a8a;font-style:italic}
+        @media print{@page{size:landscape;margin:12mm} body{margin:0} th,td{font-size:10px}}
+        """;
+
+    /// <summary>The page.</summary>
+    public static string Html(JourneyMap map, MapBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(board);
+        var tally = board.Tally();
+        var html = new StringBuilder();
+        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{H(map.Name)} · customer journey map</title><style>{Style}</style></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{H(map.Name)}</h1><div class=\"sub\">Customer journey map · {H(Status(map))}</div>");
+        html.Append("<dl>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Objective</dt><dd>{H(map.Objective ?? "not set")}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Persona</dt><dd>{H(map.Persona ?? "not set")}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Journey</dt><dd>{H(map.StartPoint ?? "?")} → {H(map.EndPoint ?? "?")}</dd>");
+        html.Append("</dl><table><thead><tr><th class=\"lane\"></th>");
+        foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<th>{index + 1}. {H(stage.Name)}</th>");
+        }
+
+        html.Append("</tr></thead><tbody>");
+        Lane(html, map, board, "Touchpoints", i => i.Kind == ItemKind.Touchpoint, tally, grouped: true);
+        Lane(html, map, board, "Goals and actions", i => i.Kind is ItemKind.Goal or ItemKind.Action, tally);
+        EmotionLane(html, map, board);
+        Lane(html, map, board, "Pain points", i => i.Kind == ItemKind.PainPoint, tally);
+        Lane(html, map, board, "Opportunities", i => i.Kind == ItemKind.Opportunity, tally);
+        html.Append("</tbody></table>");
+
+        var gaps = MapGaps.Of(map, board).Lines();
+        html.Append("<h2>Gaps still open</h2><ul>");
+        html.Append(gaps.Count == 0 ? "<li>None.</li>" : string.Concat(gaps.Select(g => $"<li>{H(g)}</li>")));
+        html.Append("</ul></body></html>");
+        return html.ToString();
+    }
+
+    private static void Lane(StringBuilder html, JourneyMap map, MapBoard board, string title, Func<MapItem, bool> which,
+        IReadOnlyDictionary<string, int> tally, bool grouped = false)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th class=\"lane\">{H(title)}</th>");
+        foreach (var stage in map.Stages)
+        {
+            var items = board.Items.Where(i => i.StageId == stage.Id && which(i))
+                .OrderBy(i => grouped ? (int)(i.Channel ?? TouchChannel.Other) : 0)
+                .ThenByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt).ToList();
+            html.Append("<td>");
+            if (items.Count == 0)
+            {
+                html.Append("<span class=\"empty\">none yet</span>");
+            }
+            else
+            {
+                html.Append("<ul>");
+                foreach (var item in items)
+                {
+                    var votes = tally.GetValueOrDefault(item.Id);
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{H(MapExport.Describe(item))} <span class=\"meta\">{H(item.Author.Name)}");
+                    html.Append(CultureInfo.InvariantCulture, $"{(item.AuthorDepartment is { } d ? " · " + H(d) : string.Empty)} · {H(Vocabulary.Name(item.Evidence))}");
+                    html.Append(CultureInfo.InvariantCulture, $"{(votes > 0 ? $" · {votes} vote{(votes == 1 ? string.Empty : "s")}" : string.Empty)}</span></li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            html.Append("</td>");
+        }
+
+        html.Append("</tr>");
+    }
+
+    private static void EmotionLane(StringBuilder html, JourneyMap map, MapBoard board)
+    {
+        var scores = EmotionCurve.Scores(map, board);
+        html.Append("<tr><th class=\"lane\">Emotions</th>");
+        for (var i = 0; i < map.Stages.Count; i++)
+        {
+            var words = board.Items.Where(x => x.StageId == map.Stages[i].Id && x.Kind == ItemKind.Emotion && x.Text.Length > 0).Select(x => x.Text);
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(scores[i] is { } s ? $"{Vocabulary.Face(s)} {s.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture)}" : "<span class=\"empty\">none yet</span>")}");
+            html.Append(CultureInfo.InvariantCulture, $" <span class=\"meta\">{H(string.Join(", ", words))}</span></td>");
+        }
+
+        html.Append("</tr>");
+        if (scores.Any(s => s is not null))
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><th class=\"lane\">Curve</th><td class=\"curve\" colspan=\"{map.Stages.Count}\"><img alt=\"Emotion curve\" src=\"{EmotionCurve.DataUri(scores)}\"></td></tr>");
+        }
+    }
+
+    private static string Status(JourneyMap map) => map.PublishedAt is { } at
+        ? $"published {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {map.PublishedBy?.Name}"
+        : map.Status.ToString().ToLowerInvariant();
+
+    private static string H(string text) => HtmlEncoder.Default.Encode(text);
+}

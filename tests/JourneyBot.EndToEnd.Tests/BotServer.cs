@@ -43,6 +43,8 @@ public sealed partial class BotServer : IAsyncDisposable
                 ["DOTNET_NOLOGO"] = "1",
                 ["ConnectionStrings__Tables"] = azurite.ConnectionString,
                 ["Storage__TableName"] = tableName,
+                ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port}",
+                ["MapLinks__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             },
             logPath);
         var server = new BotServer(process, port);

@@ -75,6 +75,19 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing · 1 vote");
         await Assertions.Expect(map).ToContainTextAsync("Marketing: Alex Wilber");
         await map.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-5-published-map.png") });
+
+        // The card's button opens the full map, served by the bot behind a signed link. The
+        // Playground does not follow Action.OpenUrl, but shows its address in the button's tooltip.
+        var open = map.Locator("[aria-label='Open the full map'], [title^='Open the full map']").First;
+        var tooltip = await open.GetAttributeAsync("title") ?? string.Empty;
+        var fullMapUrl = tooltip.Split('\n').Last().Trim();
+        Assert.StartsWith($"http://127.0.0.1:{session.Bot.Port}/maps/", fullMapUrl, StringComparison.Ordinal);
+        var fullMap = await Page.Context.NewPageAsync();
+        await fullMap.GotoAsync(fullMapUrl);
+        await Assertions.Expect(fullMap.Locator("h1")).ToHaveTextAsync("Shoe journey");
+        await Assertions.Expect(fullMap.Locator("table")).ToContainTextAsync("Website: Product page with runner reviews");
+        await Assertions.Expect(fullMap.Locator("table")).ToContainTextAsync("The size guide is confusing");
+        await fullMap.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-6-full-map-page.png"), FullPage = true });
     }
 
     private static async Task AnswerAsync(ILocator card, string label, string answer)

@@ -186,4 +186,42 @@ public sealed class CardFlowTests
         Assert.Equal(("Shoe journey", MapStatus.Active, MapStep.Contribute), (map.Name, map.Status, map.Step));
         Assert.Equal("Kept across archive", Assert.Single((await session.BoardAsync()).Items).Text);
     }
+
+    [Fact]
+    public async Task Demo_builds_and_publishes_the_running_shoes_example_through_a_real_session()
+    {
+        await using var session = await MappingSession.StartAsync();
+
+        var outcome = await session.SayAsync(Megan, "demo");
+
+        var text = CardText.Of(outcome);
+        Assert.Contains("Here is an example", text, StringComparison.Ordinal);
+        Assert.Contains("Example · Customer journey map · published", text, StringComparison.Ordinal);
+        Assert.Contains("Fit finder that learns from returns — Product · Evaluation · 4 votes", text, StringComparison.Ordinal);
+        var map = await session.MapAsync();
+        Assert.True(map.IsExample);
+        Assert.Equal((MapStatus.Published, Megan), (map.Status, map.Facilitator));
+        Assert.Equal(["Consideration", "Evaluation", "Purchase", "First run"], map.Stages.Select(s => s.Name));
+        var board = await session.BoardAsync();
+        Assert.Equal(30, board.Items.Count);
+        Assert.Equal(["Customer Service", "Marketing", "Product", "Sales"], board.Items.Select(i => i.AuthorDepartment!).Distinct().Order());
+        Assert.Equal(4, board.Votes.Count);
+        Assert.Empty(MapFlow.MissingForPublish(map, board));
+    }
+
+    [Fact]
+    public async Task Demo_delivered_twice_builds_one_example_and_never_replaces_an_active_map()
+    {
+        await using var session = await MappingSession.StartAsync();
+        await session.SayAsync(Megan, "demo");
+        var items = (await session.BoardAsync()).Items.Count;
+
+        await session.RedeliverAsync(Megan, "demo");
+        Assert.Equal(items, (await session.BoardAsync()).Items.Count);
+
+        await session.SayAsync(Alex, "start Our own map");
+        var refused = await session.SayAsync(Megan, "demo");
+        Assert.Contains("“Our own map” is being mapped here", CardText.Of(refused), StringComparison.Ordinal);
+        Assert.Equal("Our own map", (await session.MapAsync()).Name);
+    }
 }

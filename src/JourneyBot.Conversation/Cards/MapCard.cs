@@ -89,9 +89,9 @@ public static class MapCard
         return new AdaptiveCard(body);
     }
 
-    private static string Subtitle(JourneyMap map) => map.PublishedAt is { } at
+    private static string Subtitle(JourneyMap map) => (map.IsExample ? "Example · " : string.Empty) + (map.PublishedAt is { } at
         ? $"Customer journey map · published {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?")}"
-        : "Customer journey map · draft";
+        : "Customer journey map · draft");
 
     // One block per stage: its name and feeling, touchpoints by channel, top pain points.
     private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,

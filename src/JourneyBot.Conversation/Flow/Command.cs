@@ -15,7 +15,10 @@ public sealed record StatusCommand : Command;
 public sealed record ListMapsCommand : Command;
 
 /// <summary><c>start &lt;name&gt;</c>; <paramref name="ArchiveCurrent"/> when the member agreed to archive the active map.</summary>
-public sealed record StartCommand(string Name, bool ArchiveCurrent = false) : Command;
+public sealed record StartCommand(string Name, bool ArchiveCurrent = false, bool Example = false) : Command;
+
+/// <summary><c>demo</c>: build and publish the example map.</summary>
+public sealed record DemoCommand : Command;
 
 /// <summary><c>open &lt;name&gt;</c>.</summary>
 public sealed record OpenCommand(string Name) : Command;

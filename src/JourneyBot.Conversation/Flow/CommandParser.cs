@@ -64,6 +64,7 @@ public static class CommandParser
         "HELP" or "?" => new HelpCommand(),
         "STATUS" => new StatusCommand(),
         "MAPS" => new ListMapsCommand(),
+        "DEMO" or "EXAMPLE" => new DemoCommand(),
         "ARCHIVE" => new ArchiveCommand(),
         "NEXT" or "SKIP" or "CONTINUE" => new NextCommand(),
         "BACK" or "PREVIOUS" => new BackCommand(),

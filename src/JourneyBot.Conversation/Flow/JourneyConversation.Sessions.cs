@@ -54,6 +54,7 @@ public sealed partial class JourneyConversation
             Facilitator = turn.From,
             ConversationKey = turn.Scope.ConversationKey,
             CreatedAt = clock.GetUtcNow(),
+            IsExample = start.Example,
         };
         map.Remember(turn.ActivityId);
         if (await store.TryPlaceAsync(turn.Scope, map, current, cancellationToken) is null)

@@ -30,6 +30,8 @@ public sealed partial class JourneyConversation(IMapStore store, TimeProvider cl
                 return await StartAsync(turn, start, cancellationToken);
             case OpenCommand open:
                 return await OpenAsync(turn, open, cancellationToken);
+            case DemoCommand:
+                return await DemoAsync(turn, cancellationToken);
             default:
                 break;
         }

@@ -23,7 +23,7 @@ public static class Texts
         "- **emotion** *stage* | *−2 … +2* [| a word]\n" +
         "- **opportunity** *stage* | *idea* [| owner department] [| evidence]\n" +
         "- **undo**, **edit** *id* *new text*, **remove** *id*, **vote** *id id …*, **department** *name*\n\n" +
-        "Any time: **status**, **maps** (this team's maps), **open** *name*, **help**. " +
+        "Any time: **status**, **maps** (this team's maps), **open** *name*, **demo** (an example map), **help**. " +
         "In a channel or group chat, mention me first: *@JourneyBot status*.";
 
     /// <summary>When there is no map in the conversation.</summary>

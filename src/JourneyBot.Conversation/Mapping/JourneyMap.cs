@@ -57,6 +57,9 @@ public sealed class JourneyMap
     /// <summary>The most recent activity ids that changed the map (oldest first).</summary>
     public List<string> RecentActivityIds { get; set; } = [];
 
+    /// <summary>Whether this is the example map of the <c>demo</c> command, not the team's own work.</summary>
+    public bool IsExample { get; set; }
+
     /// <summary>The id of the facilitator's prompt card message, updated in place as the steps go.</summary>
     public string? PromptActivityId { get; set; }
 

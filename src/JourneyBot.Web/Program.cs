@@ -5,6 +5,7 @@ using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
+using JourneyBot.Web.Progress;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<MapLinkOptions>().BindConfiguration("MapLinks");
 builder.Services.AddSingleton<MapLinks>();
 builder.Services.AddSingleton<JourneyConversation>();
+builder.Services.AddOptions<ProgressCardOptions>().BindConfiguration("ProgressCard");
+builder.Services.AddSingleton<ProgressCardUpdates>();
 builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
 builder.Services.AddHealthChecks();
 

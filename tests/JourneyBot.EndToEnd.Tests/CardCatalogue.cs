@@ -26,6 +26,7 @@ public static class CardCatalogue
         yield return ("stages", SessionCards.ForStep(SampleMap(MapStep.Stages), "Stages: 1. Awareness, 2. Consideration."));
         yield return ("contribute", ContributeCard.For(SampleMap(MapStep.Contribute), "✔ Added touchpoint [k3f9q] to Purchase."));
         yield return ("review", ReviewCard.For(SampleMap(MapStep.Review), board, "✔ Megan voted for 2 items.", votesOf: Megan.Id));
+        yield return ("progress", ProgressCard.For(SampleMap(MapStep.Contribute), board));
         yield return ("review-empty", ReviewCard.For(SampleMap(MapStep.Review), MapBoard.Empty));
         map.Status = MapStatus.Published;
         map.PublishedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);

@@ -32,10 +32,12 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(card).ToContainTextAsync("Stages: 1. Awareness, 2. Consideration, 3. Purchase, 4. Retention, 5. Advocacy");
         await session.ScreenshotAsync("session-2-stages-card");
         await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(card).ToContainTextAsync("Everyone: add what you know");
 
-        // The contribution form, as a member fills it.
-        var form = card;
+        // The session card becomes the contribution form, and a living progress card appears.
+        var form = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Everyone: add what you know" });
+        var progress = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Shoe journey · progress" });
+        await Assertions.Expect(form).ToHaveCountAsync(1);
+        await Assertions.Expect(progress).ToContainTextAsync("Contributed: nobody yet.");
         await form.GetByRole(AriaRole.Combobox, new() { Name = "Stage" }).ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = "3. Purchase" }).ClickAsync();
         await form.GetByLabel("Describe it").FillAsync("Product page with runner reviews");
@@ -56,6 +58,9 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await PostMentioningBotAsync(reply, "pain Purchase | The size guide is confusing | reported");
         await Page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(thread).ToContainTextAsync("Added pain point");
+        await Assertions.Expect(progress).ToContainTextAsync("3. Purchase — 1 touchpoint, 1 pain point");
+        await Assertions.Expect(progress).ToContainTextAsync("Alex Wilber (Marketing) 2");
+        await session.ScreenshotAsync("session-3b-progress-card");
         await PostMentioningBotAsync(reply, "next");
         await Page.Keyboard.PressAsync("Enter");
 

@@ -17,7 +17,7 @@ public sealed class ConversationMapTests(StoreFixture fixture) : StoreTests(fixt
         var scope = Maps.NewScope();
         var map = Maps.NewMap(scope);
         map.AddStage("Discover");
-        map.PromptActivityId = "1740000000001";
+        map.ProgressActivityId = "1740000000001";
         map.Remember("activity-1");
 
         // Act

@@ -12,7 +12,8 @@ namespace JourneyBot.Testing;
 /// <param name="RawTarget">The request target exactly as sent (still escaped).</param>
 /// <param name="Authorization">The Authorization header, if any.</param>
 /// <param name="Body">The body text.</param>
-public sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, string Body)
+/// <param name="AnsweredId">The activity id the connector answered with, if any.</param>
+public sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, string Body, string? AnsweredId = null)
 {
     /// <summary>The body as an activity.</summary>
     public Activity Activity => JsonSerializer.Deserialize(Body, ProtocolJson.Default.Activity)
@@ -34,6 +35,7 @@ public sealed class RecordingConnector : IAsyncDisposable
     private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<ConnectorAnswer> _script = new();
+    private readonly SemaphoreSlim _arrived = new(0);
     private int _ids;
 
     private RecordingConnector(LoopbackServer server) => _server = server;
@@ -65,6 +67,28 @@ public sealed class RecordingConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until a request matching <paramref name="match"/> has arrived (requests made in the background).</summary>
+    public async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            if (Requests.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await _arrived.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching connector request within {timeout}.");
+            }
+        }
+    }
+
     /// <summary>Forgets recorded requests and scripted answers.</summary>
     public void Reset()
     {
@@ -73,17 +97,22 @@ public sealed class RecordingConnector : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _arrived.Dispose();
+    }
 
     private async Task HandleAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var rawTarget = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, rawTarget, http.Request.Headers.Authorization.FirstOrDefault(), body));
+        var authorization = http.Request.Headers.Authorization.FirstOrDefault();
 
         if (_script.TryDequeue(out var answer))
         {
+            Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body));
             http.Response.StatusCode = answer.Status;
             if (answer.RetryAfter is not null)
             {
@@ -99,7 +128,15 @@ public sealed class RecordingConnector : IAsyncDisposable
             return;
         }
 
+        var id = $"activity-{Interlocked.Increment(ref _ids)}";
+        Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body, id));
         http.Response.StatusCode = StatusCodes.Status200OK;
-        await http.Response.WriteAsJsonAsync(new { id = $"activity-{Interlocked.Increment(ref _ids)}" });
+        await http.Response.WriteAsJsonAsync(new { id });
+    }
+
+    private void Record(ConnectorRequest request)
+    {
+        _requests.Enqueue(request);
+        _arrived.Release();
     }
 }

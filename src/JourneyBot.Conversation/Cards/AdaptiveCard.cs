@@ -22,6 +22,9 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     /// <summary>Buttons at the bottom of the card.</summary>
     public IReadOnlyList<CardAction>? Actions { get; init; }
 
+    /// <summary>Universal Actions refresh: the client asks the bot for the latest card when it shows this one.</summary>
+    public CardRefresh? Refresh { get; init; }
+
     /// <summary>Teams: use the full width of the message area.</summary>
     [JsonPropertyName("msteams")]
     public TeamsCardProperties? Teams { get; init; } = new("Full");
@@ -29,6 +32,10 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
     /// <summary>The card as JSON.</summary>
     public JsonElement ToJson() => JsonSerializer.SerializeToElement(this, CardJson.Default.AdaptiveCard);
 }
+
+/// <summary>How a card refreshes itself (Universal Actions).</summary>
+/// <param name="Action">The Action.Execute the client sends to get the latest card (typed as the base so its "type" is written).</param>
+public sealed record CardRefresh(CardAction Action);
 
 /// <summary>Teams-specific card properties.</summary>
 /// <param name="Width"><c>Full</c> to use the whole width.</param>

@@ -33,6 +33,9 @@ public static class CardVerbs
     /// <summary>Archive the active map and start a new one.</summary>
     public const string StartArchiving = "startArchiving";
 
+    /// <summary>The latest progress card (a Universal Actions refresh).</summary>
+    public const string Progress = "progress";
+
     /// <summary>Show the status.</summary>
     public const string Status = "status";
 

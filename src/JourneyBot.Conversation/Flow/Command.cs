@@ -11,6 +11,9 @@ public sealed record HelpCommand : Command;
 /// <summary><c>status</c>.</summary>
 public sealed record StatusCommand : Command;
 
+/// <summary>The progress card asks for its latest state.</summary>
+public sealed record ProgressCommand : Command;
+
 /// <summary><c>maps</c>: the team's maps.</summary>
 public sealed record ListMapsCommand : Command;
 

@@ -93,6 +93,7 @@ public static class CommandParser
             CardVerbs.Department => new DepartmentCommand(submit["department"] ?? string.Empty),
             CardVerbs.StartArchiving => new StartCommand(submit["name"] ?? string.Empty, ArchiveCurrent: true),
             CardVerbs.Status => new StatusCommand(),
+            CardVerbs.Progress => new ProgressCommand(),
             _ => new UnknownCommand(string.Empty),
         };
     }

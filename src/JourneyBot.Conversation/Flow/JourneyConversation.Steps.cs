@@ -75,7 +75,14 @@ public sealed partial class JourneyConversation
             }
 
             map.Step = target.Value;
-            return MapChange.Saved(ShowStep(turn, new TurnOutcome(), map, note: null, board));
+            var outcome = ShowStep(turn, new TurnOutcome(), map, note: null, board);
+            if (map.Step == MapStep.Contribute && map.ProgressActivityId is null)
+            {
+                // Contributions open: from now on one card shows everyone's progress.
+                outcome.NewProgressCard = new ProgressCardPost(map.Id, ProgressCard.For(map, board));
+            }
+
+            return MapChange.Saved(outcome);
         }, cancellationToken);
     }
 

@@ -60,8 +60,22 @@ public sealed partial class JourneyConversation(IMapStore store, TimeProvider cl
             command = new AnswerCommand(turn.Text.Trim());
         }
 
+        var outcome = await DispatchAsync(turn, command, stored, cancellationToken);
+
+        // The host coalesces progress-card updates; it only needs to know that something changed.
+        outcome.ProgressChanged = stored.Map.ProgressActivityId is not null && ChangesProgress(command);
+        return outcome;
+    }
+
+    private static bool ChangesProgress(Command command) => command is AddItemCommand or UndoCommand or RemoveItemCommand
+        or EditItemCommand or VoteCommand or DepartmentCommand or NextCommand or BackCommand or StagesCommand
+        or PublishCommand or CancelCommand or ArchiveCommand;
+
+    private async Task<TurnOutcome> DispatchAsync(UserTurn turn, Command command, StoredMap stored, CancellationToken cancellationToken)
+    {
         return command switch
         {
+            ProgressCommand => await ProgressCardAsync(turn, stored.Map, cancellationToken),
             StatusCommand => await StatusAsync(turn, stored.Map, cancellationToken),
             DepartmentCommand department => await SetDepartmentAsync(turn, department, stored, cancellationToken),
             _ when stored.Map.Status != MapStatus.Active => new TurnOutcome().Say(NotActive(stored.Map)),

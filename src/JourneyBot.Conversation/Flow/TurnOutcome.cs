@@ -14,6 +14,12 @@ public sealed class TurnOutcome
     /// </summary>
     public AdaptiveCard? CardUpdate { get; set; }
 
+    /// <summary>A new living progress card to post; its message id is then given back to <see cref="JourneyConversation.RememberProgressCardAsync"/>.</summary>
+    public ProgressCardPost? NewProgressCard { get; set; }
+
+    /// <summary>Whether the map changed in a way its progress card shows (updates are coalesced by the host).</summary>
+    public bool ProgressChanged { get; set; }
+
     /// <summary>Adds a text message.</summary>
     public TurnOutcome Say(string text)
     {
@@ -31,6 +37,11 @@ public sealed class TurnOutcome
     /// <summary>All text the bot says in this outcome, for tests and logs at Debug.</summary>
     public override string ToString() => string.Join("\n---\n", Messages.Select(m => m.Text ?? "[card]"));
 }
+
+/// <summary>A progress card to post for a map.</summary>
+/// <param name="MapId">The map it shows.</param>
+/// <param name="Card">The card.</param>
+public sealed record ProgressCardPost(string MapId, AdaptiveCard Card);
 
 /// <summary>One message from the bot: text (markdown), a card, or both.</summary>
 /// <param name="Text">Markdown text, or null.</param>

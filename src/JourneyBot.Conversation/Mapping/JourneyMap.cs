@@ -60,8 +60,8 @@ public sealed class JourneyMap
     /// <summary>Whether this is the example map of the <c>demo</c> command, not the team's own work.</summary>
     public bool IsExample { get; set; }
 
-    /// <summary>The id of the facilitator's prompt card message, updated in place as the steps go.</summary>
-    public string? PromptActivityId { get; set; }
+    /// <summary>The message id of the session's living progress card, updated in place as items arrive.</summary>
+    public string? ProgressActivityId { get; set; }
 
     /// <summary>Whether <paramref name="activityId"/> already changed this map.</summary>
     public bool HasSeen(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);

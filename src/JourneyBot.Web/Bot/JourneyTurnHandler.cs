@@ -2,6 +2,7 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Turns;
+using JourneyBot.Web.Progress;
 
 namespace JourneyBot.Web.Bot;
 
@@ -9,7 +10,7 @@ namespace JourneyBot.Web.Bot;
 /// Connects Teams to the mapping conversation: messages, card submits (Action.Submit) and
 /// Universal Actions (Action.Execute) go in; messages, card updates and invoke answers come out.
 /// </summary>
-internal sealed class JourneyTurnHandler(JourneyConversation conversation) : ITurnHandler
+internal sealed class JourneyTurnHandler(JourneyConversation conversation, ProgressCardUpdates progress) : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -31,7 +32,8 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation) : ITu
             return;
         }
 
-        var outcome = await conversation.HandleAsync(ActivityReader.ToUserTurn(turn, submit), cancellationToken);
+        var userTurn = ActivityReader.ToUserTurn(turn, submit);
+        var outcome = await conversation.HandleAsync(userTurn, cancellationToken);
 
         // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
         if (submit is not null && outcome.CardUpdate is { } card && turn.Activity.ReplyToId is { Length: > 0 } cardId)
@@ -40,6 +42,26 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation) : ITu
         }
 
         await SendAsync(turn, outcome.Messages, cancellationToken);
+        await FollowUpAsync(turn, userTurn, outcome, cancellationToken);
+    }
+
+    // The progress card: posted when contributions open, then updated in place, coalesced.
+    private async Task FollowUpAsync(TurnContext turn, UserTurn userTurn, TurnOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.NewProgressCard is { } post)
+        {
+            var replyTo = turn.Activity.Type == ActivityTypes.Invoke ? turn.Activity.ReplyToId : turn.Activity.Id;
+            var sent = await turn.ReplyToAsync(replyTo, CardActivity(post.Card), cancellationToken);
+            if (sent.Id is { Length: > 0 } id)
+            {
+                await conversation.RememberProgressCardAsync(userTurn.Scope, post.MapId, id, cancellationToken);
+            }
+        }
+
+        if (outcome.ProgressChanged)
+        {
+            progress.Schedule(userTurn.Scope, turn.Activity.CreateReply());
+        }
     }
 
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -51,23 +73,25 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation) : ITu
             return;
         }
 
-        var outcome = await conversation.HandleAsync(ActivityReader.ToUserTurn(turn, submit), cancellationToken);
+        var userTurn = ActivityReader.ToUserTurn(turn, submit);
+        var outcome = await conversation.HandleAsync(userTurn, cancellationToken);
         if (outcome.CardUpdate is { } card)
         {
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Card(card.ToJson()));
             await SendAsync(turn, outcome.Messages, cancellationToken);
-            return;
         }
-
-        // A lone text answer (a refusal, a confirmation) is shown to the member who pressed, not posted to all.
-        if (outcome.Messages is [{ Card: null, Text: { } only }])
+        else if (outcome.Messages is [{ Card: null, Text: { } only }])
         {
+            // A lone text answer (a refusal, a confirmation) is shown to the member who pressed, not posted to all.
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(only));
-            return;
+        }
+        else
+        {
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message("Done."));
+            await SendAsync(turn, outcome.Messages, cancellationToken);
         }
 
-        turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message("Done."));
-        await SendAsync(turn, outcome.Messages, cancellationToken);
+        await FollowUpAsync(turn, userTurn, outcome, cancellationToken);
     }
 
     // Messages answer the member's message; after a card button (an invoke), they answer the card's message.

@@ -1,0 +1,44 @@
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Mapping;
+using static JourneyBot.Conversation.Cards.CardParts;
+
+namespace JourneyBot.Conversation.Cards;
+
+/// <summary>
+/// The session's living progress card: the step, what each stage has so far, and who has
+/// contributed. It is updated in place as items arrive and refreshes itself when shown.
+/// </summary>
+public static class ProgressCard
+{
+    /// <summary>The card for <paramref name="map"/> with its items so far.</summary>
+    public static AdaptiveCard For(JourneyMap map, MapBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(board);
+        var body = new List<CardElement>
+        {
+            new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }, new TextRun(" · progress")]),
+            Say(map.Status == MapStatus.Active
+                ? $"Step {MapFlow.Number(map.Step)} of {MapFlow.Steps.Count}: {MapFlow.Title(map.Step)}"
+                : $"{map.Status}.", subtle: true) with { Spacing = "None" },
+        };
+        body.AddRange(map.Stages.Select((stage, i) => Plain($"{i + 1}. {stage.Name} — {ReviewCard.StageSummary(stage, board)}") with { Spacing = "Small" }));
+
+        var contributors = board.Items.GroupBy(i => i.Author.Id)
+            .Select(g => $"{g.First().Author.Name}{(g.Last().AuthorDepartment is { } d ? $" ({d})" : string.Empty)} {g.Count()}")
+            .ToList();
+        body.Add(Say(contributors.Count == 0 ? "**Contributed:** nobody yet." : $"**Contributed** ({contributors.Count}):") with { Separator = true });
+        if (contributors.Count > 0)
+        {
+            body.Add(Plain(TextRules.Shorten(string.Join(" · ", contributors), 1500)) with { Spacing = "None" });
+        }
+
+        var voters = board.Votes.Count(v => v.Value.Count > 0);
+        if (voters > 0)
+        {
+            body.Add(Say($"**Voted:** {voters} member{(voters == 1 ? string.Empty : "s")}.") with { Spacing = "Small" });
+        }
+
+        return new AdaptiveCard(body) { Refresh = new CardRefresh(Button("Refresh", CardVerbs.Progress, map) with { Fallback = null }) };
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JourneyBot.Web.Tests;
+
+/// <summary>The living progress card: posted when contributions open, updated in place, coalesced.</summary>
+public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
+{
+    private const string Thread = "19:general@thread.tacv2;messageid=1700000000002";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private readonly RecordingConnector _connector;
+    private int _activities;
+
+    public ProgressCardTests(ConnectorFixture fixture)
+    {
+        _connector = fixture.Connector;
+        _connector.Reset();
+    }
+
+    [Fact]
+    public async Task Thirty_contributions_at_once_make_one_update_of_the_progress_card()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApp(new Dictionary<string, string?>(), s => s.AddSingleton<TimeProvider>(clock));
+        foreach (var line in new[] { "start Burst", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+        {
+            await SayAsync(app, "alex", line);
+        }
+
+        var posted = _connector.Requests.Single(r => r.Method == "POST" && IsProgressCard(r));
+        var progressId = posted.AnsweredId;
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 30).Select(n =>
+            app.PostActivityAsync(From($"member-{n}", $"touchpoint Purchase | website | Idea {n}"))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var update = await _connector.WaitForAsync(r => r.Method == "PUT", Wait);
+
+        Assert.EndsWith($"/activities/{progressId}", update.RawTarget, StringComparison.Ordinal);
+        Assert.Contains("3. Purchase — 30 touchpoints", Text(update), StringComparison.Ordinal);
+        Assert.Single(_connector.Requests, r => r.Method == "PUT");
+
+        await app.PostActivityAsync(From("member-31", "pain Purchase | Slow checkout"));
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var second = await _connector.WaitForAsync(r => r.Method == "PUT" && Text(r).Contains("1 pain point", StringComparison.Ordinal), Wait);
+        Assert.Contains("30 touchpoints, 1 pain point", Text(second), StringComparison.Ordinal);
+        Assert.Equal(2, _connector.Requests.Count(r => r.Method == "PUT"));
+    }
+
+    [Fact]
+    public async Task The_progress_card_refreshes_to_the_latest_state()
+    {
+        await using var app = new BotApp(new Dictionary<string, string?>());
+        foreach (var line in new[] { "start Refresh", "Sell more shoes", "skip", "skip", "skip", "template", "next", "goal Awareness | Learn to run" })
+        {
+            await SayAsync(app, "alex", line);
+        }
+
+        var posted = _connector.Requests.Single(r => r.Method == "POST" && IsProgressCard(r));
+        var refresh = System.Text.Json.JsonDocument.Parse(posted.Body).RootElement
+            .GetProperty("attachments")[0].GetProperty("content").GetProperty("refresh").GetProperty("action");
+        var invoke = Activities.Invoke(_connector.ServiceUrl(), "adaptiveCard/action",
+            $$"""{"action":{"type":"Action.Execute","verb":"progress","data":{{refresh.GetProperty("data").GetRawText()}}},"trigger":"automatic"}""");
+        invoke.Conversation!.Id = Thread;
+
+        var response = await app.PostActivityAsync(invoke);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("1. Awareness — 1 goal", Text(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+    }
+
+    // The progress card is the one card that refreshes itself.
+    private static bool IsProgressCard(ConnectorRequest request) =>
+        request.Activity.Attachments is [{ Content: { } card }] && card.TryGetProperty("refresh", out _);
+
+    // Every string in the request's JSON, decoded and concatenated: what the card says.
+    private static string Text(ConnectorRequest request) => Text(request.Body);
+
+    private static string Text(string json)
+    {
+        var text = new System.Text.StringBuilder();
+        void Walk(System.Text.Json.JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.String:
+                    text.Append(e.GetString());
+                    break;
+                case System.Text.Json.JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        Walk(p.Value);
+                    }
+
+                    break;
+                case System.Text.Json.JsonValueKind.Array:
+                    foreach (var i in e.EnumerateArray())
+                    {
+                        Walk(i);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(json.Length == 0 ? "{}" : json);
+        Walk(document.RootElement);
+        return text.ToString();
+    }
+
+    private async Task SayAsync(BotApp app, string who, string text) =>
+        Assert.Equal(HttpStatusCode.OK, (await app.PostActivityAsync(From(who, text))).StatusCode);
+
+    private Activity From(string id, string text)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl(), text, mentionBot: true, conversationId: Thread,
+            activityId: $"1:progress-{Interlocked.Increment(ref _activities)}");
+        activity.From = new ChannelAccount { Id = id, Name = id };
+        return activity;
+    }
+}

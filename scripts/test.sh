@@ -11,6 +11,7 @@ cd "$root"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p .test-artifacts
+rm -f .test-artifacts/summary.txt
 dotnet build JourneyBot.sln -c Release -warnaserror --nologo -v quiet
 
 set +e
@@ -18,6 +19,11 @@ dotnet test --solution JourneyBot.sln -c Release --no-build --results-directory 
   | tee .test-artifacts/test-output.log
 status=${PIPESTATUS[0]}
 set -e
+
+# Where the screenshots are and what sizes were measured (written by the tests).
+if [ -f .test-artifacts/summary.txt ]; then
+  echo; echo "Artifacts and measurements of this run:"; sort .test-artifacts/summary.txt | sed 's/^/  /'; echo
+fi
 
 # One plain closing line for CI, summed over the test applications.
 passed=$(grep -E '^\s+succeeded: [0-9]+' .test-artifacts/test-output.log | awk '{s+=$2} END {print s+0}')

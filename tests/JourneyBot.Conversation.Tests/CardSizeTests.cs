@@ -29,6 +29,7 @@ public sealed class CardSizeTests
 
         var bytes = MapCard.Bytes(card);
         TestContext.Current.TestOutputHelper?.WriteLine($"{size}: {bytes:N0} bytes");
+        JourneyBot.Testing.RunSummary.Add($"published map card, {size} map ({stages} stages × {itemsPerStage} items of {textLength} chars): {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
         Assert.InRange(bytes, 1, MapCard.TargetBytes);
         var text = CardText.Of(card);
         Assert.All(map.Stages, stage => Assert.Contains(stage.Name, text, StringComparison.Ordinal));
@@ -45,10 +46,16 @@ public sealed class CardSizeTests
     {
         var (map, board) = SampleMap(stages, itemsPerStage, textLength);
 
-        foreach (var card in new[] { ReviewCard.For(map, board, votesOf: "member-1"), ContributeCard.For(map), SessionCards.ForStep(AtStages(map)) })
+        foreach (var (kind, card) in new[]
+        {
+            ("review card", ReviewCard.For(map, board, votesOf: "member-1")),
+            ("progress card", ProgressCard.For(map, board)),
+            ("contribution form", ContributeCard.For(map)),
+            ("stages card", SessionCards.ForStep(AtStages(map))),
+        })
         {
             var bytes = MapCard.Bytes(card);
-            TestContext.Current.TestOutputHelper?.WriteLine($"{size}: {CardText.Of(card)[..30]}… {bytes:N0} bytes");
+            JourneyBot.Testing.RunSummary.Add($"{kind}, {size} map: {bytes:N0} bytes (limit {MessageLimit:N0})");
             Assert.InRange(bytes, 1, MessageLimit);
         }
     }

@@ -46,7 +46,9 @@ public sealed class CardRendererTests : IAsyncLifetime
         Assert.DoesNotContain("<b>", result.Html, StringComparison.Ordinal);
         var folder = RepoPaths.Artifacts("cards");
         await File.WriteAllTextAsync(Path.Combine(folder, name + ".json"), json, TestContext.Current.CancellationToken);
-        await _chromium.Page.Locator($"#card-{name}").ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+        var shot = Path.Combine(folder, name + ".png");
+        await _chromium.Page.Locator($"#card-{name}").ScreenshotAsync(new() { Path = shot });
+        RunSummary.Add($"card {name}: {json.Length:N0} bytes, screenshot {Path.GetRelativePath(RepoPaths.Root, shot)}");
     }
 
     [Fact]

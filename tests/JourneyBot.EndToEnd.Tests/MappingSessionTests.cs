@@ -1,3 +1,4 @@
+using JourneyBot.Testing;
 using Microsoft.Playwright;
 
 namespace JourneyBot.EndToEnd.Tests;
@@ -60,6 +61,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(thread).ToContainTextAsync("Added pain point");
         await Assertions.Expect(progress).ToContainTextAsync("3. Purchase — 1 touchpoint, 1 pain point");
         await Assertions.Expect(progress).ToContainTextAsync("Alex Wilber (Marketing) 2");
+        await Assertions.Expect(progress).ToHaveCountAsync(1); // updated in place, never posted again
         await session.ScreenshotAsync("session-3b-progress-card");
         await PostMentioningBotAsync(reply, "next");
         await Page.Keyboard.PressAsync("Enter");
@@ -79,7 +81,9 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(map).ToContainTextAsync("Website: Product page with runner reviews");
         await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing · 1 vote");
         await Assertions.Expect(map).ToContainTextAsync("Marketing: Alex Wilber");
-        await map.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-5-published-map.png") });
+        var mapShot = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-5-published-map.png");
+        await map.ScreenshotAsync(new() { Path = mapShot });
+        RunSummary.Screenshot(mapShot);
 
         // The card's button opens the full map, served by the bot behind a signed link. The
         // Playground does not follow Action.OpenUrl, but shows its address in the button's tooltip.
@@ -92,7 +96,18 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(fullMap.Locator("h1")).ToHaveTextAsync("Shoe journey");
         await Assertions.Expect(fullMap.Locator("table")).ToContainTextAsync("Website: Product page with runner reviews");
         await Assertions.Expect(fullMap.Locator("table")).ToContainTextAsync("The size guide is confusing");
-        await fullMap.ScreenshotAsync(new() { Path = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-6-full-map-page.png"), FullPage = true });
+        var pageShot = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-6-full-map-page.png");
+        await fullMap.ScreenshotAsync(new() { Path = pageShot, FullPage = true });
+        RunSummary.Screenshot(pageShot);
+
+        // The exports beside the page download with their types.
+        foreach (var (format, type) in new[] { ("csv", "text/csv"), ("md", "text/markdown"), ("json", "application/json") })
+        {
+            var export = await fullMap.APIRequest.GetAsync(fullMapUrl + "/" + format);
+            Assert.Equal(200, export.Status);
+            Assert.StartsWith(type, export.Headers["content-type"], StringComparison.Ordinal);
+            Assert.Contains("The size guide is confusing", await export.TextAsync(), StringComparison.Ordinal);
+        }
     }
 
     private static async Task AnswerAsync(ILocator card, string label, string answer)

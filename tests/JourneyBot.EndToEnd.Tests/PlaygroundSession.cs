@@ -37,6 +37,7 @@ public sealed class PlaygroundSession : IAsyncLifetime
     {
         var path = Path.Combine(ArtifactsFolder, name + ".png");
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        RunSummary.Screenshot(path);
         return path;
     }
 

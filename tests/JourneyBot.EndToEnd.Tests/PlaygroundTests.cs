@@ -1,3 +1,4 @@
+using JourneyBot.Testing;
 using Microsoft.Playwright;
 
 namespace JourneyBot.EndToEnd.Tests;
@@ -42,5 +43,22 @@ public sealed class PlaygroundTests(PlaygroundSession session) : IClassFixture<P
         var botReplies = thread.Locator("div:has(> div > div > [role='img'][aria-label='Test Bot'])");
         await Assertions.Expect(botReplies.Last).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
         await session.ScreenshotAsync("channel-mention-help");
+    }
+
+    [Fact]
+    public async Task Demo_in_the_personal_chat_publishes_the_example_map_with_its_curve()
+    {
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Personal Chat" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Textbox).ClickAsync();
+        await Page.Keyboard.TypeAsync("demo");
+        await Page.Keyboard.PressAsync("Enter");
+
+        var card = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Example · Customer journey map · published" });
+        await Assertions.Expect(card).ToContainTextAsync("Example: first running shoes");
+        await Assertions.Expect(card).ToContainTextAsync("Fit finder that learns from returns");
+        await Assertions.Expect(card.Locator("img[src^='data:image/png;base64,']")).ToHaveCountAsync(1);
+        var shot = Path.Combine(PlaygroundSession.ArtifactsFolder, "demo-map-card.png");
+        await card.ScreenshotAsync(new() { Path = shot });
+        RunSummary.Screenshot(shot);
     }
 }

@@ -23,15 +23,11 @@ internal static class Contribution
             return null;
         }
 
-        Evidence evidence = Evidence.Assumed;
-        if (add.Evidence is not null && Vocabulary.ParseEvidence(add.Evidence) is not { } parsed)
+        var evidence = add.Evidence is null ? Evidence.Assumed : Vocabulary.ParseEvidence(add.Evidence);
+        if (evidence is null)
         {
             problem = $"“{add.Evidence}” is not an evidence level: use observed, reported or assumed.";
             return null;
-        }
-        else if (add.Evidence is not null)
-        {
-            evidence = Vocabulary.ParseEvidence(add.Evidence)!.Value;
         }
 
         if (kind == ItemKind.Emotion)
@@ -44,7 +40,7 @@ internal static class Contribution
             }
 
             var word = add.Text is null ? string.Empty : TextRules.Clean(add.Text, TextRules.ShortMax, "emotion word", out problem);
-            return problem is null ? Item(kind, stage, word, evidence) with { Score = score } : null;
+            return problem is null ? Item(kind, stage, word, evidence.Value) with { Score = score } : null;
         }
 
         var text = TextRules.Clean(add.Text, TextRules.ItemMax, Vocabulary.Name(kind), out problem);
@@ -63,16 +59,16 @@ internal static class Contribution
                 return null;
             }
 
-            return Item(kind, stage, text, evidence) with { Channel = channel };
+            return Item(kind, stage, text, evidence.Value) with { Channel = channel };
         }
 
         if (kind == ItemKind.Opportunity && add.Owner is not null)
         {
             var owner = TextRules.Clean(add.Owner, TextRules.ShortMax, "owner department", out problem);
-            return problem is null ? Item(kind, stage, text, evidence) with { Owner = owner } : null;
+            return problem is null ? Item(kind, stage, text, evidence.Value) with { Owner = owner } : null;
         }
 
-        return Item(kind, stage, text, evidence);
+        return Item(kind, stage, text, evidence.Value);
     }
 
     /// <summary>How to type an item of <paramref name="kind"/>.</summary>

@@ -50,8 +50,7 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
     {
         if (outcome.NewProgressCard is { } post)
         {
-            var replyTo = turn.Activity.Type == ActivityTypes.Invoke ? turn.Activity.ReplyToId : turn.Activity.Id;
-            var sent = await turn.ReplyToAsync(replyTo, CardActivity(post.Card), cancellationToken);
+            var sent = await turn.ReplyToAsync(ReplyTarget(turn), CardActivity(post.Card), cancellationToken);
             if (sent.Id is { Length: > 0 } id)
             {
                 await conversation.RememberProgressCardAsync(userTurn.Scope, post.MapId, id, cancellationToken);
@@ -95,9 +94,12 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
     }
 
     // Messages answer the member's message; after a card button (an invoke), they answer the card's message.
+    private static string? ReplyTarget(TurnContext turn) =>
+        turn.Activity.Type == ActivityTypes.Invoke ? turn.Activity.ReplyToId : turn.Activity.Id;
+
     private static async Task SendAsync(TurnContext turn, IEnumerable<BotMessage> messages, CancellationToken cancellationToken)
     {
-        var replyTo = turn.Activity.Type == ActivityTypes.Invoke ? turn.Activity.ReplyToId : turn.Activity.Id;
+        var replyTo = ReplyTarget(turn);
         foreach (var message in messages)
         {
             var activity = message.Card is { } card ? CardActivity(card) : new Activity { Type = ActivityTypes.Message };

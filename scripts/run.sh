@@ -64,7 +64,8 @@ for _ in $(seq 1 120); do
 done
 curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null || { echo "run: the bot did not start" >&2; exit 1; }
 
-(cd "$root/tools" && exec node_modules/.bin/agentsplayground \
+# Run from playground/, where .m365agentsplayground.yml defines the team, chats and people.
+(cd "$root/playground" && TEAMSAPPTESTER_BROWSER=none exec "$root/tools/node_modules/.bin/agentsplayground" \
   -e "http://127.0.0.1:$bot_port/api/messages" -c msteams --dt -p "$playground_port" \
   --service-url "http://127.0.0.1:$playground_port/_connector") >"$root/.data/playground.log" 2>&1 &
 pids+=($!)
@@ -74,7 +75,7 @@ cat <<MSG
   JourneyBot is running at http://127.0.0.1:$bot_port/api/messages
   Open Agents Playground:   http://127.0.0.1:$playground_port
   Maps are stored in Azurite (Azure Table Storage) under .data/azurite
-  In the Playground: open "My Team - General", post "@Test Bot start My first map"
+  In the Playground: open "Shoe Co - General" and post "@JourneyBot start My first map"
 
   The bot's logs follow. Ctrl+C stops the bot and the Playground.
 

@@ -14,7 +14,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
     [Fact]
     public async Task A_session_runs_from_start_to_publish_in_a_channel_thread()
     {
-        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "My Team - General" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Shoe Co - General" }).ClickAsync();
         await PostMentioningBotAsync(Page.GetByRole(AriaRole.Group)
             .Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Post" }) })
             .GetByRole(AriaRole.Textbox), "start Shoe journey");
@@ -122,7 +122,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
     {
         await box.ClickAsync();
         await Page.Keyboard.TypeAsync("@");
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Test Bot" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "JourneyBot" }).ClickAsync();
         await Page.Keyboard.TypeAsync(" " + text);
     }
 }

@@ -35,8 +35,10 @@ public sealed partial class Playground : IAsyncDisposable
         }
 
         var port = FreePort.Next();
-        // Its own folder: it writes devTools/ logs there and would read a .m365agentsplayground.yml from it.
+        // Its own folder: it writes devTools/ logs there and reads the team, chats and people from
+        // the same .m365agentsplayground.yml the run command uses.
         var work = Directory.CreateTempSubdirectory("journeybot-playground-").FullName;
+        File.Copy(Path.Combine(RepoPaths.Root, "playground", ".m365agentsplayground.yml"), Path.Combine(work, ".m365agentsplayground.yml"));
         var process = ChildProcess.Start("node",
             [cli, "-e", botMessagesUrl, "-c", "msteams", "--dt", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "--service-url", $"http://127.0.0.1:{port}/_connector"],

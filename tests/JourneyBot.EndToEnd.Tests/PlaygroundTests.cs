@@ -28,19 +28,19 @@ public sealed class PlaygroundTests(PlaygroundSession session) : IClassFixture<P
     [Fact]
     public async Task In_a_team_channel_a_post_that_mentions_the_bot_is_answered_in_its_thread()
     {
-        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "My Team - General" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Shoe Co - General" }).ClickAsync();
         var newPost = Page.GetByRole(AriaRole.Group)
             .Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Post" }) })
             .GetByRole(AriaRole.Textbox);
         await newPost.ClickAsync();
         await Page.Keyboard.TypeAsync("@");
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "Test Bot" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "JourneyBot" }).ClickAsync();
         await Page.Keyboard.TypeAsync(" help");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
 
         // Threads are listed newest first; the bot's answer is a reply inside ours.
         var thread = Page.GetByRole(AriaRole.Group).Filter(new() { Has = Page.GetByText("Type a message...") }).First;
-        var botReplies = thread.Locator("div:has(> div > div > [role='img'][aria-label='Test Bot'])");
+        var botReplies = thread.Locator("div:has(> div > div > [role='img'][aria-label='JourneyBot'])");
         await Assertions.Expect(botReplies.Last).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
         await session.ScreenshotAsync("channel-mention-help");
     }

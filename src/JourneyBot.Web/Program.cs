@@ -16,6 +16,7 @@ builder.Services.AddOptions<MapLinkOptions>().BindConfiguration("MapLinks");
 builder.Services.AddSingleton<MapLinks>();
 builder.Services.AddSingleton<JourneyConversation>();
 builder.Services.AddOptions<ProgressCardOptions>().BindConfiguration("ProgressCard");
+builder.Services.AddKeyedSingleton(ProgressCardUpdates.ClockKey, TimeProvider.System);
 builder.Services.AddSingleton<ProgressCardUpdates>();
 builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
 builder.Services.AddHealthChecks();

@@ -27,10 +27,10 @@ public sealed partial class BotServer : IAsyncDisposable
     /// Starts the bot without authentication (no app id), as the local run command does, storing
     /// its maps in <paramref name="tableName"/> on the shared Azurite.
     /// </summary>
-    public static async Task<BotServer> StartAsync(string logPath, string tableName)
+    public static async Task<BotServer> StartAsync(string logPath, string tableName, int? port = null, string? linkKey = null)
     {
         var azurite = await Azurite.SharedAsync();
-        var port = FreePort.Next();
+        var listen = port ?? FreePort.Next();
         // tests/JourneyBot.EndToEnd.Tests/bin/<Configuration>/net10.0/ → src/JourneyBot.Web/bin/<Configuration>/net10.0/
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!.Name;
@@ -38,16 +38,16 @@ public sealed partial class BotServer : IAsyncDisposable
         var process = ChildProcess.Start("dotnet", [Path.Combine(webOutput, "JourneyBot.Web.dll")], webOutput,
             new Dictionary<string, string>
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listen}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["DOTNET_NOLOGO"] = "1",
                 ["ConnectionStrings__Tables"] = azurite.ConnectionString,
                 ["Storage__TableName"] = tableName,
-                ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port}",
-                ["MapLinks__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{listen}",
+                ["MapLinks__SigningKey"] = linkKey ?? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             },
             logPath);
-        var server = new BotServer(process, port);
+        var server = new BotServer(process, listen);
         await process.WaitForLineAsync(NowListening(), TimeSpan.FromSeconds(60));
         return server;
     }

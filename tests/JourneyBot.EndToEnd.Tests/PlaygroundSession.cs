@@ -10,7 +10,10 @@ namespace JourneyBot.EndToEnd.Tests;
 public sealed class PlaygroundSession : IAsyncLifetime
 {
     private static int _sessions;
+    private readonly string _linkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private HeadlessChromium? _chromium;
+    private string _table = string.Empty;
+    private int _run;
 
     public BotServer Bot { get; private set; } = null!;
     public Playground Playground { get; private set; } = null!;
@@ -23,13 +26,25 @@ public sealed class PlaygroundSession : IAsyncLifetime
     {
         var azurite = await Azurite.SharedAsync();
         // Test classes run side by side, each with its own stack: each keeps its own logs.
-        var run = Interlocked.Increment(ref _sessions);
-        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, $"bot-{run}.log"), azurite.NewTableName());
-        Playground = await Playground.StartAsync(Bot.MessagesUrl, Path.Combine(ArtifactsFolder, $"playground-{run}.log"));
+        _run = Interlocked.Increment(ref _sessions);
+        _table = azurite.NewTableName();
+        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, $"bot-{_run}.log"), _table, linkKey: _linkKey);
+        Playground = await Playground.StartAsync(Bot.MessagesUrl, Path.Combine(ArtifactsFolder, $"playground-{_run}.log"));
         _chromium = await HeadlessChromium.LaunchAsync();
         await Page.GotoAsync(Playground.PageUrl);
         // The Playground probes the bot and logs "Connected." in its log panel once it answers.
         await Page.Locator("div[contenteditable='true'][spellcheck='false']").GetByText("Connected.").WaitForAsync();
+    }
+
+    /// <summary>
+    /// Stops the bot's process and starts a new one on the same port and storage, as a deployment
+    /// or a crash would: nothing of the session may be lost.
+    /// </summary>
+    public async Task RestartBotAsync()
+    {
+        var port = Bot.Port;
+        await Bot.DisposeAsync();
+        Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, $"bot-{_run}-restarted.log"), _table, port, _linkKey);
     }
 
     /// <summary>Saves a full-page screenshot as a test artifact and returns its path.</summary>

@@ -24,7 +24,8 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     public async Task Thirty_contributions_at_once_make_one_update_of_the_progress_card()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        await using var app = new BotApp(new Dictionary<string, string?>(), s => s.AddSingleton<TimeProvider>(clock));
+        // Only the progress card's clock is fake: retries and everything else keep real time.
+        await using var app = new BotApp(new Dictionary<string, string?>(), s => s.AddKeyedSingleton<TimeProvider>(JourneyBot.Web.Progress.ProgressCardUpdates.ClockKey, clock));
         foreach (var line in new[] { "start Burst", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
         {
             await SayAsync(app, "alex", line);

@@ -29,10 +29,13 @@ public sealed class ProgressCardOptions
 internal sealed partial class ProgressCardUpdates(
     JourneyConversation conversation,
     IServiceScopeFactory scopes,
-    TimeProvider clock,
+    [FromKeyedServices(ProgressCardUpdates.ClockKey)] TimeProvider clock,
     IOptions<ProgressCardOptions> options,
     ILogger<ProgressCardUpdates> logger)
 {
+    /// <summary>The key of the clock that times updates (its own, so tests can move it alone).</summary>
+    public const string ClockKey = "progress-card";
+
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Asks for an update of the conversation's progress card; <paramref name="reply"/> addresses it.</summary>

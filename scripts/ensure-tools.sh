@@ -29,8 +29,9 @@ if [ ! -f "$stamp" ] || [ "$root/tools/package-lock.json" -nt "$stamp" ]; then
   (cd "$root/tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ "$need_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  echo "ensure-tools: installing Debian's chromium for the browser tests"
+# Chromium, and an emoji font so the screenshots show the emotion faces as people see them.
+if [ "$need_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || ! dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; }; then
+  echo "ensure-tools: installing Debian's chromium and an emoji font for the browser tests"
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-color-emoji >/dev/null
 fi

@@ -81,6 +81,8 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(map).ToContainTextAsync("Website: Product page with runner reviews");
         await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing · 1 vote");
         await Assertions.Expect(map).ToContainTextAsync("Marketing: Alex Wilber");
+        // A page tall enough for the whole card: an element shot taken while scrolling catches the Playground's toolbar.
+        await Page.SetViewportSizeAsync(1400, 3200);
         var mapShot = Path.Combine(PlaygroundSession.ArtifactsFolder, "session-5-published-map.png");
         await map.ScreenshotAsync(new() { Path = mapShot });
         RunSummary.Screenshot(mapShot);

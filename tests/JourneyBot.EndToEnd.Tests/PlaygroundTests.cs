@@ -57,6 +57,8 @@ public sealed class PlaygroundTests(PlaygroundSession session) : IClassFixture<P
         await Assertions.Expect(card).ToContainTextAsync("Example: first running shoes");
         await Assertions.Expect(card).ToContainTextAsync("Fit finder that learns from returns");
         await Assertions.Expect(card.Locator("img[src^='data:image/png;base64,']")).ToHaveCountAsync(1);
+        // A page tall enough for the whole card: an element shot taken while scrolling catches the Playground's toolbar.
+        await Page.SetViewportSizeAsync(1400, 3200);
         var shot = Path.Combine(PlaygroundSession.ArtifactsFolder, "demo-map-card.png");
         await card.ScreenshotAsync(new() { Path = shot });
         RunSummary.Screenshot(shot);

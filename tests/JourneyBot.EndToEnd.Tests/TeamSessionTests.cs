@@ -79,6 +79,8 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
         await Assertions.Expect(map).ToContainTextAsync("Pain points: Sizes differ between brands · 1 vote");
         await Assertions.Expect(map.Locator("img[src^='data:image/png;base64,']")).ToHaveCountAsync(1);
         await Assertions.Expect(map).ToContainTextAsync("Customer Service: Adele Vance (Customer Service)");
+        // A page tall enough for the whole card: an element shot taken while scrolling catches the Playground's toolbar.
+        await Page.SetViewportSizeAsync(1400, 3200);
         var shot = Path.Combine(PlaygroundSession.ArtifactsFolder, "team-2-published-after-restart.png");
         await map.ScreenshotAsync(new() { Path = shot });
         RunSummary.Screenshot(shot);

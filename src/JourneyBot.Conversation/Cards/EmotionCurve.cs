@@ -34,12 +34,17 @@ public static class EmotionCurve
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
-        return [.. map.Stages.Select(stage =>
-        {
-            var scores = board.Items.Where(i => i.StageId == stage.Id && i.Kind == ItemKind.Emotion && i.Score is not null)
-                .Select(i => (double)i.Score!.Value).ToList();
-            return scores.Count == 0 ? (double?)null : scores.Average();
-        })];
+        return [.. map.Stages.Select(stage => ScoreOf(stage, board))];
+    }
+
+    /// <summary>The average emotion of <paramref name="stage"/>, or null where nobody gave one.</summary>
+    public static double? ScoreOf(Stage stage, MapBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(board);
+        var scores = board.Items.Where(i => i.StageId == stage.Id && i.Kind == ItemKind.Emotion && i.Score is not null)
+            .Select(i => (double)i.Score!.Value).ToList();
+        return scores.Count == 0 ? null : scores.Average();
     }
 
     /// <summary>The stages of the highest and lowest score, or null without at least two different scores.</summary>

@@ -98,10 +98,7 @@ public static class MapCard
         int perList, Func<string, string> shorten)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
-        var scores = items.Where(i => i.Kind == ItemKind.Emotion && i.Score is not null).Select(i => (double)i.Score!.Value).ToList();
-        var feeling = scores.Count == 0
-            ? "feeling not given yet"
-            : $"{Vocabulary.Face(scores.Average())} {scores.Average().ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture)}";
+        var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : "feeling not given yet";
         var block = new List<CardElement>
         {
             new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling)]),
@@ -193,7 +190,7 @@ public static class MapCard
         if (withPicture)
         {
             var described = string.Join(", ", map.Stages.Select((stage, i) =>
-                $"{stage.Name} {(scores[i] is { } score ? score.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture) : "not given")}"));
+                $"{stage.Name} {(scores[i] is { } score ? Vocabulary.Score(score) : "not given")}"));
             yield return new Image(EmotionCurve.DataUri(scores)) { AltText = Shorten("Emotion curve: " + described, 400), Size = "Stretch", Fallback = Say(faces) };
         }
         else

@@ -1,4 +1,3 @@
-using System.Globalization;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using static JourneyBot.Conversation.Cards.CardParts;
@@ -89,11 +88,9 @@ public static class ReviewCard
             }
         }
 
-        var scores = items.Where(i => i.Kind == ItemKind.Emotion && i.Score is not null).Select(i => (double)i.Score!.Value).ToList();
-        if (scores.Count > 0)
+        if (EmotionCurve.ScoreOf(stage, board) is { } average)
         {
-            var average = scores.Average();
-            parts.Add($"emotion {Vocabulary.Face(average)} {average.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture)}");
+            parts.Add($"emotion {Vocabulary.Feeling(average)}");
         }
 
         return parts.Count == 0 ? "nothing yet" : string.Join(", ", parts);

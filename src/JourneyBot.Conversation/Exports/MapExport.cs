@@ -117,17 +117,7 @@ public static class MapExport
     }
 
     /// <summary>How an item reads in a line: channel, score or owner with its text.</summary>
-    public static string Describe(MapItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        return item.Kind switch
-        {
-            ItemKind.Touchpoint => $"{Vocabulary.Name(item.Channel ?? TouchChannel.Other)}: {item.Text}",
-            ItemKind.Emotion => $"{item.Score:+0;−0;0} {item.Text}".TrimEnd(),
-            ItemKind.Opportunity when item.Owner is not null => $"{item.Text} (owner: {item.Owner})",
-            _ => item.Text,
-        };
-    }
+    public static string Describe(MapItem item) => Vocabulary.Describe(item);
 
     // Quotes every field, doubles quotes, and defuses spreadsheet formulas (=, +, -, @ at the start).
     private static string CsvField(string value)

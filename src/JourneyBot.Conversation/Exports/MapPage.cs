@@ -100,7 +100,7 @@ public static class MapPage
         for (var i = 0; i < map.Stages.Count; i++)
         {
             var words = board.Items.Where(x => x.StageId == map.Stages[i].Id && x.Kind == ItemKind.Emotion && x.Text.Length > 0).Select(x => x.Text);
-            html.Append(CultureInfo.InvariantCulture, $"<td>{(scores[i] is { } s ? $"{Vocabulary.Face(s)} {s.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture)}" : "<span class=\"empty\">none yet</span>")}");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(scores[i] is { } s ? Vocabulary.Feeling(s) : "<span class=\"empty\">none yet</span>")}");
             html.Append(CultureInfo.InvariantCulture, $" <span class=\"meta\">{H(string.Join(", ", words))}</span></td>");
         }
 

@@ -165,7 +165,8 @@ public static class CommandParser
         return space < 0 ? (text, string.Empty) : (text[..space], text[(space + 1)..].Trim());
     }
 
-    private static List<string> SplitList(string text) =>
+    /// <summary>A typed list (commas, semicolons or lines) as its trimmed, non-empty entries.</summary>
+    internal static List<string> SplitList(string text) =>
         [.. text.Split(ListSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
 
     private static List<string> SplitIds(string text) =>

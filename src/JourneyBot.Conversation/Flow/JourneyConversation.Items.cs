@@ -70,13 +70,7 @@ public sealed partial class JourneyConversation
         return outcome;
     }
 
-    private static string Describe(MapItem item) => item.Kind switch
-    {
-        ItemKind.Touchpoint => $"{Vocabulary.Name(item.Channel ?? TouchChannel.Other)}: {item.Text}",
-        ItemKind.Emotion => $"{item.Score:+0;−0;0} {Vocabulary.Face(item.Score ?? 0)} {item.Text}".TrimEnd(),
-        ItemKind.Opportunity when item.Owner is not null => $"{item.Text} (owner: {item.Owner})",
-        _ => item.Text,
-    };
+    private static string Describe(MapItem item) => Vocabulary.Describe(item, withFace: true);
 
     private static TurnOutcome RefuseContribution(UserTurn turn, JourneyMap map, string problem) =>
         turn.Submit is not null && map.Step == MapStep.Contribute

@@ -13,7 +13,7 @@ public sealed partial class JourneyConversation
         {
             return await EditStagesAsync(turn, stored, answer.Text.Equals("template", StringComparison.OrdinalIgnoreCase)
                 ? new UseTemplate()
-                : new SetStages([.. answer.Text.Split([',', ';', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]),
+                : new SetStages(CommandParser.SplitList(answer.Text)),
                 cancellationToken);
         }
 

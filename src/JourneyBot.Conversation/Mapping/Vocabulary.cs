@@ -88,6 +88,28 @@ public static class Vocabulary
         _ => "assumed",
     };
 
+    /// <summary>An average score as people read it: <c>+0.5</c>, <c>−1.0</c>, <c>0</c>.</summary>
+    public static string Score(double score) => score.ToString("+0.0;−0.0;0", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A stage's feeling: its face and its average, e.g. <c>🙂 +0.5</c>.</summary>
+    public static string Feeling(double score) => $"{Face(score)} {Score(score)}";
+
+    /// <summary>
+    /// How an item reads in a line: its channel, score (with the face when
+    /// <paramref name="withFace"/>) or owner with its text.
+    /// </summary>
+    public static string Describe(MapItem item, bool withFace = false)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind switch
+        {
+            ItemKind.Touchpoint => $"{Name(item.Channel ?? TouchChannel.Other)}: {item.Text}",
+            ItemKind.Emotion => $"{item.Score:+0;−0;0}{(withFace ? " " + Face(item.Score ?? 0) : string.Empty)} {item.Text}".TrimEnd(),
+            ItemKind.Opportunity when item.Owner is not null => $"{item.Text} (owner: {item.Owner})",
+            _ => item.Text,
+        };
+    }
+
     /// <summary>An emotion score as a face, for text and cards.</summary>
     public static string Face(double score) => score switch
     {

@@ -13,8 +13,14 @@ namespace JourneyBot.Conversation;
 /// </remarks>
 public interface IMapStore
 {
-    /// <summary>The map held by the conversation, or null when it has none.</summary>
+    /// <summary>
+    /// The map held by the conversation, or null when it has none. It may be a copy this instance
+    /// read or wrote a few seconds ago (<see cref="StoredMap.IsRecentCopy"/>).
+    /// </summary>
     Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken);
+
+    /// <summary>The map held by the conversation as storage holds it now, or null when it has none.</summary>
+    Task<StoredMap?> GetLatestConversationMapAsync(MapScope scope, CancellationToken cancellationToken);
 
     /// <summary>
     /// Saves the conversation's map, and its line on the team's shelf, in one transaction, unless

@@ -32,7 +32,9 @@ public static class StorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<TableStorageOptions>>().Value, sp.GetRequiredService<StorageMetrics>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<TableServiceClient>()
             .GetTableClient(sp.GetRequiredService<IOptions<TableStorageOptions>>().Value.TableName));
-        services.TryAddSingleton<IMapStore, TableMapStore>();
+        services.TryAddSingleton<TableMapStore>();
+        services.TryAddSingleton<IMapStore>(sp => new CachedMapStore(
+            sp.GetRequiredService<TableMapStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TableStorageOptions>>()));
         services.AddHostedService<TableInitializer>();
         return services;
     }

@@ -31,6 +31,10 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
 {
     /// <inheritdoc />
     /// <remarks>One point read of the <c>c~</c> row.</remarks>
+    public Task<StoredMap?> GetLatestConversationMapAsync(MapScope scope, CancellationToken cancellationToken) =>
+        GetConversationMapAsync(scope, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);

@@ -31,4 +31,15 @@ public sealed class TableStorageOptions
 
     /// <summary>How long one request may take before it is retried (a turn cannot wait for long).</summary>
     public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a conversation's map and a member's department, as this instance last read or
+    /// wrote them, are used without asking storage again. Writes are always checked against
+    /// storage; only what a read-only turn shows may lag another instance's change by this much.
+    /// Zero reads storage every time.
+    /// </summary>
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>At most this many maps (and as many members) are kept in memory.</summary>
+    public int CacheCapacity { get; set; } = 10_000;
 }

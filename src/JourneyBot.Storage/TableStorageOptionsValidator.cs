@@ -33,6 +33,16 @@ internal sealed partial class TableStorageOptionsValidator : IValidateOptions<Ta
             failures.Add("Storage:NetworkTimeout must be positive.");
         }
 
+        if (options.CacheLifetime < TimeSpan.Zero || options.CacheLifetime > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Storage:CacheLifetime must be between 00:00:00 (off) and 00:05:00.");
+        }
+
+        if (options.CacheCapacity < 1)
+        {
+            failures.Add("Storage:CacheCapacity must be at least 1.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

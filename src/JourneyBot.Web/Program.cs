@@ -18,6 +18,9 @@ builder.Services.AddSingleton<JourneyConversation>();
 builder.Services.AddOptions<ProgressCardOptions>().BindConfiguration("ProgressCard");
 builder.Services.AddKeyedSingleton(ProgressCardUpdates.ClockKey, TimeProvider.System);
 builder.Services.AddSingleton<ProgressCardUpdates>();
+builder.Services.AddOptions<AcknowledgementOptions>().BindConfiguration("Acknowledgements");
+builder.Services.AddKeyedSingleton(Acknowledgements.ClockKey, TimeProvider.System);
+builder.Services.AddSingleton<Acknowledgements>();
 builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
 builder.Services.AddHealthChecks();
 

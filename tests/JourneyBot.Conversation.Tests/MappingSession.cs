@@ -37,15 +37,22 @@ public sealed class MappingSession : IAsyncDisposable
     /// <summary>The last card shown, as a person would press it next.</summary>
     public AdaptiveCard? LastCard { get; private set; }
 
-    public static async Task<MappingSession> StartAsync(MapScope? scope = null, string? tableName = null)
+    /// <summary>A session on its own table; <paramref name="cacheLifetime"/> sets <c>Storage:CacheLifetime</c> ("0" reads storage every time).</summary>
+    public static async Task<MappingSession> StartAsync(MapScope? scope = null, string? tableName = null, string? cacheLifetime = null)
     {
         var azurite = await Azurite.SharedAsync();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tables"] = azurite.ConnectionString,
             ["Storage:TableName"] = tableName ?? azurite.NewTableName(),
-        });
+        };
+        if (cacheLifetime is not null)
+        {
+            settings["Storage:CacheLifetime"] = cacheLifetime;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddTableMapStore();
         builder.Services.AddSingleton<TimeProvider>(new TickingClock());

@@ -23,7 +23,7 @@ public sealed class AddTableMapStoreTests
 
         // Assert
         Assert.Single(service.QueryAsync(t => t.Name == tableName, cancellationToken: _cancel).ToBlockingEnumerable(_cancel));
-        Assert.IsType<TableMapStore>(host.Services.GetRequiredService<IMapStore>());
+        Assert.IsType<CachedMapStore>(host.Services.GetRequiredService<IMapStore>());
         await host.Services.GetRequiredService<IMapStore>().PutMemberAsync("team", "29:1ana", new TeamMember("Sales", true), _cancel);
         await host.Services.GetRequiredService<TableClient>().DeleteAsync(_cancel);
         await host.StopAsync(_cancel);

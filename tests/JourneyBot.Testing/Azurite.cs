@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 
 namespace JourneyBot.Testing;
@@ -32,7 +33,27 @@ public sealed partial class Azurite
     /// <summary>A table name no other test of this instance uses: letters then digits, e.g. <c>journey12</c>.</summary>
     public string NewTableName() => "journey" + Interlocked.Increment(ref _tables).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A separate instance as Azure Storage is reached with a managed identity: HTTPS with
+    /// <paramref name="certificate"/> and bearer tokens checked (<c>--oauth basic</c>: issuer,
+    /// audience and lifetime, not the signature). Dispose it when done.
+    /// </summary>
+    public static async Task<SecuredAzurite> StartSecuredAsync(X509Certificate2 certificate)
+    {
+        var folder = RepoPaths.Artifacts("azurite");
+        var (certificatePath, keyPath) = LoopbackCertificate.WritePem(certificate, folder);
+        var (process, port) = await LaunchAsync(folder, "secured", ["--cert", certificatePath, "--key", keyPath, "--oauth", "basic"]);
+        return new SecuredAzurite(process, port);
+    }
+
     private static async Task<Azurite> StartAsync()
+    {
+        var (process, port) = await LaunchAsync(RepoPaths.Artifacts("azurite"), "shared", []);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new Azurite(port);
+    }
+
+    private static async Task<(ChildProcess Process, int Port)> LaunchAsync(string folder, string kind, IEnumerable<string> options)
     {
         var main = Path.Combine(RepoPaths.Root, "tools", "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(main))
@@ -40,16 +61,14 @@ public sealed partial class Azurite
             throw new InvalidOperationException("Azurite is not installed in tools/node_modules: run scripts/ensure-tools.sh (scripts/test.sh does).");
         }
 
-        var folder = RepoPaths.Artifacts("azurite");
-        var log = Path.Combine(folder, $"azurite-{Environment.ProcessId}.log");
+        var log = Path.Combine(folder, $"azurite-{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
         var port = FreePort.Next();
         var process = ChildProcess.Start("node",
             [main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
-             "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent"],
+             "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent", .. options],
             folder,
             new Dictionary<string, string>(),
             log);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         Match started;
         try
@@ -58,15 +77,17 @@ public sealed partial class Azurite
         }
         catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
+            await process.DisposeAsync();
             throw new InvalidOperationException($"Azurite did not start; its output is in {log}.", ex);
         }
 
         if (started.Groups[1].Value != port.ToString(CultureInfo.InvariantCulture))
         {
+            await process.DisposeAsync();
             throw new InvalidOperationException($"Azurite started on port {started.Groups[1].Value}, not on {port}.");
         }
 
-        return new Azurite(port);
+        return (process, port);
     }
 
     [GeneratedRegex(@"Azurite Table service successfully started on 127\.0\.0\.1:(\d+)")]

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +41,7 @@ public sealed class TestTokenService : IAsyncDisposable
     /// <summary>Starts the service on a free loopback port.</summary>
     public static async Task<TestTokenService> StartAsync()
     {
-        var certificate = CreateLoopbackCertificate();
+        var certificate = LoopbackCertificate.Create();
         TestTokenService? service = null;
         var server = await LoopbackServer.StartAsync(
             app => app.MapPost("{tenant}/oauth2/v2.0/token", (Delegate)((HttpContext http) => service!.IssueAsync(http))),
@@ -75,17 +73,5 @@ public sealed class TestTokenService : IAsyncDisposable
             ["ext_expires_in"] = ExpiresInSeconds,
             ["access_token"] = $"connector-token-{number}",
         });
-    }
-
-    private static X509Certificate2 CreateLoopbackCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        // Kestrel needs a key it can use for TLS; a PKCS#12 round trip gives it one.
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), password: null);
     }
 }

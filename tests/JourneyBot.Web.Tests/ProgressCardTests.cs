@@ -54,6 +54,36 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task Thirty_typed_contributions_at_once_are_confirmed_in_one_message_and_another_that_names_the_rest()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        await using var app = new BotApp(new Dictionary<string, string?>(),
+            s => s.AddKeyedSingleton<TimeProvider>(JourneyBot.Web.Bot.Acknowledgements.ClockKey, clock));
+        foreach (var line in new[] { "start Burst", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+        {
+            await SayAsync(app, "alex", line);
+        }
+
+        var before = _connector.Requests.Count(r => r.Method == "POST");
+
+        var responses = await Task.WhenAll(Enumerable.Range(1, 30).Select(n =>
+            app.PostActivityAsync(From($"member-{n}", $"touchpoint Purchase | website | Idea {n}"))));
+        var atOnce = _connector.Requests.Where(r => r.Method == "POST").Skip(before).ToList();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var gathered = await _connector.WaitForAsync(r => r.Method == "POST" && Said(r).StartsWith("Just added:", StringComparison.Ordinal), Wait);
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // The first member's confirmation and department question, as they are.
+        Assert.Equal(2, atOnce.Count);
+        Assert.StartsWith("Added touchpoint", Said(atOnce[0]), StringComparison.Ordinal);
+        // Everyone else's, one line each, in one message.
+        var confirmed = string.Join("\n", atOnce.Select(Said).Append(Said(gathered)));
+        Assert.All(Enumerable.Range(1, 30), n => Assert.Contains($"Idea {n},", confirmed, StringComparison.Ordinal));
+        Assert.Equal(29, Said(gathered).Split('\n').Count(l => l.Contains("which department are you in", StringComparison.Ordinal)));
+        Assert.Equal(before + 3, _connector.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
     public async Task The_progress_card_refreshes_to_the_latest_state()
     {
         await using var app = new BotApp(new Dictionary<string, string?>());
@@ -78,6 +108,9 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     // The progress card is the one card that refreshes itself.
     private static bool IsProgressCard(ConnectorRequest request) =>
         request.Activity.Attachments is [{ Content: { } card }] && card.TryGetProperty("refresh", out _);
+
+    // The message's own text (not its card's).
+    private static string Said(ConnectorRequest request) => request.Activity.Text ?? string.Empty;
 
     // Every string in the request's JSON, decoded and concatenated: what the card says.
     private static string Text(ConnectorRequest request) => Text(request.Body);

@@ -63,7 +63,7 @@ public sealed partial class JourneyConversation
 
     private async Task<TurnOutcome> DemoAsync(UserTurn turn, CancellationToken cancellationToken)
     {
-        var current = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
         if (current?.Map.Status == MapStatus.Active)
         {
             return new TurnOutcome().Say($"“{Markdown.Escape(current.Map.Name)}” is being mapped here. " +

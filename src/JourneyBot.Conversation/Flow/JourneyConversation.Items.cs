@@ -30,7 +30,10 @@ public sealed partial class JourneyConversation
             await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
             if (department is null)
             {
-                outcome.Show(SmallCards.Department(map, turn.From));
+                outcome.Messages.Add(new BotMessage(null, SmallCards.Department(map, turn.From))
+                {
+                    Summary = $"{Markdown.Escape(turn.From.Name)}, which department are you in? Type **department** and its name.",
+                });
             }
         }
 
@@ -64,7 +67,7 @@ public sealed partial class JourneyConversation
         }
         else
         {
-            outcome.Messages.Insert(0, new BotMessage(said + " (**undo** takes it back.)", null));
+            outcome.Messages.Insert(0, new BotMessage(said + " (**undo** takes it back.)", null) { Summary = said });
         }
 
         return outcome;

@@ -15,7 +15,7 @@ public sealed partial class JourneyConversation
         ArgumentNullException.ThrowIfNull(scope);
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var stored = await store.GetConversationMapAsync(scope, cancellationToken);
+            var stored = await store.GetLatestConversationMapAsync(scope, cancellationToken);
             if (stored is null || stored.Map.Id != mapId)
             {
                 return;

@@ -18,7 +18,7 @@ public sealed partial class JourneyConversation
                 : problem);
         }
 
-        var current = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
         var mapId = ItemIds.For(turn.ActivityId, "map:" + turn.Scope.ConversationKey);
         if (current?.Map.Id == mapId)
         {
@@ -83,7 +83,7 @@ public sealed partial class JourneyConversation
                 : $"I found no map called “{Markdown.Escape(wanted)}” in this team. Type **maps** for the list.");
         }
 
-        var current = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
         if (current?.Map.Id == found.Id)
         {
             if (current.Map.Status == MapStatus.Active)

@@ -5,8 +5,10 @@ namespace JourneyBot.Conversation.Flow;
 
 /// <summary>
 /// JourneyBot's side of the conversation: reads what a member said or pressed, changes the map,
-/// and says what happened. Each turn reads the conversation's map once and writes what changed;
-/// maps are never held in memory between turns, so any number of bot instances can serve a session.
+/// and says what happened. Each turn reads the conversation's map once and writes what changed.
+/// The store may answer a read with a copy read moments ago (<see cref="StoredMap.IsRecentCopy"/>);
+/// such a copy serves only turns that add to the map, so any number of bot instances can serve a
+/// session and every decision about its course is made on the map as storage holds it.
 /// </summary>
 public sealed partial class JourneyConversation(IMapStore store, TimeProvider clock, Exports.MapLinks links)
 {
@@ -37,6 +39,11 @@ public sealed partial class JourneyConversation(IMapStore store, TimeProvider cl
         }
 
         var stored = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        if (stored is { IsRecentCopy: true } copy && !RecentCopyServes(turn, command, copy.Map))
+        {
+            stored = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
+        }
+
         if (stored is null)
         {
             return command switch
@@ -66,6 +73,17 @@ public sealed partial class JourneyConversation(IMapStore store, TimeProvider cl
         outcome.ProgressChanged = stored.Map.ProgressActivityId is not null && ChangesProgress(command);
         return outcome;
     }
+
+    // Adding, taking back or changing one's items, a status or a department while contributions are
+    // open do not depend on the session's exact state: a copy a few seconds old serves them, saving
+    // a read. Anything that steers the session (votes wait for the review step), or that the copy
+    // would turn away, is decided on the latest map.
+    private static bool RecentCopyServes(UserTurn turn, Command command, JourneyMap map) =>
+        map.Status == MapStatus.Active
+        && MapFlow.IsOpenForContributions(map.Step)
+        && command is AddItemCommand or UndoCommand or EditItemCommand or RemoveItemCommand
+            or StatusCommand or ProgressCommand or DepartmentCommand
+        && !(turn.Submit is { } pressed && IsOutdated(pressed, map));
 
     private static bool ChangesProgress(Command command) => command is AddItemCommand or UndoCommand or RemoveItemCommand
         or EditItemCommand or VoteCommand or DepartmentCommand or NextCommand or BackCommand or StagesCommand

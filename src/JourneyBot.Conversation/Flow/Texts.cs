@@ -35,6 +35,10 @@ public static class Texts
     /// <summary>When an old card's button is pressed.</summary>
     public const string OutdatedCard = "That card is from an earlier step, so I left the map as it is. Use the latest card, or type **status** to see where we are.";
 
+    /// <summary>Several contributions confirmed in one message, one line each.</summary>
+    public static string Acknowledged(IEnumerable<string> summaries) =>
+        "Just added:\n\n" + string.Join("\n", summaries.Select(s => "- " + s)) + "\n\n**undo** takes back your last one.";
+
     /// <summary>When many writes collide and retries run out.</summary>
     public const string Busy = "Many people are changing the map right now and I couldn't save that. Please try again in a moment.";
 }

@@ -46,4 +46,12 @@ public sealed record ProgressCardPost(string MapId, AdaptiveCard Card);
 /// <summary>One message from the bot: text (markdown), a card, or both.</summary>
 /// <param name="Text">Markdown text, or null.</param>
 /// <param name="Card">An Adaptive Card, or null.</param>
-public sealed record BotMessage(string? Text, AdaptiveCard? Card);
+public sealed record BotMessage(string? Text, AdaptiveCard? Card)
+{
+    /// <summary>
+    /// For a confirmation of the same kind as others a busy conversation may get in the same
+    /// moment: its one-line form, which the host may send together with the others
+    /// (<see cref="Texts.Acknowledged"/>) instead of one message each. Null: send as it is.
+    /// </summary>
+    public string? Summary { get; init; }
+}

@@ -8,7 +8,14 @@ public sealed record MapScope(string TeamKey, string ConversationKey);
 /// <summary>A map as read from storage, with the version to write back against.</summary>
 /// <param name="Map">The map.</param>
 /// <param name="ETag">The storage version; an update with an older one fails.</param>
-public sealed record StoredMap(JourneyMap Map, string ETag);
+public sealed record StoredMap(JourneyMap Map, string ETag)
+{
+    /// <summary>
+    /// Whether this is a copy read moments ago rather than just now: another instance may have
+    /// changed the map since (see <see cref="IMapStore.GetLatestConversationMapAsync"/>).
+    /// </summary>
+    public bool IsRecentCopy { get; init; }
+}
 
 /// <summary>One line of the team's list of maps.</summary>
 /// <param name="Id">The map id.</param>

@@ -2,6 +2,7 @@ using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Configuration;
 using JourneyBot.Protocol.Connector;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddOptions<BotHostOptions>().BindConfiguration("BotHost");
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
+        services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing");
 
         services.AddBotAuthentication();
         services.AddConnector();
@@ -40,12 +42,17 @@ public static class BotProtocolServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
                 : ActivatorUtilities.CreateInstance<ClientCredentialsTokenProvider>(sp));
         services.AddTransient<ConnectorAuthenticationHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        // One pacer for all connector clients: the limits are per conversation, not per client.
+        services.TryAddSingleton<ConversationSendPacer>();
 
-        services.AddHttpClient<ConnectorClient>()
+        var connector = services.AddHttpClient<ConnectorClient>()
             .AddHttpMessageHandler(sp => sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticationEnabled
                 ? sp.GetRequiredService<ConnectorAuthenticationHandler>()
-                : new PassThroughHandler())
-            .AddResilienceHandler("connector-retry", ConfigureRetry);
+                : new PassThroughHandler());
+        connector.AddResilienceHandler("connector-retry", ConfigureRetry);
+        // Innermost, so that a retry is paced like any other send.
+        connector.AddHttpMessageHandler(sp => new PacingHandler(sp.GetRequiredService<ConversationSendPacer>()));
     }
 
     // Teams throttles with 429 + Retry-After and has passing 412/502/503/504 faults; nothing else is retried.
@@ -72,4 +79,15 @@ public static class BotProtocolServiceCollectionExtensions
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;
+
+    // The shared pacer cannot itself sit in each client's handler chain (a handler has one inner
+    // handler); this thin handler asks it for the moment to send.
+    private sealed class PacingHandler(ConversationSendPacer pacer) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            await pacer.WaitForTurnAsync(request, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
 }

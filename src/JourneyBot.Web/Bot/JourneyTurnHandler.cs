@@ -10,7 +10,8 @@ namespace JourneyBot.Web.Bot;
 /// Connects Teams to the mapping conversation: messages, card submits (Action.Submit) and
 /// Universal Actions (Action.Execute) go in; messages, card updates and invoke answers come out.
 /// </summary>
-internal sealed class JourneyTurnHandler(JourneyConversation conversation, ProgressCardUpdates progress) : ITurnHandler
+internal sealed class JourneyTurnHandler(JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements)
+    : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
 
@@ -97,15 +98,28 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
     private static string? ReplyTarget(TurnContext turn) =>
         turn.Activity.Type == ActivityTypes.Invoke ? turn.Activity.ReplyToId : turn.Activity.Id;
 
-    private static async Task SendAsync(TurnContext turn, IEnumerable<BotMessage> messages, CancellationToken cancellationToken)
+    // Confirmations that many members may cause at once are gathered; the rest go out as they are.
+    private async Task SendAsync(TurnContext turn, IReadOnlyList<BotMessage> messages, CancellationToken cancellationToken)
     {
         var replyTo = ReplyTarget(turn);
-        foreach (var message in messages)
+        var gatherable = messages.Where(m => m.Summary is not null).ToList();
+        if (gatherable.Count > 0)
         {
-            var activity = message.Card is { } card ? CardActivity(card) : new Activity { Type = ActivityTypes.Message };
-            activity.Text = message.Text;
-            await turn.ReplyToAsync(replyTo, activity, cancellationToken);
+            await acknowledgements.ConfirmAsync(turn, gatherable, replyTo, cancellationToken);
         }
+
+        foreach (var message in messages.Where(m => m.Summary is null))
+        {
+            await turn.ReplyToAsync(replyTo, ToActivity(message), cancellationToken);
+        }
+    }
+
+    /// <summary>A message as an activity: its text, its card, or both.</summary>
+    internal static Activity ToActivity(BotMessage message)
+    {
+        var activity = message.Card is { } card ? CardActivity(card) : new Activity { Type = ActivityTypes.Message };
+        activity.Text = message.Text;
+        return activity;
     }
 
     private static Activity CardActivity(AdaptiveCard card) => new()

@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace JourneyBot.Bench.Load;
+
+/// <summary>What to run: the configurations, how long, and against which build of the bot.</summary>
+internal sealed record BenchOptions
+{
+    public const string Usage = """
+        Usage: bench/run.sh [--quick] [options]
+          --quick                C = 8 and 32, 5 s each after a 2 s warm-up, held sessions 200 (no reference phase): under a minute
+          --concurrency 1,8,32,64  sessions played at once, one configuration each (default 1,8,32,64)
+          --duration <s>         measured seconds per configuration (default 15)
+          --warmup <s>           seconds played before measuring (default 5)
+          --held-sessions <n>    sessions kept active in the held-sessions configuration; 0 skips it (default 1000)
+          --held-workers <n>     workers going round-robin over the held sessions (default 32)
+          --bot-dll <path>       the bot to run (default src/JourneyBot.Web/bin/Release/net10.0/JourneyBot.Web.dll)
+          --json-only            print only the JSON lines
+          --by-kind              also print latency by kind of turn for each configuration (to stderr)
+          --profile              instead of the matrix: one session turn by turn, with storage and connector calls per kind of turn
+          --no-storage-counter   do not read the bot's metrics over EventPipe (storage not reported; shows what reading it costs)
+          --print-metric-payload print the fields of the first metrics event (to check the EventPipe format)
+        """;
+
+    public IReadOnlyList<int> Concurrency { get; init; } = [1, 8, 32, 64];
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
+
+    public int HeldSessions { get; init; } = 1000;
+
+    public int HeldWorkers { get; init; } = 32;
+
+    /// <summary>Before the held sessions, measure as many sessions as workers in the same process (skipped by --quick).</summary>
+    public bool HeldReference { get; init; } = true;
+
+    public required string RepoRoot { get; init; }
+
+    public required string BotDll { get; init; }
+
+    /// <summary>Where the bot's and Azurite's logs go (git-ignored).</summary>
+    public string LogFolder => Path.Combine(RepoRoot, ".data", "bench-load");
+
+    public bool JsonOnly { get; init; }
+
+    public bool ByKind { get; init; }
+
+    public bool Profile { get; init; }
+
+    public bool PrintMetricPayload { get; init; }
+
+    public bool NoStorageCounter { get; init; }
+
+    /// <summary>Reads the command line; throws <see cref="ArgumentException"/> with what is wrong.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = FindRepoRoot();
+        var options = new BenchOptions { RepoRoot = root, BotDll = Path.Combine(root, "src", "JourneyBot.Web", "bin", "Release", "net10.0", "JourneyBot.Web.dll") };
+        if (args.Contains("--quick"))
+        {
+            options = options with
+            {
+                Concurrency = [8, 32], Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2), HeldSessions = 200, HeldReference = false,
+            };
+        }
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--quick" => options,
+                "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--duration" => options with { Duration = Seconds(Value()) },
+                "--warmup" => options with { Warmup = Seconds(Value()) },
+                "--held-sessions" => options with { HeldSessions = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                "--held-workers" => options with { HeldWorkers = Positive(Value()) },
+                "--bot-dll" => options with { BotDll = Path.GetFullPath(Value()) },
+                "--json-only" => options with { JsonOnly = true },
+                "--by-kind" => options with { ByKind = true },
+                "--profile" => options with { Profile = true },
+                "--print-metric-payload" => options with { PrintMetricPayload = true },
+                "--no-storage-counter" => options with { NoStorageCounter = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"“{text}” is not a positive number.");
+
+    private static TimeSpan Seconds(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
+            ? TimeSpan.FromSeconds(s)
+            : throw new ArgumentException($"“{text}” is not a number of seconds.");
+
+    // The generator runs from its build folder, wherever that is: the repository is the folder above it with the solution.
+    private static string FindRepoRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "JourneyBot.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

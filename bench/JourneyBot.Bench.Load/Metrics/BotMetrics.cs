@@ -1,0 +1,18 @@
+namespace JourneyBot.Bench.Load.Metrics;
+
+/// <summary>What the bot's own meters counted so far, at one collection.</summary>
+/// <param name="Storage">Its requests to Table Storage.</param>
+/// <param name="JitMs">Time its JIT spent compiling (System.Runtime <c>dotnet.jit.compilation.time</c>).</param>
+/// <param name="GcPauseMs">Time the GC paused it (<c>dotnet.gc.pause.time</c>).</param>
+/// <param name="GcCollections">Its garbage collections, all generations (<c>dotnet.gc.collections</c>).</param>
+/// <param name="Exceptions">Exceptions thrown in it, caught or not (<c>dotnet.exceptions</c>).</param>
+internal sealed record BotMetrics(StorageReading Storage, double JitMs, double GcPauseMs, double GcCollections, double Exceptions)
+{
+    /// <summary>What was counted between <paramref name="earlier"/> and this reading.</summary>
+    public BotMetrics Since(BotMetrics earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        return new(Storage.Since(earlier.Storage), JitMs - earlier.JitMs, GcPauseMs - earlier.GcPauseMs,
+            GcCollections - earlier.GcCollections, Exceptions - earlier.Exceptions);
+    }
+}

@@ -1,0 +1,3 @@
+using JourneyBot.Bench.Load;
+
+return await BenchCommand.RunAsync(args);

@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using JourneyBot.Bench.Load.Connector;
+using JourneyBot.Bench.Load.Sessions;
+
+namespace JourneyBot.Bench.Load.Running;
+
+/// <summary>
+/// New sessions, each in a new thread (so no map grows without bound), in teams of
+/// <see cref="Team.SessionsPerTeam"/>, with three to five members besides the facilitator.
+/// </summary>
+internal sealed class SessionFactory(MockConnector connector)
+{
+    private readonly ConcurrentDictionary<int, Team> _teams = new();
+    private int _sessions;
+
+    public Session Create()
+    {
+        var number = Interlocked.Increment(ref _sessions);
+        var team = _teams.GetOrAdd(number / Team.SessionsPerTeam, n => new Team(n));
+        return new Session(number, team, 3 + (number % 3), connector, SessionScript.For);
+    }
+}

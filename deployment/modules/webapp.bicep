@@ -1,0 +1,160 @@
+// The App Service that hosts JourneyBot (ASP.NET Core on Linux) and its app settings.
+
+metadata description = 'Linux App Service plan and web app running JourneyBot, with its app settings.'
+
+@description('Name of the App Service plan.')
+@minLength(1)
+@maxLength(60)
+param planName string
+
+@description('Name of the web app: 2-60 letters, digits and hyphens, globally unique (it becomes <name>.azurewebsites.net).')
+@minLength(2)
+@maxLength(60)
+param webAppName string
+
+@description('Azure region of the plan and the web app.')
+param location string
+
+@description('Tags applied to the plan and the web app.')
+param tags { *: string }
+
+@description('App Service plan SKU. Basic (B*) allows up to 3 instances, Standard (S1) 10, Premium v3 30.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+])
+param skuName string
+
+@description('Number of instances of the plan.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int
+
+@description('Name of the user-assigned identity (in this resource group) the web app runs as.')
+param identityName string
+
+@description('MicrosoftAppType: UserAssignedMSI or SingleTenant.')
+@allowed([
+  'UserAssignedMSI'
+  'SingleTenant'
+])
+param microsoftAppType string
+
+@description('MicrosoftAppId: the managed identity\'s client id (UserAssignedMSI) or the app registration\'s client id (SingleTenant).')
+param microsoftAppId string
+
+@description('MicrosoftAppTenantId: the tenant of the bot\'s identity.')
+param microsoftAppTenantId string
+
+@description('MicrosoftAppPassword: the app registration\'s client secret (SingleTenant); empty for UserAssignedMSI.')
+@secure()
+param microsoftAppPassword string
+
+@description('Table service endpoint of the storage account.')
+param tableServiceUri string
+
+@description('Name of the map table.')
+param tableName string
+
+@description('Base64 key (at least 32 bytes) that signs map links.')
+@secure()
+param mapLinkSigningKey string
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: identityName
+}
+
+// The bot's state lives in Table Storage, where writes never collide (items and votes are rows of
+// their own; the map row is saved with its ETag), so any instance serves any turn: the plan scales
+// out by instance count, with no sticky sessions.
+// What an instance keeps in memory only saves work (e.g. the progress card's coalescing timer).
+resource plan 'Microsoft.Web/serverfarms@2024-11-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: skuName
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2024-11-01' = {
+  name: webAppName
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      // Always On keeps the bot warm so Teams does not wait for a cold start; it needs Basic (B1) or higher.
+      alwaysOn: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      webSocketsEnabled: false
+      // The bot answers GET /healthz with 200 "Healthy"; App Service takes failing instances out of rotation.
+      healthCheckPath: '/healthz'
+    }
+  }
+}
+
+// Deployment uses Microsoft Entra (az webapp deploy), never publishing user names and passwords.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-11-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+// The complete set of app settings (a child resource, so the app's own host name can be used).
+// Names use "__" for the configuration section separator, as Linux App Service requires.
+resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    MicrosoftAppType: microsoftAppType
+    MicrosoftAppId: microsoftAppId
+    MicrosoftAppTenantId: microsoftAppTenantId
+    MicrosoftAppPassword: microsoftAppPassword
+    Storage__TableServiceUri: tableServiceUri
+    Storage__TableName: tableName
+    Storage__ManagedIdentityClientId: identity.properties.clientId
+    MapLinks__BaseUrl: 'https://${webApp.properties.defaultHostName}'
+    MapLinks__SigningKey: mapLinkSigningKey
+    ASPNETCORE_ENVIRONMENT: 'Production'
+  }
+}
+
+@description('Name of the web app.')
+output name string = webApp.name
+
+@description('Default host name of the web app, without scheme.')
+output defaultHostName string = webApp.properties.defaultHostName

@@ -1,0 +1,25 @@
+namespace JourneyBot.Protocol.Connector;
+
+/// <summary>
+/// How many messages the bot sends into one conversation (a chat, or one channel thread) at most,
+/// per window (section <c>ConnectorPacing</c>). The defaults are Teams' published per-thread limits
+/// for a bot; a send beyond them waits instead of drawing a 429.
+/// </summary>
+public sealed class SendPacingOptions
+{
+    /// <summary>Sends (posts and updates) per second.</summary>
+    public int PerSecond { get; set; } = 7;
+
+    /// <summary>Sends per two seconds.</summary>
+    public int PerTwoSeconds { get; set; } = 8;
+
+    /// <summary>Sends per thirty seconds.</summary>
+    public int PerThirtySeconds { get; set; } = 60;
+
+    internal (int Limit, TimeSpan Window)[] Windows() =>
+    [
+        (PerSecond, TimeSpan.FromSeconds(1)),
+        (PerTwoSeconds, TimeSpan.FromSeconds(2)),
+        (PerThirtySeconds, TimeSpan.FromSeconds(30)),
+    ];
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Mapping;
+using Microsoft.Extensions.Options;
+
+namespace JourneyBot.Storage;
+
+/// <summary>
+/// Spares storage the reads a busy session repeats: the conversation's map and the members'
+/// departments, as this process last read or wrote them, for a few seconds
+/// (<see cref="TableStorageOptions.CacheLifetime"/>). A contribution then costs one write.
+/// </summary>
+/// <remarks>
+/// Writes stay exact: a map is saved against the version it was read at, so a copy made stale by
+/// another instance fails to save, is forgotten, and the caller retries on a fresh read. A stale
+/// copy can only delay what a read-only turn shows (status, the step a contribution sees) by at
+/// most the lifetime. Items and votes are never kept: they are read fresh whenever shown. Maps are
+/// kept as their stored JSON and read anew for every turn, so no two turns share one object.
+/// </remarks>
+internal sealed class CachedMapStore : IMapStore
+{
+    private readonly IMapStore _inner;
+    private readonly RecentReads<StoredDocument?> _maps;
+    private readonly RecentReads<TeamMember?> _members;
+
+    public CachedMapStore(IMapStore inner, TimeProvider clock, IOptions<TableStorageOptions> options)
+    {
+        _inner = inner;
+        var settings = options.Value;
+        _maps = new RecentReads<StoredDocument?>(clock, settings.CacheLifetime, settings.CacheCapacity);
+        _members = new RecentReads<TeamMember?>(clock, settings.CacheLifetime, settings.CacheCapacity);
+    }
+
+    public async Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        if (_maps.TryGet(Key(scope), out var kept))
+        {
+            return kept?.Read();
+        }
+
+        return await GetLatestConversationMapAsync(scope, cancellationToken);
+    }
+
+    public async Task<StoredMap?> GetLatestConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        var stored = await _inner.GetLatestConversationMapAsync(scope, cancellationToken);
+        _maps.Set(Key(scope), stored is null ? null : StoredDocument.Of(stored.Map, stored.ETag));
+        return stored;
+    }
+
+    public async Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken)
+    {
+        var version = await _inner.TrySaveAsync(scope, map, cancellationToken);
+        Remember(scope, map.Map, version);
+        return version;
+    }
+
+    public async Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        var version = await _inner.TryPlaceAsync(scope, map, replacing, cancellationToken);
+        Remember(scope, map, version);
+        return version;
+    }
+
+    public async Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken)
+    {
+        var key = Key(teamKey, personId);
+        if (_members.TryGet(key, out var kept))
+        {
+            return kept;
+        }
+
+        var member = await _inner.GetMemberAsync(teamKey, personId, cancellationToken);
+        _members.Set(key, member);
+        return member;
+    }
+
+    public async Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _inner.PutMemberAsync(teamKey, personId, member, cancellationToken);
+            _members.Set(Key(teamKey, personId), member);
+        }
+        catch
+        {
+            _members.Forget(Key(teamKey, personId));
+            throw;
+        }
+    }
+
+    public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
+
+    public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) =>
+        _inner.ListMapsAsync(teamKey, cancellationToken);
+
+    public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) =>
+        _inner.TryAddItemAsync(teamKey, mapId, item, cancellationToken);
+
+    public Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) =>
+        _inner.PutItemAsync(teamKey, mapId, item, cancellationToken);
+
+    public Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) =>
+        _inner.RemoveItemAsync(teamKey, mapId, itemId, cancellationToken);
+
+    public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetBoardAsync(teamKey, mapId, cancellationToken);
+
+    public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
+        _inner.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
+
+    // A saved map is what storage now holds at the new version; a refused save means storage holds
+    // something this process has not seen, so the next read must go to storage.
+    private void Remember(MapScope scope, JourneyMap map, string? version)
+    {
+        if (version is null)
+        {
+            _maps.Forget(Key(scope));
+        }
+        else
+        {
+            _maps.Set(Key(scope), StoredDocument.Of(map, version));
+        }
+    }
+
+    private static string Key(MapScope scope) => Key(scope.TeamKey, scope.ConversationKey);
+
+    // Keys are joined with a character Teams ids do not contain in practice; a collision would only
+    // cost a stale read, never a wrong write.
+    private static string Key(string teamKey, string id) => string.Concat(teamKey, "\u001f", id);
+
+    private sealed record StoredDocument(string Json, string ETag)
+    {
+        public static StoredDocument Of(JourneyMap map, string etag) => new(JsonSerializer.Serialize(map, MapJson.Storage.JourneyMap), etag);
+
+        public StoredMap Read() => new(JsonSerializer.Deserialize(Json, MapJson.Storage.JourneyMap)!, ETag) { IsRecentCopy = true };
+    }
+}

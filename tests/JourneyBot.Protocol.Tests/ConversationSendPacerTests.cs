@@ -1,0 +1,69 @@
+using JourneyBot.Protocol.Connector;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JourneyBot.Protocol.Tests;
+
+/// <summary>
+/// However many sends a busy conversation asks for at once, they go out within Teams' per-thread
+/// limits (7 a second, 8 in two seconds, 60 in thirty), in order; other conversations never wait.
+/// </summary>
+public sealed class ConversationSendPacerTests
+{
+    private const string Thread = "https://smba.example/teams/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/activities";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Twenty_sends_at_once_into_one_thread_go_out_within_every_window()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions()));
+        var start = _clock.GetUtcNow();
+        var requests = Enumerable.Range(0, 20).Select(_ => new HttpRequestMessage(HttpMethod.Post, Thread)).ToList();
+        var waits = requests.Select(r => pacer.WaitForTurnAsync(r, TestContext.Current.CancellationToken)).ToList();
+
+        // Step the clock and note when each send was let go.
+        var sent = new TimeSpan?[waits.Count];
+        for (var step = 0; step < 100 && sent.Any(t => t is null); step++)
+        {
+            for (var i = 0; i < waits.Count; i++)
+            {
+                sent[i] ??= waits[i].IsCompletedSuccessfully ? _clock.GetUtcNow() - start : null;
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        requests.ForEach(r => r.Dispose());
+        Assert.All(sent, t => Assert.NotNull(t));
+        Assert.Equal(7, sent.Count(t => t == TimeSpan.Zero));
+        Assert.Equal(sent.Order(), sent); // in the order they asked
+        foreach (var (limit, window) in new[] { (7, 1.0), (8, 2.0) })
+        {
+            Assert.All(sent, from => Assert.True(
+                sent.Count(t => t >= from && t < from + TimeSpan.FromSeconds(window)) <= limit,
+                $"More than {limit} sends in the {window} s after {from}: {string.Join(", ", sent.Order())}"));
+        }
+    }
+
+    [Fact]
+    public async Task Another_conversation_and_reads_never_wait()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions { PerSecond = 1, PerTwoSeconds = 1 }));
+        using var first = new HttpRequestMessage(HttpMethod.Post, Thread);
+        await pacer.WaitForTurnAsync(first, TestContext.Current.CancellationToken);
+
+        using var busy = new HttpRequestMessage(HttpMethod.Put, Thread + "/1%3Acard");
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Post, Thread.Replace("abc", "other", StringComparison.Ordinal));
+        using var read = new HttpRequestMessage(HttpMethod.Get, "https://smba.example/teams/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/pagedmembers");
+        var waiting = pacer.WaitForTurnAsync(busy, TestContext.Current.CancellationToken);
+        var other = pacer.WaitForTurnAsync(elsewhere, TestContext.Current.CancellationToken);
+        var reading = pacer.WaitForTurnAsync(read, TestContext.Current.CancellationToken);
+
+        Assert.True(other.IsCompleted && reading.IsCompleted);
+        Assert.False(waiting.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(waiting.IsCompleted); // one in two seconds
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+}

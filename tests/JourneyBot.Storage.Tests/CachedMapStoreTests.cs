@@ -1,0 +1,136 @@
+using JourneyBot.Conversation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace JourneyBot.Storage.Tests;
+
+/// <summary>
+/// The store the bot gets keeps a conversation's map and members' departments for a few seconds,
+/// so a contribution costs one write; writes stay exact across instances.
+/// </summary>
+public sealed class CachedMapStoreTests(StoreFixture fixture) : StoreTests(fixture)
+{
+    private readonly FakeTimeProvider _clock = new();
+
+    [Fact]
+    public async Task A_map_read_again_within_the_lifetime_costs_no_request_and_each_read_is_a_copy_of_its_own()
+    {
+        var store = Cached();
+        var scope = Maps.NewScope();
+        await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var before = Fixture.Metrics.Total;
+
+        var first = await store.GetConversationMapAsync(scope, Cancel);
+        first!.Map.Name = "Changed by one turn, never saved";
+        var second = await store.GetConversationMapAsync(scope, Cancel);
+
+        Assert.Equal(0, Fixture.Metrics.Total - before);
+        Assert.Equal("Onboarding", second!.Map.Name);
+        Assert.Equal(first.ETag, second.ETag);
+    }
+
+    [Fact]
+    public async Task After_the_lifetime_the_map_is_read_from_storage_again()
+    {
+        var store = Cached();
+        var scope = Maps.NewScope();
+        await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        var before = Fixture.Metrics.Total;
+
+        await store.GetConversationMapAsync(scope, Cancel);
+        await store.GetConversationMapAsync(scope, Cancel);
+
+        Assert.Equal(1, Fixture.Metrics.Total - before);
+    }
+
+    [Fact]
+    public async Task A_copy_made_stale_by_another_instance_fails_to_save_and_the_next_read_is_fresh()
+    {
+        var here = Cached();
+        var there = Cached();
+        var scope = Maps.NewScope();
+        await here.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var seenHere = (await here.GetConversationMapAsync(scope, Cancel))!;
+        var seenThere = (await there.GetConversationMapAsync(scope, Cancel))!;
+        seenThere.Map.Name = "Renamed on the other instance";
+        Assert.NotNull(await there.TrySaveAsync(scope, seenThere, Cancel));
+
+        seenHere.Map.Objective = "A change made from the stale copy";
+        var refused = await here.TrySaveAsync(scope, seenHere, Cancel);
+        var reread = (await here.GetConversationMapAsync(scope, Cancel))!;
+
+        Assert.Null(refused);
+        Assert.Equal("Renamed on the other instance", reread.Map.Name);
+        Assert.NotNull(await here.TrySaveAsync(scope, reread, Cancel));
+    }
+
+    [Fact]
+    public async Task A_saved_map_is_what_the_next_read_gives_without_a_request()
+    {
+        var store = Cached();
+        var scope = Maps.NewScope();
+        await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var held = (await store.GetConversationMapAsync(scope, Cancel))!;
+        held.Map.Persona = "Maya, a first-time runner";
+        var version = await store.TrySaveAsync(scope, held, Cancel);
+        var before = Fixture.Metrics.Total;
+
+        var next = (await store.GetConversationMapAsync(scope, Cancel))!;
+
+        Assert.Equal(0, Fixture.Metrics.Total - before);
+        Assert.Equal((version, "Maya, a first-time runner"), (next.ETag, next.Map.Persona));
+    }
+
+    [Fact]
+    public async Task Members_are_kept_too_including_someone_not_known_yet_and_a_put_is_seen_at_once()
+    {
+        var store = Cached();
+        var team = Maps.NewScope().TeamKey;
+        var before = Fixture.Metrics.Total;
+
+        Assert.Null(await store.GetMemberAsync(team, "29:1ana", Cancel));
+        Assert.Null(await store.GetMemberAsync(team, "29:1ana", Cancel));
+        await store.PutMemberAsync(team, "29:1ana", new TeamMember("Support", true), Cancel);
+        var known = await store.GetMemberAsync(team, "29:1ana", Cancel);
+
+        Assert.Equal(new TeamMember("Support", true), known);
+        Assert.Equal(2, Fixture.Metrics.Total - before); // one read, one write
+    }
+
+    [Fact]
+    public async Task With_a_lifetime_of_zero_every_read_goes_to_storage()
+    {
+        var store = Cached(TimeSpan.Zero);
+        var scope = Maps.NewScope();
+        await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var before = Fixture.Metrics.Total;
+
+        await store.GetConversationMapAsync(scope, Cancel);
+        await store.GetConversationMapAsync(scope, Cancel);
+        await store.GetMemberAsync(scope.TeamKey, "29:1ana", Cancel);
+        await store.GetMemberAsync(scope.TeamKey, "29:1ana", Cancel);
+
+        Assert.Equal(4, Fixture.Metrics.Total - before);
+    }
+
+    [Fact]
+    public void The_memory_stays_within_its_capacity_however_many_conversations_pass()
+    {
+        var reads = new RecentReads<string>(_clock, TimeSpan.FromMinutes(1), capacity: 100);
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            reads.Set($"conversation-{i}", "map");
+        }
+
+        Assert.InRange(reads.Count, 1, 100);
+        Assert.True(reads.TryGet("conversation-9999", out _));
+    }
+
+    private CachedMapStore Cached(TimeSpan? lifetime = null) => new(
+        Fixture.Services.GetRequiredService<TableMapStore>(),
+        _clock,
+        Options.Create(new TableStorageOptions { CacheLifetime = lifetime ?? TimeSpan.FromSeconds(5) }));
+}

@@ -1,0 +1,3 @@
+using JourneyBot.AppPackage;
+
+return AppPackageCli.Run(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);

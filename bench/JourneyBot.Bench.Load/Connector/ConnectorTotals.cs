@@ -26,7 +26,7 @@ internal sealed class ConnectorTotals
 
     public void MapCard() => Interlocked.Increment(ref _mapCards);
 
-    public void ContributionAdded() => Interlocked.Increment(ref _contributionsAdded);
+    public void ContributionsAdded(int count) => Interlocked.Add(ref _contributionsAdded, count);
 
     public void Complaint() => Interlocked.Increment(ref _complaints);
 
@@ -42,7 +42,7 @@ internal sealed class ConnectorTotals
 /// <param name="Puts">Updates of a message in place (PUT).</param>
 /// <param name="ProgressUpdates">Those of the puts that update a living progress card.</param>
 /// <param name="MapCards">Published map cards posted.</param>
-/// <param name="ContributionsAdded">Replies confirming a typed contribution.</param>
+/// <param name="ContributionsAdded">Typed contributions confirmed (one message each, or lines of a gathered one).</param>
 /// <param name="Complaints">Replies that mean a turn failed (see <see cref="ReplyMarkers.Complaints"/>); each is also an error.</param>
 internal sealed record ConnectorReading(long Calls, long Bytes, long Posts, long Puts, long ProgressUpdates, long MapCards, long ContributionsAdded, long Complaints)
 {

@@ -110,6 +110,7 @@ internal sealed class MockConnector : IAsyncDisposable
             if (HttpMethods.IsPost(method))
             {
                 Totals.Post();
+                Totals.ContributionsAdded(ReplyMarkers.Count(body, ReplyMarkers.ContributionAdded));
                 var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
                 if (body.AsSpan().IndexOf(ReplyMarkers.AdaptiveCard) >= 0)
                 {
@@ -157,11 +158,6 @@ internal sealed class MockConnector : IAsyncDisposable
         if (body.IndexOf(ReplyMarkers.MapCard) >= 0)
         {
             Totals.MapCard();
-        }
-
-        if (body.IndexOf(ReplyMarkers.ContributionAdded) >= 0)
-        {
-            Totals.ContributionAdded();
         }
 
         if (ReplyMarkers.Complaint(body) is { } complaint)

@@ -15,8 +15,11 @@ internal static class ReplyMarkers
     /// <summary>The message that carries the published map card.</summary>
     public static readonly byte[] MapCard = Encoding.ASCII.GetBytes("is published. Here is the map");
 
-    /// <summary>The reply to a typed contribution that was added.</summary>
-    public static readonly byte[] ContributionAdded = Encoding.ASCII.GetBytes("takes it back");
+    /// <summary>
+    /// A typed contribution confirmed: "Added touchpoint [id] to …", alone or as one line of the
+    /// bot's gathered confirmations ("Just added: - Added … - Added …").
+    /// </summary>
+    public static readonly byte[] ContributionAdded = Encoding.ASCII.GetBytes("Added ");
 
     /// <summary>A card attachment.</summary>
     public static readonly byte[] AdaptiveCard = Encoding.ASCII.GetBytes("application/vnd.microsoft.card.adaptive");
@@ -45,6 +48,19 @@ internal static class ReplyMarkers
         ("bad evidence", Encoding.ASCII.GetBytes("is not an evidence level")),
         ("bad emotion score", Encoding.ASCII.GetBytes("needs a score")),
     ];
+
+    /// <summary>How many times <paramref name="marker"/> occurs in <paramref name="body"/>.</summary>
+    public static int Count(ReadOnlySpan<byte> body, ReadOnlySpan<byte> marker)
+    {
+        var count = 0;
+        for (var at = body.IndexOf(marker); at >= 0; at = body.IndexOf(marker))
+        {
+            count++;
+            body = body[(at + marker.Length)..];
+        }
+
+        return count;
+    }
 
     /// <summary>The name of the first complaint in <paramref name="body"/>, or null.</summary>
     public static string? Complaint(ReadOnlySpan<byte> body)

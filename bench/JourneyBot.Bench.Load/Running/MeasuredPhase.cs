@@ -6,8 +6,8 @@ namespace JourneyBot.Bench.Load.Running;
 /// <summary>
 /// One measured phase: workers play sessions through a warm-up (not measured), then a window that
 /// starts and ends on a collection of the bot's metrics (so storage counts are exact at both ends),
-/// then stop; after a pause for sends the bot makes later (progress card updates), the phase's
-/// results are checked and computed.
+/// then stop; after a pause for sends the bot makes later (progress card updates, gathered
+/// confirmations), the phase's results are checked and computed.
 /// </summary>
 /// <remarks>
 /// A warm-up with few workers does little: at C = 1 a few dozen turns leave most of the bot's code
@@ -21,6 +21,9 @@ internal static class MeasuredPhase
 {
     /// <summary>Progress card updates come up to ProgressCard:UpdateInterval (2 s) after a change.</summary>
     private static readonly TimeSpan DeferredSends = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>Sends held back longer than this count as never made.</summary>
+    private static readonly TimeSpan LongestDrain = TimeSpan.FromSeconds(30);
 
     /// <summary>JIT time per second below which the bot counts as warm.</summary>
     private const double SteadyJitMsPerSecond = 20;
@@ -61,14 +64,30 @@ internal static class MeasuredPhase
             await running;
         }
 
-        await Task.Delay(DeferredSends, cancellationToken);
-        var drained = environment.Monitor.Now();
+        var drained = await DrainAsync(environment, phaseStart, cancellationToken);
         if (settings.ByKind)
         {
             await Console.Error.WriteAsync(KindLatencyTable.Format(settings.Name, environment.Log.Between(start.Timestamp, end.Timestamp)));
         }
 
         return PhaseResults.Compute(environment, settings, phaseStart, start, end, drained);
+    }
+
+    // Sends the bot makes after a turn (progress card updates, gathered confirmations, anything its
+    // pacing holds back) are waited for: at least DeferredSends, then until every published map and
+    // typed item has its reply, for at most LongestDrain.
+    private static async Task<Snapshot> DrainAsync(BenchEnvironment environment, Snapshot phaseStart, CancellationToken cancellationToken)
+    {
+        var stopped = Stopwatch.GetTimestamp();
+        await Task.Delay(DeferredSends, cancellationToken);
+        var now = environment.Monitor.Now();
+        while (PhaseResults.Missing(environment, phaseStart, now) != (0, 0) && Stopwatch.GetElapsedTime(stopped) < LongestDrain)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            now = environment.Monitor.Now();
+        }
+
+        return now;
     }
 
     // The warm-up's time, then on while the JIT is busy, up to three times the warm-up's time.

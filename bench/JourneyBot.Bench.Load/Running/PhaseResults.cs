@@ -56,27 +56,36 @@ internal static class PhaseResults
         };
     }
 
-    // Replies the bot posts rather than returns: every published map needs its map card, every typed
-    // item its confirmation. Counted over the whole phase, after the pause for late sends.
-    private static long MissingReplies(BenchEnvironment environment, Snapshot phaseStart, Snapshot drained)
+    /// <summary>
+    /// Replies the bot posts rather than returns, still missing: every published map needs its map
+    /// card, every typed item its confirmation. Counted over the whole phase.
+    /// </summary>
+    public static (long Maps, long Confirmations) Missing(BenchEnvironment environment, Snapshot phaseStart, Snapshot now)
     {
-        var phase = environment.Log.Between(phaseStart.Timestamp, drained.Timestamp);
-        var posted = drained.Connector - phaseStart.Connector;
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(phaseStart);
+        ArgumentNullException.ThrowIfNull(now);
+        var phase = environment.Log.Between(phaseStart.Timestamp, now.Timestamp);
+        var posted = now.Connector - phaseStart.Connector;
         var publishes = phase.Count(t => t.Kind == TurnKind.Publish && t.Ok);
         var typedItems = phase.Count(t => t.Kind is TurnKind.AddTyped or TurnKind.AddBurst && t.Ok);
-        var missingMaps = Math.Max(0, publishes - posted.MapCards);
-        var missingConfirmations = Math.Max(0, typedItems - posted.ContributionsAdded);
-        if (missingMaps > 0)
+        return (Math.Max(0, publishes - posted.MapCards), Math.Max(0, typedItems - posted.ContributionsAdded));
+    }
+
+    private static long MissingReplies(BenchEnvironment environment, Snapshot phaseStart, Snapshot drained)
+    {
+        var (maps, confirmations) = Missing(environment, phaseStart, drained);
+        if (maps > 0)
         {
-            environment.Log.Fail($"{missingMaps} published maps never reached the connector");
+            environment.Log.Fail($"{maps} published maps never reached the connector");
         }
 
-        if (missingConfirmations > 0)
+        if (confirmations > 0)
         {
-            environment.Log.Fail($"{missingConfirmations} typed contributions were never confirmed");
+            environment.Log.Fail($"{confirmations} typed contributions were never confirmed");
         }
 
-        return missingMaps + missingConfirmations;
+        return maps + confirmations;
     }
 
     private static double Round(double value, int decimals = 2) => double.IsFinite(value) ? Math.Round(value, decimals) : 0;

@@ -103,7 +103,10 @@ public static class EmotionCurve
         }
 
         using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        // One filter instead of trying them all: about four times quicker, and no larger for a chart.
+        using var pixels = image.PeekPixels();
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 6))
+            ?? throw new InvalidOperationException("The emotion curve could not be encoded as PNG.");
         return png.ToArray();
     }
 

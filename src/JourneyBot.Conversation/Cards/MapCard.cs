@@ -34,9 +34,11 @@ public static class MapCard
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
         AdaptiveCard card = null!;
+        // Drawn once: from round to round only the text is trimmed.
+        var picture = new Lazy<string>(() => EmotionCurve.DataUri(EmotionCurve.Scores(map, board)));
         foreach (var budget in Budgets)
         {
-            card = Build(map, board, budget.Items, budget.Chars, withCurve: true) with { Actions = Links(fullMap) };
+            card = Build(map, board, budget.Items, budget.Chars, picture) with { Actions = Links(fullMap) };
             if (Bytes(card) <= TargetBytes)
             {
                 return card;
@@ -44,7 +46,7 @@ public static class MapCard
         }
 
         // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, withCurve: false) with { Actions = Links(fullMap) };
+        return Build(map, board, 1, 32, picture: null) with { Actions = Links(fullMap) };
     }
 
     // The full page, and the exports next to it; none without a link.
@@ -62,7 +64,7 @@ public static class MapCard
     public static int Bytes(AdaptiveCard card) =>
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
-    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, bool withCurve)
+    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
@@ -74,7 +76,7 @@ public static class MapCard
             Labelled("Persona", map.Persona ?? "not set") with { Spacing = "Small" },
             Labelled("Journey", $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
         };
-        body.AddRange(Curve(map, board, withCurve));
+        body.AddRange(Curve(map, board, picture));
 
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
@@ -176,7 +178,7 @@ public static class MapCard
     }
 
     // The peaks and valleys as a picture, with the faces as text for clients without images.
-    private static IEnumerable<CardElement> Curve(JourneyMap map, MapBoard board, bool withPicture)
+    private static IEnumerable<CardElement> Curve(JourneyMap map, MapBoard board, Lazy<string>? picture)
     {
         var scores = EmotionCurve.Scores(map, board);
         if (scores.All(s => s is null))
@@ -187,11 +189,11 @@ public static class MapCard
 
         var faces = EmotionCurve.Faces(scores);
         yield return Say("**Emotion curve**") with { Separator = true };
-        if (withPicture)
+        if (picture is not null)
         {
             var described = string.Join(", ", map.Stages.Select((stage, i) =>
                 $"{stage.Name} {(scores[i] is { } score ? Vocabulary.Score(score) : "not given")}"));
-            yield return new Image(EmotionCurve.DataUri(scores)) { AltText = Shorten("Emotion curve: " + described, 400), Size = "Stretch", Fallback = Say(faces) };
+            yield return new Image(picture.Value) { AltText = Shorten("Emotion curve: " + described, 400), Size = "Stretch", Fallback = Say(faces) };
         }
         else
         {

@@ -7,7 +7,8 @@ internal sealed record BenchOptions
 {
     public const string Usage = """
         Usage: bench/run.sh [--quick] [options]
-          --quick                C = 8 and 32, 5 s each after a 2 s warm-up, held sessions 200 (no reference phase): under a minute
+          --quick                C = 8 and 32, 5 s each after a 2 s warm-up (not extended while the JIT is busy),
+                                 held sessions 200 (no reference phase): under a minute
           --concurrency 1,8,32,64  sessions played at once, one configuration each (default 1,8,32,64)
           --duration <s>         measured seconds per configuration (default 15)
           --warmup <s>           seconds played before measuring (default 5)
@@ -41,6 +42,9 @@ internal sealed record BenchOptions
     /// <summary>Where the bot's and Azurite's logs go (git-ignored).</summary>
     public string LogFolder => Path.Combine(RepoRoot, ".data", "bench-load");
 
+    /// <summary>Warm up to three times longer while the bot's JIT is still busy (not with --quick, which must stay under a minute).</summary>
+    public bool LongerWarmupWhileJitting { get; init; } = true;
+
     public bool JsonOnly { get; init; }
 
     public bool ByKind { get; init; }
@@ -62,6 +66,7 @@ internal sealed record BenchOptions
             options = options with
             {
                 Concurrency = [8, 32], Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2), HeldSessions = 200, HeldReference = false,
+                LongerWarmupWhileJitting = false,
             };
         }
 

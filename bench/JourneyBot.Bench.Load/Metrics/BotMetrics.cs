@@ -6,13 +6,16 @@ namespace JourneyBot.Bench.Load.Metrics;
 /// <param name="GcPauseMs">Time the GC paused it (<c>dotnet.gc.pause.time</c>).</param>
 /// <param name="GcCollections">Its garbage collections, all generations (<c>dotnet.gc.collections</c>).</param>
 /// <param name="Exceptions">Exceptions thrown in it, caught or not (<c>dotnet.exceptions</c>).</param>
-internal sealed record BotMetrics(StorageReading Storage, double JitMs, double GcPauseMs, double GcCollections, double Exceptions)
+/// <param name="ExceptionsByType">The same by the counter's <c>error.type</c> tag.</param>
+internal sealed record BotMetrics(StorageReading Storage, double JitMs, double GcPauseMs, double GcCollections, double Exceptions,
+    IReadOnlyDictionary<string, double> ExceptionsByType)
 {
     /// <summary>What was counted between <paramref name="earlier"/> and this reading.</summary>
     public BotMetrics Since(BotMetrics earlier)
     {
         ArgumentNullException.ThrowIfNull(earlier);
         return new(Storage.Since(earlier.Storage), JitMs - earlier.JitMs, GcPauseMs - earlier.GcPauseMs,
-            GcCollections - earlier.GcCollections, Exceptions - earlier.Exceptions);
+            GcCollections - earlier.GcCollections, Exceptions - earlier.Exceptions,
+            ExceptionsByType.ToDictionary(p => p.Key, p => p.Value - earlier.ExceptionsByType.GetValueOrDefault(p.Key)));
     }
 }

@@ -154,7 +154,12 @@ internal sealed class BotMetricsListener : IDisposable
         : double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var increase) ? before => before + increase
         : before => before;
 
-    private BotMetrics Reading() => new(Storage(), Runtime(JitTime) * 1000, Runtime(GcPauseTime) * 1000, Runtime(GcCollections), Runtime(Exceptions));
+    private BotMetrics Reading() => new(Storage(), Runtime(JitTime) * 1000, Runtime(GcPauseTime) * 1000, Runtime(GcCollections), Runtime(Exceptions),
+        _runtime.Where(p => p.Key.Instrument == Exceptions).GroupBy(p => TagValue(p.Key.Tags)).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+
+    // "operation=read" → "read"; "error.type=System.TimeoutException" → "System.TimeoutException".
+    private static string TagValue(string tags) =>
+        tags.Contains('=', StringComparison.Ordinal) ? tags[(tags.IndexOf('=', StringComparison.Ordinal) + 1)..] : tags;
 
     // Summed over tags (a collection per generation, an exception per type …).
     private double Runtime(string instrument) => _runtime.Where(p => p.Key.Instrument == instrument).Sum(p => p.Value);
@@ -165,7 +170,7 @@ internal sealed class BotMetricsListener : IDisposable
         var byOperation = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (tags, count) in _byTags)
         {
-            var operation = tags.Contains('=', StringComparison.Ordinal) ? tags[(tags.IndexOf('=', StringComparison.Ordinal) + 1)..] : tags;
+            var operation = TagValue(tags);
             byOperation[operation] = byOperation.GetValueOrDefault(operation) + count;
         }
 

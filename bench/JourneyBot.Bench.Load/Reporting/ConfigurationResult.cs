@@ -88,6 +88,9 @@ internal sealed record ConfigurationResult
     /// <summary>Exceptions thrown in the bot per turn, caught ones included (conflicts, cancellations …).</summary>
     public required double ExceptionsPerTurn { get; init; }
 
+    /// <summary>The exceptions of the window by type, when there were any.</summary>
+    public required IReadOnlyDictionary<string, long>? ExceptionsByType { get; init; }
+
     /// <summary>Azurite's CPU per turn (it shares the machine: context for the bot's figures).</summary>
     public required double AzuriteCpuMsPerTurn { get; init; }
 

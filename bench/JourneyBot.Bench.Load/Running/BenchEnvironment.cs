@@ -42,14 +42,16 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var environment = new BenchEnvironment();
+        var (azuriteLog, botLog) = (Path.Combine(options.LogFolder, $"azurite-{name}.log"), Path.Combine(options.LogFolder, $"bot-{name}.log"));
+        File.Delete(azuriteLog); // the logs of the last run only
+        File.Delete(botLog);
         try
         {
-            environment._azurite = await AzuriteProcess.StartAsync(options.RepoRoot, Path.Combine(options.LogFolder, $"azurite-{name}.log"),
-                cancellationToken);
+            environment._azurite = await AzuriteProcess.StartAsync(options.RepoRoot, azuriteLog, cancellationToken);
             environment._connector = await MockConnector.StartAsync();
             environment._connector.ComplaintSeen += complaint => environment.Log.Fail($"the bot answered: {complaint}");
-            environment._bot = await BotProcess.StartAsync(options.BotDll, environment._azurite.ConnectionString, "bench" + name.Replace("-", string.Empty,
-                StringComparison.Ordinal), Path.Combine(options.LogFolder, $"bot-{name}.log"), cancellationToken);
+            environment._bot = await BotProcess.StartAsync(options.BotDll, environment._azurite.ConnectionString,
+                "bench" + name.Replace("-", string.Empty, StringComparison.Ordinal), botLog, cancellationToken);
             environment._metrics = options.NoStorageCounter
                 ? null
                 : await ListenAsync(environment._bot.ProcessId, metricsInterval, options.PrintMetricPayload);

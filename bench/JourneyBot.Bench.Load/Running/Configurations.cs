@@ -27,7 +27,7 @@ internal static class Configurations
         var pool = new SessionPool(Enumerable.Range(0, concurrency).Select(_ => environment.Sessions.Create()), environment.Sessions,
             loopContributions: false);
         var result = await MeasuredPhase.RunAsync(environment, pool, new PhaseSettings(name, concurrency, concurrency, options.Warmup,
-            Math.Max(concurrency, WarmupWorkers), options.Duration, options.ByKind), cancellationToken);
+            Math.Max(concurrency, WarmupWorkers), WarmupLimit(options), options.Duration, options.ByKind), cancellationToken);
         ReportProblems(environment);
         return result;
     }
@@ -63,7 +63,8 @@ internal static class Configurations
                 $"{options.Duration.TotalSeconds} s measured");
             var pool = new SessionPool(held, environment.Sessions, loopContributions: true);
             results.Add(await MeasuredPhase.RunAsync(environment, pool,
-                new PhaseSettings(name, workers, count, options.Warmup, workers, options.Duration, options.ByKind), cancellationToken));
+                new PhaseSettings(name, workers, count, options.Warmup, workers, WarmupLimit(options), options.Duration, options.ByKind),
+                cancellationToken));
             ReportProblems(environment);
         }
 
@@ -77,6 +78,8 @@ internal static class Configurations
             Console.Error.WriteLine($"bench:   error ×{count}: {problem}");
         }
     }
+
+    private static int WarmupLimit(BenchOptions options) => options.LongerWarmupWhileJitting ? 3 : 1;
 
     /// <summary>Says what is running, on stderr, so that stdout holds only the results.</summary>
     public static void Progress(string message) =>

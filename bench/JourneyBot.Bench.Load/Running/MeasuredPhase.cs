@@ -13,7 +13,7 @@ namespace JourneyBot.Bench.Load.Running;
 /// A warm-up with few workers does little: at C = 1 a few dozen turns leave most of the bot's code
 /// unoptimised by the JIT, which then compiles during the window: CPU per turn came out ten times too high. So
 /// the warm-up plays its own sessions with at least <see cref="PhaseSettings.WarmupWorkers"/> workers,
-/// and goes on past its time (up to three times it) while the bot's JIT still compiles more than
+/// and goes on past its time (up to three times it, unless --quick) while the bot's JIT still compiles more than
 /// <see cref="SteadyJitMsPerSecond"/> a second; then the measured sessions start, and the window
 /// opens once the warm-up's late sends are over.
 /// </remarks>
@@ -90,13 +90,18 @@ internal static class MeasuredPhase
         return now;
     }
 
-    // The warm-up's time, then on while the JIT is busy, up to three times the warm-up's time.
+    // The warm-up's time, then on while the JIT is busy, up to WarmupLimit times the warm-up's time.
     private static async Task WarmUpAsync(BenchEnvironment environment, PhaseSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await Task.Delay(settings.Warmup, cancellationToken);
+        if (settings.WarmupLimit <= 1)
+        {
+            return;
+        }
+
         var jit = double.NaN;
-        while (Stopwatch.GetElapsedTime(started) < settings.Warmup * 3)
+        while (Stopwatch.GetElapsedTime(started) < settings.Warmup * settings.WarmupLimit)
         {
             var before = await environment.Monitor.NextTickAsync();
             var after = await environment.Monitor.NextTickAsync();
@@ -112,7 +117,10 @@ internal static class MeasuredPhase
             }
         }
 
-        Configurations.Progress($"{settings.Name}: the bot's JIT still compiles {jit:0} ms a second after the warm-up; CPU per turn includes it (jitMs)");
+        if (!double.IsNaN(jit))
+        {
+            Configurations.Progress($"{settings.Name}: the bot's JIT still compiles {jit:0} ms a second after the warm-up; CPU per turn includes it (jitMs)");
+        }
     }
 
     private static async Task PlayAsync(BenchEnvironment environment, SessionPool pool, int workers, Func<Task> until,
@@ -138,7 +146,8 @@ internal static class MeasuredPhase
 /// <param name="ActiveSessions">Sessions active at once.</param>
 /// <param name="Warmup">Played, not measured.</param>
 /// <param name="WarmupWorkers">Workers during the warm-up; when more than <paramref name="Workers"/>, the warm-up plays sessions of its own.</param>
+/// <param name="WarmupLimit">How many times <paramref name="Warmup"/> the warm-up may last while the JIT is busy.</param>
 /// <param name="Duration">The measured window (rounded up to the next metrics collection).</param>
 /// <param name="ByKind">Print latency by kind of turn.</param>
-internal sealed record PhaseSettings(string Name, int Workers, int ActiveSessions, TimeSpan Warmup, int WarmupWorkers, TimeSpan Duration,
-    bool ByKind);
+internal sealed record PhaseSettings(string Name, int Workers, int ActiveSessions, TimeSpan Warmup, int WarmupWorkers, int WarmupLimit,
+    TimeSpan Duration, bool ByKind);

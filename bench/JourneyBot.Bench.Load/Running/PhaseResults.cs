@@ -50,6 +50,8 @@ internal static class PhaseResults
             GcPauseMsPerTurn = Round((metrics?.GcPauseMs ?? double.NaN) / turns, 3),
             GcCollections = (int)(metrics?.GcCollections ?? 0),
             ExceptionsPerTurn = Round((metrics?.Exceptions ?? double.NaN) / turns, 3),
+            ExceptionsByType = metrics?.ExceptionsByType.Where(p => p.Value > 0).OrderByDescending(p => p.Value)
+                .ToDictionary(p => p.Key, p => (long)p.Value),
             AzuriteCpuMsPerTurn = Round((end.AzuriteCpuMs - start.AzuriteCpuMs) / turns, 3),
             GeneratorCpuMsPerTurn = Round((end.GeneratorCpuMs - start.GeneratorCpuMs) / turns, 3),
             Errors = drained.Errors - phaseStart.Errors + MissingReplies(environment, phaseStart, drained),

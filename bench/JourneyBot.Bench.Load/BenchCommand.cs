@@ -1,6 +1,6 @@
-using JourneyBot.Bench.Load.Processes;
 using JourneyBot.Bench.Load.Reporting;
 using JourneyBot.Bench.Load.Running;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Load;
 

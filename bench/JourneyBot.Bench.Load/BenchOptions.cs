@@ -1,4 +1,5 @@
 using System.Globalization;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Load;
 
@@ -59,7 +60,7 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = FindRepoRoot();
+        var root = RepoPaths.Root;
         var options = new BenchOptions { RepoRoot = root, BotDll = Path.Combine(root, "src", "JourneyBot.Web", "bin", "Release", "net10.0", "JourneyBot.Web.dll") };
         if (args.Contains("--quick"))
         {
@@ -101,18 +102,4 @@ internal sealed record BenchOptions
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0
             ? TimeSpan.FromSeconds(s)
             : throw new ArgumentException($"“{text}” is not a number of seconds.");
-
-    // The generator runs from its build folder, wherever that is: the repository is the folder above it with the solution.
-    private static string FindRepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "JourneyBot.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

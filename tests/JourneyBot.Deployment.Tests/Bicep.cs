@@ -18,6 +18,7 @@ public sealed record BicepRun(int ExitCode, string Output, string Diagnostics);
 public static class Bicep
 {
     private static readonly Lazy<string> Executable = new(FindExecutable);
+    private static readonly Lazy<Task<ArmTemplate>> MainTemplate = new(CompileMainAsync);
 
     /// <summary>The deployment folder.</summary>
     public static string Folder => Path.Combine(RepoPaths.Root, "deployment");
@@ -47,8 +48,10 @@ public static class Bicep
         return new BicepRun(process.ExitCode, await output, await errors);
     }
 
-    /// <summary>Compiles <c>deployment/main.bicep</c> and reads the ARM template it makes.</summary>
-    public static async Task<ArmTemplate> CompileMainAsync()
+    /// <summary>The ARM template <c>deployment/main.bicep</c> compiles to, compiled once per test run.</summary>
+    public static Task<ArmTemplate> MainTemplateAsync() => MainTemplate.Value;
+
+    private static async Task<ArmTemplate> CompileMainAsync()
     {
         var run = await RunAsync("build", "main.bicep", "--stdout");
         if (run.ExitCode != 0)

@@ -8,8 +8,6 @@ namespace JourneyBot.Deployment.Tests;
 /// </summary>
 public sealed class TemplateTests
 {
-    private static readonly Lazy<Task<ArmTemplate>> Compiled = new(Bicep.CompileMainAsync);
-
     [Theory]
     [InlineData("build", "main.bicep", "--stdout")]
     [InlineData("lint", "main.bicep")]
@@ -26,7 +24,7 @@ public sealed class TemplateTests
     [Fact]
     public async Task Every_parameter_is_described()
     {
-        var template = await Compiled.Value;
+        var template = await Bicep.MainTemplateAsync();
 
         var undescribed = template.Parameters.EnumerateObject()
             .Where(p => !p.Value.TryGetProperty("metadata", out var metadata) || !metadata.TryGetProperty("description", out _))
@@ -40,7 +38,7 @@ public sealed class TemplateTests
     [Fact]
     public async Task The_bot_is_a_user_assigned_managed_identity_by_default_with_SingleTenant_as_the_option()
     {
-        var template = await Compiled.Value;
+        var template = await Bicep.MainTemplateAsync();
         var appType = template.Parameters.EnumerateObject().Single(p =>
             p.Value.TryGetProperty("allowedValues", out var allowed) && allowed.EnumerateArray().Any(v => v.GetString() == "UserAssignedMSI"));
 
@@ -57,7 +55,7 @@ public sealed class TemplateTests
     [Fact]
     public async Task The_web_app_runs_dotnet_10_on_https_only_and_on_several_instances()
     {
-        var template = await Compiled.Value;
+        var template = await Bicep.MainTemplateAsync();
 
         var site = Assert.Single(template.OfType("Microsoft.Web/sites"));
         Assert.Equal("true", site.At("properties.httpsOnly"));
@@ -74,7 +72,7 @@ public sealed class TemplateTests
     [Fact]
     public async Task Storage_takes_TLS_1_2_and_up_and_no_public_blobs_and_the_identity_may_use_its_tables()
     {
-        var template = await Compiled.Value;
+        var template = await Bicep.MainTemplateAsync();
 
         var account = Assert.Single(template.OfType("Microsoft.Storage/storageAccounts"));
         Assert.Equal("TLS1_2", account.At("properties.minimumTlsVersion"));
@@ -90,7 +88,7 @@ public sealed class TemplateTests
     [Fact]
     public async Task The_app_settings_are_the_ones_the_bot_reads_and_hold_no_storage_key()
     {
-        var settings = AppSettings.Of(await Compiled.Value);
+        var settings = AppSettings.Of(await Bicep.MainTemplateAsync());
 
         Assert.Equal(
             ["ASPNETCORE_ENVIRONMENT", "MapLinks__BaseUrl", "MapLinks__SigningKey", "MicrosoftAppId", "MicrosoftAppPassword",
@@ -102,7 +100,7 @@ public sealed class TemplateTests
     [Fact]
     public async Task The_outputs_give_what_the_app_package_needs()
     {
-        var template = await Compiled.Value;
+        var template = await Bicep.MainTemplateAsync();
 
         Assert.Contains("botAppId", template.OutputNames);
         Assert.Contains("botDomain", template.OutputNames);

@@ -24,8 +24,7 @@ public sealed partial class Azurite
     public int Port { get; }
 
     /// <summary>A connection string for its <c>devstoreaccount1</c> account.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+    public string ConnectionString => ConnectionStringFor(Port);
 
     /// <summary>The process-wide instance, started on first use.</summary>
     public static Task<Azurite> SharedAsync() => Shared.Value;
@@ -33,27 +32,45 @@ public sealed partial class Azurite
     /// <summary>A table name no other test of this instance uses: letters then digits, e.g. <c>journey12</c>.</summary>
     public string NewTableName() => "journey" + Interlocked.Increment(ref _tables).ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>The connection string of the <c>devstoreaccount1</c> account of an instance on <paramref name="port"/>.</summary>
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+
+    /// <summary>
+    /// A fresh instance of its own, in memory, with its output in <paramref name="logPath"/>: no
+    /// table of anyone else's. Dispose it when done.
+    /// </summary>
+    public static async Task<AzuriteInstance> StartInstanceAsync(string logPath, CancellationToken cancellationToken = default)
+    {
+        var (process, port) = await LaunchAsync(logPath, [], cancellationToken);
+        return new AzuriteInstance(process, port, https: false);
+    }
+
     /// <summary>
     /// A separate instance as Azure Storage is reached with a managed identity: HTTPS with
     /// <paramref name="certificate"/> and bearer tokens checked (<c>--oauth basic</c>: issuer,
     /// audience and lifetime, not the signature). Dispose it when done.
     /// </summary>
-    public static async Task<SecuredAzurite> StartSecuredAsync(X509Certificate2 certificate)
+    public static async Task<AzuriteInstance> StartSecuredAsync(X509Certificate2 certificate)
     {
         var folder = RepoPaths.Artifacts("azurite");
         var (certificatePath, keyPath) = LoopbackCertificate.WritePem(certificate, folder);
-        var (process, port) = await LaunchAsync(folder, "secured", ["--cert", certificatePath, "--key", keyPath, "--oauth", "basic"]);
-        return new SecuredAzurite(process, port);
+        var (process, port) = await LaunchAsync(LogPath(folder, "secured"), ["--cert", certificatePath, "--key", keyPath, "--oauth", "basic"]);
+        return new AzuriteInstance(process, port, https: true);
     }
 
+    // The shared instance lives as long as the test process: ChildProcess stops it on exit.
     private static async Task<Azurite> StartAsync()
     {
-        var (process, port) = await LaunchAsync(RepoPaths.Artifacts("azurite"), "shared", []);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => process.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var (_, port) = await LaunchAsync(LogPath(RepoPaths.Artifacts("azurite"), "shared"), []);
         return new Azurite(port);
     }
 
-    private static async Task<(ChildProcess Process, int Port)> LaunchAsync(string folder, string kind, IEnumerable<string> options)
+    private static string LogPath(string folder, string kind) =>
+        Path.Combine(folder, $"azurite-{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
+
+    private static async Task<(ChildProcess Process, int Port)> LaunchAsync(string log, IEnumerable<string> options,
+        CancellationToken cancellationToken = default)
     {
         var main = Path.Combine(RepoPaths.Root, "tools", "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(main))
@@ -61,21 +78,20 @@ public sealed partial class Azurite
             throw new InvalidOperationException("Azurite is not installed in tools/node_modules: run scripts/ensure-tools.sh (scripts/test.sh does).");
         }
 
-        var log = Path.Combine(folder, $"azurite-{kind}-{Environment.ProcessId}-{Guid.NewGuid():N}.log");
         var port = FreePort.Next();
         var process = ChildProcess.Start("node",
             [main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
              "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry", "--silent", .. options],
-            folder,
+            Path.GetDirectoryName(log)!,
             new Dictionary<string, string>(),
             log);
 
         Match started;
         try
         {
-            started = await process.WaitForLineAsync(Started(), TimeSpan.FromSeconds(30));
+            started = await process.WaitForLineAsync(Started(), TimeSpan.FromSeconds(30), cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
         {
             await process.DisposeAsync();
             throw new InvalidOperationException($"Azurite did not start; its output is in {log}.", ex);

@@ -1,24 +1,38 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace JourneyBot.Testing;
 
 /// <summary>
-/// A program the tests start (the bot, Agents Playground): its output goes to a log file in the
-/// test artifacts, and it is killed with its children when disposed.
+/// A program the tests or the benchmark start (the bot, Azurite, Agents Playground): its output
+/// goes to a log file, and it is killed with its children when disposed or when this process exits.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    // Every child still running, so that an exit of any kind leaves nothing behind.
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
+
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Lock _gate = new();
     private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = [];
+
+    static ChildProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+        // A crash skips ProcessExit; without this the children would outlive their parent.
+        AppDomain.CurrentDomain.UnhandledException += (_, _) => KillAll();
+    }
 
     private ChildProcess(Process process, StreamWriter log)
     {
         _process = process;
         _log = log;
     }
+
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => _process.Id;
 
     /// <summary>Whether the program has ended.</summary>
     public bool HasExited => _process.HasExited;
@@ -51,13 +65,30 @@ public sealed class ChildProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
         process.Start();
+        Running[process.Id] = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
     }
 
+    /// <summary>Kills every child still running (on exit, and when asked to stop at once).</summary>
+    public static void KillAll()
+    {
+        foreach (var process in Running.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It had already ended.
+            }
+        }
+    }
+
     /// <summary>Waits until the program prints a line matching <paramref name="pattern"/>, or fails if it ends first.</summary>
-    public async Task<Match> WaitForLineAsync(Regex pattern, TimeSpan timeout)
+    public async Task<Match> WaitForLineAsync(Regex pattern, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
@@ -65,8 +96,8 @@ public sealed class ChildProcess : IAsyncDisposable
             _waiters.Add((pattern, found));
         }
 
-        var exited = _process.WaitForExitAsync();
-        var first = await Task.WhenAny(found.Task, exited).WaitAsync(timeout);
+        var exited = _process.WaitForExitAsync(cancellationToken);
+        var first = await Task.WhenAny(found.Task, exited).WaitAsync(timeout, cancellationToken);
         if (first != found.Task)
         {
             throw new InvalidOperationException($"{_process.StartInfo.FileName} ended (exit code {_process.ExitCode}) before printing /{pattern}/.");
@@ -84,6 +115,7 @@ public sealed class ChildProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        Running.TryRemove(_process.Id, out _);
         _process.Dispose();
         lock (_gate)
         {

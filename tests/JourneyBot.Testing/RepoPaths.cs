@@ -14,9 +14,15 @@ public static class RepoPaths
         return path;
     }
 
-    private static string FindRoot()
+    // From the running program's own folder (tests, the benchmark), or else from where it was started
+    // (a build output outside the repository, as bench/run.sh allows).
+    private static string FindRoot() =>
+        Above(AppContext.BaseDirectory) ?? Above(Directory.GetCurrentDirectory())
+        ?? throw new InvalidOperationException("JourneyBot.sln not found above " + AppContext.BaseDirectory + " or the current directory.");
+
+    private static string? Above(string start)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "JourneyBot.sln")))
             {
@@ -24,6 +30,6 @@ public static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException("JourneyBot.sln not found above " + AppContext.BaseDirectory);
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Load.Processes;
 

@@ -1,6 +1,7 @@
 using JourneyBot.Bench.Load.Connector;
 using JourneyBot.Bench.Load.Metrics;
 using JourneyBot.Bench.Load.Processes;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Load.Running;
 
@@ -10,7 +11,7 @@ namespace JourneyBot.Bench.Load.Running;
 /// </summary>
 internal sealed class BenchEnvironment : IAsyncDisposable
 {
-    private AzuriteProcess? _azurite;
+    private AzuriteInstance? _azurite;
     private MockConnector? _connector;
     private BotProcess? _bot;
     private BotMetricsListener? _metrics;
@@ -47,7 +48,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         File.Delete(botLog);
         try
         {
-            environment._azurite = await AzuriteProcess.StartAsync(options.RepoRoot, azuriteLog, cancellationToken);
+            environment._azurite = await Azurite.StartInstanceAsync(azuriteLog, cancellationToken);
             environment._connector = await MockConnector.StartAsync();
             environment._connector.ComplaintSeen += complaint => environment.Log.Fail($"the bot answered: {complaint}");
             environment._bot = await BotProcess.StartAsync(options.BotDll, environment._azurite.ConnectionString,

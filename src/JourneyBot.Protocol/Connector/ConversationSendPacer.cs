@@ -19,13 +19,18 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
     private readonly (int Limit, TimeSpan Window)[] _windows = options.Value.Windows();
     private int _sends;
 
+    // A schedule keeps as many past sends as the largest limit counts; a conversation quiet for the
+    // longest window has nothing worth keeping.
+    private readonly int _kept = options.Value.Windows().Max(w => w.Limit);
+    private readonly TimeSpan _longest = options.Value.Windows().Max(w => w.Window);
+
     /// <summary>Waits until <paramref name="request"/> may go, when it sends into a conversation.</summary>
     public async Task WaitForTurnAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (ConversationOf(request) is { } conversation)
         {
             var now = clock.GetUtcNow();
-            var slot = _schedules.GetOrAdd(conversation, _ => new Schedule()).Reserve(now, _windows);
+            var slot = _schedules.GetOrAdd(conversation, _ => new Schedule()).Reserve(now, _windows, _kept);
             if (slot > now)
             {
                 await Task.Delay(slot - now, clock, cancellationToken).ConfigureAwait(false);
@@ -56,10 +61,9 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
     // Conversations quiet for longer than the longest window hold nothing worth keeping.
     private void Sweep(DateTimeOffset now)
     {
-        var longest = _windows.Max(w => w.Window);
         foreach (var (key, schedule) in _schedules)
         {
-            if (schedule.IdleSince(now - longest))
+            if (schedule.IdleSince(now - _longest))
             {
                 _schedules.TryRemove(key, out _);
             }
@@ -72,7 +76,7 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         private readonly Lock _gate = new();
         private readonly List<DateTimeOffset> _slots = [];
 
-        public DateTimeOffset Reserve(DateTimeOffset now, (int Limit, TimeSpan Window)[] windows)
+        public DateTimeOffset Reserve(DateTimeOffset now, (int Limit, TimeSpan Window)[] windows, int kept)
         {
             lock (_gate)
             {
@@ -87,10 +91,9 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
                 }
 
                 _slots.Add(slot);
-                var keep = windows.Max(w => w.Limit);
-                if (_slots.Count > keep)
+                if (_slots.Count > kept)
                 {
-                    _slots.RemoveRange(0, _slots.Count - keep);
+                    _slots.RemoveRange(0, _slots.Count - kept);
                 }
 
                 return slot;

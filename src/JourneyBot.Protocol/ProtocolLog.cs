@@ -29,6 +29,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Invoke {InvokeName} not handled: answering 501")]
     public static partial void InvokeNotHandled(ILogger logger, string? invokeName);
 
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Sends after turn {ActivityType} {ActivityId} failed")]
+    public static partial void SendsAfterAnswerFailed(ILogger logger, Exception exception, string? activityType, string? activityId);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Connector call answered {Status}; retry {Attempt} in {Delay}")]
     public static partial void ConnectorRetry(ILogger logger, int? status, int attempt, TimeSpan delay);
 

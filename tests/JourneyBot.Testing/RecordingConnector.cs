@@ -36,6 +36,7 @@ public sealed class RecordingConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<ConnectorAnswer> _script = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private volatile TaskCompletionSource? _held;
     private int _ids;
 
     private RecordingConnector(LoopbackServer server) => _server = server;
@@ -89,6 +90,21 @@ public sealed class RecordingConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds every request from now on, unrecorded and unanswered, until the returned action is
+    /// called: a connector that is slow to answer.
+    /// </summary>
+    public Action Hold()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held = gate;
+        return () =>
+        {
+            _held = null;
+            gate.TrySetResult();
+        };
+    }
+
     /// <summary>Forgets recorded requests and scripted answers.</summary>
     public void Reset()
     {
@@ -105,6 +121,11 @@ public sealed class RecordingConnector : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http)
     {
+        if (_held is { } gate)
+        {
+            await gate.Task;
+        }
+
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var rawTarget = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;

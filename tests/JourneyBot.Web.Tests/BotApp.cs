@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Turns;
 using JourneyBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -56,8 +57,16 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
     public Task<HttpResponseMessage> PostActivityAsync(Activity activity, string? token = null) =>
         PostRawAsync(activity.ToJson(), token is null ? null : $"Bearer {token}");
 
-    /// <summary>Posts any body with any Authorization header value.</summary>
+    /// <summary>Posts any body with any Authorization header value, and waits for the sends that follow the answer.</summary>
     public async Task<HttpResponseMessage> PostRawAsync(string body, string? authorization = null)
+    {
+        var response = await PostWithoutWaitingForSendsAsync(body, authorization);
+        await SendsAfterAnswerAsync();
+        return response;
+    }
+
+    /// <summary>Posts and returns as soon as the HTTP answer is in, whatever the bot still has to send.</summary>
+    public async Task<HttpResponseMessage> PostWithoutWaitingForSendsAsync(string body, string? authorization = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
@@ -73,6 +82,13 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
     }
 
     /// <summary>
+    /// Waits until the bot has sent what the turns so far send after their answer (replies follow
+    /// the HTTP answer), so that a test reads the connector as a member would see the thread.
+    /// </summary>
+    public Task SendsAfterAnswerAsync() =>
+        Services.GetRequiredService<ConversationOutbox>().WhenIdleAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>
     /// Posts with the Authorization header exactly as given. HttpClient normalises header values,
     /// so this goes straight into the test server's request.
     /// </summary>
@@ -86,6 +102,7 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
             http.Request.Headers.Authorization = authorization;
             http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         }, TestContext.Current.CancellationToken);
+        await SendsAfterAnswerAsync();
         return context.Response.StatusCode;
     }
 

@@ -16,10 +16,16 @@ public sealed class SendPacingOptions
     /// <summary>Sends per thirty seconds.</summary>
     public int PerThirtySeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Extra room after each window: Teams counts a send when it arrives, and a send that leaves
+    /// exactly one window after another may arrive a little sooner relative to it.
+    /// </summary>
+    public TimeSpan Margin { get; set; } = TimeSpan.FromMilliseconds(50);
+
     internal (int Limit, TimeSpan Window)[] Windows() =>
     [
-        (PerSecond, TimeSpan.FromSeconds(1)),
-        (PerTwoSeconds, TimeSpan.FromSeconds(2)),
-        (PerThirtySeconds, TimeSpan.FromSeconds(30)),
+        (PerSecond, TimeSpan.FromSeconds(1) + Margin),
+        (PerTwoSeconds, TimeSpan.FromSeconds(2) + Margin),
+        (PerThirtySeconds, TimeSpan.FromSeconds(30) + Margin),
     ];
 }

@@ -1,6 +1,7 @@
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Configuration;
 using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Turns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -29,6 +30,8 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddBotAuthentication();
         services.AddConnector();
         services.AddSingleton<BotRequestProcessor>();
+        services.AddSingleton<ConversationOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.AddHostedService<AuthenticationModeReporter>();
         return services;
     }

@@ -17,11 +17,10 @@ namespace JourneyBot.Protocol.Hosting;
 internal sealed class BotRequestProcessor(
     ITurnHandler handler,
     ConnectorClient connector,
+    ConversationOutbox outbox,
     IOptions<BotHostOptions> options,
     ILogger<BotRequestProcessor> logger)
 {
-    private const string Apology = "Sorry, something went wrong on my side and I could not finish that. Please try again.";
-
     public async Task ProcessAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
@@ -47,7 +46,7 @@ internal sealed class BotRequestProcessor(
         }
 
         ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
-        var turn = new TurnContext(activity, connector);
+        var turn = new TurnContext(activity, connector, outbox);
         try
         {
             await handler.OnTurnAsync(turn, cancellationToken);
@@ -55,7 +54,7 @@ internal sealed class BotRequestProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
-            await ApologizeAsync(turn, cancellationToken);
+            await Apology.TellAsync(turn, logger, cancellationToken);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
@@ -85,23 +84,6 @@ internal sealed class BotRequestProcessor(
             http.Response.ContentType = "application/json; charset=utf-8";
             await using var writer = new Utf8JsonWriter(http.Response.BodyWriter);
             json.WriteTo(writer);
-        }
-    }
-
-    private async Task ApologizeAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        if (turn.Activity.Type != ActivityTypes.Message)
-        {
-            return;
-        }
-
-        try
-        {
-            await turn.ReplyAsync(Apology, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or ConnectorException or InvalidOperationException or TaskCanceledException)
-        {
-            ProtocolLog.ApologyFailed(logger, ex, turn.Activity.Id);
         }
     }
 

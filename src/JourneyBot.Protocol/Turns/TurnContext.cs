@@ -11,15 +11,18 @@ namespace JourneyBot.Protocol.Turns;
 public sealed class TurnContext
 {
     private readonly ConnectorClient _connector;
+    private readonly ConversationOutbox _outbox;
     private string? _text;
 
-    /// <summary>Creates a turn for <paramref name="activity"/>.</summary>
-    public TurnContext(Activity activity, ConnectorClient connector)
+    /// <summary>Creates a turn for <paramref name="activity"/>; its later sends go through <paramref name="outbox"/>.</summary>
+    public TurnContext(Activity activity, ConnectorClient connector, ConversationOutbox outbox)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(outbox);
         Activity = activity;
         _connector = connector;
+        _outbox = outbox;
     }
 
     /// <summary>The incoming activity.</summary>
@@ -30,6 +33,13 @@ public sealed class TurnContext
 
     /// <summary>Set by the handler to answer an invoke; left null, the host answers 501.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>
+    /// Runs <paramref name="sends"/> after the turn has been answered, in order with the
+    /// conversation's other such work (see <see cref="ConversationOutbox"/>). The token it gets
+    /// is the host's, not the request's, which is over by then.
+    /// </summary>
+    public void SendAfterAnswer(Func<CancellationToken, Task> sends) => _outbox.Enqueue(this, sends);
 
     /// <summary>Posts a new message with <paramref name="text"/> to the conversation.</summary>
     public Task<ResourceResponse> SendAsync(string text, CancellationToken cancellationToken) =>

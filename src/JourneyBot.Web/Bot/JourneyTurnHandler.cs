@@ -9,6 +9,7 @@ namespace JourneyBot.Web.Bot;
 /// <summary>
 /// Connects Teams to the mapping conversation: messages, card submits (Action.Submit) and
 /// Universal Actions (Action.Execute) go in; messages, card updates and invoke answers come out.
+/// A turn is answered once its outcome is stored; its messages follow from the conversation's outbox.
 /// </summary>
 internal sealed class JourneyTurnHandler(JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements)
     : ITurnHandler
@@ -19,8 +20,8 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
     {
         ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
         ActivityTypes.Invoke when turn.Activity.Name == AdaptiveCardAction => OnCardActionAsync(turn, cancellationToken),
-        ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
-        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
+        ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn),
         _ => Task.CompletedTask,
     };
 
@@ -29,21 +30,23 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
         var submit = ActivityReader.FromMessageValue(turn.Activity.Value);
         if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
         {
-            await turn.ReplyAsync(Texts.OutdatedCard, cancellationToken); // a card that is not one of ours, or no longer is
+            turn.SendAfterAnswer(token => turn.ReplyAsync(Texts.OutdatedCard, token)); // a card that is not one of ours, or no longer is
             return;
         }
 
         var userTurn = ActivityReader.ToUserTurn(turn, submit);
         var outcome = await conversation.HandleAsync(userTurn, cancellationToken);
-
-        // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
-        if (submit is not null && outcome.CardUpdate is { } card && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+        turn.SendAfterAnswer(async token =>
         {
-            await turn.UpdateAsync(cardId, CardActivity(card), cancellationToken);
-        }
+            // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
+            if (submit is not null && outcome.CardUpdate is { } card && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+            {
+                await turn.UpdateAsync(cardId, CardActivity(card), token);
+            }
 
-        await SendAsync(turn, outcome.Messages, cancellationToken);
-        await FollowUpAsync(turn, userTurn, outcome, cancellationToken);
+            await SendAsync(turn, outcome.Messages, token);
+            await FollowUpAsync(turn, userTurn, outcome, token);
+        });
     }
 
     // The progress card: posted when contributions open, then updated in place, coalesced.
@@ -75,23 +78,27 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
 
         var userTurn = ActivityReader.ToUserTurn(turn, submit);
         var outcome = await conversation.HandleAsync(userTurn, cancellationToken);
+        var messages = outcome.Messages;
         if (outcome.CardUpdate is { } card)
         {
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Card(card.ToJson()));
-            await SendAsync(turn, outcome.Messages, cancellationToken);
         }
         else if (outcome.Messages is [{ Card: null, Text: { } only }])
         {
             // A lone text answer (a refusal, a confirmation) is shown to the member who pressed, not posted to all.
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(only));
+            messages = [];
         }
         else
         {
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message("Done."));
-            await SendAsync(turn, outcome.Messages, cancellationToken);
         }
 
-        await FollowUpAsync(turn, userTurn, outcome, cancellationToken);
+        turn.SendAfterAnswer(async token =>
+        {
+            await SendAsync(turn, messages, token);
+            await FollowUpAsync(turn, userTurn, outcome, token);
+        });
     }
 
     // Messages answer the member's message; after a card button (an invoke), they answer the card's message.
@@ -130,18 +137,26 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
 
     // Teams announces an install twice: installationUpdate (add) and conversationUpdate with the bot
     // among membersAdded. Teams greets on the first only, so a new team sees one welcome, not two.
-    private static Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.Activity.Action == "add"
-            ? turn.SendAsync(Texts.Welcome, cancellationToken)
-            : Task.CompletedTask;
+    private static Task OnInstallationUpdateAsync(TurnContext turn)
+    {
+        if (turn.Activity.Action == "add")
+        {
+            turn.SendAfterAnswer(token => turn.SendAsync(Texts.Welcome, token));
+        }
+
+        return Task.CompletedTask;
+    }
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
-    private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    private static Task OnConversationUpdateAsync(TurnContext turn)
     {
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
-        return botAdded && turn.Activity.ChannelId != Channels.Teams
-            ? turn.SendAsync(Texts.Welcome, cancellationToken)
-            : Task.CompletedTask;
+        if (botAdded && turn.Activity.ChannelId != Channels.Teams)
+        {
+            turn.SendAfterAnswer(token => turn.SendAsync(Texts.Welcome, token));
+        }
+
+        return Task.CompletedTask;
     }
 }

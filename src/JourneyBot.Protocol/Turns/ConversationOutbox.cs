@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace JourneyBot.Protocol.Turns;
+
+/// <summary>
+/// Runs what turns send after they have been answered: one piece of work after another in each
+/// conversation, in the order the turns handed them over, while other conversations go on.
+/// </summary>
+/// <remarks>
+/// Teams waits at most 15 seconds for the HTTP answer, and a send into a busy thread may have to
+/// wait for its moment (Teams allows about 7 a second per thread). Holding the request for that
+/// would make every member's turn as slow as the busiest thread; answering first keeps the answer
+/// quick and the replies in order. On shutdown the host waits for what is queued, within its
+/// shutdown timeout.
+/// </remarks>
+public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for <paramref name="turn"/> once the conversation's earlier
+    /// work is done. Should it fail, the failure is logged and, for a message, the member is told.
+    /// </summary>
+    public void Enqueue(TurnContext turn, Func<CancellationToken, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(work);
+        var key = string.Concat(turn.Activity.ServiceUrl, "\u001f", turn.Activity.Conversation?.Id);
+        lock (_gate)
+        {
+            var queue = _queues.TryGetValue(key, out var open) ? open : _queues[key] = new Queue();
+            queue.Pending++;
+            queue.Tail = RunAfterAsync(queue.Tail, key, turn, work);
+        }
+    }
+
+    /// <summary>Completes when no work is queued or running (work queued meanwhile is waited for too).</summary>
+    public async Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task[] tails;
+            lock (_gate)
+            {
+                tails = [.. _queues.Values.Select(q => q.Tail)];
+            }
+
+            if (tails.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(tails).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Waits for queued work until the host's shutdown timeout, then cancels what is left.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunAfterAsync(Task previous, string key, TurnContext turn, Func<CancellationToken, Task> work)
+    {
+        // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await work(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The host is stopping and its shutdown time is up: what is left is dropped, not apologised for.
+        }
+        catch (Exception ex)
+        {
+            ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
+            await Apology.TellAsync(turn, logger, _stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_queues[key].Pending == 0)
+                {
+                    _queues.Remove(key);
+                }
+            }
+        }
+    }
+
+    private sealed class Queue
+    {
+        public Task Tail { get; set; } = Task.CompletedTask;
+
+        public int Pending { get; set; }
+    }
+}

@@ -1,0 +1,148 @@
+using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Turns;
+using JourneyBot.Testing;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace JourneyBot.Protocol.Tests;
+
+/// <summary>
+/// What turns send after their answer goes out one piece after another in each conversation, in
+/// the order handed over; other conversations never wait; failures are logged and told.
+/// </summary>
+public sealed class ConversationOutboxTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private readonly FakeLogger<ConversationOutbox> _logger = new();
+    private readonly HttpClient _http = new();
+    private readonly ConversationOutbox _outbox;
+    private RecordingConnector _connector = null!;
+
+    public ConversationOutboxTests() => _outbox = new ConversationOutbox(_logger);
+
+    public async ValueTask InitializeAsync() => _connector = await RecordingConnector.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _outbox.Dispose();
+        _http.Dispose();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Work_in_one_conversation_waits_for_the_earlier_work_and_other_conversations_do_not()
+    {
+        var ran = new List<string>();
+        var firstMayFinish = new TaskCompletionSource();
+        var otherRan = new TaskCompletionSource();
+        var thread = Turn("19:a@thread.tacv2;messageid=1");
+
+        _outbox.Enqueue(thread, async _ =>
+        {
+            await firstMayFinish.Task;
+            Note(ran, "a1");
+        });
+        _outbox.Enqueue(thread, _ =>
+        {
+            Note(ran, "a2");
+            return Task.CompletedTask;
+        });
+        _outbox.Enqueue(Turn("19:b@thread.tacv2;messageid=1"), _ =>
+        {
+            Note(ran, "b1");
+            otherRan.SetResult();
+            return Task.CompletedTask;
+        });
+
+        await otherRan.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Equal(["b1"], Snapshot(ran));
+        Assert.False(_outbox.WhenIdleAsync(TestContext.Current.CancellationToken).IsCompleted);
+
+        firstMayFinish.SetResult();
+        await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Equal(["b1", "a1", "a2"], Snapshot(ran));
+    }
+
+    [Fact]
+    public async Task Failed_work_is_logged_without_the_members_text_the_member_is_told_and_later_work_still_runs()
+    {
+        var thread = Turn("19:a@thread.tacv2;messageid=1", "my secret plan");
+        var later = false;
+
+        _outbox.Enqueue(thread, _ => throw new InvalidOperationException("the connector refused"));
+        _outbox.Enqueue(thread, _ =>
+        {
+            later = true;
+            return Task.CompletedTask;
+        });
+        await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+
+        var apology = Assert.Single(_connector.Requests).Activity;
+        Assert.StartsWith("Sorry, something went wrong", apology.Text, StringComparison.Ordinal);
+        Assert.True(later);
+        var failure = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1008);
+        Assert.IsType<InvalidOperationException>(failure.Exception);
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), r => r.Message.Contains("my secret plan", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Stopping_waits_for_queued_work()
+    {
+        var mayFinish = new TaskCompletionSource();
+        var finished = false;
+        _outbox.Enqueue(Turn("19:a@thread.tacv2;messageid=1"), async _ =>
+        {
+            await mayFinish.Task;
+            finished = true;
+        });
+
+        var stopping = _outbox.StopAsync(TestContext.Current.CancellationToken);
+        Assert.False(stopping.IsCompleted);
+
+        mayFinish.SetResult();
+        await stopping.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.True(finished);
+    }
+
+    [Fact]
+    public async Task Work_still_queued_when_the_shutdown_time_is_up_is_cancelled()
+    {
+        var cancelled = false;
+        _outbox.Enqueue(Turn("19:a@thread.tacv2;messageid=1"), async token =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                throw;
+            }
+        });
+
+        await _outbox.StopAsync(new CancellationToken(canceled: true));
+        await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+
+        Assert.True(cancelled);
+        Assert.Empty(_connector.Requests); // a cancelled shutdown is no failure to apologise for
+    }
+
+    private TurnContext Turn(string conversationId, string text = "hello") =>
+        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), _outbox);
+
+    private static void Note(List<string> ran, string what)
+    {
+        lock (ran)
+        {
+            ran.Add(what);
+        }
+    }
+
+    private static List<string> Snapshot(List<string> ran)
+    {
+        lock (ran)
+        {
+            return [.. ran];
+        }
+    }
+}

@@ -21,6 +21,7 @@ builder.Services.AddSingleton<ProgressCardUpdates>();
 builder.Services.AddOptions<AcknowledgementOptions>().BindConfiguration("Acknowledgements");
 builder.Services.AddKeyedSingleton(Acknowledgements.ClockKey, TimeProvider.System);
 builder.Services.AddSingleton<Acknowledgements>();
+builder.Services.AddSingleton<CardUpdates>();
 builder.Services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
 builder.Services.AddHealthChecks();
 

@@ -1,7 +1,9 @@
 using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Testing;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace JourneyBot.Protocol.Tests;
 
@@ -17,7 +19,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     private readonly ConversationOutbox _outbox;
     private RecordingConnector _connector = null!;
 
-    public ConversationOutboxTests() => _outbox = new ConversationOutbox(_logger);
+    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _logger);
 
     public async ValueTask InitializeAsync() => _connector = await RecordingConnector.StartAsync();
 
@@ -36,22 +38,22 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         var otherRan = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1");
 
-        _outbox.Enqueue(thread, async _ =>
+        await _outbox.EnqueueAsync(thread, async _ =>
         {
             await firstMayFinish.Task;
             Note(ran, "a1");
-        });
-        _outbox.Enqueue(thread, _ =>
+        }, TestContext.Current.CancellationToken);
+        await _outbox.EnqueueAsync(thread, _ =>
         {
             Note(ran, "a2");
             return Task.CompletedTask;
-        });
-        _outbox.Enqueue(Turn("19:b@thread.tacv2;messageid=1"), _ =>
+        }, TestContext.Current.CancellationToken);
+        await _outbox.EnqueueAsync(Turn("19:b@thread.tacv2;messageid=1"), _ =>
         {
             Note(ran, "b1");
             otherRan.SetResult();
             return Task.CompletedTask;
-        });
+        }, TestContext.Current.CancellationToken);
 
         await otherRan.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.Equal(["b1"], Snapshot(ran));
@@ -63,17 +65,36 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_turn_waits_for_room_only_when_its_conversation_has_as_many_queued_as_allowed()
+    {
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _logger);
+        var mayFinish = new TaskCompletionSource();
+        var thread = Turn("19:a@thread.tacv2;messageid=1");
+        await outbox.EnqueueAsync(thread, _ => mayFinish.Task, TestContext.Current.CancellationToken);
+        await outbox.EnqueueAsync(thread, _ => Task.CompletedTask, TestContext.Current.CancellationToken);
+
+        var third = outbox.EnqueueAsync(thread, _ => Task.CompletedTask, TestContext.Current.CancellationToken);
+        await outbox.EnqueueAsync(Turn("19:b@thread.tacv2;messageid=1"), _ => Task.CompletedTask, TestContext.Current.CancellationToken)
+            .WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.False(third.IsCompleted);
+
+        mayFinish.SetResult();
+        await third.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Failed_work_is_logged_without_the_members_text_the_member_is_told_and_later_work_still_runs()
     {
         var thread = Turn("19:a@thread.tacv2;messageid=1", "my secret plan");
         var later = false;
 
-        _outbox.Enqueue(thread, _ => throw new InvalidOperationException("the connector refused"));
-        _outbox.Enqueue(thread, _ =>
+        await _outbox.EnqueueAsync(thread, _ => throw new InvalidOperationException("the connector refused"), TestContext.Current.CancellationToken);
+        await _outbox.EnqueueAsync(thread, _ =>
         {
             later = true;
             return Task.CompletedTask;
-        });
+        }, TestContext.Current.CancellationToken);
         await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
 
         var apology = Assert.Single(_connector.Requests).Activity;
@@ -89,11 +110,11 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     {
         var mayFinish = new TaskCompletionSource();
         var finished = false;
-        _outbox.Enqueue(Turn("19:a@thread.tacv2;messageid=1"), async _ =>
+        await _outbox.EnqueueAsync(Turn("19:a@thread.tacv2;messageid=1"), async _ =>
         {
             await mayFinish.Task;
             finished = true;
-        });
+        }, TestContext.Current.CancellationToken);
 
         var stopping = _outbox.StopAsync(TestContext.Current.CancellationToken);
         Assert.False(stopping.IsCompleted);
@@ -107,7 +128,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     public async Task Work_still_queued_when_the_shutdown_time_is_up_is_cancelled()
     {
         var cancelled = false;
-        _outbox.Enqueue(Turn("19:a@thread.tacv2;messageid=1"), async token =>
+        await _outbox.EnqueueAsync(Turn("19:a@thread.tacv2;messageid=1"), async token =>
         {
             try
             {
@@ -118,7 +139,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
                 cancelled = true;
                 throw;
             }
-        });
+        }, TestContext.Current.CancellationToken);
 
         await _outbox.StopAsync(new CancellationToken(canceled: true));
         await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);

@@ -131,6 +131,42 @@ public sealed class MappingOverHttpTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task Members_pressing_one_card_while_its_update_waits_cost_at_most_one_more_update_which_shows_the_newest()
+    {
+        await using var app = NewApp();
+        await SetUpAsync(app);
+        var map = await MapAsync(app);
+        _connector.Reset();
+
+        var release = _connector.Hold();
+        try
+        {
+            foreach (var n in new[] { 1, 2, 3 })
+            {
+                var press = From($"member-{n}", $"Member {n}", string.Empty);
+                press.ReplyToId = "contribute-card";
+                press.Value = JsonSerializer.SerializeToElement(new Dictionary<string, string>
+                {
+                    ["verb"] = "add", ["mapId"] = map.Id, ["step"] = "Contribute", ["kind"] = "touchpoint", ["stage"] = map.Stages[0].Id,
+                    ["text"] = $"Idea number {n}", ["channel"] = "website", ["score"] = string.Empty, ["owner"] = string.Empty, ["evidence"] = "observed",
+                });
+                var response = await app.PostWithoutWaitingForSendsAsync(press.ToJson()).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        }
+        finally
+        {
+            release();
+        }
+
+        await app.SendsAfterAnswerAsync();
+        var updates = _connector.Requests.Where(r => r.Method == "PUT" && r.RawTarget.EndsWith("/activities/contribute-card", StringComparison.Ordinal)).ToList();
+        Assert.InRange(updates.Count, 1, 2); // the one under way when the others came, then the newest; never one per press
+        Assert.Contains("Idea number 3", updates[^1].Body, StringComparison.Ordinal);
+        Assert.Equal(3, (await BoardAsync(app)).Items.Count);
+    }
+
+    [Fact]
     public async Task An_action_execute_is_answered_with_the_next_card_in_the_http_response()
     {
         await using var app = NewApp();

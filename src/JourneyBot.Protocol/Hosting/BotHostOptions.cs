@@ -8,4 +8,11 @@ public sealed class BotHostOptions
     /// well under 100 KB; the default leaves room for card submits with long answers.
     /// </summary>
     public long MaxRequestBodyBytes { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// How many turns' replies one conversation may have waiting to be sent. Replies follow the
+    /// HTTP answer (see <see cref="Turns.ConversationOutbox"/>); when this many wait, the next turn
+    /// of that conversation is answered only once there is room, so a flood slows its senders.
+    /// </summary>
+    public int MaxQueuedPerConversation { get; set; } = 64;
 }

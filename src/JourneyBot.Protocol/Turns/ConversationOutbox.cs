@@ -1,5 +1,7 @@
+using JourneyBot.Protocol.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace JourneyBot.Protocol.Turns;
 
@@ -11,29 +13,51 @@ namespace JourneyBot.Protocol.Turns;
 /// Teams waits at most 15 seconds for the HTTP answer, and a send into a busy thread may have to
 /// wait for its moment (Teams allows about 7 a second per thread). Holding the request for that
 /// would make every member's turn as slow as the busiest thread; answering first keeps the answer
-/// quick and the replies in order. On shutdown the host waits for what is queued, within its
-/// shutdown timeout.
+/// quick and the replies in order. A conversation holds at most
+/// <see cref="BotHostOptions.MaxQueuedPerConversation"/> turns' work; beyond that a turn waits for
+/// room before it is answered, so a flood slows its own senders instead of filling memory. On
+/// shutdown the host waits for what is queued, within its shutdown timeout.
 /// </remarks>
-public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
+public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>
-    /// Runs <paramref name="work"/> for <paramref name="turn"/> once the conversation's earlier
-    /// work is done. Should it fail, the failure is logged and, for a message, the member is told.
+    /// Queues <paramref name="work"/> for <paramref name="turn"/>, to run once the conversation's
+    /// earlier work is done; completes when it is queued, at once unless the conversation's queue
+    /// is full. Should the work fail, the failure is logged and, for a message, the member is told.
     /// </summary>
-    public void Enqueue(TurnContext turn, Func<CancellationToken, Task> work)
+    public async Task EnqueueAsync(TurnContext turn, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
         var key = string.Concat(turn.Activity.ServiceUrl, "\u001f", turn.Activity.Conversation?.Id);
+        Queue queue;
         lock (_gate)
         {
-            var queue = _queues.TryGetValue(key, out var open) ? open : _queues[key] = new Queue();
-            queue.Pending++;
-            queue.Tail = RunAfterAsync(queue.Tail, key, turn, work);
+            if (!_queues.TryGetValue(key, out queue!))
+            {
+                _queues[key] = queue = new Queue(options.Value.MaxQueuedPerConversation);
+            }
+
+            queue.Pending++; // counts waiters too, so the queue stays while anyone waits for room
+        }
+
+        try
+        {
+            await queue.Room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Leave(key, queue);
+            throw;
+        }
+
+        lock (_gate)
+        {
+            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, work);
         }
     }
 
@@ -76,7 +100,7 @@ public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHo
     /// <inheritdoc />
     public void Dispose() => _stopping.Dispose();
 
-    private async Task RunAfterAsync(Task previous, string key, TurnContext turn, Func<CancellationToken, Task> work)
+    private async Task RunAfterAsync(Task previous, string key, Queue queue, TurnContext turn, Func<CancellationToken, Task> work)
     {
         // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
         await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
@@ -95,18 +119,28 @@ public sealed class ConversationOutbox(ILogger<ConversationOutbox> logger) : IHo
         }
         finally
         {
-            lock (_gate)
+            queue.Room.Release();
+            Leave(key, queue);
+        }
+    }
+
+    private void Leave(string key, Queue queue)
+    {
+        lock (_gate)
+        {
+            if (--queue.Pending == 0)
             {
-                if (--_queues[key].Pending == 0)
-                {
-                    _queues.Remove(key);
-                }
+                _queues.Remove(key);
+                queue.Room.Dispose();
             }
         }
     }
 
-    private sealed class Queue
+    /// <summary>One conversation's work: the last piece queued, and how many are queued or waiting for room.</summary>
+    private sealed class Queue(int capacity)
     {
+        public SemaphoreSlim Room { get; } = new(capacity, capacity);
+
         public Task Tail { get; set; } = Task.CompletedTask;
 
         public int Pending { get; set; }

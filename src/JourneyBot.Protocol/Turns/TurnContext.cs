@@ -35,11 +35,13 @@ public sealed class TurnContext
     public InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>
-    /// Runs <paramref name="sends"/> after the turn has been answered, in order with the
-    /// conversation's other such work (see <see cref="ConversationOutbox"/>). The token it gets
+    /// Queues <paramref name="sends"/> to run after the turn has been answered, in order with the
+    /// conversation's other such work (see <see cref="ConversationOutbox"/>); completes once
+    /// queued, which waits only while the conversation's queue is full. The token the sends get
     /// is the host's, not the request's, which is over by then.
     /// </summary>
-    public void SendAfterAnswer(Func<CancellationToken, Task> sends) => _outbox.Enqueue(this, sends);
+    public Task SendAfterAnswerAsync(Func<CancellationToken, Task> sends, CancellationToken cancellationToken) =>
+        _outbox.EnqueueAsync(this, sends, cancellationToken);
 
     /// <summary>Posts a new message with <paramref name="text"/> to the conversation.</summary>
     public Task<ResourceResponse> SendAsync(string text, CancellationToken cancellationToken) =>

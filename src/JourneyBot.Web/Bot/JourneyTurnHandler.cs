@@ -11,7 +11,8 @@ namespace JourneyBot.Web.Bot;
 /// Universal Actions (Action.Execute) go in; messages, card updates and invoke answers come out.
 /// A turn is answered once its outcome is stored; its messages follow from the conversation's outbox.
 /// </summary>
-internal sealed class JourneyTurnHandler(JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements)
+internal sealed class JourneyTurnHandler(
+    JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -20,8 +21,8 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
     {
         ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
         ActivityTypes.Invoke when turn.Activity.Name == AdaptiveCardAction => OnCardActionAsync(turn, cancellationToken),
-        ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn),
-        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn),
+        ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -30,23 +31,32 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
         var submit = ActivityReader.FromMessageValue(turn.Activity.Value);
         if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
         {
-            turn.SendAfterAnswer(token => turn.ReplyAsync(Texts.OutdatedCard, token)); // a card that is not one of ours, or no longer is
+            // A card that is not one of ours, or no longer is.
+            await turn.SendAfterAnswerAsync(token => turn.ReplyAsync(Texts.OutdatedCard, token), cancellationToken);
             return;
         }
 
         var userTurn = ActivityReader.ToUserTurn(turn, submit);
         var outcome = await conversation.HandleAsync(userTurn, cancellationToken);
-        turn.SendAfterAnswer(async token =>
+
+        // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
+        string? pressedCardId = null;
+        if (submit is not null && outcome.CardUpdate is { } card && turn.Activity.ReplyToId is { Length: > 0 } cardId)
         {
-            // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
-            if (submit is not null && outcome.CardUpdate is { } card && turn.Activity.ReplyToId is { Length: > 0 } cardId)
+            cardUpdates.Offer(turn, cardId, CardActivity(card));
+            pressedCardId = cardId;
+        }
+
+        await turn.SendAfterAnswerAsync(async token =>
+        {
+            if (pressedCardId is not null)
             {
-                await turn.UpdateAsync(cardId, CardActivity(card), token);
+                await cardUpdates.SendNewestAsync(turn, pressedCardId, token);
             }
 
             await SendAsync(turn, outcome.Messages, token);
             await FollowUpAsync(turn, userTurn, outcome, token);
-        });
+        }, cancellationToken);
     }
 
     // The progress card: posted when contributions open, then updated in place, coalesced.
@@ -94,11 +104,11 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message("Done."));
         }
 
-        turn.SendAfterAnswer(async token =>
+        await turn.SendAfterAnswerAsync(async token =>
         {
             await SendAsync(turn, messages, token);
             await FollowUpAsync(turn, userTurn, outcome, token);
-        });
+        }, cancellationToken);
     }
 
     // Messages answer the member's message; after a card button (an invoke), they answer the card's message.
@@ -137,26 +147,18 @@ internal sealed class JourneyTurnHandler(JourneyConversation conversation, Progr
 
     // Teams announces an install twice: installationUpdate (add) and conversationUpdate with the bot
     // among membersAdded. Teams greets on the first only, so a new team sees one welcome, not two.
-    private static Task OnInstallationUpdateAsync(TurnContext turn)
-    {
-        if (turn.Activity.Action == "add")
-        {
-            turn.SendAfterAnswer(token => turn.SendAsync(Texts.Welcome, token));
-        }
-
-        return Task.CompletedTask;
-    }
+    private static Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        turn.Activity.Action == "add"
+            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Texts.Welcome, token), cancellationToken)
+            : Task.CompletedTask;
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
-    private static Task OnConversationUpdateAsync(TurnContext turn)
+    private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
-        if (botAdded && turn.Activity.ChannelId != Channels.Teams)
-        {
-            turn.SendAfterAnswer(token => turn.SendAsync(Texts.Welcome, token));
-        }
-
-        return Task.CompletedTask;
+        return botAdded && turn.Activity.ChannelId != Channels.Teams
+            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Texts.Welcome, token), cancellationToken)
+            : Task.CompletedTask;
     }
 }

@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Turns;
+
+namespace JourneyBot.Web.Bot;
+
+/// <summary>
+/// Updates of a card in place, where only the newest counts: when several members press the same
+/// card within moments, the first update to go out carries the newest card and the others have
+/// nothing left to send. A busy thread's card then costs a few updates, not one per press.
+/// </summary>
+internal sealed class CardUpdates
+{
+    private readonly ConcurrentDictionary<string, Activity> _newest = new(StringComparer.Ordinal);
+
+    /// <summary>Notes <paramref name="card"/> as the newest content of message <paramref name="activityId"/>.</summary>
+    public void Offer(TurnContext turn, string activityId, Activity card) => _newest[Key(turn, activityId)] = card;
+
+    /// <summary>Puts the newest offered content in place, unless an earlier call already did.</summary>
+    public Task SendNewestAsync(TurnContext turn, string activityId, CancellationToken cancellationToken) =>
+        _newest.TryRemove(Key(turn, activityId), out var card)
+            ? turn.UpdateAsync(activityId, card, cancellationToken)
+            : Task.CompletedTask;
+
+    private static string Key(TurnContext turn, string activityId) =>
+        string.Join('\u001f', turn.Activity.ServiceUrl, turn.Activity.Conversation?.Id, activityId);
+}

@@ -34,11 +34,14 @@ public sealed class TableStorageOptions
 
     /// <summary>
     /// How long a conversation's map and a member's department, as this instance last read or
-    /// wrote them, are used without asking storage again. Writes are always checked against
-    /// storage; only what a read-only turn shows may lag another instance's change by this much.
-    /// Zero reads storage every time.
+    /// wrote them, are used without asking storage again, for contributions and status only.
+    /// Map writes are always checked against storage (ETag); what may lag another instance's
+    /// change by this much is what a status shows and whether contributions are still open (a
+    /// contribution may land just after the facilitator moved on elsewhere, as if it came a
+    /// moment sooner). Long enough that a member contributing every few seconds in one of a
+    /// thousand busy sessions still finds the copy. Zero reads storage every time.
     /// </summary>
-    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan CacheLifetime { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>At most this many maps (and as many members) are kept in memory.</summary>
     public int CacheCapacity { get; set; } = 10_000;

@@ -15,6 +15,7 @@ internal sealed record BenchOptions
           --warmup <s>           seconds played before measuring (default 5)
           --held-sessions <n>    sessions kept active in the held-sessions configuration; 0 skips it (default 1000)
           --held-workers <n>     workers going round-robin over the held sessions (default 32)
+          --held-reference <n>   sessions of the held reference phase measured before them; 0 skips it (default 200)
           --bot-dll <path>       the bot to run (default src/JourneyBot.Web/bin/Release/net10.0/JourneyBot.Web.dll)
           --json-only            print only the JSON lines
           --by-kind              also print latency by kind of turn for each configuration (to stderr)
@@ -33,8 +34,12 @@ internal sealed record BenchOptions
 
     public int HeldWorkers { get; init; } = 32;
 
-    /// <summary>Before the held sessions, measure as many sessions as workers in the same process (skipped by --quick).</summary>
-    public bool HeldReference { get; init; } = true;
+    /// <summary>
+    /// Before the held sessions, measure this many in the same process (0: none, as --quick). Not
+    /// fewer: with as few sessions as workers, each thread would get ~15 turns a second, beyond what
+    /// Teams lets a bot send into one thread, and the figures would show that wait instead.
+    /// </summary>
+    public int HeldReference { get; init; } = 200;
 
     public required string RepoRoot { get; init; }
 
@@ -66,7 +71,7 @@ internal sealed record BenchOptions
         {
             options = options with
             {
-                Concurrency = [8, 32], Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2), HeldSessions = 200, HeldReference = false,
+                Concurrency = [8, 32], Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2), HeldSessions = 200, HeldReference = 0,
                 LongerWarmupWhileJitting = false,
             };
         }
@@ -82,6 +87,7 @@ internal sealed record BenchOptions
                 "--warmup" => options with { Warmup = Seconds(Value()) },
                 "--held-sessions" => options with { HeldSessions = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--held-workers" => options with { HeldWorkers = Positive(Value()) },
+                "--held-reference" => options with { HeldReference = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--bot-dll" => options with { BotDll = Path.GetFullPath(Value()) },
                 "--json-only" => options with { JsonOnly = true },
                 "--by-kind" => options with { ByKind = true },

@@ -34,8 +34,8 @@ internal static class Configurations
 
     /// <summary>
     /// Many sessions held in their contributions while workers go round-robin over them, in one bot
-    /// process: first as many sessions as workers (the reference), then all of them. The same turns,
-    /// so per-turn figures that grow with the sessions show up side by side.
+    /// process: first a few hundred sessions (the reference), then all of them. The same turns and
+    /// workers, so per-turn figures that grow with the sessions show up side by side.
     /// </summary>
     public static async Task<IReadOnlyList<ConfigurationResult>> HeldAsync(BenchOptions options, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ internal static class Configurations
         await using var environment = await BenchEnvironment.StartAsync(options, "held", MetricsInterval, cancellationToken);
         var results = new List<ConfigurationResult>();
         var held = new List<Sessions.Session>();
-        int[] phases = options.HeldReference ? [Math.Min(workers, options.HeldSessions), options.HeldSessions] : [options.HeldSessions];
+        int[] phases = options.HeldReference > 0 ? [Math.Min(options.HeldReference, options.HeldSessions), options.HeldSessions] : [options.HeldSessions];
         foreach (var count in phases.Distinct())
         {
             var name = "held-" + count.ToString(CultureInfo.InvariantCulture);

@@ -46,6 +46,26 @@ public sealed class ConversationSendPacerTests
     }
 
     [Fact]
+    public async Task A_send_answered_late_counts_from_its_answer_for_the_sends_after_it()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions
+        {
+            PerSecond = 1, PerTwoSeconds = 10, PerThirtySeconds = 100, Margin = TimeSpan.FromMilliseconds(50),
+        }));
+        using var first = new HttpRequestMessage(HttpMethod.Post, Thread);
+        var slot = await pacer.WaitForTurnAsync(first, TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromMilliseconds(500)); // held up on its way: Teams may count it only now
+        pacer.Arrived(slot);
+
+        using var second = new HttpRequestMessage(HttpMethod.Post, Thread);
+        var waiting = pacer.WaitForTurnAsync(second, TestContext.Current.CancellationToken);
+        _clock.Advance(TimeSpan.FromMilliseconds(1000));
+        Assert.False(waiting.IsCompleted); // 1.05 s after it left would be too soon
+        _clock.Advance(TimeSpan.FromMilliseconds(50));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Another_conversation_and_reads_never_wait()
     {
         var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions { PerSecond = 1, PerTwoSeconds = 1, Margin = TimeSpan.FromMilliseconds(50) }));

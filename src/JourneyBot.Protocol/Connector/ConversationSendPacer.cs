@@ -9,6 +9,10 @@ namespace JourneyBot.Protocol.Connector;
 /// and waits for it. However many members are busy in one conversation, it never gets more.
 /// </summary>
 /// <remarks>
+/// Teams counts a send when it arrives, which is some time after it leaves: a send held up on its
+/// way (a busy core, a slow network) could otherwise arrive in the same window as one that left a
+/// window after it. So a send's place in the windows moves to the moment its answer came back
+/// (<see cref="Arrived"/>), by which time it had surely arrived.
 /// Pacing is per process: each instance paces the sends it makes. The retry handler still answers
 /// a 429 should several instances together exceed the limits.
 /// </remarks>
@@ -24,22 +28,40 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
     private readonly int _kept = options.Value.Windows().Max(w => w.Limit);
     private readonly TimeSpan _longest = options.Value.Windows().Max(w => w.Window);
 
-    /// <summary>Waits until <paramref name="request"/> may go, when it sends into a conversation.</summary>
-    public async Task WaitForTurnAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="request"/> may go, when it sends into a conversation; returns
+    /// its place in the conversation's windows (null for requests that are not paced), for
+    /// <see cref="Arrived"/>.
+    /// </summary>
+    public async Task<Slot?> WaitForTurnAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (ConversationOf(request) is { } conversation)
+        if (ConversationOf(request) is not { } conversation)
         {
-            var now = clock.GetUtcNow();
-            var slot = _schedules.GetOrAdd(conversation, _ => new Schedule()).Reserve(now, _windows, _kept);
-            if (slot > now)
-            {
-                await Task.Delay(slot - now, clock, cancellationToken).ConfigureAwait(false);
-            }
+            return null;
+        }
 
-            if (Interlocked.Increment(ref _sends) % SweepEvery == 0)
-            {
-                Sweep(now);
-            }
+        var now = clock.GetUtcNow();
+        var schedule = _schedules.GetOrAdd(conversation, _ => new Schedule());
+        var slot = schedule.Reserve(now, _windows, _kept);
+        if (slot.At > now)
+        {
+            await Task.Delay(slot.At - now, clock, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (Interlocked.Increment(ref _sends) % SweepEvery == 0)
+        {
+            Sweep(now);
+        }
+
+        return slot;
+    }
+
+    /// <summary>Notes that the send of <paramref name="slot"/> has been answered, so it surely arrived by now.</summary>
+    public void Arrived(Slot? slot)
+    {
+        if (slot is not null)
+        {
+            slot.Schedule.Arrived(slot, clock.GetUtcNow());
         }
     }
 
@@ -70,26 +92,36 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         }
     }
 
+    /// <summary>One send's place in its conversation's windows.</summary>
+    internal sealed class Slot(Schedule schedule, DateTimeOffset at)
+    {
+        public Schedule Schedule { get; } = schedule;
+
+        /// <summary>When the send left, and once answered, when it surely had arrived.</summary>
+        public DateTimeOffset At { get; set; } = at;
+    }
+
     /// <summary>The moments of one conversation's recent and coming sends, oldest first.</summary>
-    private sealed class Schedule
+    internal sealed class Schedule
     {
         private readonly Lock _gate = new();
-        private readonly List<DateTimeOffset> _slots = [];
+        private readonly List<Slot> _slots = [];
 
-        public DateTimeOffset Reserve(DateTimeOffset now, (int Limit, TimeSpan Window)[] windows, int kept)
+        public Slot Reserve(DateTimeOffset now, (int Limit, TimeSpan Window)[] windows, int kept)
         {
             lock (_gate)
             {
-                var slot = _slots.Count > 0 && _slots[^1] > now ? _slots[^1] : now;
+                var at = _slots.Count > 0 && _slots[^1].At > now ? _slots[^1].At : now;
                 foreach (var (limit, window) in windows)
                 {
                     // The send that is `limit` back must have left the window first.
-                    if (limit > 0 && _slots.Count >= limit && _slots[^limit] + window > slot)
+                    if (limit > 0 && _slots.Count >= limit && _slots[^limit].At + window > at)
                     {
-                        slot = _slots[^limit] + window;
+                        at = _slots[^limit].At + window;
                     }
                 }
 
+                var slot = new Slot(this, at);
                 _slots.Add(slot);
                 if (_slots.Count > kept)
                 {
@@ -100,11 +132,22 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
             }
         }
 
+        public void Arrived(Slot slot, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                if (now > slot.At)
+                {
+                    slot.At = now;
+                }
+            }
+        }
+
         public bool IdleSince(DateTimeOffset moment)
         {
             lock (_gate)
             {
-                return _slots.Count == 0 || _slots[^1] < moment;
+                return _slots.Count == 0 || _slots[^1].At < moment;
             }
         }
     }

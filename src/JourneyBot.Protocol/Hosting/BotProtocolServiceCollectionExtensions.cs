@@ -89,8 +89,15 @@ public static class BotProtocolServiceCollectionExtensions
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            await pacer.WaitForTurnAsync(request, cancellationToken);
-            return await base.SendAsync(request, cancellationToken);
+            var slot = await pacer.WaitForTurnAsync(request, cancellationToken);
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                pacer.Arrived(slot);
+            }
         }
     }
 }

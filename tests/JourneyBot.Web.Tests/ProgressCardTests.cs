@@ -54,6 +54,45 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task Updates_of_many_conversations_read_storage_a_few_at_a_time_and_each_still_comes()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        GatedBoardReads store = null!;
+        await using var app = new BotApp(new Dictionary<string, string?> { ["ProgressCard:MaxConcurrentReads"] = "2" }, s =>
+        {
+            s.AddKeyedSingleton<TimeProvider>(JourneyBot.Web.Progress.ProgressCardUpdates.ClockKey, clock);
+            GatedBoardReads.Install(s, gated => store = gated);
+        });
+        string[] threads = [.. Enumerable.Range(1, 4).Select(n => $"19:general@thread.tacv2;messageid=170000000010{n}")];
+        foreach (var thread in threads)
+        {
+            foreach (var line in new[] { "start Busy", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+            {
+                await SayAsync(app, "alex", line, thread);
+            }
+        }
+
+        store.Close();
+        foreach (var thread in threads)
+        {
+            await SayAsync(app, "member-1", "touchpoint Purchase | website | An idea", thread);
+        }
+
+        clock.Advance(TimeSpan.FromSeconds(2)); // all four updates are due
+        await WaitUntilAsync(() => store.Inside == 2);
+        Assert.Equal(2, store.MostAtOnce);
+        Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
+
+        store.Open();
+        foreach (var thread in threads)
+        {
+            await _connector.WaitForAsync(r => r.Method == "PUT" && r.Activity.Conversation?.Id == thread, Wait);
+        }
+
+        Assert.Equal(2, store.MostAtOnce);
+    }
+
+    [Fact]
     public async Task Thirty_typed_contributions_at_once_are_confirmed_in_one_message_and_another_that_names_the_rest()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
@@ -149,12 +188,21 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         return text.ToString();
     }
 
-    private async Task SayAsync(BotApp app, string who, string text) =>
-        Assert.Equal(HttpStatusCode.OK, (await app.PostActivityAsync(From(who, text))).StatusCode);
+    private async Task SayAsync(BotApp app, string who, string text, string thread = Thread) =>
+        Assert.Equal(HttpStatusCode.OK, (await app.PostActivityAsync(From(who, text, thread))).StatusCode);
 
-    private Activity From(string id, string text)
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var activity = Activities.Message(_connector.ServiceUrl(), text, mentionBot: true, conversationId: Thread,
+        using var deadline = new CancellationTokenSource(Wait);
+        while (!condition())
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
+
+    private Activity From(string id, string text, string thread = Thread)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl(), text, mentionBot: true, conversationId: thread,
             activityId: $"1:progress-{Interlocked.Increment(ref _activities)}");
         activity.From = new ChannelAccount { Id = id, Name = id };
         return activity;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Protocol.Connector;
@@ -15,6 +16,13 @@ public sealed class ProgressCardOptions
     /// conversation; a burst of 30 contributions then costs one card update, not 30.
     /// </summary>
     public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How many conversations' updates read storage at once. Updates are background work: bounded,
+    /// a thousand busy sessions cannot crowd out members' turns at storage; an update that waits
+    /// gathers the changes that come meanwhile.
+    /// </summary>
+    public int MaxConcurrentReads { get; set; } = 4;
 }
 
 /// <summary>
@@ -31,12 +39,13 @@ internal sealed partial class ProgressCardUpdates(
     IServiceScopeFactory scopes,
     [FromKeyedServices(ProgressCardUpdates.ClockKey)] TimeProvider clock,
     IOptions<ProgressCardOptions> options,
-    ILogger<ProgressCardUpdates> logger)
+    ILogger<ProgressCardUpdates> logger) : IDisposable
 {
     /// <summary>The key of the clock that times updates (its own, so tests can move it alone).</summary>
     public const string ClockKey = "progress-card";
 
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _reading = new(Math.Max(1, options.Value.MaxConcurrentReads));
 
     /// <summary>Asks for an update of the conversation's progress card; <paramref name="reply"/> addresses it.</summary>
     public void Schedule(MapScope scope, Activity reply)
@@ -52,9 +61,7 @@ internal sealed partial class ProgressCardUpdates(
         try
         {
             await Task.Delay(options.Value.UpdateInterval, clock);
-            // From here on, a new change schedules the next update: none is missed.
-            _pending.TryRemove(scope.ConversationKey, out _);
-            if (await conversation.ProgressAsync(scope, CancellationToken.None) is not var (card, activityId))
+            if (await ReadProgressAsync(scope) is not var (card, activityId))
             {
                 return;
             }
@@ -70,6 +77,24 @@ internal sealed partial class ProgressCardUpdates(
         {
             _pending.TryRemove(scope.ConversationKey, out _);
             LogUpdateFailed(logger, ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _reading.Dispose();
+
+    private async Task<(AdaptiveCard Card, string ActivityId)?> ReadProgressAsync(MapScope scope)
+    {
+        await _reading.WaitAsync();
+        try
+        {
+            // From here on, a new change schedules the next update: none is missed.
+            _pending.TryRemove(scope.ConversationKey, out _);
+            return await conversation.ProgressAsync(scope, CancellationToken.None);
+        }
+        finally
+        {
+            _reading.Release();
         }
     }
 

@@ -1,0 +1,114 @@
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Mapping;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace JourneyBot.Web.Tests;
+
+/// <summary>
+/// The host's real store with its board reads held at a gate once closed: shows how many reads
+/// the bot makes at once, and lets a test decide when they finish.
+/// </summary>
+internal sealed class GatedBoardReads(IMapStore store) : IMapStore
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _closed;
+    private int _inside;
+
+    /// <summary>The most board reads that were held at the gate at the same time.</summary>
+    public int MostAtOnce { get; private set; }
+
+    /// <summary>Board reads held at the gate now.</summary>
+    public int Inside
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inside;
+            }
+        }
+    }
+
+    /// <summary>Replaces the host's <see cref="IMapStore"/> with a gated one around it, returned by <paramref name="gated"/>.</summary>
+    public static void Install(IServiceCollection services, Action<GatedBoardReads> gated)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IMapStore));
+        services.Remove(original);
+        services.AddSingleton<IMapStore>(sp =>
+        {
+            var store = new GatedBoardReads((IMapStore)original.ImplementationFactory!(sp));
+            gated(store);
+            return store;
+        });
+    }
+
+    /// <summary>Holds every board read from now on until <see cref="Open"/>.</summary>
+    public void Close()
+    {
+        lock (_gate)
+        {
+            _closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Lets the held reads and every later one through.</summary>
+    public void Open()
+    {
+        lock (_gate)
+        {
+            _closed?.TrySetResult();
+            _closed = null;
+        }
+    }
+
+    public async Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        Task? wait;
+        lock (_gate)
+        {
+            wait = _closed?.Task;
+            if (wait is not null)
+            {
+                MostAtOnce = Math.Max(MostAtOnce, ++_inside);
+            }
+        }
+
+        if (wait is not null)
+        {
+            await wait;
+            lock (_gate)
+            {
+                _inside--;
+            }
+        }
+
+        return await store.GetBoardAsync(teamKey, mapId, cancellationToken);
+    }
+
+    public Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken) => store.GetConversationMapAsync(scope, cancellationToken);
+
+    public Task<StoredMap?> GetLatestConversationMapAsync(MapScope scope, CancellationToken cancellationToken) => store.GetLatestConversationMapAsync(scope, cancellationToken);
+
+    public Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken) => store.TrySaveAsync(scope, map, cancellationToken);
+
+    public Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken) =>
+        store.TryPlaceAsync(scope, map, replacing, cancellationToken);
+
+    public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
+
+    public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) => store.ListMapsAsync(teamKey, cancellationToken);
+
+    public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.TryAddItemAsync(teamKey, mapId, item, cancellationToken);
+
+    public Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.PutItemAsync(teamKey, mapId, item, cancellationToken);
+
+    public Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) => store.RemoveItemAsync(teamKey, mapId, itemId, cancellationToken);
+
+    public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
+        store.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
+
+    public Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken) => store.GetMemberAsync(teamKey, personId, cancellationToken);
+
+    public Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken) =>
+        store.PutMemberAsync(teamKey, personId, member, cancellationToken);
+}

@@ -74,7 +74,7 @@ public class MapCardBenchmarks
         var withoutEmotions = MapCardWithoutEmotions();
         Console.WriteLine($"// {Map} map: {_published.Map.Stages.Count} stages, {_published.Board.Items.Count} items, " +
             $"{_published.Departments.Values.Distinct().Count()} departments; curve PNG {EmotionCurvePng().Length:N0} B; " +
-            $"map card {MapCard.Bytes(_card):N0} B (picture {(_card.Body.OfType<Image>().Any() ? "kept" : "dropped, after every trimming round drew it")}); " +
+            $"map card {MapCard.Bytes(_card):N0} B (picture {(_card.Body.OfType<Image>().Any() ? "kept" : "dropped after every trimming round")}); " +
             $"without emotions {MapCard.Bytes(withoutEmotions):N0} B; progress card {MapCard.Bytes(ProgressCardForSession()):N0} B");
     }
 }

@@ -3,7 +3,7 @@
 # bot process over HTTP, against Azurite and a local mock connector, all on 127.0.0.1.
 #
 #   bench/run.sh                      the standard matrix: C = 1, 8, 32, 64 (5 s warm-up, 15 s measured each),
-#                                     then 32 and 1,000 held sessions (about four minutes)
+#                                     then 200 and 1,000 held sessions (about four minutes)
 #   bench/run.sh --quick              C = 8 and 32, 5 s each after a 2 s warm-up, 200 held sessions (under a minute)
 #   bench/run.sh --profile            one session turn by turn: storage and connector calls per kind of turn
 #   bench/run.sh --help               every option (--concurrency, --duration, --warmup, --held-sessions, --bot-dll, --json-only, …)

@@ -8,26 +8,21 @@ namespace JourneyBot.Web.Tests;
 /// The host's real store with its board reads held at a gate once closed: shows how many reads
 /// the bot makes at once, and lets a test decide when they finish.
 /// </summary>
-internal sealed class GatedBoardReads(IMapStore store) : IMapStore
+internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _held = new(0);
     private TaskCompletionSource? _closed;
     private int _inside;
 
     /// <summary>The most board reads that were held at the gate at the same time.</summary>
     public int MostAtOnce { get; private set; }
 
-    /// <summary>Board reads held at the gate now.</summary>
-    public int Inside
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inside;
-            }
-        }
-    }
+    /// <summary>Waits until one more board read has come to the closed gate.</summary>
+    public Task<bool> NextHeldAsync(TimeSpan timeout) => _held.WaitAsync(timeout);
+
+    /// <inheritdoc />
+    public void Dispose() => _held.Dispose();
 
     /// <summary>Replaces the host's <see cref="IMapStore"/> with a gated one around it, returned by <paramref name="gated"/>.</summary>
     public static void Install(IServiceCollection services, Action<GatedBoardReads> gated)
@@ -75,6 +70,7 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore
 
         if (wait is not null)
         {
+            _held.Release();
             await wait;
             lock (_gate)
             {

@@ -79,7 +79,7 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         }
 
         clock.Advance(TimeSpan.FromSeconds(2)); // all four updates are due
-        await WaitUntilAsync(() => store.Inside == 2);
+        Assert.True(await store.NextHeldAsync(Wait) && await store.NextHeldAsync(Wait), "Two updates should be reading.");
         Assert.Equal(2, store.MostAtOnce);
         Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
 
@@ -190,15 +190,6 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
 
     private async Task SayAsync(BotApp app, string who, string text, string thread = Thread) =>
         Assert.Equal(HttpStatusCode.OK, (await app.PostActivityAsync(From(who, text, thread))).StatusCode);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Wait);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
 
     private Activity From(string id, string text, string thread = Thread)
     {

@@ -25,6 +25,12 @@ public sealed partial class BotServer : IAsyncDisposable
     /// <summary>The bot's address.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
+    /// <summary>The bot's process id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Whether the bot's process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
     /// <summary>The messaging endpoint.</summary>
     public string MessagesUrl => $"http://127.0.0.1:{Port}/api/messages";
 
@@ -50,24 +56,34 @@ public sealed partial class BotServer : IAsyncDisposable
     /// Starts the bot with exactly <paramref name="environment"/> as its settings (plus the address
     /// it listens on), and waits until it listens.
     /// </summary>
-    public static async Task<BotServer> StartConfiguredAsync(string logPath, IReadOnlyDictionary<string, string> environment, int? port = null)
+    public static Task<BotServer> StartConfiguredAsync(string logPath, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        var listen = port ?? FreePort.Next();
         // tests/<project>/bin/<Configuration>/net10.0/ → src/JourneyBot.Web/bin/<Configuration>/net10.0/
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!.Name;
         var webOutput = Path.Combine(RepoPaths.Root, "src", "JourneyBot.Web", "bin", configuration, testOutput.Name);
+        return StartBuildAsync(Path.Combine(webOutput, "JourneyBot.Web.dll"), logPath, environment, port, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Starts the bot build <paramref name="botDll"/> with exactly <paramref name="environment"/> as
+    /// its settings (plus the address it listens on), and waits until it listens.
+    /// </summary>
+    public static async Task<BotServer> StartBuildAsync(string botDll, string logPath, IReadOnlyDictionary<string, string> environment,
+        int? port, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var listen = port ?? FreePort.Next();
         var variables = new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{listen}",
             ["DOTNET_NOLOGO"] = "1",
         };
-        var process = ChildProcess.Start("dotnet", [Path.Combine(webOutput, "JourneyBot.Web.dll")], webOutput, variables, logPath);
+        var process = ChildProcess.Start("dotnet", [botDll], Path.GetDirectoryName(botDll)!, variables, logPath);
         var server = new BotServer(process, listen);
         try
         {
-            await process.WaitForLineAsync(NowListening(), TimeSpan.FromSeconds(60));
+            await process.WaitForLineAsync(NowListening(), TimeSpan.FromSeconds(60), cancellationToken);
         }
         catch
         {

@@ -33,7 +33,7 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
-        var key = string.Concat(turn.Activity.ServiceUrl, "\u001f", turn.Activity.Conversation?.Id);
+        var key = turn.ConversationKey;
         Queue queue;
         lock (_gate)
         {

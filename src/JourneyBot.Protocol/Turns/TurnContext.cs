@@ -31,6 +31,12 @@ public sealed class TurnContext
     /// <summary>The message text without the bot's mention, trimmed.</summary>
     public string Text => _text ??= Activity.TextWithoutRecipientMention();
 
+    /// <summary>
+    /// Names the conversation across turns: its id under its service URL (ids are only unique per
+    /// channel service), for state kept per conversation in this process.
+    /// </summary>
+    public string ConversationKey => string.Concat(Activity.ServiceUrl, "\u001f", Activity.Conversation?.Id);
+
     /// <summary>Set by the handler to answer an invoke; left null, the host answers 501.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 

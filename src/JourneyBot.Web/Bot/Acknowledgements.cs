@@ -42,7 +42,7 @@ internal sealed partial class Acknowledgements(
     /// </summary>
     public async Task ConfirmAsync(TurnContext turn, IReadOnlyList<BotMessage> messages, string? replyTo, CancellationToken cancellationToken)
     {
-        var key = string.Concat(turn.Activity.ServiceUrl, "\u001f", turn.Activity.Conversation?.Id);
+        var key = turn.ConversationKey;
         while (true)
         {
             var gathering = _open.GetOrAdd(key, _ => new Gathering());

@@ -23,5 +23,5 @@ internal sealed class CardUpdates
             : Task.CompletedTask;
 
     private static string Key(TurnContext turn, string activityId) =>
-        string.Join('\u001f', turn.Activity.ServiceUrl, turn.Activity.Conversation?.Id, activityId);
+        string.Concat(turn.ConversationKey, "\u001f", activityId);
 }

@@ -68,9 +68,6 @@ public sealed record StagesCommand(StageEdit Edit) : Command;
 /// <summary>A contribution; fields are as given, validated when applied.</summary>
 public sealed record AddItemCommand(ItemKind? Kind, string? Stage, string? Text, string? Channel, string? Score, string? Owner, string? Evidence) : Command;
 
-/// <summary>A card button whose card is from an earlier step, or for another map.</summary>
-public sealed record OutdatedCardCommand : Command;
-
 /// <summary>Anything the bot does not understand.</summary>
 /// <param name="Text">What was said (never logged above Debug).</param>
 public sealed record UnknownCommand(string Text) : Command;

@@ -1,57 +1,54 @@
 using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 
 namespace JourneyBot.Conversation.Flow;
 
 /// <summary>
-/// JourneyBot's side of the conversation: reads what a member said or pressed, changes the map,
-/// and says what happened. Each turn reads the conversation's map once and writes what changed.
-/// The store may answer a read with a copy read moments ago (<see cref="StoredMap.IsRecentCopy"/>);
-/// such a copy serves only turns that add to the map, so any number of bot instances can serve a
-/// session and every decision about its course is made on the map as storage holds it.
+/// JourneyBot's side of the conversation: reads what a member said or pressed, finds the
+/// command's route (<see cref="CommandRoutes"/>), reads the conversation's map as the route needs
+/// it, applies the route's rules and runs its handler. Each turn reads the map once and writes
+/// what changed.
 /// </summary>
-public sealed partial class JourneyConversation(IMapStore store, TimeProvider clock, Exports.MapLinks links)
+/// <remarks>
+/// The store may answer a read with a copy read moments ago (<see cref="StoredMap.IsRecentCopy"/>);
+/// such a copy serves only the routes that allow it (<see cref="CommandRoute.MayUseRecentCopy"/>),
+/// so any number of bot instances can serve a session and every decision about its course is made
+/// on the map as storage holds it.
+/// </remarks>
+public sealed class JourneyConversation
 {
-    // Optimistic writes that collide are retried on a fresh copy; beyond this many, the member is asked to retry.
-    private const int MaxAttempts = 8;
+    private readonly IMapStore _store;
+    private readonly ProgressCards _progressCards;
+
+    /// <summary>Creates the conversation over <paramref name="store"/>.</summary>
+    public JourneyConversation(IMapStore store, TimeProvider clock, Exports.MapLinks links)
+    {
+        _store = store;
+        _progressCards = new ProgressCards(store);
+        Routes = CommandRoutes.Build(store, clock, links, HandleAsync);
+    }
+
+    /// <summary>Every command's route.</summary>
+    internal RouteTable Routes { get; }
 
     /// <summary>Handles one turn.</summary>
     public async Task<TurnOutcome> HandleAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         var command = turn.Submit is { } submit ? CommandParser.FromCard(submit) : CommandParser.Parse(turn.Text);
-
-        // Commands that do not need the conversation's map first.
-        switch (command)
+        var route = Routes.For(command);
+        if (route.Map == MapUse.None)
         {
-            case HelpCommand:
-                return new TurnOutcome().Say(Texts.Help);
-            case ListMapsCommand:
-                return await ListMapsAsync(turn, cancellationToken);
-            case StartCommand start:
-                return await StartAsync(turn, start, cancellationToken);
-            case OpenCommand open:
-                return await OpenAsync(turn, open, cancellationToken);
-            case DemoCommand:
-                return await DemoAsync(turn, cancellationToken);
-            default:
-                break;
+            return await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken);
         }
 
-        var stored = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
-        if (stored is { IsRecentCopy: true } copy && !RecentCopyServes(turn, command, copy.Map))
-        {
-            stored = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
-        }
-
+        var stored = await ReadMapAsync(turn, route, cancellationToken);
         if (stored is null)
         {
-            return command switch
-            {
-                DepartmentCommand department => await SetDepartmentAsync(turn, department, null, cancellationToken),
-                AnswerCommand or UnknownCommand => new TurnOutcome().Say(Texts.NotUnderstood),
-                _ => new TurnOutcome().Say(Texts.NoMap),
-            };
+            return route.Map == MapUse.Optional
+                ? await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken)
+                : new TurnOutcome().Say(route.WithoutMap ?? Texts.NoMap);
         }
 
         if (turn.Submit is { } pressed && IsOutdated(pressed, stored.Map))
@@ -59,58 +56,95 @@ public sealed partial class JourneyConversation(IMapStore store, TimeProvider cl
             return new TurnOutcome().Say(Texts.OutdatedCard);
         }
 
-        // While the facilitator answers a setup question, typed text is the answer even when it
-        // starts like a contribution ("Action-takers who…", "Pain-free running for…").
-        if (turn.Submit is null && command is AddItemCommand or UnknownCommand or VoteCommand or EditItemCommand or RemoveItemCommand
-            && stored.Map is { Status: MapStatus.Active } active && MapFlow.QuestionAt(active.Step) is not null && IsFacilitator(turn, active))
-        {
-            command = new AnswerCommand(turn.Text.Trim());
-        }
-
-        var outcome = await DispatchAsync(turn, command, stored, cancellationToken);
+        command = Interpret(turn, command, route, stored.Map);
+        route = Routes.For(command);
+        var outcome = await RunAsync(route, new CommandTurn(turn, stored), command, cancellationToken);
 
         // The host coalesces progress-card updates; it only needs to know that something changed.
-        outcome.ProgressChanged = stored.Map.ProgressActivityId is not null && ChangesProgress(command);
+        outcome.ProgressChanged = stored.Map.ProgressActivityId is not null && route.ChangesProgress;
         return outcome;
     }
 
-    // Adding, taking back or changing one's items, a status or a department while contributions are
-    // open do not depend on the session's exact state: a copy a few seconds old serves them, saving
-    // a read. Anything that steers the session (votes wait for the review step), or that the copy
-    // would turn away, is decided on the latest map.
-    private static bool RecentCopyServes(UserTurn turn, Command command, JourneyMap map) =>
-        map.Status == MapStatus.Active
-        && MapFlow.IsOpenForContributions(map.Step)
-        && command is AddItemCommand or UndoCommand or EditItemCommand or RemoveItemCommand
-            or StatusCommand or ProgressCommand or DepartmentCommand
-        && !(turn.Submit is { } pressed && IsOutdated(pressed, map));
-
-    private static bool ChangesProgress(Command command) => command is AddItemCommand or UndoCommand or RemoveItemCommand
-        or EditItemCommand or VoteCommand or DepartmentCommand or NextCommand or BackCommand or StagesCommand
-        or PublishCommand or CancelCommand or ArchiveCommand;
-
-    private async Task<TurnOutcome> DispatchAsync(UserTurn turn, Command command, StoredMap stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers the message id of the progress card the host posted for <paramref name="mapId"/>,
+    /// so later changes update that card in place.
+    /// </summary>
+    public Task RememberProgressCardAsync(MapScope scope, string mapId, string activityId, CancellationToken cancellationToken)
     {
-        return command switch
+        ArgumentNullException.ThrowIfNull(scope);
+        return _progressCards.RememberAsync(scope, mapId, activityId, cancellationToken);
+    }
+
+    /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
+    public Task<(AdaptiveCard Card, string ActivityId)?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return _progressCards.LatestAsync(scope, cancellationToken);
+    }
+
+    // A copy of the map read moments ago serves only a route that allows it, and only while
+    // contributions are open: anything that steers the session is decided on the latest map.
+    private async Task<StoredMap?> ReadMapAsync(UserTurn turn, CommandRoute route, CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        if (stored is { IsRecentCopy: true, Map: var copy }
+            && !(route.MayUseRecentCopy
+                && copy.Status == MapStatus.Active
+                && MapFlow.IsOpenForContributions(copy.Step)
+                && !(turn.Submit is { } pressed && IsOutdated(pressed, copy))))
         {
-            ProgressCommand => await ProgressCardAsync(turn, stored.Map, cancellationToken),
-            StatusCommand => await StatusAsync(turn, stored.Map, cancellationToken),
-            DepartmentCommand department => await SetDepartmentAsync(turn, department, stored, cancellationToken),
-            _ when stored.Map.Status != MapStatus.Active => new TurnOutcome().Say(NotActive(stored.Map)),
-            AnswerCommand answer => await AnswerAsync(turn, stored, answer, cancellationToken),
-            NextCommand => await MoveAsync(turn, stored, forward: true, cancellationToken),
-            BackCommand => await MoveAsync(turn, stored, forward: false, cancellationToken),
-            StagesCommand stages => await EditStagesAsync(turn, stored, stages.Edit, cancellationToken),
-            AddItemCommand add => await AddItemAsync(turn, stored, add, cancellationToken),
-            UndoCommand => await UndoAsync(turn, stored.Map, cancellationToken),
-            RemoveItemCommand remove => await RemoveItemAsync(turn, stored.Map, remove.ItemId, cancellationToken),
-            EditItemCommand edit => await EditItemAsync(turn, stored.Map, edit, cancellationToken),
-            VoteCommand vote => await VoteAsync(turn, stored.Map, vote, cancellationToken),
-            PublishCommand => await PublishAsync(turn, stored, cancellationToken),
-            CancelCommand => await FinishAsync(turn, stored, MapStatus.Cancelled, cancellationToken),
-            ArchiveCommand => await FinishAsync(turn, stored, MapStatus.Archived, cancellationToken),
-            _ => new TurnOutcome().Say(Texts.NotUnderstood),
-        };
+            stored = await _store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
+        }
+
+        return stored;
+    }
+
+    // What typed text means depends on where the session is.
+    private static Command Interpret(UserTurn turn, Command command, CommandRoute route, JourneyMap map)
+    {
+        if (turn.Submit is not null || map.Status != MapStatus.Active)
+        {
+            return command;
+        }
+
+        // While the facilitator answers a setup question, typed text is the answer even when it
+        // starts like a contribution ("Action-takers who…", "Pain-free running for…").
+        if (route.MayBeSetupAnswer && MapFlow.QuestionAt(map.Step) is not null && TurnReplies.IsFacilitator(turn, map))
+        {
+            return new AnswerCommand(turn.Text.Trim());
+        }
+
+        // At the stages step the answer is the list of stages.
+        if (command is AnswerCommand answer && map.Step == MapStep.Stages)
+        {
+            return new StagesCommand(answer.Text.Equals("template", StringComparison.OrdinalIgnoreCase)
+                ? new UseTemplate()
+                : new SetStages(CommandParser.SplitList(answer.Text)));
+        }
+
+        return command;
+    }
+
+    // The route's rules, in order: a map being made, the facilitator, the step; then its handler.
+    private static Task<TurnOutcome> RunAsync(CommandRoute route, CommandTurn turn, Command command, CancellationToken cancellationToken)
+    {
+        var map = turn.Map;
+        if (route.Map == MapUse.Active && map.Status != MapStatus.Active)
+        {
+            return Task.FromResult(new TurnOutcome().Say(TurnReplies.NotActive(map)));
+        }
+
+        if (route.FacilitatorOnly is { } what && !TurnReplies.IsFacilitator(turn.Turn, map))
+        {
+            return Task.FromResult(TurnReplies.OnlyFacilitator(map, what));
+        }
+
+        if (route.AllowedAt is { } allowed && !allowed(map.Step))
+        {
+            return Task.FromResult(new TurnOutcome().Say(route.NotNow));
+        }
+
+        return route.HandleAsync(turn, command, cancellationToken);
     }
 
     // A press on a card made for another map, or for a step the session has left, changes nothing.
@@ -123,80 +157,5 @@ public sealed partial class JourneyConversation(IMapStore store, TimeProvider cl
 
         var stepBound = submit.Verb is CardVerbs.Answer or CardVerbs.Next or CardVerbs.Back or CardVerbs.Template or CardVerbs.SetStages;
         return stepBound && submit[CardVerbs.StepKey] is { } step && step != map.Step.ToString();
-    }
-
-    private static string NotActive(JourneyMap map) => map.Status switch
-    {
-        MapStatus.Published => $"“{Markdown.Escape(map.Name)}” is published. Type **status** to see it again, or **start** a new map.",
-        MapStatus.Cancelled => $"“{Markdown.Escape(map.Name)}” was cancelled. **start** a new map, or **open** another one (type **maps** for the list).",
-        _ => $"“{Markdown.Escape(map.Name)}” is archived. **open** it to carry on, or **start** a new map.",
-    };
-
-    private static TurnOutcome OnlyFacilitator(JourneyMap map, string what) => new TurnOutcome().Say(
-        $"Only {Markdown.Escape(map.Facilitator.Name)}, who facilitates “{Markdown.Escape(map.Name)}”, can {what}. " +
-        "You can add touchpoints, pain points, emotions and ideas once contributions are open.");
-
-    private static bool IsFacilitator(UserTurn turn, JourneyMap map) => map.Facilitator.Id == turn.From.Id;
-
-    /// <summary>
-    /// Applies <paramref name="change"/> to the map and saves it; when someone else saved first,
-    /// reloads and applies it again. A redelivered activity is recognised and not applied twice.
-    /// </summary>
-    private async Task<TurnOutcome> ChangeMapAsync(UserTurn turn, StoredMap first, Func<JourneyMap, MapChange> change,
-        CancellationToken cancellationToken)
-    {
-        var current = first;
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
-        {
-            if (current.Map.HasSeen(turn.ActivityId))
-            {
-                return Repeat(turn, current.Map);
-            }
-
-            var decision = change(current.Map);
-            if (!decision.Save)
-            {
-                return decision.Outcome;
-            }
-
-            current.Map.Remember(turn.ActivityId);
-            if (await store.TrySaveAsync(turn.Scope, current, cancellationToken) is not null)
-            {
-                return decision.Outcome;
-            }
-
-            current = await store.GetConversationMapAsync(turn.Scope, cancellationToken)
-                ?? throw new InvalidOperationException("The conversation's map disappeared while it was being changed.");
-        }
-
-        return new TurnOutcome().Say(Texts.Busy);
-    }
-
-    // The answer to an activity that was already applied: show where the session is, change nothing.
-    private static TurnOutcome Repeat(UserTurn turn, JourneyMap map)
-    {
-        var outcome = new TurnOutcome();
-        if (map.Status == MapStatus.Active && map.Step != MapStep.Review)
-        {
-            var card = SessionCards.ForStep(map);
-            if (turn.Submit is not null)
-            {
-                outcome.CardUpdate = card;
-            }
-            else
-            {
-                outcome.Show(card);
-            }
-        }
-
-        return outcome;
-    }
-
-    /// <summary>What a change decided: the answer, and whether the map must be saved.</summary>
-    private sealed record MapChange(TurnOutcome Outcome, bool Save)
-    {
-        public static MapChange Saved(TurnOutcome outcome) => new(outcome, true);
-
-        public static MapChange Unchanged(TurnOutcome outcome) => new(outcome, false);
     }
 }

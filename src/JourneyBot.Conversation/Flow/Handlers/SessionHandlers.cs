@@ -1,15 +1,18 @@
 using System.Globalization;
 using System.Text;
 using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using static JourneyBot.Conversation.Flow.TurnReplies;
 
-namespace JourneyBot.Conversation.Flow;
+namespace JourneyBot.Conversation.Flow.Handlers;
 
-// The life of a map: start, open, list, status, publish, cancel, archive.
-public sealed partial class JourneyConversation
+/// <summary>Where a conversation's map comes from: start, open (and reopen), the team's list of maps.</summary>
+internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTransaction transaction, StatusHandlers status)
 {
-    private async Task<TurnOutcome> StartAsync(UserTurn turn, StartCommand start, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> StartAsync(CommandTurn command, StartCommand start, CancellationToken cancellationToken)
     {
+        var turn = command.Turn;
         var name = TextRules.Clean(start.Name, TextRules.NameMax, "map name", out var problem);
         if (problem is not null)
         {
@@ -68,8 +71,9 @@ public sealed partial class JourneyConversation
             "I'll ask for the objective, the persona, the start and end of the journey and its stages; then everyone here adds what they know.");
     }
 
-    private async Task<TurnOutcome> OpenAsync(UserTurn turn, OpenCommand open, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> OpenAsync(CommandTurn command, OpenCommand open, CancellationToken cancellationToken)
     {
+        var turn = command.Turn;
         var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
         var wanted = open.Name.Trim();
         var found = maps.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
@@ -86,12 +90,9 @@ public sealed partial class JourneyConversation
         var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
         if (current?.Map.Id == found.Id)
         {
-            if (current.Map.Status == MapStatus.Active)
-            {
-                return await StatusAsync(turn, current.Map, cancellationToken);
-            }
-
-            return await ReopenAsync(turn, current, cancellationToken);
+            return current.Map.Status == MapStatus.Active
+                ? await status.StatusAsync(command with { StoredOrNull = current }, new StatusCommand(), cancellationToken)
+                : await ReopenAsync(turn, current, cancellationToken);
         }
 
         if (current?.Map.Status == MapStatus.Active)
@@ -121,7 +122,7 @@ public sealed partial class JourneyConversation
 
     // A finished map still held by this conversation becomes active again.
     private Task<TurnOutcome> ReopenAsync(UserTurn turn, StoredMap stored, CancellationToken cancellationToken) =>
-        ChangeMapAsync(turn, stored, map =>
+        transaction.ChangeAsync(turn, stored, map =>
         {
             map.Status = MapStatus.Active;
             map.PublishedAt = null;
@@ -129,9 +130,9 @@ public sealed partial class JourneyConversation
             return MapChange.Saved(ShowStep(turn, new TurnOutcome(), map, intro: $"Opened “{Markdown.Escape(map.Name)}” again."));
         }, cancellationToken);
 
-    private async Task<TurnOutcome> ListMapsAsync(UserTurn turn, CancellationToken cancellationToken)
+    public async Task<TurnOutcome> ListMapsAsync(CommandTurn command, ListMapsCommand list, CancellationToken cancellationToken)
     {
-        var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
+        var maps = await store.ListMapsAsync(command.Scope.TeamKey, cancellationToken);
         if (maps.Count == 0)
         {
             return new TurnOutcome().Say(Texts.NoMap);
@@ -146,85 +147,5 @@ public sealed partial class JourneyConversation
 
         text.Append("\nType **open** and a name to carry on with one.");
         return new TurnOutcome().Say(text.ToString());
-    }
-
-    private async Task<TurnOutcome> StatusAsync(UserTurn turn, JourneyMap map, CancellationToken cancellationToken)
-    {
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
-        if (map.Status == MapStatus.Published)
-        {
-            return new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)), $"“{Markdown.Escape(map.Name)}” is published:");
-        }
-
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"**{Markdown.Escape(map.Name)}**, facilitated by {Markdown.Escape(map.Facilitator.Name)}: ");
-        text.Append(map.Status == MapStatus.Active
-            ? $"step {MapFlow.Number(map.Step)} of {MapFlow.Steps.Count}, {MapFlow.Title(map.Step).ToLowerInvariant()}.\n\n"
-            : $"{map.Status.ToString().ToLowerInvariant()}.\n\n");
-        foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"- {index + 1}. {Markdown.Escape(stage.Name)}: {ReviewCard.StageSummary(stage, board)}\n");
-        }
-
-        var contributors = board.Items.GroupBy(i => i.Author.Id)
-            .Select(g => $"{Markdown.Escape(g.First().Author.Name)} ({Markdown.Escape(g.First().AuthorDepartment ?? "department not given")}, {g.Count()})")
-            .ToList();
-        text.Append(contributors.Count == 0
-            ? "\nNobody has added anything yet."
-            : $"\n**Contributed:** {string.Join(", ", contributors)}.");
-        var voters = board.Votes.Count(v => v.Value.Count > 0);
-        if (voters > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" **Voted:** {voters} member{(voters == 1 ? string.Empty : "s")}.");
-        }
-
-        return new TurnOutcome().Say(text.ToString());
-    }
-
-    private async Task<TurnOutcome> PublishAsync(UserTurn turn, StoredMap stored, CancellationToken cancellationToken)
-    {
-        if (!IsFacilitator(turn, stored.Map))
-        {
-            return OnlyFacilitator(stored.Map, "publish the map");
-        }
-
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, stored.Map.Id, cancellationToken);
-        return await ChangeMapAsync(turn, stored, map =>
-        {
-            var missing = MapFlow.MissingForPublish(map, board);
-            if (missing.Count > 0)
-            {
-                return MapChange.Unchanged(new TurnOutcome().Say(
-                    "I can't publish yet. Still missing: " + string.Join("; ", missing) + "."));
-            }
-
-            map.Status = MapStatus.Published;
-            map.PublishedAt = clock.GetUtcNow();
-            map.PublishedBy = turn.From;
-            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)),
-                $"“{Markdown.Escape(map.Name)}” is published. Here is the map:");
-            if (turn.Submit is not null)
-            {
-                outcome.CardUpdate = ReviewCard.For(map, board, "Published. The map is posted below.");
-            }
-
-            return MapChange.Saved(outcome);
-        }, cancellationToken);
-    }
-
-    private Task<TurnOutcome> FinishAsync(UserTurn turn, StoredMap stored, MapStatus status, CancellationToken cancellationToken)
-    {
-        if (!IsFacilitator(turn, stored.Map))
-        {
-            return Task.FromResult(OnlyFacilitator(stored.Map, status == MapStatus.Cancelled ? "cancel the session" : "archive the map"));
-        }
-
-        return ChangeMapAsync(turn, stored, map =>
-        {
-            map.Status = status;
-            return MapChange.Saved(new TurnOutcome().Say(status == MapStatus.Cancelled
-                ? $"Cancelled “{Markdown.Escape(map.Name)}”. Nothing was deleted; **open** it to carry on, or **start** a new map."
-                : $"Archived “{Markdown.Escape(map.Name)}”. **open** it to carry on, or **start** a new map."));
-        }, cancellationToken);
     }
 }

@@ -1,17 +1,20 @@
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Conversation.Flow;
+namespace JourneyBot.Conversation.Flow.Handlers;
 
-// The example map: the running-shoes journey of seed 004, built by playing a session through the
-// same turns, validation and storage as a real one.
-public sealed partial class JourneyConversation
+/// <summary>
+/// The example map: the running-shoes journey of seed 004, as four departments would map it.
+/// "{size guide}" in a vote names the item whose text contains those words.
+/// </summary>
+internal static class DemoScript
 {
     private static readonly Person Marta = new("example:marta", "Marta (example)");
     private static readonly Person Dan = new("example:dan", "Dan (example)");
     private static readonly Person Sofia = new("example:sofia", "Sofia (example)");
     private static readonly Person Ioana = new("example:ioana", "Ioana (example)");
 
-    private static readonly (Person? Who, string Says)[] DemoScript =
+    /// <summary>Who says what, in order; null is whoever asked for the demo, who facilitates.</summary>
+    public static IReadOnlyList<(Person? Who, string Says)> Lines { get; } =
     [
         (null, "Get new runners to buy their first running shoes from us, online or in store"),
         (null, "Ana, 34, has decided to start running to get fit; price-aware, asks friends, shops on her phone"),
@@ -60,51 +63,4 @@ public sealed partial class JourneyConversation
         (Ioana, "vote {Fit finder} {filter}"),
         (null, "publish"),
     ];
-
-    private async Task<TurnOutcome> DemoAsync(UserTurn turn, CancellationToken cancellationToken)
-    {
-        var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
-        if (current?.Map.Status == MapStatus.Active)
-        {
-            return new TurnOutcome().Say($"“{Markdown.Escape(current.Map.Name)}” is being mapped here. " +
-                "Type **demo** in another chat (a 1:1 chat with me works), or archive this map first.");
-        }
-
-        var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
-        var name = "Example: first running shoes";
-        for (var n = 2; maps.Any(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase)); n++)
-        {
-            name = $"Example: first running shoes ({n})";
-        }
-
-        var outcome = await StartAsync(Step(turn, 0, turn.From, string.Empty), new StartCommand(name, Example: true), cancellationToken);
-        for (var i = 0; i < DemoScript.Length; i++)
-        {
-            var (who, says) = DemoScript[i];
-            var text = says.Contains('{', StringComparison.Ordinal) ? await ResolveVotesAsync(turn, says, cancellationToken) : says;
-            outcome = await HandleAsync(Step(turn, i + 1, who ?? turn.From, text), cancellationToken);
-        }
-
-        var result = new TurnOutcome().Say(
-            $"Here is an example of what your team works towards: the journey of a new runner buying her first shoes, " +
-            $"mapped by four departments. {Markdown.Escape(turn.From.Name)} facilitates it; type **start** and a name to map your own.");
-        result.Messages.AddRange(outcome.Messages);
-        return result;
-    }
-
-    // Each step of the example is a turn of its own, with an activity id derived from the demo's,
-    // so a redelivered "demo" adds nothing twice.
-    private static UserTurn Step(UserTurn demo, int index, Person who, string text) =>
-        new(demo.Scope, who, $"{demo.ActivityId}/demo/{index}", text);
-
-    // "{size guide}" names the item whose text contains those words.
-    private async Task<string> ResolveVotesAsync(UserTurn turn, string says, CancellationToken cancellationToken)
-    {
-        var map = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map!.Map.Id, cancellationToken);
-        var words = says.Split('{', '}').Where((_, i) => i % 2 == 1);
-        var ids = words.Select(w => board.Items.First(i => i.Text.Contains(w, StringComparison.OrdinalIgnoreCase)
-            && i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).Id);
-        return "vote " + string.Join(' ', ids);
-    }
 }

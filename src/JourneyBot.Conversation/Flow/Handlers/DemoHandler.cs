@@ -1,0 +1,65 @@
+using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Handlers;
+
+/// <summary>
+/// <c>demo</c>: builds and publishes the example map by playing <see cref="DemoScript"/> as a
+/// session of its own, through the same turns, validation and storage as a real one.
+/// </summary>
+/// <param name="store">Where maps live.</param>
+/// <param name="sessions">Starts the example map.</param>
+/// <param name="play">Plays one turn through the whole conversation.</param>
+internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
+{
+    private const string ExampleName = "Example: first running shoes";
+
+    public async Task<TurnOutcome> DemoAsync(CommandTurn command, DemoCommand demo, CancellationToken cancellationToken)
+    {
+        var turn = command.Turn;
+        var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
+        if (current?.Map.Status == MapStatus.Active)
+        {
+            return new TurnOutcome().Say($"“{Markdown.Escape(current.Map.Name)}” is being mapped here. " +
+                "Type **demo** in another chat (a 1:1 chat with me works), or archive this map first.");
+        }
+
+        var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
+        var name = ExampleName;
+        for (var n = 2; maps.Any(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase)); n++)
+        {
+            name = $"{ExampleName} ({n})";
+        }
+
+        var outcome = await sessions.StartAsync(command with { Turn = Step(turn, 0, turn.From, string.Empty) },
+            new StartCommand(name, Example: true), cancellationToken);
+        for (var i = 0; i < DemoScript.Lines.Count; i++)
+        {
+            var (who, says) = DemoScript.Lines[i];
+            var text = says.Contains('{', StringComparison.Ordinal) ? await ResolveVotesAsync(turn, says, cancellationToken) : says;
+            outcome = await play(Step(turn, i + 1, who ?? turn.From, text), cancellationToken);
+        }
+
+        var result = new TurnOutcome().Say(
+            $"Here is an example of what your team works towards: the journey of a new runner buying her first shoes, " +
+            $"mapped by four departments. {Markdown.Escape(turn.From.Name)} facilitates it; type **start** and a name to map your own.");
+        result.Messages.AddRange(outcome.Messages);
+        return result;
+    }
+
+    // Each step of the example is a turn of its own, with an activity id derived from the demo's,
+    // so a redelivered "demo" adds nothing twice.
+    private static UserTurn Step(UserTurn demo, int index, Person who, string text) =>
+        new(demo.Scope, who, $"{demo.ActivityId}/demo/{index}", text);
+
+    // "{size guide}" names the item whose text contains those words.
+    private async Task<string> ResolveVotesAsync(UserTurn turn, string says, CancellationToken cancellationToken)
+    {
+        var map = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map!.Map.Id, cancellationToken);
+        var words = says.Split('{', '}').Where((_, i) => i % 2 == 1);
+        var ids = words.Select(w => board.Items.First(i => i.Text.Contains(w, StringComparison.OrdinalIgnoreCase)
+            && i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).Id);
+        return "vote " + string.Join(' ', ids);
+    }
+}

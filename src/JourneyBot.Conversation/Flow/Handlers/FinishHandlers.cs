@@ -1,0 +1,53 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Exports;
+using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Handlers;
+
+/// <summary>How a session ends: published for the stakeholders, cancelled, or archived on the team's shelf.</summary>
+internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLinks links, MapTransaction transaction)
+{
+    public async Task<TurnOutcome> PublishAsync(CommandTurn command, PublishCommand publish, CancellationToken cancellationToken)
+    {
+        var turn = command.Turn;
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
+        return await transaction.ChangeAsync(turn, command.Stored, map =>
+        {
+            var missing = MapFlow.MissingForPublish(map, board);
+            if (missing.Count > 0)
+            {
+                return MapChange.Unchanged(new TurnOutcome().Say(
+                    "I can't publish yet. Still missing: " + string.Join("; ", missing) + "."));
+            }
+
+            map.Status = MapStatus.Published;
+            map.PublishedAt = clock.GetUtcNow();
+            map.PublishedBy = turn.From;
+            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)),
+                $"“{Markdown.Escape(map.Name)}” is published. Here is the map:");
+            if (turn.Submit is not null)
+            {
+                outcome.CardUpdate = ReviewCard.For(map, board, "Published. The map is posted below.");
+            }
+
+            return MapChange.Saved(outcome);
+        }, cancellationToken);
+    }
+
+    public Task<TurnOutcome> CancelAsync(CommandTurn command, CancelCommand cancel, CancellationToken cancellationToken) =>
+        transaction.ChangeAsync(command.Turn, command.Stored, map =>
+        {
+            map.Status = MapStatus.Cancelled;
+            return MapChange.Saved(new TurnOutcome().Say(
+                $"Cancelled “{Markdown.Escape(map.Name)}”. Nothing was deleted; **open** it to carry on, or **start** a new map."));
+        }, cancellationToken);
+
+    public Task<TurnOutcome> ArchiveAsync(CommandTurn command, ArchiveCommand archive, CancellationToken cancellationToken) =>
+        transaction.ChangeAsync(command.Turn, command.Stored, map =>
+        {
+            map.Status = MapStatus.Archived;
+            return MapChange.Saved(new TurnOutcome().Say(
+                $"Archived “{Markdown.Escape(map.Name)}”. **open** it to carry on, or **start** a new map."));
+        }, cancellationToken);
+}

@@ -1,0 +1,153 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Handlers;
+
+/// <summary>What members know, item by item: adding, undoing, editing and removing their own.</summary>
+internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
+{
+    public async Task<TurnOutcome> AddAsync(CommandTurn command, AddItemCommand add, CancellationToken cancellationToken)
+    {
+        var (turn, map) = (command.Turn, command.Map);
+        var draft = Contribution.Read(add, map, out var problem);
+        if (draft is null)
+        {
+            return RefuseContribution(turn, map, problem!);
+        }
+
+        // A member is asked for their department once; the answer is kept for the team. Their row is
+        // their own, so fifty members contributing at once never write the same row.
+        var outcome = new TurnOutcome();
+        var member = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken);
+        var department = member?.Department;
+        if (member is null || (department is null && !member.AskedForDepartment))
+        {
+            await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
+            if (department is null)
+            {
+                outcome.Messages.Add(new BotMessage(null, SmallCards.Department(map, turn.From))
+                {
+                    Summary = $"{Markdown.Escape(turn.From.Name)}, which department are you in? Type **department** and its name.",
+                });
+            }
+        }
+
+        var item = draft with
+        {
+            // An emotion is one per member and stage: giving it again replaces it.
+            Id = draft.Kind == ItemKind.Emotion
+                ? ItemIds.For(turn.From.Id, "emotion:" + draft.StageId)
+                : ItemIds.For(turn.ActivityId, "item:" + map.Id),
+            Author = turn.From,
+            AuthorDepartment = department,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        if (item.Kind == ItemKind.Emotion)
+        {
+            await store.PutItemAsync(turn.Scope.TeamKey, map.Id, item, cancellationToken);
+        }
+        else
+        {
+            // False means this activity was delivered before: the item is there once, as it should be.
+            await store.TryAddItemAsync(turn.Scope.TeamKey, map.Id, item, cancellationToken);
+        }
+
+        var stage = map.Stages.First(s => s.Id == item.StageId).Name;
+        var said = $"Added {Vocabulary.Name(item.Kind)} [{ItemIds.Display(item.Id)}] to {Markdown.Escape(stage)}: " +
+            $"{Markdown.Escape(Describe(item))}, by {Markdown.Escape(turn.From.Name)}.";
+        if (turn.Submit is not null && map.Step == MapStep.Contribute)
+        {
+            // The form itself says what was added: no extra message in a busy channel.
+            outcome.CardUpdate = ContributeCard.For(map, "✔ " + said);
+        }
+        else
+        {
+            outcome.Messages.Insert(0, new BotMessage(said + " (**undo** takes it back.)", null) { Summary = said });
+        }
+
+        return outcome;
+    }
+
+    public async Task<TurnOutcome> UndoAsync(CommandTurn command, UndoCommand undo, CancellationToken cancellationToken)
+    {
+        var (turn, map) = (command.Turn, command.Map);
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
+        var last = board.Items.Where(i => i.Author.Id == turn.From.Id).OrderBy(i => i.CreatedAt).LastOrDefault();
+        if (last is null)
+        {
+            return new TurnOutcome().Say("You haven't added anything to this map, so there's nothing to undo.");
+        }
+
+        await store.RemoveItemAsync(turn.Scope.TeamKey, map.Id, last.Id, cancellationToken);
+        return new TurnOutcome().Say($"Removed your last {Vocabulary.Name(last.Kind)}: {Markdown.Escape(Describe(last))}.");
+    }
+
+    public async Task<TurnOutcome> RemoveAsync(CommandTurn command, RemoveItemCommand remove, CancellationToken cancellationToken)
+    {
+        var (item, refusal) = await FindOwnItemAsync(command, remove.ItemId, "remove", cancellationToken);
+        if (item is null)
+        {
+            return refusal!;
+        }
+
+        await store.RemoveItemAsync(command.Scope.TeamKey, command.Map.Id, item.Id, cancellationToken);
+        return new TurnOutcome().Say($"Removed {Vocabulary.Name(item.Kind)} [{ItemIds.Display(item.Id)}]: {Markdown.Escape(Describe(item))}.");
+    }
+
+    public async Task<TurnOutcome> EditAsync(CommandTurn command, EditItemCommand edit, CancellationToken cancellationToken)
+    {
+        var (item, refusal) = await FindOwnItemAsync(command, edit.ItemId, "edit", cancellationToken);
+        if (item is null)
+        {
+            return refusal!;
+        }
+
+        var text = TextRules.Clean(edit.Text, item.Kind == ItemKind.Emotion ? TextRules.ShortMax : TextRules.ItemMax,
+            Vocabulary.Name(item.Kind), out var problem);
+        if (problem is not null)
+        {
+            return new TurnOutcome().Say(problem + " Type: *edit id new text*.");
+        }
+
+        var edited = item with { Text = text };
+        await store.PutItemAsync(command.Scope.TeamKey, command.Map.Id, edited, cancellationToken);
+        return new TurnOutcome().Say($"Changed {Vocabulary.Name(item.Kind)} [{ItemIds.Display(item.Id)}] to: {Markdown.Escape(Describe(edited))}.");
+    }
+
+    private static string Describe(MapItem item) => Vocabulary.Describe(item, withFace: true);
+
+    // A problem with a contribution is told on the form when the member used it, else as a message.
+    private static TurnOutcome RefuseContribution(UserTurn turn, JourneyMap map, string problem) =>
+        turn.Submit is not null && map.Step == MapStep.Contribute
+            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem)) }
+            : new TurnOutcome().Say(problem);
+
+    // Members may change only what they added themselves.
+    private async Task<(MapItem? Item, TurnOutcome? Refusal)> FindOwnItemAsync(CommandTurn command, string reference,
+        string what, CancellationToken cancellationToken)
+    {
+        var id = reference.Trim().TrimStart('#', '[').TrimEnd(']');
+        if (id.Length < 3)
+        {
+            return (null, new TurnOutcome().Say($"Which item? Type **{what}** and the id shown in brackets when it was added, e.g. *{what} k3f9q*."));
+        }
+
+        var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var matches = board.Items.Where(i => i.Id.StartsWith(id, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count != 1)
+        {
+            return (null, new TurnOutcome().Say(matches.Count == 0
+                ? $"I found no item [{Markdown.Escape(id)}] in this map."
+                : $"Several items start with [{Markdown.Escape(id)}]; type more of the id."));
+        }
+
+        var item = matches[0];
+        if (item.Author.Id != command.From.Id)
+        {
+            return (null, new TurnOutcome().Say($"[{ItemIds.Display(item.Id)}] was added by {Markdown.Escape(item.Author.Name)}; only they can {what} it."));
+        }
+
+        return (item, null);
+    }
+}

@@ -1,0 +1,32 @@
+using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Handlers;
+
+/// <summary>What the team knows of its members: the department each speaks for.</summary>
+internal sealed class MemberHandlers(IMapStore store)
+{
+    public async Task<TurnOutcome> SetDepartmentAsync(CommandTurn command, DepartmentCommand said, CancellationToken cancellationToken)
+    {
+        var turn = command.Turn;
+        var department = TextRules.Clean(said.Department, TextRules.ShortMax, "department", out var problem);
+        if (problem is not null)
+        {
+            return new TurnOutcome().Say(said.Department.Length == 0 ? "Which department? Type **department** and its name, e.g. *department Marketing*." : problem);
+        }
+
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
+
+        // What they added before saying it now speaks for their department too.
+        if (command.StoredOrNull is { Map.Status: MapStatus.Active } stored)
+        {
+            var board = await store.GetBoardAsync(turn.Scope.TeamKey, stored.Map.Id, cancellationToken);
+            foreach (var item in board.Items.Where(i => i.Author.Id == turn.From.Id && i.AuthorDepartment is null))
+            {
+                await store.PutItemAsync(turn.Scope.TeamKey, stored.Map.Id, item with { AuthorDepartment = department }, cancellationToken);
+            }
+        }
+
+        return new TurnOutcome().Say($"Thanks, {Markdown.Escape(turn.From.Name)}: you're in {Markdown.Escape(department)}. I'll remember it for this team.");
+    }
+}

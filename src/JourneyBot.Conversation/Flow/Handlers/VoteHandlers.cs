@@ -1,0 +1,49 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Handlers;
+
+/// <summary>Priorities: each member's votes for the pain points and opportunities that matter most.</summary>
+internal sealed class VoteHandlers(IMapStore store)
+{
+    public async Task<TurnOutcome> VoteAsync(CommandTurn command, VoteCommand vote, CancellationToken cancellationToken)
+    {
+        var (turn, map) = (command.Turn, command.Map);
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
+        var votable = board.Items.Where(i => i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).ToList();
+        var chosen = new List<string>();
+        foreach (var reference in vote.ItemIds.Select(r => r.Trim('[', ']')))
+        {
+            var matches = votable.Where(i => i.Id.StartsWith(reference, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (reference.Length < 3 || matches.Count != 1)
+            {
+                return Refuse(turn, map, board, $"[{Markdown.Escape(reference)}] is not a pain point or opportunity of this map I can tell apart.");
+            }
+
+            if (!chosen.Contains(matches[0].Id))
+            {
+                chosen.Add(matches[0].Id);
+            }
+        }
+
+        if (chosen.Count > ReviewCard.VotesPerMember)
+        {
+            return Refuse(turn, map, board, $"You picked {chosen.Count}; everyone has {ReviewCard.VotesPerMember} votes. Pick your top {ReviewCard.VotesPerMember}.");
+        }
+
+        await store.SetVotesAsync(turn.Scope.TeamKey, map.Id, turn.From.Id, chosen, cancellationToken);
+        var votes = new Dictionary<string, IReadOnlyList<string>>(board.Votes) { [turn.From.Id] = chosen };
+        var said = chosen.Count == 0
+            ? $"{Markdown.Escape(turn.From.Name)} withdrew their votes."
+            : $"{Markdown.Escape(turn.From.Name)} voted for {chosen.Count} item{(chosen.Count == 1 ? string.Empty : "s")}.";
+        return turn.Submit is not null
+            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, votesOf: turn.From.Id) }
+            : new TurnOutcome().Say(said);
+    }
+
+    private static TurnOutcome Refuse(UserTurn turn, JourneyMap map, MapBoard board, string problem) =>
+        turn.Submit is not null
+            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board, "⚠ " + problem) }
+            : new TurnOutcome().Say(problem);
+}

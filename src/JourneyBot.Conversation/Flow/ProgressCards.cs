@@ -1,0 +1,40 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>The living progress card's side in storage: which message it is, and what it shows now.</summary>
+internal sealed class ProgressCards(IMapStore store)
+{
+    /// <summary>Remembers the message id of the progress card the host posted for <paramref name="mapId"/>.</summary>
+    public async Task RememberAsync(MapScope scope, string mapId, string activityId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MapTransaction.MaxAttempts; attempt++)
+        {
+            var stored = await store.GetLatestConversationMapAsync(scope, cancellationToken);
+            if (stored is null || stored.Map.Id != mapId)
+            {
+                return;
+            }
+
+            stored.Map.ProgressActivityId = activityId;
+            if (await store.TrySaveAsync(scope, stored, cancellationToken) is not null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
+    public async Task<(AdaptiveCard Card, string ActivityId)?> LatestAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetConversationMapAsync(scope, cancellationToken);
+        if (stored?.Map.ProgressActivityId is not { } activityId)
+        {
+            return null;
+        }
+
+        var board = await store.GetBoardAsync(scope.TeamKey, stored.Map.Id, cancellationToken);
+        return (ProgressCard.For(stored.Map, board), activityId);
+    }
+}

@@ -1,0 +1,72 @@
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Routing;
+
+/// <summary>Handles one kind of command.</summary>
+internal delegate Task<TurnOutcome> CommandHandler<in TCommand>(CommandTurn turn, TCommand command, CancellationToken cancellationToken)
+    where TCommand : Command;
+
+/// <summary>
+/// Everything that decides how one kind of command is served, in one place: its handler and its
+/// traits. <see cref="JourneyConversation"/> applies the traits in a fixed order (read the map,
+/// refuse when there is none or it is finished, refuse anyone but the facilitator, refuse at the
+/// wrong step) before the handler runs, so a handler holds only what is particular to it.
+/// </summary>
+internal abstract record CommandRoute
+{
+    /// <summary>The command type served.</summary>
+    public abstract Type CommandType { get; }
+
+    /// <summary>What the command needs of the conversation's map.</summary>
+    public MapUse Map { get; init; } = MapUse.Active;
+
+    /// <summary>
+    /// The answer when the conversation has no map and <see cref="Map"/> requires one; null: the
+    /// usual "no map here yet".
+    /// </summary>
+    public string? WithoutMap { get; init; }
+
+    /// <summary>
+    /// When set, only the facilitator may give the command; the rest are told they can't
+    /// "<c>{FacilitatorOnly}</c>" (e.g. "publish the map").
+    /// </summary>
+    public string? FacilitatorOnly { get; init; }
+
+    /// <summary>When set, the steps at which the command is allowed; at the others it answers <see cref="NotNow"/>.</summary>
+    public Func<MapStep, bool>? AllowedAt { get; init; }
+
+    /// <summary>The answer at a step the command is not allowed at.</summary>
+    public string NotNow { get; init; } = string.Empty;
+
+    /// <summary>
+    /// Whether a copy of the map read moments ago may serve the command while contributions are
+    /// open: true only for what adds to the map without steering the session, where a few
+    /// seconds' lag cannot change the decision. Anything else is decided on the map as storage
+    /// holds it now.
+    /// </summary>
+    public bool MayUseRecentCopy { get; init; }
+
+    /// <summary>Whether the command changes what the map's living progress card shows.</summary>
+    public bool ChangesProgress { get; init; }
+
+    /// <summary>
+    /// Whether typed text read as this command is the facilitator's answer to the open setup
+    /// question instead ("Action-takers who…" is a persona, not an action).
+    /// </summary>
+    public bool MayBeSetupAnswer { get; init; }
+
+    /// <summary>Runs the handler.</summary>
+    public abstract Task<TurnOutcome> HandleAsync(CommandTurn turn, Command command, CancellationToken cancellationToken);
+}
+
+/// <summary>The route of commands of type <typeparamref name="TCommand"/>.</summary>
+internal sealed record CommandRoute<TCommand>(CommandHandler<TCommand> Handler) : CommandRoute
+    where TCommand : Command
+{
+    /// <inheritdoc />
+    public override Type CommandType => typeof(TCommand);
+
+    /// <inheritdoc />
+    public override Task<TurnOutcome> HandleAsync(CommandTurn turn, Command command, CancellationToken cancellationToken) =>
+        Handler(turn, (TCommand)command, cancellationToken);
+}

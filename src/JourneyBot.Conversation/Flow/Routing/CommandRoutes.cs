@@ -1,0 +1,82 @@
+using JourneyBot.Conversation.Exports;
+using JourneyBot.Conversation.Flow.Handlers;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow.Routing;
+
+/// <summary>
+/// Every command JourneyBot understands, each in one entry: its handler and what it needs (see
+/// <see cref="CommandRoute"/>). Adding a command is adding its record, an entry here and its
+/// handler; a test walks this table and fails for a command without one.
+/// </summary>
+internal static class CommandRoutes
+{
+    /// <summary>The table, with handlers on <paramref name="store"/>; <paramref name="play"/> plays one turn through the conversation (for the demo).</summary>
+    public static RouteTable Build(IMapStore store, TimeProvider clock, MapLinks links, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
+    {
+        var transaction = new MapTransaction(store);
+        var status = new StatusHandlers(store, links);
+        var sessions = new SessionHandlers(store, clock, transaction, status);
+        var finish = new FinishHandlers(store, clock, links, transaction);
+        var steps = new StepHandlers(store, transaction);
+        var stages = new StageHandlers(store, transaction);
+        var items = new ItemHandlers(store, clock);
+        var votes = new VoteHandlers(store);
+        var members = new MemberHandlers(store);
+        var demo = new DemoHandler(store, sessions, play);
+
+        return new RouteTable()
+            // Any time, with or without a map: these read what they need themselves.
+            .Add(new CommandRoute<HelpCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.Help))) { Map = MapUse.None })
+            .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
+
+            // Whatever the map's status.
+            .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
+            .Add(new CommandRoute<ProgressCommand>(status.ProgressCardAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
+            .Add(new CommandRoute<DepartmentCommand>(members.SetDepartmentAsync)
+            {
+                Map = MapUse.Optional, MayUseRecentCopy = true, ChangesProgress = true,
+            })
+
+            // Steering the session: the facilitator's.
+            .Add(new CommandRoute<AnswerCommand>(steps.AnswerAsync) { WithoutMap = Texts.NotUnderstood })
+            .Add(new CommandRoute<NextCommand>(steps.NextAsync) { FacilitatorOnly = "move the session on or back", ChangesProgress = true })
+            .Add(new CommandRoute<BackCommand>(steps.BackAsync) { FacilitatorOnly = "move the session on or back", ChangesProgress = true })
+            .Add(new CommandRoute<StagesCommand>(stages.EditAsync)
+            {
+                FacilitatorOnly = "change the stages",
+                AllowedAt = step => step >= MapStep.Stages,
+                NotNow = "We'll set the stages after the objective, persona, start and end points.",
+                ChangesProgress = true,
+            })
+            .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = "publish the map", ChangesProgress = true })
+            .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = "cancel the session", ChangesProgress = true })
+            .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = "archive the map", ChangesProgress = true })
+
+            // Contributions: everyone's.
+            .Add(new CommandRoute<AddItemCommand>(items.AddAsync)
+            {
+                AllowedAt = MapFlow.IsOpenForContributions,
+                NotNow = "Contributions open once the facilitator has set the stages. I'll show the form then.",
+                MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true,
+            })
+            .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true })
+            .Add(new CommandRoute<EditItemCommand>(items.EditAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<RemoveItemCommand>(items.RemoveAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<VoteCommand>(votes.VoteAsync)
+            {
+                AllowedAt = step => step == MapStep.Review,
+                NotNow = "Voting opens at the review, after the contributions.",
+                ChangesProgress = true, MayBeSetupAnswer = true,
+            })
+
+            // Anything else.
+            .Add(new CommandRoute<UnknownCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.NotUnderstood)))
+            {
+                WithoutMap = Texts.NotUnderstood, MayBeSetupAnswer = true,
+            });
+    }
+}

@@ -1,0 +1,78 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Conversation.Flow;
+
+/// <summary>Answers that many commands share: the step's card, a refusal, where a finished map stands.</summary>
+internal static class TurnReplies
+{
+    /// <summary>Whether <paramref name="turn"/> comes from the map's facilitator.</summary>
+    public static bool IsFacilitator(UserTurn turn, JourneyMap map) => map.Facilitator.Id == turn.From.Id;
+
+    /// <summary>The card of the map's step: in place of the card that was pressed, or as a new message.</summary>
+    public static TurnOutcome ShowStep(UserTurn turn, TurnOutcome outcome, JourneyMap map, string? note = null, MapBoard? board = null,
+        string? intro = null)
+    {
+        var card = map.Step == MapStep.Review ? ReviewCard.For(map, board ?? MapBoard.Empty, note) : SessionCards.ForStep(map, note);
+        if (turn.Submit is not null)
+        {
+            outcome.CardUpdate = card;
+            if (intro is not null)
+            {
+                outcome.Say(intro);
+            }
+        }
+        else
+        {
+            outcome.Show(card, intro);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>A problem told on the card when the member used one, else as a message.</summary>
+    public static TurnOutcome Refuse(UserTurn turn, JourneyMap map, string problem)
+    {
+        var outcome = new TurnOutcome();
+        if (turn.Submit is not null && map.Status == MapStatus.Active && map.Step != MapStep.Review)
+        {
+            outcome.CardUpdate = SessionCards.ForStep(map, "⚠ " + Markdown.Escape(problem));
+            return outcome;
+        }
+
+        return outcome.Say(problem);
+    }
+
+    /// <summary>The answer to an activity that was already applied: show where the session is, change nothing.</summary>
+    public static TurnOutcome Repeat(UserTurn turn, JourneyMap map)
+    {
+        var outcome = new TurnOutcome();
+        if (map.Status == MapStatus.Active && map.Step != MapStep.Review)
+        {
+            var card = SessionCards.ForStep(map);
+            if (turn.Submit is not null)
+            {
+                outcome.CardUpdate = card;
+            }
+            else
+            {
+                outcome.Show(card);
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Someone other than the facilitator tried to <paramref name="what"/>.</summary>
+    public static TurnOutcome OnlyFacilitator(JourneyMap map, string what) => new TurnOutcome().Say(
+        $"Only {Markdown.Escape(map.Facilitator.Name)}, who facilitates “{Markdown.Escape(map.Name)}”, can {what}. " +
+        "You can add touchpoints, pain points, emotions and ideas once contributions are open.");
+
+    /// <summary>Where a map that is no longer being made stands, and what can be done.</summary>
+    public static string NotActive(JourneyMap map) => map.Status switch
+    {
+        MapStatus.Published => $"“{Markdown.Escape(map.Name)}” is published. Type **status** to see it again, or **start** a new map.",
+        MapStatus.Cancelled => $"“{Markdown.Escape(map.Name)}” was cancelled. **start** a new map, or **open** another one (type **maps** for the list).",
+        _ => $"“{Markdown.Escape(map.Name)}” is archived. **open** it to carry on, or **start** a new map.",
+    };
+}

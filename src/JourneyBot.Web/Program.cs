@@ -1,5 +1,4 @@
-using JourneyBot.Conversation.Exports;
-using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
@@ -12,9 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddBotProtocol();
 builder.Services.AddTableMapStore();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddOptions<MapLinkOptions>().BindConfiguration("MapLinks");
-builder.Services.AddSingleton<MapLinks>();
-builder.Services.AddSingleton<JourneyConversation>();
+builder.Services.AddJourneyConversation();
 builder.Services.AddOptions<ProgressCardOptions>().BindConfiguration("ProgressCard");
 builder.Services.AddKeyedSingleton(ProgressCardUpdates.ClockKey, TimeProvider.System);
 builder.Services.AddSingleton<ProgressCardUpdates>();

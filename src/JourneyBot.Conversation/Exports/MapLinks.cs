@@ -5,19 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace JourneyBot.Conversation.Exports;
 
-/// <summary>Where the full map is served and how its links are signed (section <c>MapLinks</c>).</summary>
-public sealed class MapLinkOptions
-{
-    /// <summary>The bot's public origin, e.g. <c>https://journeybot.azurewebsites.net</c>. Empty: no links.</summary>
-    public string? BaseUrl { get; set; }
-
-    /// <summary>The HMAC key (base64, at least 32 bytes), the same on every instance. Empty: no links.</summary>
-    public string? SigningKey { get; set; }
-
-    /// <summary>How long a link works.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(30);
-}
-
 /// <summary>
 /// Unguessable, expiring links to a map's full page and exports: the map's team, id and expiry,
 /// signed with HMAC-SHA256. Nothing is stored, so every instance can check any link.

@@ -1,0 +1,24 @@
+using JourneyBot.Conversation.Exports;
+using JourneyBot.Conversation.Flow;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace JourneyBot.Conversation;
+
+/// <summary>Registers the journey-mapping conversation.</summary>
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="JourneyConversation"/> and the signed links to full maps (<see cref="MapLinkOptions"/>,
+    /// section <c>MapLinks</c>). The conversation needs an <see cref="IMapStore"/>, registered apart
+    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is).
+    /// </summary>
+    public static IServiceCollection AddJourneyConversation(this IServiceCollection services)
+    {
+        services.AddOptions<MapLinkOptions>().BindConfiguration(MapLinkOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MapLinks>();
+        services.TryAddSingleton<JourneyConversation>();
+        return services;
+    }
+}

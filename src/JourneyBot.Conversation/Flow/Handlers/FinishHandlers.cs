@@ -36,18 +36,17 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
     }
 
     public Task<TurnOutcome> CancelAsync(CommandTurn command, CancelCommand cancel, CancellationToken cancellationToken) =>
-        transaction.ChangeAsync(command.Turn, command.Stored, map =>
-        {
-            map.Status = MapStatus.Cancelled;
-            return MapChange.Saved(new TurnOutcome().Say(
-                $"Cancelled “{Markdown.Escape(map.Name)}”. Nothing was deleted; **open** it to carry on, or **start** a new map."));
-        }, cancellationToken);
+        EndAsync(command, MapStatus.Cancelled,
+            name => $"Cancelled “{name}”. Nothing was deleted; **open** it to carry on, or **start** a new map.", cancellationToken);
 
     public Task<TurnOutcome> ArchiveAsync(CommandTurn command, ArchiveCommand archive, CancellationToken cancellationToken) =>
+        EndAsync(command, MapStatus.Archived, name => $"Archived “{name}”. **open** it to carry on, or **start** a new map.", cancellationToken);
+
+    // Nothing is deleted: the map keeps its items and can be opened again.
+    private Task<TurnOutcome> EndAsync(CommandTurn command, MapStatus status, Func<string, string> said, CancellationToken cancellationToken) =>
         transaction.ChangeAsync(command.Turn, command.Stored, map =>
         {
-            map.Status = MapStatus.Archived;
-            return MapChange.Saved(new TurnOutcome().Say(
-                $"Archived “{Markdown.Escape(map.Name)}”. **open** it to carry on, or **start** a new map."));
+            map.Status = status;
+            return MapChange.Saved(new TurnOutcome().Say(said(Markdown.Escape(map.Name))));
         }, cancellationToken);
 }

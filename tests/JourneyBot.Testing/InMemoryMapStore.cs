@@ -175,7 +175,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     {
         lock (_gate)
         {
-            return Task.FromResult(ItemsOf(teamKey, mapId).Remove(itemId));
+            return Task.FromResult(_items.TryGetValue((teamKey, mapId), out var items) && items.Remove(itemId));
         }
     }
 
@@ -185,7 +185,8 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     {
         lock (_gate)
         {
-            var items = ItemsOf(teamKey, mapId).Values.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+            var items = (_items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>())
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
             var votes = _votes.TryGetValue((teamKey, mapId), out var cast)
                 ? new Dictionary<string, IReadOnlyList<string>>(cast, StringComparer.Ordinal)
                 : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -255,6 +256,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private void Shelve(string teamKey, JourneyMap map, DateTimeOffset updatedAt, string? shelvedJson) =>
         _shelf[(teamKey, map.Id)] = new ShelfLine(new MapSummary(map.Id, map.Name, map.Status, map.ConversationKey, updatedAt), shelvedJson);
 
+    // For writes; reads look up without adding.
     private Dictionary<string, MapItem> ItemsOf(string teamKey, string mapId)
     {
         if (!_items.TryGetValue((teamKey, mapId), out var items))

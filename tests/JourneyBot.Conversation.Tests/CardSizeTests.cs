@@ -1,6 +1,7 @@
 using System.Text;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing.Conversations;
 
 namespace JourneyBot.Conversation.Tests;
 

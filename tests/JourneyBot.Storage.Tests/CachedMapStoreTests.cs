@@ -9,7 +9,7 @@ namespace JourneyBot.Storage.Tests;
 /// The store the bot gets keeps a conversation's map and members' departments for a few seconds,
 /// so a contribution costs one write; writes stay exact across instances.
 /// </summary>
-public sealed class CachedMapStoreTests(StoreFixture fixture) : StoreTests(fixture)
+public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(fixture)
 {
     private readonly FakeTimeProvider _clock = new();
 

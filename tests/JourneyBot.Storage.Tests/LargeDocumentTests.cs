@@ -1,6 +1,6 @@
 namespace JourneyBot.Storage.Tests;
 
-public sealed class LargeDocumentTests(StoreFixture fixture) : StoreTests(fixture)
+public sealed class LargeDocumentTests(StoreFixture fixture) : TableStoreTests(fixture)
 {
     [Fact]
     public async Task A_300_KB_map_round_trips_through_the_conversation_and_the_shelf()

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 namespace JourneyBot.Storage.Tests;
 
 /// <summary>Every store call is the round trips its design says, and the counter sees each one.</summary>
-public sealed class OperationCountTests(StoreFixture fixture) : StoreTests(fixture)
+public sealed class OperationCountTests(StoreFixture fixture) : TableStoreTests(fixture)
 {
     private readonly string _team = Maps.NewScope().TeamKey;
 

@@ -10,7 +10,7 @@ namespace JourneyBot.Storage.Tests;
 /// Emoji are not asserted unescaped: System.Text.Json's encoders escape every character past
 /// U+FFFF, the relaxed one too (dotnet/runtime#42847). They must round-trip all the same.
 /// </remarks>
-public sealed class StoredJsonTests(StoreFixture fixture) : StoreTests(fixture)
+public sealed class StoredJsonTests(StoreFixture fixture) : TableStoreTests(fixture)
 {
     private const string Greek = "Ταξίδι πελάτη: από την αναζήτηση στην αγορά";
     private const string Named = Greek + " 🚀😀";

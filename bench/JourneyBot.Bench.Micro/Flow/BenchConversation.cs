@@ -2,6 +2,7 @@ using JourneyBot.Bench.Micro.Maps;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Micro.Flow;
 

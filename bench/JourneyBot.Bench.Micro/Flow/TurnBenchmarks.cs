@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using JourneyBot.Bench.Micro.Maps;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Micro.Flow;
 

@@ -2,7 +2,7 @@ using System.Text;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Testing.Conversations;
 
 /// <summary>What a person reads on a card, as text: for asserting and for the printed transcript.</summary>
 public static class CardText

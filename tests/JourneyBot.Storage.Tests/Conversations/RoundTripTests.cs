@@ -1,6 +1,8 @@
-using static JourneyBot.Conversation.Tests.People;
+using JourneyBot.Testing.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using static JourneyBot.Testing.Conversations.People;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Storage.Tests.Conversations;
 
 /// <summary>
 /// Storage round trips per kind of turn, counted at the Azure SDK pipeline: the bot's main cost.
@@ -36,26 +38,28 @@ public sealed class RoundTripTests
 
     private static async Task PlayAsync(string who, string says, int roundTrips, string? cacheLifetime)
     {
-        await using var session = await MappingSession.StartAsync(cacheLifetime: cacheLifetime);
+        await using var session = await TableSessions.StartAsync(cacheLifetime);
         await Script.PlayAsync(session, Scenarios.Setup);
         await session.SayAsync(Megan, "department Sales");
         await session.SayAsync(Megan, "goal Purchase | Pay fast");
 
-        var before = session.Metrics.Total;
+        var before = Metrics(session).Total;
         await session.SayAsync(ByName(who), says);
 
-        Assert.Equal(roundTrips, session.Metrics.Total - before);
+        Assert.Equal(roundTrips, Metrics(session).Total - before);
     }
 
     [Fact]
     public async Task A_members_first_contribution_also_records_that_they_were_asked_for_a_department()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await TableSessions.StartAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
 
-        var before = session.Metrics.Total;
+        var before = Metrics(session).Total;
         await session.SayAsync(Patti, "pain Purchase | Too many steps");
 
-        Assert.Equal(3, session.Metrics.Total - before); // member, member upsert, insert item (the map was read moments ago)
+        Assert.Equal(3, Metrics(session).Total - before); // member, member upsert, insert item (the map was read moments ago)
     }
+
+    private static StorageMetrics Metrics(MappingSession session) => session.Services.GetRequiredService<StorageMetrics>();
 }

@@ -1,9 +1,9 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Storage.Tests;
+namespace JourneyBot.Storage.Tests.Contract;
 
-public sealed class ShelfTests(StoreFixture fixture) : StoreTests(fixture)
+public abstract partial class MapStoreContractTests
 {
     [Fact]
     public async Task ListMaps_of_a_team_without_maps_is_empty()

@@ -1,9 +1,9 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Storage.Tests;
+namespace JourneyBot.Storage.Tests.Contract;
 
-public sealed class OddKeyTests(StoreFixture fixture) : StoreTests(fixture)
+public abstract partial class MapStoreContractTests
 {
     [Fact]
     public async Task Odd_team_and_conversation_keys_round_trip_and_do_not_collide()

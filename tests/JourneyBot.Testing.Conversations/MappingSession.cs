@@ -1,19 +1,18 @@
+using JourneyBot.Conversation;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
-using JourneyBot.Storage;
-using JourneyBot.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Testing.Conversations;
 
 /// <summary>
-/// One channel thread where people talk to JourneyBot: the real conversation and the real table
-/// store on Azurite (a fresh table per session). Every turn is printed to the test output.
+/// One channel thread where people talk to JourneyBot: the real conversation on the store a test
+/// chooses (<see cref="StartInMemoryAsync"/>, or any other through <see cref="StartAsync"/>).
+/// Every turn is printed to the test output.
 /// </summary>
 public sealed class MappingSession : IAsyncDisposable
 {
@@ -32,30 +31,27 @@ public sealed class MappingSession : IAsyncDisposable
 
     public IMapStore Store => _host.Services.GetRequiredService<IMapStore>();
 
-    public StorageMetrics Metrics => _host.Services.GetRequiredService<StorageMetrics>();
+    /// <summary>The session's services, for what a store brings besides <see cref="IMapStore"/> (its metrics).</summary>
+    public IServiceProvider Services => _host.Services;
 
     /// <summary>The last card shown, as a person would press it next.</summary>
     public AdaptiveCard? LastCard { get; private set; }
 
-    /// <summary>A session on its own table; <paramref name="cacheLifetime"/> sets <c>Storage:CacheLifetime</c> ("0" reads storage every time).</summary>
-    public static async Task<MappingSession> StartAsync(MapScope? scope = null, string? tableName = null, string? cacheLifetime = null)
-    {
-        var azurite = await Azurite.SharedAsync();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Tables"] = azurite.ConnectionString,
-            ["Storage:TableName"] = tableName ?? azurite.NewTableName(),
-        };
-        if (cacheLifetime is not null)
-        {
-            settings["Storage:CacheLifetime"] = cacheLifetime;
-        }
+    /// <summary>A session on a store of its own in memory (<see cref="InMemoryMapStore"/>).</summary>
+    public static Task<MappingSession> StartInMemoryAsync() =>
+        StartAsync(builder => builder.Services.AddSingleton<IMapStore, InMemoryMapStore>());
 
-        builder.Configuration.AddInMemoryCollection(settings);
+    /// <summary>
+    /// A session on the <see cref="IMapStore"/> that <paramref name="addStore"/> registers, with its
+    /// configuration; the session's clock is registered first, so the store may take it.
+    /// </summary>
+    public static async Task<MappingSession> StartAsync(Action<IHostApplicationBuilder> addStore)
+    {
+        ArgumentNullException.ThrowIfNull(addStore);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
-        builder.Services.AddTableMapStore();
         builder.Services.AddSingleton<TimeProvider>(new TickingClock());
+        addStore(builder);
         builder.Services.Configure<MapLinkOptions>(o =>
         {
             o.BaseUrl = "https://journeybot.example";
@@ -65,7 +61,7 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Services.AddSingleton<JourneyConversation>();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
-        return new MappingSession(host, scope ?? new MapScope("19:team@thread.tacv2", "19:general@thread.tacv2;messageid=1700000000001"));
+        return new MappingSession(host, new MapScope("19:team@thread.tacv2", "19:general@thread.tacv2;messageid=1700000000001"));
     }
 
     /// <summary><paramref name="who"/> types <paramref name="text"/>.</summary>

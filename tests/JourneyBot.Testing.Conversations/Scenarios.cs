@@ -1,6 +1,6 @@
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Testing.Conversations;
 
 /// <summary>Conversations written as data: who says what, what the bot answers, the map at the end.</summary>
 public static class Scenarios

@@ -1,8 +1,8 @@
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Storage.Tests;
+namespace JourneyBot.Storage.Tests.Contract;
 
-public sealed class ConversationMapTests(StoreFixture fixture) : StoreTests(fixture)
+public abstract partial class MapStoreContractTests
 {
     [Fact]
     public async Task GetConversationMap_when_the_conversation_holds_none_returns_null()

@@ -1,17 +1,24 @@
+using JourneyBot.Conversation;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
-using static JourneyBot.Conversation.Tests.People;
+using static JourneyBot.Testing.Conversations.People;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Testing.Conversations;
 
-/// <summary>The same session through the cards' buttons, as members click them.</summary>
-public sealed class CardFlowTests
+/// <summary>
+/// The same session through the cards' buttons, as members click them, on the store of the
+/// subclass (in memory in JourneyBot.Conversation.Tests, on Azurite in JourneyBot.Storage.Tests).
+/// </summary>
+public abstract class CardFlowTests
 {
+    /// <summary>A new session on the store these tests run on.</summary>
+    protected abstract Task<MappingSession> StartSessionAsync();
+
     [Fact]
     public async Task A_whole_session_runs_through_the_cards_alone()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await session.SayAsync(Alex, "start Card journey");
 
         var persona = await session.PressAsync(Alex, "Save", new() { ["answer"] = "Grow online shoe sales" });
@@ -62,7 +69,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task A_card_from_a_step_already_passed_is_answered_politely_and_changes_nothing()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await session.SayAsync(Alex, "start Old cards");
         var objectiveCard = session.LastCard!;
         await session.PressAsync(Alex, "Save", new() { ["answer"] = "Grow online shoe sales" });
@@ -81,7 +88,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task A_card_of_another_map_changes_nothing()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await session.SayAsync(Alex, "start First");
         var firstCard = session.LastCard!;
         await session.SayAsync(Alex, "start Second");
@@ -98,7 +105,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task Someone_else_pressing_the_facilitators_buttons_is_told_who_steers()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await session.SayAsync(Alex, "start Steering");
 
         var outcome = await session.PressAsync(Megan, "Save", new() { ["answer"] = "Megan's objective" });
@@ -110,7 +117,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task Unknown_card_data_gets_a_clear_answer()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await session.SayAsync(Alex, "start Unknown data");
         var map = await session.MapAsync();
 
@@ -126,7 +133,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task A_form_sent_without_its_text_is_returned_with_the_problem_on_it()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
 
         var outcome = await session.PressAsync(Megan, "Add", new() { ["kind"] = "goal", ["stage"] = "s1" });
@@ -139,7 +146,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task A_redelivered_activity_adds_its_item_once_and_moves_the_session_once()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
 
         await session.SayAsync(Megan, "touchpoint Awareness | email | Welcome mail");
@@ -154,7 +161,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task Giving_an_emotion_again_replaces_your_earlier_one()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
 
         await session.SayAsync(Megan, "emotion Purchase | -2 | angry");
@@ -167,7 +174,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task Maps_are_listed_and_an_archived_map_can_be_opened_again_with_its_items()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
         await session.SayAsync(Megan, "touchpoint Awareness | email | Kept across archive");
         await session.SayAsync(Alex, "start Second map");
@@ -190,7 +197,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task Demo_builds_and_publishes_the_running_shoes_example_through_a_real_session()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
 
         var outcome = await session.SayAsync(Megan, "demo");
 
@@ -212,7 +219,7 @@ public sealed class CardFlowTests
     [Fact]
     public async Task Demo_delivered_twice_builds_one_example_and_never_replaces_an_active_map()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await StartSessionAsync();
         await session.SayAsync(Megan, "demo");
         var items = (await session.BoardAsync()).Items.Count;
 

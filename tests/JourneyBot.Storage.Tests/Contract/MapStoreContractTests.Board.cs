@@ -1,7 +1,8 @@
-namespace JourneyBot.Storage.Tests;
+namespace JourneyBot.Storage.Tests.Contract;
 
-public sealed class BoardTests(StoreFixture fixture) : StoreTests(fixture)
+public abstract partial class MapStoreContractTests
 {
+    // The board tests' team: each test reads maps of its own in it.
     private readonly string _team = Maps.NewScope().TeamKey;
 
     [Fact]
@@ -80,8 +81,7 @@ public sealed class BoardTests(StoreFixture fixture) : StoreTests(fixture)
     public async Task Fifty_concurrent_TryAddItem_calls_on_one_map_all_land()
     {
         // Act
-        var added = await Task.WhenAll(Enumerable.Range(0, 50)
-            .Select(i => Store.TryAddItemAsync(_team, "busy", Maps.NewItem($"k{i:00}", minute: i), Cancel)));
+        var added = await ConcurrentlyAsync(50, i => Store.TryAddItemAsync(_team, "busy", Maps.NewItem($"k{i:00}", minute: i), Cancel));
 
         // Assert
         Assert.All(added, Assert.True);

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Testing.Conversations;
 
 /// <summary>
 /// One line of a conversation written as data: who says what, and words the bot's answer must

@@ -1,6 +1,6 @@
 using JourneyBot.Conversation.Mapping;
 
-namespace JourneyBot.Conversation.Tests;
+namespace JourneyBot.Testing.Conversations;
 
 /// <summary>The team of the scenarios (Agents Playground's sample users).</summary>
 public static class People

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Text.Json;
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Mapping;
+
+namespace JourneyBot.Testing;
+
+/// <summary>
+/// The storage port in memory, for the conversation's tests and the benchmarks: it keeps the
+/// contract the table store keeps (the contract suite of JourneyBot.Storage.Tests runs against
+/// both). A conversation's map is a JSON document (<see cref="MapJson.Storage"/>) with a version,
+/// so every read hands out a fresh map, a turn's changes land only through a save, and a save or
+/// a place against an outdated version returns null. The team's shelf lists maps newest first;
+/// items, votes and members are entries of their own, so writers never overwrite each other.
+/// </summary>
+/// <remarks>
+/// Safe under concurrent use, as storage is: one lock guards the dictionaries and is held only to
+/// look up and swap entries, so each call is atomic like the table store's request or transaction.
+/// JSON is written before the lock is taken and read after it is released. Items and members are
+/// immutable records and are kept as they are.
+/// </remarks>
+/// <param name="clock">The clock of the shelf's <see cref="MapSummary.UpdatedAt"/>.</param>
+public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Team, string Conversation), MapDocument> _conversations = [];
+    private readonly Dictionary<(string Team, string Map), ShelfLine> _shelf = [];
+    private readonly Dictionary<(string Team, string Map), Dictionary<string, MapItem>> _items = [];
+    private readonly Dictionary<(string Team, string Map), Dictionary<string, IReadOnlyList<string>>> _votes = [];
+    private readonly Dictionary<(string Team, string Person), TeamMember> _members = [];
+    private long _version;
+
+    /// <summary>What the conversation holds now; <see cref="Restore"/> puts it back.</summary>
+    public ConversationSnapshot Snapshot(MapScope scope)
+    {
+        lock (_gate)
+        {
+            return new(scope, _conversations.GetValueOrDefault(Key(scope)));
+        }
+    }
+
+    /// <summary>
+    /// Puts back the conversation's map as it was at <paramref name="snapshot"/>: a reference swap,
+    /// so a benchmark can undo a turn between invocations at no measurable cost.
+    /// </summary>
+    public void Restore(ConversationSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (_gate)
+        {
+            if (snapshot.Held is null)
+            {
+                _conversations.Remove(Key(snapshot.Scope));
+            }
+            else
+            {
+                _conversations[Key(snapshot.Scope)] = snapshot.Held;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always storage itself, never a recent copy: a turn pays for the map document each time.</remarks>
+    public Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken) =>
+        GetLatestConversationMapAsync(scope, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredMap?> GetLatestConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        MapDocument? held;
+        lock (_gate)
+        {
+            held = _conversations.GetValueOrDefault(Key(scope));
+        }
+
+        return Task.FromResult(held is null ? null : new StoredMap(Read(held.Json), held.ETag));
+    }
+
+    /// <inheritdoc />
+    public Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var key = Key(scope);
+        var json = Write(map.Map);
+        lock (_gate)
+        {
+            if (!_conversations.TryGetValue(key, out var held) || held.ETag != map.ETag)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            var saved = Hold(key, json);
+            Shelve(scope.TeamKey, map.Map, clock.GetUtcNow(), shelvedJson: null);
+            return Task.FromResult<string?>(saved.ETag);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var key = Key(scope);
+        var json = Write(map);
+        var shelving = replacing is not null && replacing.Map.Id != map.Id ? Write(replacing.Map) : null;
+        lock (_gate)
+        {
+            var exists = _conversations.TryGetValue(key, out var held);
+            if (replacing is null ? exists : !exists || held!.ETag != replacing.ETag)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            // One moment for both shelf lines, as the table store stamps its one transaction.
+            var now = clock.GetUtcNow();
+            if (shelving is not null)
+            {
+                Shelve(scope.TeamKey, replacing!.Map, now, shelving);
+            }
+
+            var saved = Hold(key, json);
+            Shelve(scope.TeamKey, map, now, shelvedJson: null);
+            return Task.FromResult<string?>(saved.ETag);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        string? json;
+        lock (_gate)
+        {
+            json = _shelf.GetValueOrDefault((teamKey, mapId))?.Json;
+        }
+
+        return Task.FromResult(json is null ? null : Read(json));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<MapSummary>>(
+            [
+                .. _shelf.Where(line => line.Key.Team == teamKey).Select(line => line.Value.Summary)
+                    .OrderByDescending(m => m.UpdatedAt).ThenBy(m => m.Id, StringComparer.Ordinal),
+            ]);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_gate)
+        {
+            return Task.FromResult(ItemsOf(teamKey, mapId).TryAdd(item.Id, item));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        lock (_gate)
+        {
+            ItemsOf(teamKey, mapId)[item.Id] = item;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_items.TryGetValue((teamKey, mapId), out var items) && items.Remove(itemId));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Sorted as the table store sorts: by creation, then id.</remarks>
+    public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var items = (_items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>())
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+            var votes = _votes.TryGetValue((teamKey, mapId), out var cast)
+                ? new Dictionary<string, IReadOnlyList<string>>(cast, StringComparer.Ordinal)
+                : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            return Task.FromResult(new MapBoard(items, votes));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(itemIds);
+        string[] copy = [.. itemIds];
+        lock (_gate)
+        {
+            if (!_votes.TryGetValue((teamKey, mapId), out var cast))
+            {
+                _votes[(teamKey, mapId)] = cast = new(StringComparer.Ordinal);
+            }
+
+            cast[personId] = copy;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_members.GetValueOrDefault((teamKey, personId)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        lock (_gate)
+        {
+            _members[(teamKey, personId)] = member;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static (string, string) Key(MapScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return (scope.TeamKey, scope.ConversationKey);
+    }
+
+    private static JourneyMap Read(string json) =>
+        JsonSerializer.Deserialize(json, MapJson.Storage.JourneyMap) ?? throw new InvalidOperationException("A stored map document is empty.");
+
+    private static string Write(JourneyMap map) => JsonSerializer.Serialize(map, MapJson.Storage.JourneyMap);
+
+    // Callers hold the lock.
+    private MapDocument Hold((string, string) key, string json)
+    {
+        var document = new MapDocument(json, "W/\"" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"");
+        _conversations[key] = document;
+        return document;
+    }
+
+    // The team's shelf line of a map: its summary always, its document only while no conversation holds it.
+    private void Shelve(string teamKey, JourneyMap map, DateTimeOffset updatedAt, string? shelvedJson) =>
+        _shelf[(teamKey, map.Id)] = new ShelfLine(new MapSummary(map.Id, map.Name, map.Status, map.ConversationKey, updatedAt), shelvedJson);
+
+    // For writes; reads look up without adding.
+    private Dictionary<string, MapItem> ItemsOf(string teamKey, string mapId)
+    {
+        if (!_items.TryGetValue((teamKey, mapId), out var items))
+        {
+            _items[(teamKey, mapId)] = items = new(StringComparer.Ordinal);
+        }
+
+        return items;
+    }
+
+    private sealed record ShelfLine(MapSummary Summary, string? Json);
+}
+
+/// <summary>A conversation's map document as the in-memory store keeps it: its JSON and version.</summary>
+/// <param name="Json">The map, as <see cref="MapJson.Storage"/> writes it.</param>
+/// <param name="ETag">The version a save must name.</param>
+public sealed record MapDocument(string Json, string ETag);
+
+/// <summary>What a conversation held at one moment, to be put back (<see cref="InMemoryMapStore.Restore"/>).</summary>
+/// <param name="Scope">The conversation.</param>
+/// <param name="Held">Its map document, or null when it held none.</param>
+public sealed record ConversationSnapshot(MapScope Scope, MapDocument? Held);

@@ -1,4 +1,5 @@
-using static JourneyBot.Conversation.Tests.People;
+using JourneyBot.Testing.Conversations;
+using static JourneyBot.Testing.Conversations.People;
 
 namespace JourneyBot.Conversation.Tests;
 
@@ -8,7 +9,7 @@ public sealed class ProgressChangeTests
     [Fact]
     public async Task Stages_typed_after_going_back_from_the_contributions_update_the_progress_card()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await MappingSession.StartInMemoryAsync();
         await OpenContributionsWithProgressCardAsync(session);
         await session.SayAsync(Alex, "back");
 
@@ -21,7 +22,7 @@ public sealed class ProgressChangeTests
     [Fact]
     public async Task A_status_changes_nothing_the_progress_card_shows()
     {
-        await using var session = await MappingSession.StartAsync();
+        await using var session = await MappingSession.StartInMemoryAsync();
         await OpenContributionsWithProgressCardAsync(session);
 
         var status = await session.SayAsync(Megan, "status");

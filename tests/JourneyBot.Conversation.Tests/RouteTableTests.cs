@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Testing;
 using Microsoft.Extensions.Options;
 
 namespace JourneyBot.Conversation.Tests;
@@ -68,7 +69,6 @@ public sealed class RouteTableTests
         Assert.All(bound, r => Assert.False(string.IsNullOrWhiteSpace(r.NotNow), $"{r.CommandType.Name} has no answer for the wrong step"));
     }
 
-    // Building the table reads nothing from the store: handlers only keep it for their turns.
     private static RouteTable BuildTable()
     {
         var links = new MapLinks(Options.Create(new MapLinkOptions
@@ -76,6 +76,6 @@ public sealed class RouteTableTests
             BaseUrl = "https://journeybot.example",
             SigningKey = Convert.ToBase64String(new byte[32]),
         }), TimeProvider.System);
-        return CommandRoutes.Build(store: null!, TimeProvider.System, links, (_, _) => Task.FromResult(new TurnOutcome()));
+        return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), TimeProvider.System, links, (_, _) => Task.FromResult(new TurnOutcome()));
     }
 }

@@ -52,13 +52,12 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(new TickingClock());
         addStore(builder);
+        builder.Services.AddJourneyConversation();
         builder.Services.Configure<MapLinkOptions>(o =>
         {
             o.BaseUrl = "https://journeybot.example";
             o.SigningKey = Convert.ToBase64String(new byte[32]);
         });
-        builder.Services.AddSingleton<MapLinks>();
-        builder.Services.AddSingleton<JourneyConversation>();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return new MappingSession(host, new MapScope("19:team@thread.tacv2", "19:general@thread.tacv2;messageid=1700000000001"));

@@ -70,6 +70,13 @@ public sealed class TextTemplateTests
     }
 
     [Fact]
+    public void The_resources_hand_out_one_string_per_text_so_each_is_parsed_once()
+    {
+        // TextTemplate keeps each parsed text beside its string instance; the resource manager caches its strings.
+        Assert.Same(Strings.StageHasItems, Strings.StageHasItems);
+    }
+
+    [Fact]
     public void Lists_the_placeholders_a_text_asks_for_plural_forms_included()
     {
         var names = TextTemplate.Placeholders("{a} {n, plural, one {# {b}} other {# {c:N0}}} {a}");

@@ -11,7 +11,7 @@ namespace JourneyBot.Conversation.Resources;
 /// <remarks>
 /// <para>
 /// Placeholders are named so a translator sees what each slot holds:
-/// <c>{map}</c>; <c>{count:N0}</c> with a .NET format; and
+/// <c>{map}</c>; <c>{count:N0}</c> with a .NET format (without commas); and
 /// <c>{count, plural, one {# vote} other {# votes}}</c> (the ICU form translation tools know),
 /// where <c>#</c> is the number and each branch may hold placeholders of its own.
 /// Numbers and dates are formatted in <see cref="CultureInfo.CurrentCulture"/>, plural forms are
@@ -33,9 +33,10 @@ internal static class TextTemplate
     {
         ArgumentNullException.ThrowIfNull(template);
         var segments = Parsed.GetValue(template, Parse);
-        var text = new StringBuilder(template.Length + 32);
-        Append(text, segments, values, template, number: null);
-        return text.ToString();
+        // The handler behind interpolated strings: a pooled buffer, values formatted straight into it.
+        var text = new DefaultInterpolatedStringHandler(template.Length, values.Length, CultureInfo.CurrentCulture);
+        Append(ref text, segments, values, template, number: null);
+        return text.ToStringAndClear();
     }
 
     /// <summary>The names of the placeholders <paramref name="template"/> asks for (plural branches included).</summary>
@@ -46,28 +47,28 @@ internal static class TextTemplate
         return names;
     }
 
-    private static void Append(StringBuilder text, Segment[] segments, ReadOnlySpan<(string Name, object? Value)> values, string template,
-        string? number)
+    private static void Append(ref DefaultInterpolatedStringHandler text, Segment[] segments, scoped ReadOnlySpan<(string Name, object? Value)> values,
+        string template, object? number)
     {
         foreach (var segment in segments)
         {
             switch (segment)
             {
                 case Literal literal:
-                    text.Append(literal.Text);
+                    text.AppendLiteral(literal.Text);
                     break;
                 case NumberSign:
-                    text.Append(number);
+                    text.AppendFormatted(number);
                     break;
                 case Slot slot:
-                    text.Append(Format(Value(slot.Name, values, template), slot.Format));
+                    text.AppendFormatted(Value(slot.Name, values, template), format: slot.Format);
                     break;
                 case Plural plural:
                     var value = Value(plural.Name, values, template);
                     var count = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
                     var branch = plural.Branches.GetValueOrDefault(PluralRules.Category(count, CultureInfo.CurrentUICulture))
                         ?? plural.Branches["other"];
-                    Append(text, branch, values, template, Format(value, format: null));
+                    Append(ref text, branch, values, template, value);
                     break;
                 default:
                     throw new InvalidOperationException("Unknown template segment " + segment.GetType().Name);
@@ -87,12 +88,6 @@ internal static class TextTemplate
 
         throw new FormatException($"No value for {{{name}}} in “{template}”.");
     }
-
-    private static string? Format(object? value, string? format) => value switch
-    {
-        IFormattable formattable => formattable.ToString(format, CultureInfo.CurrentCulture),
-        _ => value?.ToString(),
-    };
 
     private static void Collect(Segment[] segments, SortedSet<string> names)
     {

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Cards;
 
@@ -45,8 +46,12 @@ internal static class CardParts
     public static RichTextBlock StepTitle(JourneyMap map) => new(
     [
         new TextRun(map.Name) { Weight = "Bolder" },
-        new TextRun($" · Step {MapFlow.Number(map.Step)} of {MapFlow.Steps.Count}: {MapFlow.Title(map.Step)}"),
+        new TextRun(" · " + StepOfSteps(map.Step)),
     ]);
+
+    /// <summary>"Step 2 of 7: Persona".</summary>
+    public static string StepOfSteps(MapStep step) =>
+        Strings.StepOfSteps.Fill(("number", MapFlow.Number(step)), ("count", MapFlow.Steps.Count), ("step", MapFlow.Title(step)));
 
     /// <summary>Choices for a map's stages.</summary>
     public static IReadOnlyList<Choice> StageChoices(JourneyMap map) =>

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
@@ -13,70 +14,78 @@ public static class ContributeCard
         ArgumentNullException.ThrowIfNull(map);
         var body = new List<CardElement> { StepTitle(map) };
         SessionCards.AddNote(body, note);
-        body.Add(Say("Everyone: add what you know about any stage. Pick what it is, the stage, and write it down."));
+        body.Add(Say(Strings.ContributeIntro));
         body.Add(new InputChoiceSet
         {
             Id = "kind",
-            Label = "What are you adding?",
+            Label = Strings.ContributeKindLabel,
             Style = "compact",
             Value = "touchpoint",
             IsRequired = true,
-            ErrorMessage = "Pick what you are adding.",
+            ErrorMessage = Strings.ContributeKindError,
             Choices =
             [
-                new("Touchpoint (where the customer meets us)", "touchpoint"),
-                new("Customer goal", "goal"),
-                new("Customer action", "action"),
-                new("Pain point", "pain"),
-                new("Emotion (−2 … +2)", "emotion"),
-                new("Opportunity (how to improve)", "opportunity"),
+                new(Strings.ContributeKindTouchpoint, "touchpoint"),
+                new(Strings.ContributeKindGoal, "goal"),
+                new(Strings.ContributeKindAction, "action"),
+                new(Strings.ContributeKindPainPoint, "pain"),
+                new(Strings.ContributeKindEmotion, "emotion"),
+                new(Strings.ContributeKindOpportunity, "opportunity"),
             ],
         });
         body.Add(new InputChoiceSet
         {
             Id = "stage",
-            Label = "Stage",
+            Label = Strings.ContributeStageLabel,
             Style = "compact",
             Choices = StageChoices(map),
             IsRequired = true,
-            ErrorMessage = "Pick a stage.",
-            Placeholder = "Pick a stage",
+            ErrorMessage = Strings.ContributeStageError,
+            Placeholder = Strings.ContributeStagePlaceholder,
         });
-        body.Add(new InputText { Id = "text", Label = "Describe it", IsMultiline = true, MaxLength = TextRules.ItemMax,
-            Placeholder = "e.g. Newsletter announces the spring running collection" });
+        body.Add(new InputText { Id = "text", Label = Strings.ContributeTextLabel, IsMultiline = true, MaxLength = TextRules.ItemMax,
+            Placeholder = Strings.ContributeTextPlaceholder });
         body.Add(new InputChoiceSet
         {
             Id = "channel",
-            Label = "Channel (touchpoints)",
+            Label = Strings.ContributeChannelLabel,
             Style = "compact",
-            Placeholder = "Pick a channel",
+            Placeholder = Strings.ContributeChannelPlaceholder,
             Choices = [.. Enum.GetValues<TouchChannel>().Select(c => new Choice(Vocabulary.Name(c), c.ToString()))],
         });
         body.Add(new InputChoiceSet
         {
             Id = "score",
-            Label = "How does the customer feel? (emotions)",
+            Label = Strings.ContributeScoreLabel,
             Style = "compact",
-            Placeholder = "Pick a score",
-            Choices = [new("+2 😄 delighted", "2"), new("+1 🙂 pleased", "1"), new("0 😐 neutral", "0"), new("−1 🙁 annoyed", "-1"), new("−2 😡 angry", "-2")],
+            Placeholder = Strings.ContributeScorePlaceholder,
+            Choices =
+            [
+                new(Strings.ScoreDelighted, "2"), new(Strings.ScorePleased, "1"), new(Strings.ScoreNeutral, "0"),
+                new(Strings.ScoreAnnoyed, "-1"), new(Strings.ScoreAngry, "-2"),
+            ],
         });
-        body.Add(new InputText { Id = "owner", Label = "Owner department (opportunities)", MaxLength = TextRules.ShortMax,
-            Placeholder = "e.g. Product" });
+        body.Add(new InputText { Id = "owner", Label = Strings.ContributeOwnerLabel, MaxLength = TextRules.ShortMax,
+            Placeholder = Strings.ContributeOwnerPlaceholder });
         body.Add(new InputChoiceSet
         {
             Id = "evidence",
-            Label = "How do we know?",
+            Label = Strings.ContributeEvidenceLabel,
             Style = "compact",
             Value = "assumed",
-            Choices = [new("Observed", "observed"), new("Reported by customers or staff", "reported"), new("Assumed", "assumed")],
+            Choices =
+            [
+                new(Strings.ContributeEvidenceObserved, "observed"), new(Strings.ContributeEvidenceReported, "reported"),
+                new(Strings.ContributeEvidenceAssumed, "assumed"),
+            ],
         });
         return new AdaptiveCard(body)
         {
             Actions =
             [
-                Button("Add", CardVerbs.Add, map) with { Style = "positive" },
-                Button("Status", CardVerbs.Status, map),
-                Button("Go to review (facilitator)", CardVerbs.Next, map),
+                Button(Strings.ButtonAdd, CardVerbs.Add, map) with { Style = "positive" },
+                Button(Strings.ButtonStatus, CardVerbs.Status, map),
+                Button(Strings.ButtonToReview, CardVerbs.Next, map),
             ],
         };
     }

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
@@ -54,10 +53,10 @@ public static class MapCard
         ? null
         :
         [
-            new OpenUrlAction("Open the full map", fullMap),
-            new OpenUrlAction("CSV", new Uri(fullMap + "/csv")),
-            new OpenUrlAction("Markdown", new Uri(fullMap + "/md")),
-            new OpenUrlAction("JSON", new Uri(fullMap + "/json")),
+            new OpenUrlAction(Strings.ButtonFullMap, fullMap),
+            new OpenUrlAction(Strings.ButtonCsv, new Uri(fullMap + "/csv")),
+            new OpenUrlAction(Strings.ButtonMarkdown, new Uri(fullMap + "/md")),
+            new OpenUrlAction(Strings.ButtonJson, new Uri(fullMap + "/json")),
         ];
 
     /// <summary>The size of <paramref name="card"/> as sent: UTF-8 bytes of its JSON.</summary>
@@ -72,9 +71,9 @@ public static class MapCard
         {
             new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }]) { Spacing = "None" },
             Say(Subtitle(map), subtle: true) with { Spacing = "None" },
-            Labelled("Objective", map.Objective ?? "not set"),
-            Labelled("Persona", map.Persona ?? "not set") with { Spacing = "Small" },
-            Labelled("Journey", $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
+            Labelled(Strings.LabelObjective, map.Objective ?? Strings.NotSet),
+            Labelled(Strings.LabelPersona, map.Persona ?? Strings.NotSet) with { Spacing = "Small" },
+            Labelled(Strings.LabelJourney, $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
         };
         body.AddRange(Curve(map, board, picture));
 
@@ -85,22 +84,26 @@ public static class MapCard
 
         body.AddRange(TopOpportunities(map, board, tally, perList, Short));
         var gaps = MapGaps.Of(map, board).Lines();
-        body.Add(Say("**Gaps still open**") with { Separator = true });
-        body.AddRange(gaps.Count == 0 ? [Say("None.")] : gaps.Select(g => Plain("• " + Short(g)) with { Spacing = "None" }));
+        body.Add(Say($"**{Strings.GapsStillOpen}**") with { Separator = true });
+        body.AddRange(gaps.Count == 0 ? [Say(Strings.NoneLeft)] : gaps.Select(g => Plain("• " + Short(g)) with { Spacing = "None" }));
         body.AddRange(Contributors(board, chars));
         return new AdaptiveCard(body);
     }
 
-    private static string Subtitle(JourneyMap map) => (map.IsExample ? "Example · " : string.Empty) + (map.PublishedAt is { } at
-        ? $"Customer journey map · published {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?")}"
-        : "Customer journey map · draft");
+    private static string Subtitle(JourneyMap map)
+    {
+        var subtitle = map.PublishedAt is { } at
+            ? Strings.MapPublished.Fill(("date", at), ("member", Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?")))
+            : Strings.MapDraft;
+        return map.IsExample ? Strings.ExampleSubtitle.Fill(("subtitle", subtitle)) : subtitle;
+    }
 
     // One block per stage: its name and feeling, touchpoints by channel, top pain points.
     private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,
         int perList, Func<string, string> shorten)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
-        var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : "feeling not given yet";
+        var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : Strings.FeelingNotGiven;
         var block = new List<CardElement>
         {
             new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling)]),
@@ -109,7 +112,7 @@ public static class MapCard
         var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).OrderBy(g => g.Key).ToList();
         if (byChannel.Count == 0)
         {
-            block.Add(Say("No touchpoints yet.", subtle: true) with { Spacing = "None" });
+            block.Add(Say(Strings.NoTouchpointsYet, subtle: true) with { Spacing = "None" });
         }
 
         foreach (var channel in byChannel.Take(perList + 2))
@@ -119,14 +122,14 @@ public static class MapCard
 
         if (byChannel.Count > perList + 2)
         {
-            block.Add(Say($"+{byChannel.Count - perList - 2} more channels", subtle: true) with { Spacing = "None" });
+            block.Add(Say(Strings.MoreChannels.Fill(("count", byChannel.Count - perList - 2)), subtle: true) with { Spacing = "None" });
         }
 
         var pains = items.Where(i => i.Kind == ItemKind.PainPoint).OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt);
         var painList = List(pains.Select(i => $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}"), perList, shorten);
         if (painList.Length > 0)
         {
-            block.Add(Labelled("Pain points", painList) with { Spacing = "None" });
+            block.Add(Labelled(Strings.LabelPainPoints, painList) with { Spacing = "None" });
         }
 
         return block;
@@ -137,10 +140,10 @@ public static class MapCard
     {
         var opportunities = board.Items.Where(i => i.Kind == ItemKind.Opportunity)
             .OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt).ToList();
-        yield return Say("**Top opportunities**") with { Separator = true };
+        yield return Say($"**{Strings.TopOpportunities}**") with { Separator = true };
         if (opportunities.Count == 0)
         {
-            yield return Say("None yet.", subtle: true);
+            yield return Say(Strings.NoneYet, subtle: true);
             yield break;
         }
 
@@ -151,26 +154,26 @@ public static class MapCard
             yield return new RichTextBlock(
             [
                 new TextRun("• " + shorten(opportunity.Text)),
-                new TextRun($" — {opportunity.Owner ?? "no owner yet"} · {shorten(stage)}{Votes(tally.GetValueOrDefault(opportunity.Id))}") { IsSubtle = true },
+                new TextRun($" — {opportunity.Owner ?? Strings.NoOwnerYet} · {shorten(stage)}{Votes(tally.GetValueOrDefault(opportunity.Id))}") { IsSubtle = true },
             ]) { Spacing = "None" };
         }
 
         if (opportunities.Count > shown)
         {
-            yield return Say($"+{opportunities.Count - shown} more opportunities", subtle: true) with { Spacing = "None" };
+            yield return Say(Strings.MoreOpportunities.Fill(("count", opportunities.Count - shown)), subtle: true) with { Spacing = "None" };
         }
     }
 
     private static IEnumerable<CardElement> Contributors(MapBoard board, int chars)
     {
-        yield return Say("**Contributors**") with { Separator = true };
+        yield return Say($"**{Strings.Contributors}**") with { Separator = true };
         if (board.Items.Count == 0)
         {
-            yield return Say("Nobody yet.");
+            yield return Say(Strings.NobodyYet);
             yield break;
         }
 
-        foreach (var department in board.Items.GroupBy(i => i.AuthorDepartment ?? "Department not given").OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var department in board.Items.GroupBy(i => i.AuthorDepartment ?? Strings.DepartmentNotGiven).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
         {
             var people = department.Select(i => i.Author.Name).Distinct().Order(StringComparer.OrdinalIgnoreCase).ToList();
             yield return Labelled(Shorten(department.Key, 40), Shorten(string.Join(", ", people), chars * 2)) with { Spacing = "None" };
@@ -183,17 +186,20 @@ public static class MapCard
         var scores = EmotionCurve.Scores(map, board);
         if (scores.All(s => s is null))
         {
-            yield return Say("Emotion curve: no emotions given yet.") with { Separator = true };
+            yield return Say(Strings.NoEmotionsYet) with { Separator = true };
             yield break;
         }
 
         var faces = EmotionCurve.Faces(scores);
-        yield return Say("**Emotion curve**") with { Separator = true };
+        yield return Say($"**{Strings.EmotionCurve}**") with { Separator = true };
         if (picture is not null)
         {
             var described = string.Join(", ", map.Stages.Select((stage, i) =>
-                $"{stage.Name} {(scores[i] is { } score ? Vocabulary.Score(score) : "not given")}"));
-            yield return new Image(picture.Value) { AltText = Shorten("Emotion curve: " + described, 400), Size = "Stretch", Fallback = Say(faces) };
+                $"{stage.Name} {(scores[i] is { } score ? Vocabulary.Score(score) : Strings.ScoreNotGiven)}"));
+            yield return new Image(picture.Value)
+            {
+                AltText = Shorten(Strings.EmotionCurveDescribed.Fill(("scores", described)), 400), Size = "Stretch", Fallback = Say(faces),
+            };
         }
         else
         {
@@ -203,7 +209,7 @@ public static class MapCard
         yield return Plain(Shorten(string.Join(" → ", map.Stages.Select(s => s.Name)), 400), subtle: true) with { Spacing = "None" };
         if (EmotionCurve.Extremes(scores) is var (peak, valley))
         {
-            yield return Plain($"Peak: {map.Stages[peak].Name}. Valley: {map.Stages[valley].Name}.") with { Spacing = "Small" };
+            yield return Plain(Strings.PeakAndValley.Fill(("peak", map.Stages[peak].Name), ("valley", map.Stages[valley].Name))) with { Spacing = "Small" };
         }
     }
 
@@ -211,16 +217,11 @@ public static class MapCard
     private static string List(IEnumerable<string> texts, int count, Func<string, string> shorten)
     {
         var all = texts.ToList();
-        var text = new StringBuilder(string.Join("; ", all.Take(count).Select(shorten)));
-        if (all.Count > count)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" (+{all.Count - count} more)");
-        }
-
-        return text.ToString();
+        var text = string.Join("; ", all.Take(count).Select(shorten));
+        return all.Count > count ? text + Strings.ListMore.Fill(("count", all.Count - count)) : text;
     }
 
-    private static string Votes(int count) => count == 0 ? string.Empty : $" · {count} vote{(count == 1 ? string.Empty : "s")}";
+    private static string Votes(int count) => count == 0 ? string.Empty : " · " + Strings.VoteCount.Fill(("count", count));
 
     private static string Shorten(string text, int chars) => TextRules.Shorten(text, chars);
 }

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
@@ -17,17 +18,22 @@ public static class ProgressCard
         ArgumentNullException.ThrowIfNull(board);
         var body = new List<CardElement>
         {
-            new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }, new TextRun(" · progress")]),
-            Say(map.Status == MapStatus.Active
-                ? $"Step {MapFlow.Number(map.Step)} of {MapFlow.Steps.Count}: {MapFlow.Title(map.Step)}"
-                : $"{map.Status}.", subtle: true) with { Spacing = "None" },
+            new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }, new TextRun(Strings.ProgressSuffix)]),
+            Say(map.Status switch
+            {
+                MapStatus.Active => StepOfSteps(map.Step),
+                MapStatus.Published => Strings.ProgressPublished,
+                MapStatus.Cancelled => Strings.ProgressCancelled,
+                _ => Strings.ProgressArchived,
+            }, subtle: true) with { Spacing = "None" },
         };
         body.AddRange(map.Stages.Select((stage, i) => Plain($"{i + 1}. {stage.Name} — {ReviewCard.StageSummary(stage, board)}") with { Spacing = "Small" }));
 
         var contributors = board.Items.GroupBy(i => i.Author.Id)
             .Select(g => $"{g.First().Author.Name}{(g.Last().AuthorDepartment is { } d ? $" ({d})" : string.Empty)} {g.Count()}")
             .ToList();
-        body.Add(Say(contributors.Count == 0 ? "**Contributed:** nobody yet." : $"**Contributed** ({contributors.Count}):") with { Separator = true });
+        body.Add(Say(contributors.Count == 0 ? Strings.NobodyContributed : Strings.ContributedCount.Fill(("count", contributors.Count)))
+            with { Separator = true });
         if (contributors.Count > 0)
         {
             body.Add(Plain(TextRules.Shorten(string.Join(" · ", contributors), 1500)) with { Spacing = "None" });
@@ -36,9 +42,9 @@ public static class ProgressCard
         var voters = board.Votes.Count(v => v.Value.Count > 0);
         if (voters > 0)
         {
-            body.Add(Say($"**Voted:** {voters} member{(voters == 1 ? string.Empty : "s")}.") with { Spacing = "Small" });
+            body.Add(Say(Strings.VotedCount.Fill(("count", voters))) with { Spacing = "Small" });
         }
 
-        return new AdaptiveCard(body) { Refresh = new CardRefresh(Button("Refresh", CardVerbs.Progress, map) with { Fallback = null }) };
+        return new AdaptiveCard(body) { Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }) };
     }
 }

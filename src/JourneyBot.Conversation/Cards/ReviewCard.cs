@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
@@ -24,30 +25,29 @@ public static class ReviewCard
         ArgumentNullException.ThrowIfNull(board);
         var body = new List<CardElement> { StepTitle(map) };
         SessionCards.AddNote(body, note);
-        body.Add(Say("The map so far:", subtle: true));
+        body.Add(Say(Strings.MapSoFar, subtle: true));
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
             body.Add(Plain($"{index + 1}. {stage.Name} — {StageSummary(stage, board)}") with { Spacing = "Small" });
         }
 
         var gaps = MapGaps.Of(map, board).Lines();
-        body.Add(Say(gaps.Count == 0 ? "**Gaps:** none. Nice work." : "**Gaps still open:**") with { Separator = true });
+        body.Add(Say(gaps.Count == 0 ? Strings.NoGaps : $"**{Strings.GapsStillOpen}:**") with { Separator = true });
         body.AddRange(gaps.Select(g => Plain("• " + g) with { Spacing = "None" }));
 
         var tally = board.Tally();
         var votable = board.Items.Where(i => i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).ToList();
         if (votable.Count == 0)
         {
-            body.Add(Say("Nothing to vote on yet: add pain points and opportunities first."));
+            body.Add(Say(Strings.NothingToVoteOn));
         }
         else
         {
-            body.Add(Say($"**Vote** for the pain points and opportunities that matter most: up to {VotesPerMember} each. " +
-                "Voting again replaces your votes.") with { Separator = true });
+            body.Add(Say(Strings.VoteIntro.Fill(("votes", VotesPerMember))) with { Separator = true });
             body.Add(new InputChoiceSet
             {
                 Id = "votes",
-                Label = "Your votes",
+                Label = Strings.YourVotes,
                 IsMultiSelect = true,
                 Style = "expanded",
                 Value = votesOf is not null && board.Votes.TryGetValue(votesOf, out var mine) && mine.Count > 0 ? string.Join(',', mine) : null,
@@ -56,19 +56,18 @@ public static class ReviewCard
             });
             if (votable.Count > MaxChoices)
             {
-                body.Add(Say($"The {MaxChoices} with the most votes are listed; for any of the other {votable.Count - MaxChoices}, type **vote** and its id.",
-                    subtle: true));
+                body.Add(Say(Strings.VoteChoicesCut.Fill(("shown", MaxChoices), ("rest", votable.Count - MaxChoices)), subtle: true));
             }
         }
 
         var actions = new List<CardAction>();
         if (votable.Count > 0)
         {
-            actions.Add(Button("Vote", CardVerbs.Vote, map) with { Style = "positive" });
+            actions.Add(Button(Strings.ButtonVote, CardVerbs.Vote, map) with { Style = "positive" });
         }
 
-        actions.Add(Button("Publish (facilitator)", CardVerbs.Publish, map));
-        actions.Add(Button("Back to contributions", CardVerbs.Back, map));
+        actions.Add(Button(Strings.ButtonPublish, CardVerbs.Publish, map));
+        actions.Add(Button(Strings.ButtonBackToContributions, CardVerbs.Back, map));
         return new AdaptiveCard(body) { Actions = actions };
     }
 
@@ -84,17 +83,28 @@ public static class ReviewCard
             var count = items.Count(i => i.Kind == kind);
             if (count > 0)
             {
-                parts.Add($"{count} {Vocabulary.Name(kind)}{(count == 1 ? string.Empty : "s")}");
+                parts.Add(Counted(kind, count));
             }
         }
 
         if (EmotionCurve.ScoreOf(stage, board) is { } average)
         {
-            parts.Add($"emotion {Vocabulary.Feeling(average)}");
+            parts.Add(Strings.StageEmotion.Fill(("feeling", Vocabulary.Feeling(average))));
         }
 
-        return parts.Count == 0 ? "nothing yet" : string.Join(", ", parts);
+        return parts.Count == 0 ? Strings.NothingYet : string.Join(", ", parts);
     }
+
+    // "3 touchpoints": each kind has its own plural forms.
+    private static string Counted(ItemKind kind, int count) => kind switch
+    {
+        ItemKind.Touchpoint => Strings.CountTouchpoints.Fill(("count", count)),
+        ItemKind.Goal => Strings.CountGoals.Fill(("count", count)),
+        ItemKind.Action => Strings.CountActions.Fill(("count", count)),
+        ItemKind.PainPoint => Strings.CountPainPoints.Fill(("count", count)),
+        ItemKind.Opportunity => Strings.CountOpportunities.Fill(("count", count)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A stage's summary does not count this kind."),
+    };
 
     // The member's own votes first (so they stay ticked), then the most voted, then the newest.
     private static IEnumerable<MapItem> Votable(List<MapItem> votable, IReadOnlyDictionary<string, int> tally, IReadOnlyList<string> mine) =>
@@ -108,7 +118,7 @@ public static class ReviewCard
     private static string VoteLabel(JourneyMap map, MapItem item, int votes)
     {
         var stage = map.Stages.FirstOrDefault(s => s.Id == item.StageId)?.Name ?? "?";
-        var kind = item.Kind == ItemKind.PainPoint ? "Pain" : "Opportunity";
-        return $"{kind} · {stage} · {TextRules.Shorten(item.Text, 90)} [{ItemIds.Display(item.Id)}] · {votes} vote{(votes == 1 ? string.Empty : "s")}";
+        var kind = item.Kind == ItemKind.PainPoint ? Strings.VoteKindPain : Strings.VoteKindOpportunity;
+        return $"{kind} · {stage} · {TextRules.Shorten(item.Text, 90)} [{ItemIds.Display(item.Id)}] · {Strings.VoteCount.Fill(("count", votes))}";
     }
 }

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
@@ -34,20 +35,20 @@ public static class SessionCards
             IsMultiline = true,
             MaxLength = TextRules.AnswerMax,
             IsRequired = question.Required ? true : null,
-            ErrorMessage = question.Required ? $"The {question.Title.ToLowerInvariant()} is required." : null,
+            ErrorMessage = question.Required ? Strings.AnswerRequired.Fill(("answer", question.Title.ToLowerInvariant())) : null,
         });
-        var actions = new List<CardAction> { Button("Save", CardVerbs.Answer, map) with { Style = "positive" } };
+        var actions = new List<CardAction> { Button(Strings.ButtonSave, CardVerbs.Answer, map) with { Style = "positive" } };
         if (!question.Required)
         {
-            actions.Add(Button("Skip", CardVerbs.Next, map));
+            actions.Add(Button(Strings.ButtonSkip, CardVerbs.Next, map));
         }
 
         if (MapFlow.Before(map.Step) is not null)
         {
-            actions.Add(Button("Back", CardVerbs.Back, map));
+            actions.Add(Button(Strings.ButtonBack, CardVerbs.Back, map));
         }
 
-        body.Add(Say("Only the facilitator answers these. You can also type the answer.", subtle: true));
+        body.Add(Say(Strings.OnlyFacilitatorAnswers, subtle: true));
         return new AdaptiveCard(body) { Actions = actions };
     }
 
@@ -57,37 +58,35 @@ public static class SessionCards
         AddNote(body, note);
         if (map.Stages.Count == 0)
         {
-            body.Add(Say("Which stages does the customer go through? Use the usual five " +
-                "(Awareness, Consideration, Purchase, Retention, Advocacy) or type your own, one per line."));
+            body.Add(Say(Strings.StagesQuestion));
         }
         else
         {
-            body.Add(Say("The stages so far:"));
+            body.Add(Say(Strings.StagesSoFar));
             body.AddRange(map.Stages.Select((s, i) => Plain($"{i + 1}. {s.Name}") with { Spacing = "None" }));
-            body.Add(Say("Change them below, or type *rename stage 2 to …*, *add stage … at 3*, *remove stage 4*, *move stage 5 to 1*.",
-                subtle: true));
+            body.Add(Say(Strings.StagesHowToChange, subtle: true));
         }
 
         body.Add(new InputText
         {
             Id = "stages",
-            Label = "Your own stages, one per line",
-            Placeholder = "Decide to run\nResearch shoes\nBuy\nFirst run",
+            Label = Strings.StagesInputLabel,
+            Placeholder = Strings.StagesInputPlaceholder,
             Value = map.Stages.Count > 0 ? string.Join('\n', map.Stages.Select(s => s.Name)) : null,
             IsMultiline = true,
             MaxLength = 1000,
         });
         var actions = new List<CardAction>
         {
-            Button("Use the five-stage template", CardVerbs.Template, map),
-            Button("Save these stages", CardVerbs.SetStages, map),
+            Button(Strings.ButtonUseTemplate, CardVerbs.Template, map),
+            Button(Strings.ButtonSaveStages, CardVerbs.SetStages, map),
         };
         if (map.Stages.Count > 0)
         {
-            actions.Add(Button("Continue", CardVerbs.Next, map) with { Style = "positive" });
+            actions.Add(Button(Strings.ButtonContinue, CardVerbs.Next, map) with { Style = "positive" });
         }
 
-        actions.Add(Button("Back", CardVerbs.Back, map));
+        actions.Add(Button(Strings.ButtonBack, CardVerbs.Back, map));
         return new AdaptiveCard(body) { Actions = actions };
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Exports;
 
@@ -65,6 +66,8 @@ public static class MapExport
     /// <summary>One line per item (RFC 4180), ready for a spreadsheet.</summary>
     public static string Csv(JourneyMap map, MapBoard board)
     {
+        // The column names are identifiers that spreadsheets and scripts key on, like the JSON's property
+        // names: they stay the same in every language (the values are the map's own words).
         var csv = new StringBuilder("stage_number,stage,kind,text,channel,score,owner,evidence,author,department,votes\r\n");
         foreach (var row in Rows(map, board))
         {
@@ -88,10 +91,10 @@ public static class MapExport
         string E(string text) => Flow.Markdown.Escape(text);
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {E(map.Name)}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"- **Objective:** {E(map.Objective ?? "not set")}\n");
-        md.Append(CultureInfo.InvariantCulture, $"- **Persona:** {E(map.Persona ?? "not set")}\n");
-        md.Append(CultureInfo.InvariantCulture, $"- **Journey:** {E(map.StartPoint ?? "?")} → {E(map.EndPoint ?? "?")}\n");
-        md.Append(CultureInfo.InvariantCulture, $"- **Emotion curve:** {EmotionCurve.Faces(EmotionCurve.Scores(map, board))}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelObjective}:** {E(map.Objective ?? Strings.NotSet)}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelPersona}:** {E(map.Persona ?? Strings.NotSet)}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelJourney}:** {E(map.StartPoint ?? "?")} → {E(map.EndPoint ?? "?")}\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{Strings.EmotionCurve}:** {EmotionCurve.Faces(EmotionCurve.Scores(map, board))}\n");
         var rows = Rows(map, board).ToList();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
@@ -99,20 +102,20 @@ public static class MapExport
             var items = rows.Where(r => r.StageNumber == index + 1).ToList();
             if (items.Count == 0)
             {
-                md.Append("Nothing yet.\n");
+                md.Append(Strings.NothingYetInStage).Append('\n');
             }
 
             foreach (var row in items)
             {
                 md.Append(CultureInfo.InvariantCulture, $"- *{Vocabulary.Name(row.Item.Kind)}*: {E(Describe(row.Item))}");
                 md.Append(CultureInfo.InvariantCulture, $" ({E(row.Item.Author.Name)}{(row.Item.AuthorDepartment is { } d ? ", " + E(d) : string.Empty)}");
-                md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? $", {row.Votes} votes" : string.Empty)}; {Vocabulary.Name(row.Item.Evidence)})\n");
+                md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? ", " + Strings.ExportVotes.Fill(("count", row.Votes)) : string.Empty)}; {Vocabulary.Name(row.Item.Evidence)})\n");
             }
         }
 
         var gaps = MapGaps.Of(map, board).Lines();
-        md.Append("\n## Gaps still open\n\n");
-        md.Append(gaps.Count == 0 ? "None.\n" : string.Concat(gaps.Select(g => $"- {E(g)}\n")));
+        md.Append(CultureInfo.InvariantCulture, $"\n## {Strings.GapsStillOpen}\n\n");
+        md.Append(gaps.Count == 0 ? Strings.NoneLeft + "\n" : string.Concat(gaps.Select(g => $"- {E(g)}\n")));
         return md.ToString();
     }
 

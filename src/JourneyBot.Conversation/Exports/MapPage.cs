@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Exports;
 
@@ -10,7 +11,10 @@ namespace JourneyBot.Conversation.Exports;
 /// The full map as one printable HTML page: stages as columns; lanes for touchpoints by channel,
 /// goals and actions, emotions with the curve, pain points, and opportunities with owners.
 /// </summary>
-/// <remarks>Every text is HTML-encoded; the page loads nothing (styles inline, the curve a data URI).</remarks>
+/// <remarks>
+/// Every text members wrote is HTML-encoded; the bot's own words from <c>Strings.resx</c> go in as they are (a test keeps
+/// markup out of them). The page loads nothing (styles inline, the curve a data URI).
+/// </remarks>
 public static class MapPage
 {
     private const string Style = """
@@ -31,13 +35,14 @@ public static class MapPage
         ArgumentNullException.ThrowIfNull(board);
         var tally = board.Tally();
         var html = new StringBuilder();
-        html.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">");
-        html.Append(CultureInfo.InvariantCulture, $"<title>{H(map.Name)} · customer journey map</title><style>{Style}</style></head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>{H(map.Name)}</h1><div class=\"sub\">Customer journey map · {H(Status(map))}</div>");
+        html.Append(CultureInfo.InvariantCulture, $"<!doctype html><html lang=\"{Strings.PageLanguage}\"><head><meta charset=\"utf-8\">");
+        html.Append("<meta name=\"viewport\" content=\"width=device-width\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>{Strings.PageTitle.Fill(("map", H(map.Name)))}</title><style>{Style}</style></head><body>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>{H(map.Name)}</h1><div class=\"sub\">{Strings.PageSubtitle.Fill(("status", Status(map)))}</div>");
         html.Append("<dl>");
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Objective</dt><dd>{H(map.Objective ?? "not set")}</dd>");
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Persona</dt><dd>{H(map.Persona ?? "not set")}</dd>");
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Journey</dt><dd>{H(map.StartPoint ?? "?")} → {H(map.EndPoint ?? "?")}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelObjective}</dt><dd>{H(map.Objective ?? Strings.NotSet)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelPersona}</dt><dd>{H(map.Persona ?? Strings.NotSet)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelJourney}</dt><dd>{H(map.StartPoint ?? "?")} → {H(map.EndPoint ?? "?")}</dd>");
         html.Append("</dl><table><thead><tr><th class=\"lane\"></th>");
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
@@ -45,16 +50,16 @@ public static class MapPage
         }
 
         html.Append("</tr></thead><tbody>");
-        Lane(html, map, board, "Touchpoints", i => i.Kind == ItemKind.Touchpoint, tally, grouped: true);
-        Lane(html, map, board, "Goals and actions", i => i.Kind is ItemKind.Goal or ItemKind.Action, tally);
+        Lane(html, map, board, Strings.LaneTouchpoints, i => i.Kind == ItemKind.Touchpoint, tally, grouped: true);
+        Lane(html, map, board, Strings.LaneGoalsAndActions, i => i.Kind is ItemKind.Goal or ItemKind.Action, tally);
         EmotionLane(html, map, board);
-        Lane(html, map, board, "Pain points", i => i.Kind == ItemKind.PainPoint, tally);
-        Lane(html, map, board, "Opportunities", i => i.Kind == ItemKind.Opportunity, tally);
+        Lane(html, map, board, Strings.LabelPainPoints, i => i.Kind == ItemKind.PainPoint, tally);
+        Lane(html, map, board, Strings.LaneOpportunities, i => i.Kind == ItemKind.Opportunity, tally);
         html.Append("</tbody></table>");
 
         var gaps = MapGaps.Of(map, board).Lines();
-        html.Append("<h2>Gaps still open</h2><ul>");
-        html.Append(gaps.Count == 0 ? "<li>None.</li>" : string.Concat(gaps.Select(g => $"<li>{H(g)}</li>")));
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{Strings.GapsStillOpen}</h2><ul>");
+        html.Append(gaps.Count == 0 ? $"<li>{Strings.NoneLeft}</li>" : string.Concat(gaps.Select(g => $"<li>{H(g)}</li>")));
         html.Append("</ul></body></html>");
         return html.ToString();
     }
@@ -71,7 +76,7 @@ public static class MapPage
             html.Append("<td>");
             if (items.Count == 0)
             {
-                html.Append("<span class=\"empty\">none yet</span>");
+                html.Append(NoneYet());
             }
             else
             {
@@ -81,7 +86,7 @@ public static class MapPage
                     var votes = tally.GetValueOrDefault(item.Id);
                     html.Append(CultureInfo.InvariantCulture, $"<li>{H(MapExport.Describe(item))} <span class=\"meta\">{H(item.Author.Name)}");
                     html.Append(CultureInfo.InvariantCulture, $"{(item.AuthorDepartment is { } d ? " · " + H(d) : string.Empty)} · {H(Vocabulary.Name(item.Evidence))}");
-                    html.Append(CultureInfo.InvariantCulture, $"{(votes > 0 ? $" · {votes} vote{(votes == 1 ? string.Empty : "s")}" : string.Empty)}</span></li>");
+                    html.Append(CultureInfo.InvariantCulture, $"{(votes > 0 ? " · " + Strings.VoteCount.Fill(("count", votes)) : string.Empty)}</span></li>");
                 }
 
                 html.Append("</ul>");
@@ -96,11 +101,11 @@ public static class MapPage
     private static void EmotionLane(StringBuilder html, JourneyMap map, MapBoard board)
     {
         var scores = EmotionCurve.Scores(map, board);
-        html.Append("<tr><th class=\"lane\">Emotions</th>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th class=\"lane\">{Strings.LaneEmotions}</th>");
         for (var i = 0; i < map.Stages.Count; i++)
         {
             var words = board.Items.Where(x => x.StageId == map.Stages[i].Id && x.Kind == ItemKind.Emotion && x.Text.Length > 0).Select(x => x.Text);
-            html.Append(CultureInfo.InvariantCulture, $"<td>{(scores[i] is { } s ? Vocabulary.Feeling(s) : "<span class=\"empty\">none yet</span>")}");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(scores[i] is { } s ? Vocabulary.Feeling(s) : NoneYet())}");
             html.Append(CultureInfo.InvariantCulture, $" <span class=\"meta\">{H(string.Join(", ", words))}</span></td>");
         }
 
@@ -108,13 +113,16 @@ public static class MapPage
         if (scores.Any(s => s is not null))
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><th class=\"lane\">Curve</th><td class=\"curve\" colspan=\"{map.Stages.Count}\"><img alt=\"Emotion curve\" src=\"{EmotionCurve.DataUri(scores)}\"></td></tr>");
+                $"<tr><th class=\"lane\">{Strings.LaneCurve}</th><td class=\"curve\" colspan=\"{map.Stages.Count}\">" +
+                $"<img alt=\"{Strings.EmotionCurve}\" src=\"{EmotionCurve.DataUri(scores)}\"></td></tr>");
         }
     }
 
     private static string Status(JourneyMap map) => map.PublishedAt is { } at
-        ? $"published {at.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} by {map.PublishedBy?.Name}"
-        : map.Status.ToString().ToLowerInvariant();
+        ? Strings.PagePublished.Fill(("date", at), ("member", H(map.PublishedBy?.Name ?? string.Empty)))
+        : Vocabulary.Name(map.Status);
+
+    private static string NoneYet() => $"<span class=\"empty\">{Strings.NoneYetInCell}</span>";
 
     private static string H(string text) => HtmlEncoder.Default.Encode(text);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow;
 
@@ -12,21 +13,21 @@ internal static class Contribution
         problem = null;
         if (add.Kind is not { } kind)
         {
-            problem = "What are you adding: a touchpoint, goal, action, pain point, emotion or opportunity?";
+            problem = Strings.WhatAreYouAdding;
             return null;
         }
 
         var stage = StageEditor.Find(map, add.Stage ?? string.Empty, out problem);
         if (stage is null)
         {
-            problem = add.Stage is null ? $"Which stage? {Syntax(kind)}" : problem;
+            problem = add.Stage is null ? Strings.WhichStage.Fill(("syntax", Syntax(kind))) : problem;
             return null;
         }
 
         var evidence = add.Evidence is null ? Evidence.Assumed : Vocabulary.ParseEvidence(add.Evidence);
         if (evidence is null)
         {
-            problem = $"“{add.Evidence}” is not an evidence level: use observed, reported or assumed.";
+            problem = Strings.NotEvidence.Fill(("evidence", add.Evidence));
             return null;
         }
 
@@ -35,18 +36,18 @@ internal static class Contribution
             if (!int.TryParse(add.Score?.Replace('−', '-').Replace("+", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign,
                     CultureInfo.InvariantCulture, out var score) || score is < -2 or > 2)
             {
-                problem = $"An emotion needs a score from −2 (angry) to +2 (delighted). {Syntax(kind)}";
+                problem = Strings.EmotionNeedsScore.Fill(("syntax", Syntax(kind)));
                 return null;
             }
 
-            var word = add.Text is null ? string.Empty : TextRules.Clean(add.Text, TextRules.ShortMax, "emotion word", out problem);
+            var word = add.Text is null ? string.Empty : TextRules.Clean(add.Text, TextRules.ShortMax, Strings.NounEmotionWord, out problem);
             return problem is null ? Item(kind, stage, word, evidence.Value) with { Score = score } : null;
         }
 
         var text = TextRules.Clean(add.Text, TextRules.ItemMax, Vocabulary.Name(kind), out problem);
         if (problem is not null)
         {
-            problem = add.Text is null ? $"Describe the {Vocabulary.Name(kind)}. {Syntax(kind)}" : problem;
+            problem = add.Text is null ? Strings.DescribeItem.Fill(("kind", Vocabulary.Name(kind)), ("syntax", Syntax(kind))) : problem;
             return null;
         }
 
@@ -54,8 +55,10 @@ internal static class Contribution
         {
             if (Vocabulary.ParseChannel(add.Channel) is not { } channel)
             {
-                problem = (add.Channel is null ? "Which channel is this touchpoint on? " : $"“{add.Channel}” is not a channel I know. ") +
-                    "Channels: " + string.Join(", ", Enum.GetValues<TouchChannel>().Select(Vocabulary.Name)) + ".";
+                var channels = string.Join(", ", Enum.GetValues<TouchChannel>().Select(Vocabulary.Name));
+                problem = add.Channel is null
+                    ? Strings.WhichChannel.Fill(("channels", channels))
+                    : Strings.UnknownChannel.Fill(("channel", add.Channel), ("channels", channels));
                 return null;
             }
 
@@ -64,7 +67,7 @@ internal static class Contribution
 
         if (kind == ItemKind.Opportunity && add.Owner is not null)
         {
-            var owner = TextRules.Clean(add.Owner, TextRules.ShortMax, "owner department", out problem);
+            var owner = TextRules.Clean(add.Owner, TextRules.ShortMax, Strings.NounOwnerDepartment, out problem);
             return problem is null ? Item(kind, stage, text, evidence.Value) with { Owner = owner } : null;
         }
 
@@ -74,10 +77,12 @@ internal static class Contribution
     /// <summary>How to type an item of <paramref name="kind"/>.</summary>
     public static string Syntax(ItemKind kind) => kind switch
     {
-        ItemKind.Touchpoint => "Type: *touchpoint stage | channel | what happens*.",
-        ItemKind.Emotion => "Type: *emotion stage | −2 … +2 | a word*.",
-        ItemKind.Opportunity => "Type: *opportunity stage | idea | owner department*.",
-        _ => $"Type: *{(kind == ItemKind.PainPoint ? "pain" : Vocabulary.Name(kind))} stage | text*.",
+        ItemKind.Touchpoint => Strings.SyntaxTouchpoint,
+        ItemKind.Goal => Strings.SyntaxGoal,
+        ItemKind.Action => Strings.SyntaxAction,
+        ItemKind.PainPoint => Strings.SyntaxPain,
+        ItemKind.Emotion => Strings.SyntaxEmotion,
+        _ => Strings.SyntaxOpportunity,
     };
 
     private static MapItem Item(ItemKind kind, Stage stage, string text, Evidence evidence) => new()

@@ -1,4 +1,5 @@
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow;
 
@@ -15,22 +16,10 @@ public static class MapFlow
     /// <summary>The four questions of the setup, each answered with one text.</summary>
     public static IReadOnlyList<SetupQuestion> Questions { get; } =
     [
-        new(MapStep.Objective, "Business objective", Required: true,
-            "What business objective should this map serve? A map without a known business goal wastes time and money, so I need this one before we go on.",
-            "e.g. Raise the share of first-time buyers who buy again within 90 days",
-            m => m.Objective, (m, v) => m.Objective = v),
-        new(MapStep.Persona, "Persona", Required: false,
-            "Who is the customer on this journey? Describe the persona in a sentence.",
-            "e.g. Ana, 34, starting to run to get fit, price-aware, shops on her phone",
-            m => m.Persona, (m, v) => m.Persona = v),
-        new(MapStep.StartPoint, "Start point", Required: false,
-            "Where does the journey start? The first moment that matters.",
-            "e.g. Decides to start running",
-            m => m.StartPoint, (m, v) => m.StartPoint = v),
-        new(MapStep.EndPoint, "End point", Required: false,
-            "Where does the journey end for this map?",
-            "e.g. First run in the new shoes",
-            m => m.EndPoint, (m, v) => m.EndPoint = v),
+        new(MapStep.Objective, Required: true, m => m.Objective, (m, v) => m.Objective = v),
+        new(MapStep.Persona, Required: false, m => m.Persona, (m, v) => m.Persona = v),
+        new(MapStep.StartPoint, Required: false, m => m.StartPoint, (m, v) => m.StartPoint = v),
+        new(MapStep.EndPoint, Required: false, m => m.EndPoint, (m, v) => m.EndPoint = v),
     ];
 
     /// <summary>The question asked at <paramref name="step"/>, if it is a setup step.</summary>
@@ -48,9 +37,9 @@ public static class MapFlow
     /// <summary>How a step reads.</summary>
     public static string Title(MapStep step) => step switch
     {
-        MapStep.Stages => "Stages",
-        MapStep.Contribute => "Contributions",
-        MapStep.Review => "Review and vote",
+        MapStep.Stages => Strings.StepStages,
+        MapStep.Contribute => Strings.StepContribute,
+        MapStep.Review => Strings.StepReview,
         _ => QuestionAt(step)!.Title,
     };
 
@@ -65,36 +54,60 @@ public static class MapFlow
         var missing = new List<string>();
         if (string.IsNullOrEmpty(map.Objective))
         {
-            missing.Add("the business objective");
+            missing.Add(Strings.MissingObjective);
         }
 
         if (string.IsNullOrEmpty(map.StartPoint))
         {
-            missing.Add("the start point");
+            missing.Add(Strings.MissingStartPoint);
         }
 
         if (string.IsNullOrEmpty(map.EndPoint))
         {
-            missing.Add("the end point");
+            missing.Add(Strings.MissingEndPoint);
         }
 
         var stagesWithTouchpoints = board.Items.Where(i => i.Kind == ItemKind.Touchpoint).Select(i => i.StageId).ToHashSet();
         if (!map.Stages.Any(s => stagesWithTouchpoints.Contains(s.Id)))
         {
-            missing.Add("at least one stage with a touchpoint");
+            missing.Add(Strings.MissingTouchpoint);
         }
 
         return missing;
     }
 }
 
-/// <summary>One setup question.</summary>
+/// <summary>One setup question; its words are read from the resources each time, in the language of the turn.</summary>
 /// <param name="Step">Its step.</param>
-/// <param name="Title">Its short name.</param>
 /// <param name="Required">Whether the session may go on without an answer.</param>
-/// <param name="Prompt">The question.</param>
-/// <param name="Example">An example answer.</param>
 /// <param name="Read">Reads the answer from the map.</param>
 /// <param name="Write">Writes the answer to the map.</param>
-public sealed record SetupQuestion(MapStep Step, string Title, bool Required, string Prompt, string Example,
-    Func<JourneyMap, string?> Read, Action<JourneyMap, string> Write);
+public sealed record SetupQuestion(MapStep Step, bool Required, Func<JourneyMap, string?> Read, Action<JourneyMap, string> Write)
+{
+    /// <summary>Its short name.</summary>
+    public string Title => Step switch
+    {
+        MapStep.Objective => Strings.StepObjective,
+        MapStep.Persona => Strings.StepPersona,
+        MapStep.StartPoint => Strings.StepStartPoint,
+        _ => Strings.StepEndPoint,
+    };
+
+    /// <summary>The question.</summary>
+    public string Prompt => Step switch
+    {
+        MapStep.Objective => Strings.QuestionObjective,
+        MapStep.Persona => Strings.QuestionPersona,
+        MapStep.StartPoint => Strings.QuestionStartPoint,
+        _ => Strings.QuestionEndPoint,
+    };
+
+    /// <summary>An example answer.</summary>
+    public string Example => Step switch
+    {
+        MapStep.Objective => Strings.ExampleObjective,
+        MapStep.Persona => Strings.ExamplePersona,
+        MapStep.StartPoint => Strings.ExampleStartPoint,
+        _ => Strings.ExampleEndPoint,
+    };
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow;
 
@@ -42,7 +43,7 @@ internal static class StageEditor
 
                     if (map.Stages.Count >= MaxStages)
                     {
-                        return $"A map has at most {MaxStages} stages.";
+                        return Strings.StagesAtMost.Fill(("max", MaxStages));
                     }
 
                     map.AddStage(name, add.Position is { } p ? p - 1 : null);
@@ -60,7 +61,7 @@ internal static class StageEditor
                     var items = board.Items.Count(i => i.StageId == stage!.Id);
                     if (items > 0)
                     {
-                        return $"“{stage!.Name}” has {items} item{(items == 1 ? string.Empty : "s")}; I won't remove a stage with items. Rename it instead.";
+                        return Strings.StageHasItems.Fill(("stage", stage!.Name), ("count", items));
                     }
 
                     map.Stages.Remove(stage!);
@@ -81,7 +82,7 @@ internal static class StageEditor
                 }
 
             default:
-                return "I don't know that change to the stages.";
+                return Strings.StageEditUnknown;
         }
     }
 
@@ -106,8 +107,8 @@ internal static class StageEditor
         if (found is null)
         {
             problem = map.Stages.Count == 0
-                ? "There are no stages yet."
-                : $"I don't know a stage “{text}”. The stages are: {string.Join(", ", map.Stages.Select((s, i) => $"{i + 1}. {s.Name}"))}.";
+                ? Strings.NoStagesYet
+                : Strings.StageNotFound.Fill(("stage", text), ("stages", string.Join(", ", map.Stages.Select((s, i) => $"{i + 1}. {s.Name}"))));
         }
 
         return found;
@@ -125,25 +126,24 @@ internal static class StageEditor
 
         if (clean.Count == 0)
         {
-            return "Type at least one stage, or use the template.";
+            return Strings.StagesEmpty;
         }
 
         if (clean.Count > MaxStages)
         {
-            return $"That's {clean.Count} stages; a map has at most {MaxStages}.";
+            return Strings.StagesTooMany.Fill(("count", clean.Count), ("max", MaxStages));
         }
 
         if (clean.Distinct(StringComparer.OrdinalIgnoreCase).Count() != clean.Count)
         {
-            return "Two stages have the same name; give each its own.";
+            return Strings.StagesSameName;
         }
 
         var kept = clean.Select(n => map.Stages.FirstOrDefault(s => s.Name.Equals(n, StringComparison.OrdinalIgnoreCase))).ToList();
         var dropped = map.Stages.Where(s => !kept.Contains(s)).Where(s => board.Items.Any(i => i.StageId == s.Id)).ToList();
         if (dropped.Count > 0)
         {
-            return $"{string.Join(", ", dropped.Select(s => $"“{s.Name}”"))} already {(dropped.Count == 1 ? "has" : "have")} items; " +
-                "keep them in the list, or rename them with *rename stage*.";
+            return Strings.StagesKeepItems.Fill(("stages", string.Join(", ", dropped.Select(s => $"“{s.Name}”"))), ("count", dropped.Count));
         }
 
         var stages = new List<Stage>();
@@ -158,7 +158,7 @@ internal static class StageEditor
 
     private static string CleanName(string name, ref string? problem)
     {
-        var clean = TextRules.Clean(name, TextRules.ShortMax, "stage name", out var issue);
+        var clean = TextRules.Clean(name, TextRules.ShortMax, Strings.NounStageName, out var issue);
         problem ??= issue;
         return clean;
     }

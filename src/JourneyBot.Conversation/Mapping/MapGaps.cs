@@ -1,3 +1,5 @@
+using JourneyBot.Conversation.Resources;
+
 namespace JourneyBot.Conversation.Mapping;
 
 /// <summary>What a map still lacks: the review shows these so the team can fill them.</summary>
@@ -36,20 +38,20 @@ public sealed record MapGaps(
     public IReadOnlyList<string> Lines()
     {
         var lines = new List<string>();
-        void Add(string label, IEnumerable<string> names)
+        void Add(IEnumerable<string> names, Func<string, string> line)
         {
             var list = names.ToList();
             if (list.Count > 0)
             {
-                lines.Add($"{label}: {string.Join(", ", list)}");
+                lines.Add(line(string.Join(", ", list)));
             }
         }
 
-        Add("No touchpoints yet", WithoutTouchpoints.Select(s => s.Name));
-        Add("No emotion yet", WithoutEmotion.Select(s => s.Name));
-        Add("No opportunity with an owner", WithoutOwnedOpportunity.Select(s => s.Name));
-        Add("Not heard from", DepartmentsNotHeard);
-        Add("Channels nobody mentioned", ChannelsNotMentioned.Select(Vocabulary.Name));
+        Add(WithoutTouchpoints.Select(s => s.Name), list => Strings.GapNoTouchpoints.Fill(("stages", list)));
+        Add(WithoutEmotion.Select(s => s.Name), list => Strings.GapNoEmotion.Fill(("stages", list)));
+        Add(WithoutOwnedOpportunity.Select(s => s.Name), list => Strings.GapNoOwnedOpportunity.Fill(("stages", list)));
+        Add(DepartmentsNotHeard, list => Strings.GapNotHeardFrom.Fill(("departments", list)));
+        Add(ChannelsNotMentioned.Select(Vocabulary.Name), list => Strings.GapChannels.Fill(("channels", list)));
         return lines;
     }
 }

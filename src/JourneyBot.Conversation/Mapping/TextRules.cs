@@ -1,4 +1,5 @@
 using System.Text;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Mapping;
 
@@ -45,9 +46,9 @@ public static class TextRules
         var result = clean.ToString();
         var length = new StringInfoLength(result).Value;
         problem = result.Length == 0
-            ? $"The {what} can't be empty."
+            ? Strings.TextEmpty.Fill(("what", what))
             : length > max
-                ? $"That {what} is {length:N0} characters long; please keep it to {max:N0}."
+                ? Strings.TextTooLong.Fill(("what", what), ("length", length), ("max", max))
                 : null;
         return result;
     }

@@ -1,3 +1,5 @@
+using JourneyBot.Conversation.Resources;
+
 namespace JourneyBot.Conversation.Mapping;
 
 /// <summary>The words members use for channels, kinds and evidence, and how the bot names them.</summary>
@@ -19,11 +21,13 @@ public static class Vocabulary
         ["other"] = TouchChannel.Other,
     };
 
-    /// <summary>The five-stage template (seeds 002 and 003).</summary>
-    public static IReadOnlyList<string> FiveStageTemplate { get; } = ["Awareness", "Consideration", "Purchase", "Retention", "Advocacy"];
+    /// <summary>The five-stage template (seeds 002 and 003), in the language of the texts.</summary>
+    public static IReadOnlyList<string> FiveStageTemplate =>
+        [Strings.StageAwareness, Strings.StageConsideration, Strings.StagePurchase, Strings.StageRetention, Strings.StageAdvocacy];
 
-    /// <summary>Departments a journey map should hear from, whoever has spoken so far.</summary>
-    public static IReadOnlyList<string> CoreDepartments { get; } = ["Marketing", "Sales", "Customer Service", "Product"];
+    /// <summary>Departments a journey map should hear from, whoever has spoken so far, in the language of the texts.</summary>
+    public static IReadOnlyList<string> CoreDepartments =>
+        [Strings.DepartmentMarketing, Strings.DepartmentSales, Strings.DepartmentCustomerService, Strings.DepartmentProduct];
 
     /// <summary>The channel a member's word names, or null.</summary>
     public static TouchChannel? ParseChannel(string? word) =>
@@ -35,28 +39,28 @@ public static class Vocabulary
     /// <summary>How a channel reads in the bot's messages.</summary>
     public static string Name(TouchChannel channel) => channel switch
     {
-        TouchChannel.Email => "Email",
-        TouchChannel.SocialNetworks => "Social networks",
-        TouchChannel.WhatsApp => "WhatsApp",
-        TouchChannel.Blog => "Blog",
-        TouchChannel.Website => "Website",
-        TouchChannel.Store => "Store",
-        TouchChannel.Phone => "Phone",
-        TouchChannel.App => "App",
-        TouchChannel.Ads => "Ads",
-        TouchChannel.WordOfMouth => "Word of mouth",
-        _ => "Other",
+        TouchChannel.Email => Strings.ChannelEmail,
+        TouchChannel.SocialNetworks => Strings.ChannelSocialNetworks,
+        TouchChannel.WhatsApp => Strings.ChannelWhatsApp,
+        TouchChannel.Blog => Strings.ChannelBlog,
+        TouchChannel.Website => Strings.ChannelWebsite,
+        TouchChannel.Store => Strings.ChannelStore,
+        TouchChannel.Phone => Strings.ChannelPhone,
+        TouchChannel.App => Strings.ChannelApp,
+        TouchChannel.Ads => Strings.ChannelAds,
+        TouchChannel.WordOfMouth => Strings.ChannelWordOfMouth,
+        _ => Strings.ChannelOther,
     };
 
     /// <summary>How a kind reads in the bot's messages.</summary>
     public static string Name(ItemKind kind) => kind switch
     {
-        ItemKind.Touchpoint => "touchpoint",
-        ItemKind.Goal => "goal",
-        ItemKind.Action => "action",
-        ItemKind.PainPoint => "pain point",
-        ItemKind.Emotion => "emotion",
-        _ => "opportunity",
+        ItemKind.Touchpoint => Strings.KindTouchpoint,
+        ItemKind.Goal => Strings.KindGoal,
+        ItemKind.Action => Strings.KindAction,
+        ItemKind.PainPoint => Strings.KindPainPoint,
+        ItemKind.Emotion => Strings.KindEmotion,
+        _ => Strings.KindOpportunity,
     };
 
     /// <summary>The kind a member's word names, or null.</summary>
@@ -83,9 +87,18 @@ public static class Vocabulary
     /// <summary>How an evidence level reads.</summary>
     public static string Name(Evidence evidence) => evidence switch
     {
-        Evidence.Observed => "observed",
-        Evidence.Reported => "reported by customers or staff",
-        _ => "assumed",
+        Evidence.Observed => Strings.EvidenceObserved,
+        Evidence.Reported => Strings.EvidenceReported,
+        _ => Strings.EvidenceAssumed,
+    };
+
+    /// <summary>How a map's state reads inside a line: <c>archived</c>.</summary>
+    public static string Name(MapStatus status) => status switch
+    {
+        MapStatus.Active => Strings.StatusActive,
+        MapStatus.Published => Strings.StatusPublished,
+        MapStatus.Archived => Strings.StatusArchived,
+        _ => Strings.StatusCancelled,
     };
 
     /// <summary>An average score as people read it: <c>+0.5</c>, <c>−1.0</c>, <c>0</c>.</summary>
@@ -105,7 +118,7 @@ public static class Vocabulary
         {
             ItemKind.Touchpoint => $"{Name(item.Channel ?? TouchChannel.Other)}: {item.Text}",
             ItemKind.Emotion => $"{item.Score:+0;−0;0}{(withFace ? " " + Face(item.Score ?? 0) : string.Empty)} {item.Text}".TrimEnd(),
-            ItemKind.Opportunity when item.Owner is not null => $"{item.Text} (owner: {item.Owner})",
+            ItemKind.Opportunity when item.Owner is not null => Strings.ItemWithOwner.Fill(("text", item.Text), ("owner", item.Owner)),
             _ => item.Text,
         };
     }

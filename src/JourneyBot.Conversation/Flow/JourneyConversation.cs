@@ -48,7 +48,7 @@ public sealed class JourneyConversation
         {
             return route.Map == MapUse.Optional
                 ? await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken)
-                : new TurnOutcome().Say(route.WithoutMap ?? Texts.NoMap);
+                : new TurnOutcome().Say(route.WithoutMap?.Invoke() ?? Texts.NoMap);
         }
 
         if (turn.Submit is { } pressed && IsOutdated(pressed, stored.Map))
@@ -134,14 +134,14 @@ public sealed class JourneyConversation
             return Task.FromResult(new TurnOutcome().Say(TurnReplies.NotActive(map)));
         }
 
-        if (route.FacilitatorOnly is { } what && !TurnReplies.IsFacilitator(turn.Turn, map))
+        if (route.FacilitatorOnly is { } action && !TurnReplies.IsFacilitator(turn.Turn, map))
         {
-            return Task.FromResult(TurnReplies.OnlyFacilitator(map, what));
+            return Task.FromResult(TurnReplies.OnlyFacilitator(map, action()));
         }
 
-        if (route.AllowedAt is { } allowed && !allowed(map.Step))
+        if (route.AllowedAt is { } rule && !rule.Allows(map.Step))
         {
-            return Task.FromResult(new TurnOutcome().Say(route.NotNow));
+            return Task.FromResult(new TurnOutcome().Say(rule.Otherwise()));
         }
 
         return route.HandleAsync(turn, command, cancellationToken);

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow;
 
@@ -63,16 +64,15 @@ internal static class TurnReplies
         return outcome;
     }
 
-    /// <summary>Someone other than the facilitator tried to <paramref name="what"/>.</summary>
-    public static TurnOutcome OnlyFacilitator(JourneyMap map, string what) => new TurnOutcome().Say(
-        $"Only {Markdown.Escape(map.Facilitator.Name)}, who facilitates “{Markdown.Escape(map.Name)}”, can {what}. " +
-        "You can add touchpoints, pain points, emotions and ideas once contributions are open.");
+    /// <summary>Someone other than the facilitator tried to do <paramref name="action"/> (a FacilitatorAction text).</summary>
+    public static TurnOutcome OnlyFacilitator(JourneyMap map, string action) => new TurnOutcome().Say(Strings.OnlyFacilitator.Fill(
+        ("facilitator", Markdown.Escape(map.Facilitator.Name)), ("map", Markdown.Escape(map.Name)), ("action", action)));
 
     /// <summary>Where a map that is no longer being made stands, and what can be done.</summary>
     public static string NotActive(JourneyMap map) => map.Status switch
     {
-        MapStatus.Published => $"“{Markdown.Escape(map.Name)}” is published. Type **status** to see it again, or **start** a new map.",
-        MapStatus.Cancelled => $"“{Markdown.Escape(map.Name)}” was cancelled. **start** a new map, or **open** another one (type **maps** for the list).",
-        _ => $"“{Markdown.Escape(map.Name)}” is archived. **open** it to carry on, or **start** a new map.",
+        MapStatus.Published => Strings.NotActivePublished.Fill(("map", Markdown.Escape(map.Name))),
+        MapStatus.Cancelled => Strings.NotActiveCancelled.Fill(("map", Markdown.Escape(map.Name))),
+        _ => Strings.NotActiveArchived.Fill(("map", Markdown.Escape(map.Name))),
     };
 }

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
@@ -12,23 +13,20 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 /// <param name="play">Plays one turn through the whole conversation.</param>
 internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
 {
-    private const string ExampleName = "Example: first running shoes";
-
     public async Task<TurnOutcome> DemoAsync(CommandTurn command, DemoCommand demo, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
         var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
         if (current?.Map.Status == MapStatus.Active)
         {
-            return new TurnOutcome().Say($"“{Markdown.Escape(current.Map.Name)}” is being mapped here. " +
-                "Type **demo** in another chat (a 1:1 chat with me works), or archive this map first.");
+            return new TurnOutcome().Say(Strings.DemoWhileMapping.Fill(("map", Markdown.Escape(current.Map.Name))));
         }
 
         var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
-        var name = ExampleName;
+        var name = Strings.DemoMapName;
         for (var n = 2; maps.Any(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase)); n++)
         {
-            name = $"{ExampleName} ({n})";
+            name = $"{Strings.DemoMapName} ({n})";
         }
 
         var outcome = await sessions.StartAsync(command with { Turn = Step(turn, 0, turn.From, string.Empty) },
@@ -40,9 +38,7 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Fun
             outcome = await play(Step(turn, i + 1, who ?? turn.From, text), cancellationToken);
         }
 
-        var result = new TurnOutcome().Say(
-            $"Here is an example of what your team works towards: the journey of a new runner buying her first shoes, " +
-            $"mapped by four departments. {Markdown.Escape(turn.From.Name)} facilitates it; type **start** and a name to map your own.");
+        var result = new TurnOutcome().Say(Strings.DemoIntro.Fill(("facilitator", Markdown.Escape(turn.From.Name))));
         result.Messages.AddRange(outcome.Messages);
         return result;
     }

@@ -2,6 +2,7 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
@@ -17,18 +18,17 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
             var missing = MapFlow.MissingForPublish(map, board);
             if (missing.Count > 0)
             {
-                return MapChange.Unchanged(new TurnOutcome().Say(
-                    "I can't publish yet. Still missing: " + string.Join("; ", missing) + "."));
+                return MapChange.Unchanged(new TurnOutcome().Say(Strings.CannotPublishYet.Fill(("missing", string.Join("; ", missing)))));
             }
 
             map.Status = MapStatus.Published;
             map.PublishedAt = clock.GetUtcNow();
             map.PublishedBy = turn.From;
             var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)),
-                $"“{Markdown.Escape(map.Name)}” is published. Here is the map:");
+                Strings.PublishedHereIsMap.Fill(("map", Markdown.Escape(map.Name))));
             if (turn.Submit is not null)
             {
-                outcome.CardUpdate = ReviewCard.For(map, board, "Published. The map is posted below.");
+                outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview);
             }
 
             return MapChange.Saved(outcome);
@@ -36,11 +36,10 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
     }
 
     public Task<TurnOutcome> CancelAsync(CommandTurn command, CancelCommand cancel, CancellationToken cancellationToken) =>
-        EndAsync(command, MapStatus.Cancelled,
-            name => $"Cancelled “{name}”. Nothing was deleted; **open** it to carry on, or **start** a new map.", cancellationToken);
+        EndAsync(command, MapStatus.Cancelled, name => Strings.Cancelled.Fill(("map", name)), cancellationToken);
 
     public Task<TurnOutcome> ArchiveAsync(CommandTurn command, ArchiveCommand archive, CancellationToken cancellationToken) =>
-        EndAsync(command, MapStatus.Archived, name => $"Archived “{name}”. **open** it to carry on, or **start** a new map.", cancellationToken);
+        EndAsync(command, MapStatus.Archived, name => Strings.Archived.Fill(("map", name)), cancellationToken);
 
     // Nothing is deleted: the map keeps its items and can be opened again.
     private Task<TurnOutcome> EndAsync(CommandTurn command, MapStatus status, Func<string, string> said, CancellationToken cancellationToken) =>

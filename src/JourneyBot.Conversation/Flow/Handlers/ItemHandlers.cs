@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
@@ -28,7 +29,7 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
             {
                 outcome.Messages.Add(new BotMessage(null, SmallCards.Department(map, turn.From))
                 {
-                    Summary = $"{Markdown.Escape(turn.From.Name)}, which department are you in? Type **department** and its name.",
+                    Summary = Strings.AskDepartmentLine.Fill(("member", Markdown.Escape(turn.From.Name))),
                 });
             }
         }
@@ -54,8 +55,8 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
         }
 
         var stage = map.Stages.First(s => s.Id == item.StageId).Name;
-        var said = $"Added {Vocabulary.Name(item.Kind)} [{ItemIds.Display(item.Id)}] to {Markdown.Escape(stage)}: " +
-            $"{Markdown.Escape(Describe(item))}, by {Markdown.Escape(turn.From.Name)}.";
+        var said = Strings.ItemAdded.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)), ("stage", Markdown.Escape(stage)),
+            ("item", Markdown.Escape(Describe(item))), ("member", Markdown.Escape(turn.From.Name)));
         if (turn.Submit is not null && map.Step == MapStep.Contribute)
         {
             // The form itself says what was added: no extra message in a busy channel.
@@ -63,7 +64,7 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
         }
         else
         {
-            outcome.Messages.Insert(0, new BotMessage(said + " (**undo** takes it back.)", null) { Summary = said });
+            outcome.Messages.Insert(0, new BotMessage(said + " " + Strings.ItemAddedUndo, null) { Summary = said });
         }
 
         return outcome;
@@ -76,28 +77,29 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
         var last = board.Items.Where(i => i.Author.Id == turn.From.Id).OrderBy(i => i.CreatedAt).LastOrDefault();
         if (last is null)
         {
-            return new TurnOutcome().Say("You haven't added anything to this map, so there's nothing to undo.");
+            return new TurnOutcome().Say(Strings.NothingToUndo);
         }
 
         await store.RemoveItemAsync(turn.Scope.TeamKey, map.Id, last.Id, cancellationToken);
-        return new TurnOutcome().Say($"Removed your last {Vocabulary.Name(last.Kind)}: {Markdown.Escape(Describe(last))}.");
+        return new TurnOutcome().Say(Strings.RemovedLast.Fill(("kind", Vocabulary.Name(last.Kind)), ("item", Markdown.Escape(Describe(last)))));
     }
 
     public async Task<TurnOutcome> RemoveAsync(CommandTurn command, RemoveItemCommand remove, CancellationToken cancellationToken)
     {
-        var (item, refusal) = await FindOwnItemAsync(command, remove.ItemId, "remove", cancellationToken);
+        var (item, refusal) = await FindOwnItemAsync(command, remove.ItemId, editing: false, cancellationToken);
         if (item is null)
         {
             return refusal!;
         }
 
         await store.RemoveItemAsync(command.Scope.TeamKey, command.Map.Id, item.Id, cancellationToken);
-        return new TurnOutcome().Say($"Removed {Vocabulary.Name(item.Kind)} [{ItemIds.Display(item.Id)}]: {Markdown.Escape(Describe(item))}.");
+        return new TurnOutcome().Say(Strings.RemovedItem.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)),
+            ("item", Markdown.Escape(Describe(item)))));
     }
 
     public async Task<TurnOutcome> EditAsync(CommandTurn command, EditItemCommand edit, CancellationToken cancellationToken)
     {
-        var (item, refusal) = await FindOwnItemAsync(command, edit.ItemId, "edit", cancellationToken);
+        var (item, refusal) = await FindOwnItemAsync(command, edit.ItemId, editing: true, cancellationToken);
         if (item is null)
         {
             return refusal!;
@@ -107,12 +109,13 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
             Vocabulary.Name(item.Kind), out var problem);
         if (problem is not null)
         {
-            return new TurnOutcome().Say(problem + " Type: *edit id new text*.");
+            return new TurnOutcome().Say(problem + " " + Strings.EditHowTo);
         }
 
         var edited = item with { Text = text };
         await store.PutItemAsync(command.Scope.TeamKey, command.Map.Id, edited, cancellationToken);
-        return new TurnOutcome().Say($"Changed {Vocabulary.Name(item.Kind)} [{ItemIds.Display(item.Id)}] to: {Markdown.Escape(Describe(edited))}.");
+        return new TurnOutcome().Say(Strings.ItemChanged.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)),
+            ("item", Markdown.Escape(Describe(edited)))));
     }
 
     private static string Describe(MapItem item) => Vocabulary.Describe(item, withFace: true);
@@ -125,12 +128,12 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
 
     // Members may change only what they added themselves.
     private async Task<(MapItem? Item, TurnOutcome? Refusal)> FindOwnItemAsync(CommandTurn command, string reference,
-        string what, CancellationToken cancellationToken)
+        bool editing, CancellationToken cancellationToken)
     {
         var id = reference.Trim().TrimStart('#', '[').TrimEnd(']');
         if (id.Length < 3)
         {
-            return (null, new TurnOutcome().Say($"Which item? Type **{what}** and the id shown in brackets when it was added, e.g. *{what} k3f9q*."));
+            return (null, new TurnOutcome().Say(editing ? Strings.WhichItemToEdit : Strings.WhichItemToRemove));
         }
 
         var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
@@ -138,14 +141,17 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
         if (matches.Count != 1)
         {
             return (null, new TurnOutcome().Say(matches.Count == 0
-                ? $"I found no item [{Markdown.Escape(id)}] in this map."
-                : $"Several items start with [{Markdown.Escape(id)}]; type more of the id."));
+                ? Strings.ItemNotFound.Fill(("id", Markdown.Escape(id)))
+                : Strings.ItemAmbiguous.Fill(("id", Markdown.Escape(id)))));
         }
 
         var item = matches[0];
         if (item.Author.Id != command.From.Id)
         {
-            return (null, new TurnOutcome().Say($"[{ItemIds.Display(item.Id)}] was added by {Markdown.Escape(item.Author.Name)}; only they can {what} it."));
+            var (shown, author) = (ItemIds.Display(item.Id), Markdown.Escape(item.Author.Name));
+            return (null, new TurnOutcome().Say(editing
+                ? Strings.NotYourItemToEdit.Fill(("id", shown), ("author", author))
+                : Strings.NotYourItemToRemove.Fill(("id", shown), ("author", author))));
         }
 
         return (item, null);

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
@@ -9,10 +10,10 @@ internal sealed class MemberHandlers(IMapStore store)
     public async Task<TurnOutcome> SetDepartmentAsync(CommandTurn command, DepartmentCommand said, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
-        var department = TextRules.Clean(said.Department, TextRules.ShortMax, "department", out var problem);
+        var department = TextRules.Clean(said.Department, TextRules.ShortMax, Strings.NounDepartment, out var problem);
         if (problem is not null)
         {
-            return new TurnOutcome().Say(said.Department.Length == 0 ? "Which department? Type **department** and its name, e.g. *department Marketing*." : problem);
+            return new TurnOutcome().Say(said.Department.Length == 0 ? Strings.WhichDepartment : problem);
         }
 
         await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
@@ -27,6 +28,6 @@ internal sealed class MemberHandlers(IMapStore store)
             }
         }
 
-        return new TurnOutcome().Say($"Thanks, {Markdown.Escape(turn.From.Name)}: you're in {Markdown.Escape(department)}. I'll remember it for this team.");
+        return new TurnOutcome().Say(Strings.DepartmentSaved.Fill(("member", Markdown.Escape(turn.From.Name)), ("department", Markdown.Escape(department))));
     }
 }

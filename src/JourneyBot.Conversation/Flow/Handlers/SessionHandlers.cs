@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Flow.TurnReplies;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
@@ -13,11 +13,11 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
     public async Task<TurnOutcome> StartAsync(CommandTurn command, StartCommand start, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
-        var name = TextRules.Clean(start.Name, TextRules.NameMax, "map name", out var problem);
+        var name = TextRules.Clean(start.Name, TextRules.NameMax, Strings.NounMapName, out var problem);
         if (problem is not null)
         {
             return new TurnOutcome().Say(start.Name.Length == 0
-                ? "Give the map a name: **start** *name*, e.g. *start Online shoe shop*."
+                ? Strings.StartNeedsName
                 : problem);
         }
 
@@ -32,7 +32,7 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
         {
             if (!IsFacilitator(turn, current.Map))
             {
-                return OnlyFacilitator(current.Map, "replace the map being made here");
+                return OnlyFacilitator(current.Map, Strings.FacilitatorActionReplace);
             }
 
             if (!start.ArchiveCurrent)
@@ -46,8 +46,7 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
         var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
         if (maps.Any(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && m.Id != current?.Map.Id))
         {
-            return new TurnOutcome().Say($"This team already has a map called “{Markdown.Escape(name)}”. " +
-                "Type **open** and its name to carry on with it, or pick another name.");
+            return new TurnOutcome().Say(Strings.MapNameTaken.Fill(("map", Markdown.Escape(name))));
         }
 
         var map = new JourneyMap
@@ -65,10 +64,13 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             return new TurnOutcome().Say(Texts.Busy);
         }
 
-        var archived = current?.Map.Status == MapStatus.Archived ? $"I archived “{Markdown.Escape(current.Map.Name)}”. " : string.Empty;
-        return ShowStep(turn, new TurnOutcome(), map, intro:
-            $"{archived}Let's map “{Markdown.Escape(name)}”. {Markdown.Escape(turn.From.Name)} facilitates: " +
-            "I'll ask for the objective, the persona, the start and end of the journey and its stages; then everyone here adds what they know.");
+        var intro = Strings.StartIntro.Fill(("map", Markdown.Escape(name)), ("facilitator", Markdown.Escape(turn.From.Name)));
+        if (current?.Map.Status == MapStatus.Archived)
+        {
+            intro = Strings.StartArchivedFirst.Fill(("map", Markdown.Escape(current.Map.Name))) + " " + intro;
+        }
+
+        return ShowStep(turn, new TurnOutcome(), map, intro: intro);
     }
 
     public async Task<TurnOutcome> OpenAsync(CommandTurn command, OpenCommand open, CancellationToken cancellationToken)
@@ -83,8 +85,8 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
         if (found is null)
         {
             return new TurnOutcome().Say(wanted.Length == 0
-                ? "Which map? Type **open** and its name; **maps** lists them."
-                : $"I found no map called “{Markdown.Escape(wanted)}” in this team. Type **maps** for the list.");
+                ? Strings.OpenWhich
+                : Strings.OpenNotFound.Fill(("map", Markdown.Escape(wanted))));
         }
 
         var current = await store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
@@ -97,15 +99,13 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
 
         if (current?.Map.Status == MapStatus.Active)
         {
-            return new TurnOutcome().Say($"“{Markdown.Escape(current.Map.Name)}” is being mapped here. " +
-                "Its facilitator can **archive** it first; then open the other one.");
+            return new TurnOutcome().Say(Strings.OpenWhileMapping.Fill(("map", Markdown.Escape(current.Map.Name))));
         }
 
         var shelved = await store.GetShelvedMapAsync(turn.Scope.TeamKey, found.Id, cancellationToken);
         if (shelved is null)
         {
-            return new TurnOutcome().Say($"“{Markdown.Escape(found.Name)}” lives in the conversation where it was last mapped. " +
-                "Open it there, or start a new map there first and it comes back to the team's shelf.");
+            return new TurnOutcome().Say(Strings.OpenElsewhere.Fill(("map", Markdown.Escape(found.Name))));
         }
 
         var map = shelved;
@@ -117,7 +117,8 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             return new TurnOutcome().Say(Texts.Busy);
         }
 
-        return ShowStep(turn, new TurnOutcome(), map, intro: $"Opened “{Markdown.Escape(map.Name)}”, facilitated by {Markdown.Escape(map.Facilitator.Name)}.");
+        return ShowStep(turn, new TurnOutcome(), map,
+            intro: Strings.Opened.Fill(("map", Markdown.Escape(map.Name)), ("facilitator", Markdown.Escape(map.Facilitator.Name))));
     }
 
     // A finished map still held by this conversation becomes active again.
@@ -127,7 +128,7 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             map.Status = MapStatus.Active;
             map.PublishedAt = null;
             map.PublishedBy = null;
-            return MapChange.Saved(ShowStep(turn, new TurnOutcome(), map, intro: $"Opened “{Markdown.Escape(map.Name)}” again."));
+            return MapChange.Saved(ShowStep(turn, new TurnOutcome(), map, intro: Strings.OpenedAgain.Fill(("map", Markdown.Escape(map.Name)))));
         }, cancellationToken);
 
     public async Task<TurnOutcome> ListMapsAsync(CommandTurn command, ListMapsCommand list, CancellationToken cancellationToken)
@@ -138,14 +139,14 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             return new TurnOutcome().Say(Texts.NoMap);
         }
 
-        var text = new StringBuilder("**This team's journey maps:**\n\n");
+        var text = new StringBuilder(Strings.MapsHeading).Append("\n\n");
         foreach (var map in maps)
         {
-            text.Append(CultureInfo.InvariantCulture,
-                $"- {Markdown.Escape(map.Name)}: {map.Status.ToString().ToLowerInvariant()}, {map.UpdatedAt:d MMM yyyy}\n");
+            text.Append(Strings.MapsLine.Fill(("map", Markdown.Escape(map.Name)), ("status", Vocabulary.Name(map.Status)), ("updated", map.UpdatedAt)))
+                .Append('\n');
         }
 
-        text.Append("\nType **open** and a name to carry on with one.");
+        text.Append('\n').Append(Strings.MapsHowToOpen);
         return new TurnOutcome().Say(text.ToString());
     }
 }

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Flow.TurnReplies;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
@@ -25,10 +26,10 @@ internal sealed class StageHandlers(IMapStore store, MapTransaction transaction)
             }
 
             var list = string.Join(", ", fresh.Stages.Select((s, i) => $"{i + 1}. {s.Name}"));
-            var note = $"Stages: {Markdown.Escape(list)}.";
+            var note = Strings.StagesNow.Fill(("stages", Markdown.Escape(list)));
             if (fresh.Step == MapStep.Stages)
             {
-                return MapChange.Saved(ShowStep(turn, new TurnOutcome(), fresh, note + " Press Continue (or type **next**) when they are right."));
+                return MapChange.Saved(ShowStep(turn, new TurnOutcome(), fresh, note + " " + Strings.StagesConfirm));
             }
 
             return MapChange.Saved(new TurnOutcome().Say(note));

@@ -4,6 +4,7 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
@@ -16,29 +17,31 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links)
         var board = await store.GetBoardAsync(command.Scope.TeamKey, map.Id, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id)), $"“{Markdown.Escape(map.Name)}” is published:");
+            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id)), Strings.StatusPublishedIntro.Fill(("map", Markdown.Escape(map.Name))));
         }
 
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"**{Markdown.Escape(map.Name)}**, facilitated by {Markdown.Escape(map.Facilitator.Name)}: ");
-        text.Append(map.Status == MapStatus.Active
-            ? $"step {MapFlow.Number(map.Step)} of {MapFlow.Steps.Count}, {MapFlow.Title(map.Step).ToLowerInvariant()}.\n\n"
-            : $"{map.Status.ToString().ToLowerInvariant()}.\n\n");
+        var (name, facilitator) = (Markdown.Escape(map.Name), Markdown.Escape(map.Facilitator.Name));
+        var text = new StringBuilder(map.Status == MapStatus.Active
+            ? Strings.StatusOfActive.Fill(("map", name), ("facilitator", facilitator), ("number", MapFlow.Number(map.Step)),
+                ("count", MapFlow.Steps.Count), ("step", MapFlow.Title(map.Step).ToLowerInvariant()))
+            : Strings.StatusOfFinished.Fill(("map", name), ("facilitator", facilitator), ("status", Vocabulary.Name(map.Status))));
+        text.Append("\n\n");
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
             text.Append(CultureInfo.InvariantCulture, $"- {index + 1}. {Markdown.Escape(stage.Name)}: {ReviewCard.StageSummary(stage, board)}\n");
         }
 
         var contributors = board.Items.GroupBy(i => i.Author.Id)
-            .Select(g => $"{Markdown.Escape(g.First().Author.Name)} ({Markdown.Escape(g.First().AuthorDepartment ?? "department not given")}, {g.Count()})")
+            .Select(g => Strings.StatusContributor.Fill(("member", Markdown.Escape(g.First().Author.Name)),
+                ("department", Markdown.Escape(g.First().AuthorDepartment ?? Strings.StatusDepartmentNotGiven)), ("count", g.Count())))
             .ToList();
-        text.Append(contributors.Count == 0
-            ? "\nNobody has added anything yet."
-            : $"\n**Contributed:** {string.Join(", ", contributors)}.");
+        text.Append('\n').Append(contributors.Count == 0
+            ? Strings.StatusNobodyAdded
+            : Strings.StatusContributed.Fill(("contributors", string.Join(", ", contributors))));
         var voters = board.Votes.Count(v => v.Value.Count > 0);
         if (voters > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $" **Voted:** {voters} member{(voters == 1 ? string.Empty : "s")}.");
+            text.Append(' ').Append(Strings.VotedCount.Fill(("count", voters)));
         }
 
         return new TurnOutcome().Say(text.ToString());

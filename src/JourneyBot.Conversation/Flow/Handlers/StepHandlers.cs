@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Flow.TurnReplies;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
@@ -14,13 +15,13 @@ internal sealed class StepHandlers(IMapStore store, MapTransaction transaction)
         if (MapFlow.QuestionAt(map.Step) is not { } question)
         {
             return new TurnOutcome().Say(turn.Submit is null && MapFlow.IsOpenForContributions(map.Step)
-                ? "To add to the map, use the card or type, for example, *touchpoint Purchase | website | Compares prices on the product page*. **help** shows every form."
+                ? Strings.HowToContribute
                 : Texts.NotUnderstood);
         }
 
         if (!IsFacilitator(turn, map))
         {
-            return OnlyFacilitator(map, "answer the setup questions");
+            return OnlyFacilitator(map, Strings.FacilitatorActionAnswer);
         }
 
         var text = TextRules.Clean(answer.Text, TextRules.AnswerMax, question.Title.ToLowerInvariant(), out var problem);
@@ -38,7 +39,7 @@ internal sealed class StepHandlers(IMapStore store, MapTransaction transaction)
 
             question.Write(fresh, text);
             fresh.Step = MapFlow.After(fresh.Step)!.Value;
-            return MapChange.Saved(ShowStep(turn, new TurnOutcome(), fresh, $"Saved the {question.Title.ToLowerInvariant()}."));
+            return MapChange.Saved(ShowStep(turn, new TurnOutcome(), fresh, Strings.SavedAnswer.Fill(("answer", question.Title.ToLowerInvariant()))));
         }, cancellationToken);
     }
 
@@ -67,8 +68,8 @@ internal sealed class StepHandlers(IMapStore store, MapTransaction transaction)
             if (target is null)
             {
                 return MapChange.Unchanged(new TurnOutcome().Say(forward
-                    ? "This is the last step. **publish** when the map is ready."
-                    : "This is the first step."));
+                    ? Strings.LastStep
+                    : Strings.FirstStep));
             }
 
             map.Step = target.Value;
@@ -86,9 +87,8 @@ internal sealed class StepHandlers(IMapStore store, MapTransaction transaction)
     // What keeps the session at its step: the objective is required, and stages are needed to contribute.
     private static string? CannotLeave(JourneyMap map) => map.Step switch
     {
-        MapStep.Objective when string.IsNullOrEmpty(map.Objective) =>
-            "I need the business objective before we go on: a map without one wastes the team's time.",
-        MapStep.Stages when map.Stages.Count == 0 => "Set at least one stage first: use the template or type your own.",
+        MapStep.Objective when string.IsNullOrEmpty(map.Objective) => Strings.ObjectiveRequired,
+        MapStep.Stages when map.Stages.Count == 0 => Strings.StagesRequired,
         _ => null,
     };
 }

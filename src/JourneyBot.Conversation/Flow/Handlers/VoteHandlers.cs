@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
@@ -18,7 +19,7 @@ internal sealed class VoteHandlers(IMapStore store)
             var matches = votable.Where(i => i.Id.StartsWith(reference, StringComparison.OrdinalIgnoreCase)).ToList();
             if (reference.Length < 3 || matches.Count != 1)
             {
-                return Refuse(turn, map, board, $"[{Markdown.Escape(reference)}] is not a pain point or opportunity of this map I can tell apart.");
+                return Refuse(turn, map, board, Strings.VoteNotFound.Fill(("id", Markdown.Escape(reference))));
             }
 
             if (!chosen.Contains(matches[0].Id))
@@ -29,14 +30,14 @@ internal sealed class VoteHandlers(IMapStore store)
 
         if (chosen.Count > ReviewCard.VotesPerMember)
         {
-            return Refuse(turn, map, board, $"You picked {chosen.Count}; everyone has {ReviewCard.VotesPerMember} votes. Pick your top {ReviewCard.VotesPerMember}.");
+            return Refuse(turn, map, board, Strings.VoteTooMany.Fill(("picked", chosen.Count), ("votes", ReviewCard.VotesPerMember)));
         }
 
         await store.SetVotesAsync(turn.Scope.TeamKey, map.Id, turn.From.Id, chosen, cancellationToken);
         var votes = new Dictionary<string, IReadOnlyList<string>>(board.Votes) { [turn.From.Id] = chosen };
         var said = chosen.Count == 0
-            ? $"{Markdown.Escape(turn.From.Name)} withdrew their votes."
-            : $"{Markdown.Escape(turn.From.Name)} voted for {chosen.Count} item{(chosen.Count == 1 ? string.Empty : "s")}.";
+            ? Strings.VotesWithdrawn.Fill(("member", Markdown.Escape(turn.From.Name)))
+            : Strings.Voted.Fill(("member", Markdown.Escape(turn.From.Name)), ("count", chosen.Count));
         return turn.Submit is not null
             ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, votesOf: turn.From.Id) }
             : new TurnOutcome().Say(said);

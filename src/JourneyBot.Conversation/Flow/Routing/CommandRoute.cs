@@ -22,21 +22,18 @@ internal abstract record CommandRoute
 
     /// <summary>
     /// The answer when the conversation has no map and <see cref="Map"/> requires one; null: the
-    /// usual "no map here yet".
+    /// usual "no map here yet". Texts are read when used, in the language of the turn.
     /// </summary>
-    public string? WithoutMap { get; init; }
+    public Func<string>? WithoutMap { get; init; }
 
     /// <summary>
-    /// When set, only the facilitator may give the command; the rest are told they can't
-    /// "<c>{FacilitatorOnly}</c>" (e.g. "publish the map").
+    /// When set, only the facilitator may give the command; the rest are told they can't do what
+    /// this text says (e.g. "publish the map").
     /// </summary>
-    public string? FacilitatorOnly { get; init; }
+    public Func<string>? FacilitatorOnly { get; init; }
 
-    /// <summary>When set, the steps at which the command is allowed; at the others it answers <see cref="NotNow"/>.</summary>
-    public Func<MapStep, bool>? AllowedAt { get; init; }
-
-    /// <summary>The answer at a step the command is not allowed at.</summary>
-    public string NotNow { get; init; } = string.Empty;
+    /// <summary>When set, the steps at which the command is allowed, and what it answers at the others.</summary>
+    public StepRule? AllowedAt { get; init; }
 
     /// <summary>
     /// Whether a copy of the map read moments ago may serve the command while contributions are
@@ -70,3 +67,8 @@ internal sealed record CommandRoute<TCommand>(CommandHandler<TCommand> Handler) 
     public override Task<TurnOutcome> HandleAsync(CommandTurn turn, Command command, CancellationToken cancellationToken) =>
         Handler(turn, (TCommand)command, cancellationToken);
 }
+
+/// <summary>The steps a command is allowed at, and the answer at the others.</summary>
+/// <param name="Allows">Whether the command is allowed at a step.</param>
+/// <param name="Otherwise">The answer at a step it is not allowed at (read when used, in the language of the turn).</param>
+internal sealed record StepRule(Func<MapStep, bool> Allows, Func<string> Otherwise);

@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Handlers;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Routing;
 
@@ -42,25 +43,23 @@ internal static class CommandRoutes
             })
 
             // Steering the session: the facilitator's.
-            .Add(new CommandRoute<AnswerCommand>(steps.AnswerAsync) { WithoutMap = Texts.NotUnderstood })
-            .Add(new CommandRoute<NextCommand>(steps.NextAsync) { FacilitatorOnly = "move the session on or back", ChangesProgress = true })
-            .Add(new CommandRoute<BackCommand>(steps.BackAsync) { FacilitatorOnly = "move the session on or back", ChangesProgress = true })
+            .Add(new CommandRoute<AnswerCommand>(steps.AnswerAsync) { WithoutMap = () => Texts.NotUnderstood })
+            .Add(new CommandRoute<NextCommand>(steps.NextAsync) { FacilitatorOnly = () => Strings.FacilitatorActionMove, ChangesProgress = true })
+            .Add(new CommandRoute<BackCommand>(steps.BackAsync) { FacilitatorOnly = () => Strings.FacilitatorActionMove, ChangesProgress = true })
             .Add(new CommandRoute<StagesCommand>(stages.EditAsync)
             {
-                FacilitatorOnly = "change the stages",
-                AllowedAt = step => step >= MapStep.Stages,
-                NotNow = "We'll set the stages after the objective, persona, start and end points.",
+                FacilitatorOnly = () => Strings.FacilitatorActionStages,
+                AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
                 ChangesProgress = true,
             })
-            .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = "publish the map", ChangesProgress = true })
-            .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = "cancel the session", ChangesProgress = true })
-            .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = "archive the map", ChangesProgress = true })
+            .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true })
+            .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
+            .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = () => Strings.FacilitatorActionArchive, ChangesProgress = true })
 
             // Contributions: everyone's.
             .Add(new CommandRoute<AddItemCommand>(items.AddAsync)
             {
-                AllowedAt = MapFlow.IsOpenForContributions,
-                NotNow = "Contributions open once the facilitator has set the stages. I'll show the form then.",
+                AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.ContributionsNotYet),
                 MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true,
             })
             .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true })
@@ -68,15 +67,14 @@ internal static class CommandRoutes
             .Add(new CommandRoute<RemoveItemCommand>(items.RemoveAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
             .Add(new CommandRoute<VoteCommand>(votes.VoteAsync)
             {
-                AllowedAt = step => step == MapStep.Review,
-                NotNow = "Voting opens at the review, after the contributions.",
+                AllowedAt = new(step => step == MapStep.Review, () => Strings.VotingNotYet),
                 ChangesProgress = true, MayBeSetupAnswer = true,
             })
 
             // Anything else.
             .Add(new CommandRoute<UnknownCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.NotUnderstood)))
             {
-                WithoutMap = Texts.NotUnderstood, MayBeSetupAnswer = true,
+                WithoutMap = () => Texts.NotUnderstood, MayBeSetupAnswer = true,
             });
     }
 }

@@ -64,7 +64,7 @@ public abstract record CardElement
 }
 
 /// <summary>Text written by the bot. Markdown is rendered, so never put user text here: use <see cref="RichTextBlock"/>.</summary>
-public sealed record TextBlock(string Text) : CardElement
+internal sealed record TextBlock(string Text) : CardElement
 {
     /// <summary>Wraps long text (always on: Teams on phones is narrow).</summary>
     public bool Wrap { get; init; } = true;
@@ -83,10 +83,10 @@ public sealed record TextBlock(string Text) : CardElement
 }
 
 /// <summary>Text shown exactly as given (no markdown): the place for what members typed.</summary>
-public sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
+internal sealed record RichTextBlock(IReadOnlyList<TextRun> Inlines) : CardElement;
 
 /// <summary>A run of plain text inside a <see cref="RichTextBlock"/>.</summary>
-public sealed record TextRun(string Text)
+internal sealed record TextRun(string Text)
 {
     /// <summary>Always <c>TextRun</c>.</summary>
     public string Type { get; init; } = "TextRun";
@@ -102,20 +102,20 @@ public sealed record TextRun(string Text)
 }
 
 /// <summary>Label/value pairs. Values are rendered as markdown: only bot text or escaped text belongs here.</summary>
-public sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
+internal sealed record FactSet(IReadOnlyList<Fact> Facts) : CardElement;
 
 /// <summary>One line of a <see cref="FactSet"/>.</summary>
-public sealed record Fact(string Title, string Value);
+internal sealed record Fact(string Title, string Value);
 
 /// <summary>A group of elements, optionally styled.</summary>
-public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+internal sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 {
     /// <summary><c>emphasis</c>, <c>good</c>, <c>attention</c>, <c>warning</c>, <c>accent</c>.</summary>
     public string? Style { get; init; }
 }
 
 /// <summary>A text input.</summary>
-public sealed record InputText : CardElement
+internal sealed record InputText : CardElement
 {
     /// <summary>The label shown above the input (Teams shows labels; screen readers read them).</summary>
     public required string Label { get; init; }
@@ -140,7 +140,7 @@ public sealed record InputText : CardElement
 }
 
 /// <summary>A choice input (drop-down, or checkboxes when multi-select and expanded).</summary>
-public sealed record InputChoiceSet : CardElement
+internal sealed record InputChoiceSet : CardElement
 {
     /// <summary>The label.</summary>
     public required string Label { get; init; }
@@ -168,11 +168,11 @@ public sealed record InputChoiceSet : CardElement
 }
 
 /// <summary>One choice of an <see cref="InputChoiceSet"/>.</summary>
-public sealed record Choice(string Title, string Value);
+internal sealed record Choice(string Title, string Value);
 
 /// <summary>A picture; clients that cannot show it show <see cref="Fallback"/>.</summary>
 /// <param name="Url">An https address or a <c>data:image/png;base64,…</c> URI.</param>
-public sealed record Image(string Url) : CardElement
+internal sealed record Image(string Url) : CardElement
 {
     /// <summary>What the picture shows, for screen readers.</summary>
     public string? AltText { get; init; }
@@ -185,7 +185,7 @@ public sealed record Image(string Url) : CardElement
 }
 
 /// <summary>Buttons inside the body.</summary>
-public sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
+internal sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElement;
 
 /// <summary>A button.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
@@ -202,7 +202,7 @@ public abstract record CardAction(string Title)
 /// A Universal Action: Teams sends an <c>adaptiveCard/action</c> invoke and shows the card the bot
 /// answers with. Clients without Universal Actions fall back to the <see cref="Fallback"/> submit.
 /// </summary>
-public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data) : CardAction(Title)
+internal sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionary<string, string> Data) : CardAction(Title)
 {
     /// <summary>The same action as a plain submit, with the verb in its data.</summary>
     public SubmitAction? Fallback { get; init; }
@@ -211,10 +211,10 @@ public sealed record ExecuteAction(string Title, string Verb, IReadOnlyDictionar
 /// <summary>A button that opens a web page.</summary>
 /// <param name="Title">The button's text.</param>
 /// <param name="Url">The https (or, locally, http) address.</param>
-public sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
+internal sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
 
 /// <summary>A submit: Teams sends a message whose value is the data merged with the inputs.</summary>
-public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
+internal sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
 
 /// <summary>Source-generated JSON for cards: camelCase, nulls omitted.</summary>
 [JsonSourceGenerationOptions(
@@ -222,4 +222,4 @@ public sealed record SubmitAction(string Title, IReadOnlyDictionary<string, stri
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(AdaptiveCard))]
-public sealed partial class CardJson : JsonSerializerContext;
+internal sealed partial class CardJson : JsonSerializerContext;

@@ -6,7 +6,7 @@ using static JourneyBot.Conversation.Cards.CardParts;
 namespace JourneyBot.Conversation.Cards;
 
 /// <summary>The form every member uses to add to any stage.</summary>
-public static class ContributeCard
+internal static class ContributeCard
 {
     /// <summary>The form for <paramref name="map"/>, with an optional note (e.g. what was just added).</summary>
     public static AdaptiveCard For(JourneyMap map, string? note = null)

@@ -11,7 +11,7 @@ namespace JourneyBot.Conversation.Cards;
 /// The picture has no text at all: stage names and scores stay text on the card, where every
 /// client and screen reader can read them, and drawing needs no fonts on the server.
 /// </remarks>
-public static class EmotionCurve
+internal static class EmotionCurve
 {
     /// <summary>Width of the picture in pixels (Teams shows images up to 1024 wide).</summary>
     public const int Width = 640;

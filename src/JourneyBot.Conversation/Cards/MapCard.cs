@@ -16,7 +16,7 @@ namespace JourneyBot.Conversation.Cards;
 /// <see cref="TargetBytes"/>, rebuilt with fewer items per list and shorter texts, always saying
 /// how many more there are: a big map is summarised, never refused or cut mid-JSON.
 /// </remarks>
-public static class MapCard
+internal static class MapCard
 {
     /// <summary>The size the card aims at (UTF-8 JSON bytes), so that webhooks can relay it.</summary>
     public const int TargetBytes = 28 * 1024;

@@ -6,7 +6,7 @@ using static JourneyBot.Conversation.Cards.CardParts;
 namespace JourneyBot.Conversation.Cards;
 
 /// <summary>The review: the map so far per stage, its gaps, and dot-voting on pain points and opportunities.</summary>
-public static class ReviewCard
+internal static class ReviewCard
 {
     /// <summary>Votes each member has.</summary>
     public const int VotesPerMember = 5;

@@ -6,7 +6,7 @@ using static JourneyBot.Conversation.Cards.CardParts;
 namespace JourneyBot.Conversation.Cards;
 
 /// <summary>The card of each step of a session: the form the facilitator or the members fill.</summary>
-public static class SessionCards
+internal static class SessionCards
 {
     /// <summary>The card for the map's current step.</summary>
     public static AdaptiveCard ForStep(JourneyMap map, string? note = null)

@@ -6,7 +6,7 @@ using static JourneyBot.Conversation.Cards.CardParts;
 namespace JourneyBot.Conversation.Cards;
 
 /// <summary>Short one-question cards.</summary>
-public static class SmallCards
+internal static class SmallCards
 {
     /// <summary>Asks a member for their department, once per team.</summary>
     public static AdaptiveCard Department(JourneyMap map, Person who) => new(

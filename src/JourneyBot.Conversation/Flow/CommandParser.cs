@@ -4,7 +4,7 @@ using JourneyBot.Conversation.Mapping;
 namespace JourneyBot.Conversation.Flow;
 
 /// <summary>Reads what a member typed, or which card button they pressed, as a <see cref="Command"/>.</summary>
-public static class CommandParser
+internal static class CommandParser
 {
     private static readonly char[] ListSeparators = [',', ';', '\n'];
 

@@ -7,7 +7,7 @@ namespace JourneyBot.Conversation.Flow;
 /// The method, top to bottom: the order of the steps and what each asks. A session moves through
 /// these steps one at a time; only the facilitator moves it.
 /// </summary>
-public static class MapFlow
+internal static class MapFlow
 {
     /// <summary>The steps, in order.</summary>
     public static IReadOnlyList<MapStep> Steps { get; } =
@@ -82,7 +82,7 @@ public static class MapFlow
 /// <param name="Required">Whether the session may go on without an answer.</param>
 /// <param name="Read">Reads the answer from the map.</param>
 /// <param name="Write">Writes the answer to the map.</param>
-public sealed record SetupQuestion(MapStep Step, bool Required, Func<JourneyMap, string?> Read, Action<JourneyMap, string> Write)
+internal sealed record SetupQuestion(MapStep Step, bool Required, Func<JourneyMap, string?> Read, Action<JourneyMap, string> Write)
 {
     /// <summary>Its short name.</summary>
     public string Title => Step switch

@@ -7,7 +7,7 @@ namespace JourneyBot.Conversation.Mapping;
 /// Item ids derived from what caused them, so that a redelivered activity names the same item
 /// and is stored once. Members see and type a short prefix.
 /// </summary>
-public static class ItemIds
+internal static class ItemIds
 {
     /// <summary>Characters of an id (60 bits: no collision among the items of any real map).</summary>
     public const int Length = 12;

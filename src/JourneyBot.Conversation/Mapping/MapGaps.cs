@@ -8,7 +8,7 @@ namespace JourneyBot.Conversation.Mapping;
 /// <param name="WithoutOwnedOpportunity">Stages without an opportunity that has an owner.</param>
 /// <param name="DepartmentsNotHeard">Departments that added nothing yet.</param>
 /// <param name="ChannelsNotMentioned">Channels no touchpoint uses.</param>
-public sealed record MapGaps(
+internal sealed record MapGaps(
     IReadOnlyList<Stage> WithoutTouchpoints,
     IReadOnlyList<Stage> WithoutEmotion,
     IReadOnlyList<Stage> WithoutOwnedOpportunity,

@@ -4,7 +4,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Mapping;
 
 /// <summary>What member text may be: printable, trimmed, and not too long for a card.</summary>
-public static class TextRules
+internal static class TextRules
 {
     /// <summary>Map names.</summary>
     public const int NameMax = 80;

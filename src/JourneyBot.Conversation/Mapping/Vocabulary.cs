@@ -3,7 +3,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Mapping;
 
 /// <summary>The words members use for channels, kinds and evidence, and how the bot names them.</summary>
-public static class Vocabulary
+internal static class Vocabulary
 {
     private static readonly Dictionary<string, TouchChannel> ChannelWords = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,5 +1,6 @@
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Hosting;
+using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Testing;
 using Microsoft.Extensions.Logging.Testing;
@@ -19,7 +20,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     private readonly ConversationOutbox _outbox;
     private RecordingConnector _connector = null!;
 
-    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _logger);
+    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), TimeProvider.System, _logger);
 
     public async ValueTask InitializeAsync() => _connector = await RecordingConnector.StartAsync();
 
@@ -67,7 +68,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_waits_for_room_only_when_its_conversation_has_as_many_queued_as_allowed()
     {
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _logger);
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), TimeProvider.System, _logger);
         var mayFinish = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1");
         await outbox.EnqueueAsync(thread, _ => mayFinish.Task, TestContext.Current.CancellationToken);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Turns;
 
-namespace JourneyBot.Web.Bot;
+namespace JourneyBot.Web.Sending;
 
 /// <summary>
 /// Updates of a card in place, where only the newest counts: when several members press the same

@@ -1,10 +1,12 @@
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Hosting;
+using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Testing;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyBot.Protocol.Tests;
 
@@ -149,8 +151,71 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         Assert.Empty(_connector.Requests); // a cancelled shutdown is no failure to apologise for
     }
 
-    private TurnContext Turn(string conversationId, string text = "hello") =>
-        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), _outbox);
+    [Fact]
+    public async Task A_timed_send_waits_for_its_delay_on_the_hosts_clock_and_is_addressed_as_the_turns_answers()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), clock, _logger);
+        var turn = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
+        var sent = new TaskCompletionSource<ResourceResponse>();
+
+        outbox.SendLater(turn, TimeSpan.FromSeconds(2), async (sender, token) =>
+            sent.SetResult(await sender.ReplyToAsync("1:card", new Activity { Text = "later" }, token)));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(sent.Task.IsCompleted);
+        Assert.Empty(_connector.Requests);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await sent.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        var reply = Assert.Single(_connector.Requests);
+        Assert.EndsWith("/activities/1%3Acard", reply.RawTarget, StringComparison.Ordinal);
+        Assert.Equal(("later", "1:card", "19:a@thread.tacv2;messageid=1"), (reply.Activity.Text, reply.Activity.ReplyToId, reply.Activity.Conversation?.Id));
+        Assert.Equal(turn.Activity.From!.Id, reply.Activity.Recipient!.Id);
+    }
+
+    [Fact]
+    public async Task Stopping_sends_what_is_timed_at_once_and_waits_for_it()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), clock, _logger);
+        var mayFinish = new TaskCompletionSource();
+        var finished = false;
+        outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1", outbox: outbox), TimeSpan.FromHours(1), async (sender, token) =>
+        {
+            await sender.SendAsync(new Activity { Text = "gathered" }, token);
+            await mayFinish.Task;
+            finished = true;
+        });
+
+        var stopping = outbox.StopAsync(TestContext.Current.CancellationToken);
+        await _connector.WaitForAsync(r => r.Activity.Text == "gathered", Bound);
+        Assert.False(stopping.IsCompleted);
+
+        mayFinish.SetResult();
+        await stopping.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.True(finished);
+    }
+
+    [Fact]
+    public async Task A_timed_send_still_running_when_the_shutdown_time_is_up_is_cancelled_and_no_one_is_told()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), clock, _logger);
+        var cancelled = new TaskCompletionSource();
+        outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1", outbox: outbox), TimeSpan.FromHours(1), async (_, token) =>
+        {
+            await using var registration = token.Register(() => cancelled.SetResult());
+            await Task.Delay(Timeout.Infinite, token);
+        });
+
+        await outbox.StopAsync(new CancellationToken(canceled: true));
+
+        await cancelled.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Empty(_connector.Requests);
+    }
+
+    private TurnContext Turn(string conversationId, string text = "hello", ConversationOutbox? outbox = null) =>
+        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), outbox ?? _outbox);
 
     private static void Note(List<string> ran, string what)
     {

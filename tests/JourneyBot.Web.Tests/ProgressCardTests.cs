@@ -120,6 +120,29 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task What_still_waits_to_be_gathered_when_the_host_stops_goes_out_before_it_stops()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var app = new BotApp(new Dictionary<string, string?>(), s => BotApp.UseClock(s, clock));
+        await using (app)
+        {
+            foreach (var line in new[] { "start Stop", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+            {
+                await SayAsync(app, "alex", line);
+            }
+
+            await SayAsync(app, "member-1", "touchpoint Purchase | website | Idea 1");
+            await SayAsync(app, "member-2", "touchpoint Purchase | website | Idea 2");
+            Assert.DoesNotContain(_connector.Requests, r => Said(r).Contains("Idea 2", StringComparison.Ordinal));
+            Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
+        }
+
+        // The clock never moved: only the host's stopping sent them.
+        Assert.Contains(_connector.Requests, r => r.Method == "POST" && Said(r).Contains("Idea 2,", StringComparison.Ordinal));
+        Assert.Contains("3. Purchase — 2 touchpoints", Text(Assert.Single(_connector.Requests, r => r.Method == "PUT")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_progress_card_refreshes_to_the_latest_state()
     {
         await using var app = new BotApp(new Dictionary<string, string?>());

@@ -19,10 +19,11 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly FakeLogger<ConversationOutbox> _logger = new();
     private readonly HttpClient _http = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
     private readonly ConversationOutbox _outbox;
     private RecordingConnector _connector = null!;
 
-    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), TimeProvider.System, _logger);
+    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _clock, _logger);
 
     public async ValueTask InitializeAsync() => _connector = await RecordingConnector.StartAsync();
 
@@ -70,7 +71,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_waits_for_room_only_when_its_conversation_has_as_many_queued_as_allowed()
     {
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), TimeProvider.System, _logger);
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _clock, _logger);
         var mayFinish = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1");
         await outbox.EnqueueAsync(thread, _ => mayFinish.Task, TestContext.Current.CancellationToken);
@@ -154,18 +155,16 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_timed_send_waits_for_its_delay_on_the_hosts_clock_and_is_addressed_as_the_turns_answers()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), clock, _logger);
-        var turn = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
+        var turn = Turn("19:a@thread.tacv2;messageid=1");
         var sent = new TaskCompletionSource<ResourceResponse>();
 
-        outbox.SendLater(turn, TimeSpan.FromSeconds(2), async (sender, token) =>
+        _outbox.SendLater(turn, TimeSpan.FromSeconds(2), async (sender, token) =>
             sent.SetResult(await sender.ReplyToAsync("1:card", new Activity { Text = "later" }, token)));
-        clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.False(sent.Task.IsCompleted);
         Assert.Empty(_connector.Requests);
 
-        clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         await sent.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
         var reply = Assert.Single(_connector.Requests);
         Assert.EndsWith("/activities/1%3Acard", reply.RawTarget, StringComparison.Ordinal);
@@ -176,18 +175,16 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task Stopping_sends_what_is_timed_at_once_and_waits_for_it()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), clock, _logger);
         var mayFinish = new TaskCompletionSource();
         var finished = false;
-        outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1", outbox: outbox), TimeSpan.FromHours(1), async (sender, token) =>
+        _outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), async (sender, token) =>
         {
             await sender.SendAsync(new Activity { Text = "gathered" }, token);
             await mayFinish.Task;
             finished = true;
         });
 
-        var stopping = outbox.StopAsync(TestContext.Current.CancellationToken);
+        var stopping = _outbox.StopAsync(TestContext.Current.CancellationToken);
         await _connector.WaitForAsync(r => r.Activity.Text == "gathered", Bound);
         Assert.False(stopping.IsCompleted);
 
@@ -199,23 +196,21 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_timed_send_still_running_when_the_shutdown_time_is_up_is_cancelled_and_no_one_is_told()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), clock, _logger);
         var cancelled = new TaskCompletionSource();
-        outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1", outbox: outbox), TimeSpan.FromHours(1), async (_, token) =>
+        _outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), async (_, token) =>
         {
             await using var registration = token.Register(() => cancelled.SetResult());
             await Task.Delay(Timeout.Infinite, token);
         });
 
-        await outbox.StopAsync(new CancellationToken(canceled: true));
+        await _outbox.StopAsync(new CancellationToken(canceled: true));
 
         await cancelled.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.Empty(_connector.Requests);
     }
 
-    private TurnContext Turn(string conversationId, string text = "hello", ConversationOutbox? outbox = null) =>
-        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), outbox ?? _outbox);
+    private TurnContext Turn(string conversationId, string text = "hello") =>
+        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), _outbox);
 
     private static void Note(List<string> ran, string what)
     {

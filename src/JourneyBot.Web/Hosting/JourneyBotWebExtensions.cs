@@ -50,7 +50,7 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<JourneyConversation>();
     }
 
-    // What many members cause at once is merged before it reaches the outbox (see Sending/).
+    // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).
     private static void AddSending(IServiceCollection services)
     {
         services.AddOptions<ProgressCardOptions>().BindConfiguration("ProgressCard");

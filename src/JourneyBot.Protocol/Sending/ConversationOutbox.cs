@@ -70,10 +70,14 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
 
     /// <summary>
     /// Runs <paramref name="sends"/> for <paramref name="turn"/>'s conversation once
-    /// <paramref name="delay"/> has passed on the host's clock, beside the conversation's queue;
-    /// when the host stops first, at once rather than never. A failure is logged; no one is told,
-    /// as the member's own turn was answered long before.
+    /// <paramref name="delay"/> has passed on the host's clock; when the host stops first, at once
+    /// rather than never. A failure is logged; no one is told, as the member's own turn was answered
+    /// long before.
     /// </summary>
+    /// <remarks>
+    /// Timed sends run beside the conversation's queue, not in it: what they wait for (a bounded
+    /// storage read for a coalesced card) must not hold up the conversation's replies.
+    /// </remarks>
     public void SendLater(TurnContext turn, TimeSpan delay, Func<IConversationSender, CancellationToken, Task> sends)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -89,7 +93,7 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
 
     /// <summary>
     /// Completes when no work is queued or running (work queued meanwhile is waited for too).
-    /// Timed sends count only once they are due.
+    /// Timed sends (<see cref="SendLater"/>) are not waited for: they may wait on a clock a test holds still.
     /// </summary>
     public Task WhenIdleAsync(CancellationToken cancellationToken) => WhenDoneAsync(withTimed: false, cancellationToken);
 

@@ -20,10 +20,15 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     private readonly FakeLogger<ConversationOutbox> _logger = new();
     private readonly HttpClient _http = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly TimerNotingClock _timers;
     private readonly ConversationOutbox _outbox;
     private RecordingConnector _connector = null!;
 
-    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _clock, _logger);
+    public ConversationOutboxTests()
+    {
+        _timers = new TimerNotingClock(_clock);
+        _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _timers, _logger);
+    }
 
     public async ValueTask InitializeAsync() => _connector = await RecordingConnector.StartAsync();
 
@@ -161,6 +166,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         _outbox.SendLater(turn, TimeSpan.FromSeconds(2), async (sender, token) =>
             sent.SetResult(await sender.ReplyToAsync("1:card", new Activity { Text = "later" }, token)));
         _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([TimeSpan.FromSeconds(2)], _timers.DueTimes); // the send waits on the host's clock, not beside it
         Assert.False(sent.Task.IsCompleted);
         Assert.Empty(_connector.Requests);
 
@@ -225,6 +231,35 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         lock (ran)
         {
             return [.. ran];
+        }
+    }
+
+    /// <summary>The test's fake clock, noting the due time of every timer set on it.</summary>
+    private sealed class TimerNotingClock(FakeTimeProvider clock) : TimeProvider
+    {
+        private readonly List<TimeSpan> _dueTimes = [];
+
+        public IReadOnlyList<TimeSpan> DueTimes
+        {
+            get
+            {
+                lock (_dueTimes)
+                {
+                    return [.. _dueTimes];
+                }
+            }
+        }
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_dueTimes)
+            {
+                _dueTimes.Add(dueTime);
+            }
+
+            return clock.CreateTimer(callback, state, dueTime, period);
         }
     }
 }

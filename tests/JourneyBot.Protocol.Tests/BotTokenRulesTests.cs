@@ -14,21 +14,21 @@ public sealed class BotTokenRulesTests
         new(new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor { Claims = claims, Audience = audience }));
 
     [Theory]
-    [InlineData("https://api.botframework.com", TokenSource.Channel)]
-    [InlineData("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", TokenSource.Entra)]
-    [InlineData("https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0", TokenSource.Entra)]
-    [InlineData("https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/", TokenSource.Entra)]
-    [InlineData("https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0", TokenSource.Entra)]
-    [InlineData("https://sts.windows.net/my-tenant/", TokenSource.Entra)]
-    [InlineData("https://login.microsoftonline.com/my-tenant/v2.0", TokenSource.Entra)]
+    [InlineData("https://api.botframework.com", nameof(TokenSource.Channel))]
+    [InlineData("https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/", nameof(TokenSource.Entra))]
+    [InlineData("https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0", nameof(TokenSource.Entra))]
+    [InlineData("https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/", nameof(TokenSource.Entra))]
+    [InlineData("https://login.microsoftonline.com/f8cdef31-a31e-4b4a-93e4-5f571e91255a/v2.0", nameof(TokenSource.Entra))]
+    [InlineData("https://sts.windows.net/my-tenant/", nameof(TokenSource.Entra))]
+    [InlineData("https://login.microsoftonline.com/my-tenant/v2.0", nameof(TokenSource.Entra))]
     [InlineData("https://api.botframework.com/", null)]
     [InlineData("https://API.botframework.com", null)]
     [InlineData("https://sts.windows.net/other-tenant/", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
-    public void Issuers_are_classified_exactly(string? issuer, TokenSource? expected)
+    public void Issuers_are_classified_exactly(string? issuer, string? expected)
     {
-        Assert.Equal(expected, BotTokenRules.ClassifyIssuer(issuer, "https://api.botframework.com", Entra));
+        Assert.Equal(expected is null ? null : Enum.Parse<TokenSource>(expected), BotTokenRules.ClassifyIssuer(issuer, "https://api.botframework.com", Entra));
     }
 
     [Fact]
@@ -71,29 +71,29 @@ public sealed class BotTokenRulesTests
     }
 
     [Theory]
-    [InlineData(new[] { "msteams", "skype" }, "msteams", TokenSource.Channel, true)]
-    [InlineData(new[] { "skype" }, "msteams", TokenSource.Channel, false)]
-    [InlineData(new[] { "MSTEAMS" }, "msteams", TokenSource.Channel, false)]
-    [InlineData(new string[0], "msteams", TokenSource.Channel, false)]
-    [InlineData(new string[0], "msteams", TokenSource.Entra, true)]
-    [InlineData(new[] { "skype" }, "msteams", TokenSource.Entra, false)]
-    [InlineData(new[] { "skype" }, "", TokenSource.Channel, true)]
-    public void A_signing_key_must_be_endorsed_for_the_channel(string[] endorsements, string channelId, TokenSource source, bool expected)
+    [InlineData(new[] { "msteams", "skype" }, "msteams", nameof(TokenSource.Channel), true)]
+    [InlineData(new[] { "skype" }, "msteams", nameof(TokenSource.Channel), false)]
+    [InlineData(new[] { "MSTEAMS" }, "msteams", nameof(TokenSource.Channel), false)]
+    [InlineData(new string[0], "msteams", nameof(TokenSource.Channel), false)]
+    [InlineData(new string[0], "msteams", nameof(TokenSource.Entra), true)]
+    [InlineData(new[] { "skype" }, "msteams", nameof(TokenSource.Entra), false)]
+    [InlineData(new[] { "skype" }, "", nameof(TokenSource.Channel), true)]
+    public void A_signing_key_must_be_endorsed_for_the_channel(string[] endorsements, string channelId, string source, bool expected)
     {
-        Assert.Equal(expected, BotTokenRules.IsEndorsed(endorsements, channelId, source));
+        Assert.Equal(expected, BotTokenRules.IsEndorsed(endorsements, channelId, Enum.Parse<TokenSource>(source)));
     }
 
     [Theory]
-    [InlineData("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/", TokenSource.Channel, true)]
-    [InlineData("https://SMBA.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/", TokenSource.Channel, true)]
-    [InlineData("https://smba.trafficmanager.net/teams/", "https://evil.example/teams/", TokenSource.Channel, false)]
-    [InlineData("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams", TokenSource.Channel, false)]
-    [InlineData(null, "https://smba.trafficmanager.net/teams/", TokenSource.Channel, false)]
-    [InlineData(null, "https://smba.trafficmanager.net/teams/", TokenSource.Entra, true)]
-    [InlineData("https://elsewhere/", "https://smba.trafficmanager.net/teams/", TokenSource.Entra, false)]
-    public void The_serviceurl_claim_must_match_the_activity(string? claim, string activityServiceUrl, TokenSource source, bool expected)
+    [InlineData("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/", nameof(TokenSource.Channel), true)]
+    [InlineData("https://SMBA.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams/", nameof(TokenSource.Channel), true)]
+    [InlineData("https://smba.trafficmanager.net/teams/", "https://evil.example/teams/", nameof(TokenSource.Channel), false)]
+    [InlineData("https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/teams", nameof(TokenSource.Channel), false)]
+    [InlineData(null, "https://smba.trafficmanager.net/teams/", nameof(TokenSource.Channel), false)]
+    [InlineData(null, "https://smba.trafficmanager.net/teams/", nameof(TokenSource.Entra), true)]
+    [InlineData("https://elsewhere/", "https://smba.trafficmanager.net/teams/", nameof(TokenSource.Entra), false)]
+    public void The_serviceurl_claim_must_match_the_activity(string? claim, string activityServiceUrl, string source, bool expected)
     {
-        Assert.Equal(expected, BotTokenRules.ServiceUrlMatches(claim, activityServiceUrl, source));
+        Assert.Equal(expected, BotTokenRules.ServiceUrlMatches(claim, activityServiceUrl, Enum.Parse<TokenSource>(source)));
     }
 
     [Fact]

@@ -1,9 +1,12 @@
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Hosting;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Testing;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyBot.Protocol.Tests;
 
@@ -16,10 +19,16 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly FakeLogger<ConversationOutbox> _logger = new();
     private readonly HttpClient _http = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private readonly TimerNotingClock _timers;
     private readonly ConversationOutbox _outbox;
     private RecordingConnector _connector = null!;
 
-    public ConversationOutboxTests() => _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _logger);
+    public ConversationOutboxTests()
+    {
+        _timers = new TimerNotingClock(_clock);
+        _outbox = new ConversationOutbox(Options.Create(new BotHostOptions()), _timers, _logger);
+    }
 
     public async ValueTask InitializeAsync() => _connector = await RecordingConnector.StartAsync();
 
@@ -67,7 +76,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_turn_waits_for_room_only_when_its_conversation_has_as_many_queued_as_allowed()
     {
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _logger);
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _clock, _logger);
         var mayFinish = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1");
         await outbox.EnqueueAsync(thread, _ => mayFinish.Task, TestContext.Current.CancellationToken);
@@ -148,6 +157,64 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         Assert.Empty(_connector.Requests); // a cancelled shutdown is no failure to apologise for
     }
 
+    [Fact]
+    public async Task A_timed_send_waits_for_its_delay_on_the_hosts_clock_and_is_addressed_as_the_turns_answers()
+    {
+        var turn = Turn("19:a@thread.tacv2;messageid=1");
+        var sent = new TaskCompletionSource<ResourceResponse>();
+
+        _outbox.SendLater(turn, TimeSpan.FromSeconds(2), async (sender, token) =>
+            sent.SetResult(await sender.ReplyToAsync("1:card", new Activity { Text = "later" }, token)));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([TimeSpan.FromSeconds(2)], _timers.DueTimes); // the send waits on the host's clock, not beside it
+        Assert.False(sent.Task.IsCompleted);
+        Assert.Empty(_connector.Requests);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await sent.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        var reply = Assert.Single(_connector.Requests);
+        Assert.EndsWith("/activities/1%3Acard", reply.RawTarget, StringComparison.Ordinal);
+        Assert.Equal(("later", "1:card", "19:a@thread.tacv2;messageid=1"), (reply.Activity.Text, reply.Activity.ReplyToId, reply.Activity.Conversation?.Id));
+        Assert.Equal(turn.Activity.From!.Id, reply.Activity.Recipient!.Id);
+    }
+
+    [Fact]
+    public async Task Stopping_sends_what_is_timed_at_once_and_waits_for_it()
+    {
+        var mayFinish = new TaskCompletionSource();
+        var finished = false;
+        _outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), async (sender, token) =>
+        {
+            await sender.SendAsync(new Activity { Text = "gathered" }, token);
+            await mayFinish.Task;
+            finished = true;
+        });
+
+        var stopping = _outbox.StopAsync(TestContext.Current.CancellationToken);
+        await _connector.WaitForAsync(r => r.Activity.Text == "gathered", Bound);
+        Assert.False(stopping.IsCompleted);
+
+        mayFinish.SetResult();
+        await stopping.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.True(finished);
+    }
+
+    [Fact]
+    public async Task A_timed_send_still_running_when_the_shutdown_time_is_up_is_cancelled_and_no_one_is_told()
+    {
+        var cancelled = new TaskCompletionSource();
+        _outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), async (_, token) =>
+        {
+            await using var registration = token.Register(() => cancelled.SetResult());
+            await Task.Delay(Timeout.Infinite, token);
+        });
+
+        await _outbox.StopAsync(new CancellationToken(canceled: true));
+
+        await cancelled.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Empty(_connector.Requests);
+    }
+
     private TurnContext Turn(string conversationId, string text = "hello") =>
         new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), _outbox);
 
@@ -164,6 +231,35 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         lock (ran)
         {
             return [.. ran];
+        }
+    }
+
+    /// <summary>The test's fake clock, noting the due time of every timer set on it.</summary>
+    private sealed class TimerNotingClock(FakeTimeProvider clock) : TimeProvider
+    {
+        private readonly List<TimeSpan> _dueTimes = [];
+
+        public IReadOnlyList<TimeSpan> DueTimes
+        {
+            get
+            {
+                lock (_dueTimes)
+                {
+                    return [.. _dueTimes];
+                }
+            }
+        }
+
+        public override DateTimeOffset GetUtcNow() => clock.GetUtcNow();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            lock (_dueTimes)
+            {
+                _dueTimes.Add(dueTime);
+            }
+
+            return clock.CreateTimer(callback, state, dueTime, period);
         }
     }
 }

@@ -1,4 +1,4 @@
-using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Sending;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

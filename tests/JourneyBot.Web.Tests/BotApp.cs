@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Schema;
-using JourneyBot.Protocol.Turns;
+using JourneyBot.Protocol.Sending;
 using JourneyBot.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 
@@ -52,6 +53,19 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
         {
             SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => tokens.IsOwnCertificate(certificate) },
         });
+
+    /// <summary>
+    /// Replaces the host's one clock by <paramref name="clock"/>, for tests that move time
+    /// themselves. Pacing waits on that clock too: with the clock held still, every eighth send
+    /// into a thread would wait for the test to move it, so pacing is off in such hosts (its own
+    /// tests step a clock through its windows, see ConversationSendPacerTests).
+    /// </summary>
+    public static void UseClock(IServiceCollection services, TimeProvider clock)
+    {
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton(clock);
+        services.Configure<SendPacingOptions>(o => (o.PerSecond, o.PerTwoSeconds, o.PerThirtySeconds) = (0, 0, 0));
+    }
 
     /// <summary>Posts <paramref name="activity"/> to <c>/api/messages</c>, with a bearer token if given.</summary>
     public Task<HttpResponseMessage> PostActivityAsync(Activity activity, string? token = null) =>

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
+using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Web.Tests;
 
@@ -208,5 +210,20 @@ public sealed class MessagesEndpointTests : IClassFixture<ConnectorFixture>, IAs
         var response = await client.GetAsync(new Uri("/api/messages", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_turn_resolves_a_connector_client_of_its_own()
+    {
+        // A client per turn follows the HttpClient factory's handler recycling; one held by the host would not.
+        var created = 0;
+        await using var app = new BotApp(new Dictionary<string, string?>(), s =>
+            s.AddHttpClient<ConnectorClient>().ConfigureHttpClient(_ => Interlocked.Increment(ref created)));
+
+        await app.PostActivityAsync(Activities.Message(_connector.ServiceUrl(), "help", mentionBot: true, activityId: "1:first"));
+        await app.PostActivityAsync(Activities.Message(_connector.ServiceUrl(), "help", mentionBot: true, activityId: "1:second"));
+
+        Assert.Equal(2, _connector.Requests.Count);
+        Assert.Equal(2, Volatile.Read(ref created));
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyBot.Web.Tests;
@@ -24,8 +23,7 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     public async Task Thirty_contributions_at_once_make_one_update_of_the_progress_card()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        // Only the progress card's clock is fake: retries and everything else keep real time.
-        await using var app = new BotApp(new Dictionary<string, string?>(), s => s.AddKeyedSingleton<TimeProvider>(JourneyBot.Web.Progress.ProgressCardUpdates.ClockKey, clock));
+        await using var app = new BotApp(new Dictionary<string, string?>(), s => BotApp.UseClock(s, clock));
         foreach (var line in new[] { "start Burst", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
         {
             await SayAsync(app, "alex", line);
@@ -60,7 +58,7 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         GatedBoardReads store = null!;
         await using var app = new BotApp(new Dictionary<string, string?> { ["ProgressCard:MaxConcurrentReads"] = "2" }, s =>
         {
-            s.AddKeyedSingleton<TimeProvider>(JourneyBot.Web.Progress.ProgressCardUpdates.ClockKey, clock);
+            BotApp.UseClock(s, clock);
             GatedBoardReads.Install(s, gated => store = gated);
         });
         string[] threads = [.. Enumerable.Range(1, 4).Select(n => $"19:general@thread.tacv2;messageid=170000000010{n}")];
@@ -96,8 +94,7 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     public async Task Thirty_typed_contributions_at_once_are_confirmed_in_one_message_and_another_that_names_the_rest()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-        await using var app = new BotApp(new Dictionary<string, string?>(),
-            s => s.AddKeyedSingleton<TimeProvider>(JourneyBot.Web.Bot.Acknowledgements.ClockKey, clock));
+        await using var app = new BotApp(new Dictionary<string, string?>(), s => BotApp.UseClock(s, clock));
         foreach (var line in new[] { "start Burst", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
         {
             await SayAsync(app, "alex", line);
@@ -120,6 +117,29 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         Assert.All(Enumerable.Range(1, 30), n => Assert.Contains($"Idea {n},", confirmed, StringComparison.Ordinal));
         Assert.Equal(29, Said(gathered).Split('\n').Count(l => l.Contains("which department are you in", StringComparison.Ordinal)));
         Assert.Equal(before + 3, _connector.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task What_still_waits_to_be_gathered_when_the_host_stops_goes_out_before_it_stops()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var app = new BotApp(new Dictionary<string, string?>(), s => BotApp.UseClock(s, clock));
+        await using (app)
+        {
+            foreach (var line in new[] { "start Stop", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+            {
+                await SayAsync(app, "alex", line);
+            }
+
+            await SayAsync(app, "member-1", "touchpoint Purchase | website | Idea 1");
+            await SayAsync(app, "member-2", "touchpoint Purchase | website | Idea 2");
+            Assert.DoesNotContain(_connector.Requests, r => Said(r).Contains("Idea 2", StringComparison.Ordinal));
+            Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
+        }
+
+        // The clock never moved: only the host's stopping sent them.
+        Assert.Contains(_connector.Requests, r => r.Method == "POST" && Said(r).Contains("Idea 2,", StringComparison.Ordinal));
+        Assert.Contains("3. Purchase — 2 touchpoints", Text(Assert.Single(_connector.Requests, r => r.Method == "PUT")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace JourneyBot.Protocol.Authentication;
 /// Without the service URL check, a valid token for one connector could direct the bot's replies,
 /// with the bot's own credentials, to any address written into the body.
 /// </remarks>
-public static class ActivityTokenCheck
+internal static class ActivityTokenCheck
 {
     /// <summary>Null when the authenticated caller may send <paramref name="activity"/>; else why not.</summary>
     public static string? FindViolation(ClaimsPrincipal user, Activity activity)

@@ -1,7 +1,7 @@
 namespace JourneyBot.Protocol.Authentication;
 
 /// <summary>Names of the bot's authentication scheme and authorization policy.</summary>
-public static class BotAuthenticationDefaults
+internal static class BotAuthenticationDefaults
 {
     /// <summary>The JwtBearer scheme that validates Bot Framework tokens.</summary>
     public const string Scheme = "BotFramework";

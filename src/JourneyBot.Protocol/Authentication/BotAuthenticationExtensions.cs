@@ -10,7 +10,7 @@ using Microsoft.Net.Http.Headers;
 namespace JourneyBot.Protocol.Authentication;
 
 /// <summary>Registers inbound Bot Framework authentication on ASP.NET Core JwtBearer.</summary>
-public static class BotAuthenticationExtensions
+internal static class BotAuthenticationExtensions
 {
     /// <summary>
     /// Adds the <see cref="BotAuthenticationDefaults.Scheme"/> JwtBearer scheme and the

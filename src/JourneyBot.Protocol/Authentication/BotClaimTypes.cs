@@ -4,7 +4,7 @@ namespace JourneyBot.Protocol.Authentication;
 /// Claims the token handler adds after validation, so that the checks that need the activity
 /// body (endorsements, service URL) can run once the body has been read.
 /// </summary>
-public static class BotClaimTypes
+internal static class BotClaimTypes
 {
     /// <summary>A channel id the signing key is endorsed for (one claim per channel).</summary>
     public const string Endorsement = "urn:journeybot:endorsement";

@@ -18,7 +18,7 @@ namespace JourneyBot.Protocol.Authentication;
 /// against the Bot Framework's keys. The endorsements are read from the same JWKS document
 /// (<c>keys[].endorsements</c>), which IdentityModel keeps as additional data on each key.
 /// </remarks>
-public sealed class BotSigningKeys
+internal sealed class BotSigningKeys
 {
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _channel;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _entra;

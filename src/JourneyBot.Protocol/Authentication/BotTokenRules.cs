@@ -10,7 +10,7 @@ namespace JourneyBot.Protocol.Authentication;
 /// Source: botbuilder-dotnet <c>ChannelValidation</c>, <c>EmulatorValidation</c>,
 /// <c>JwtTokenExtractor</c> and <c>EndorsementsValidator</c>; see docs/bot-protocol.md §2.
 /// </remarks>
-public static class BotTokenRules
+internal static class BotTokenRules
 {
     /// <summary>Signature algorithms a Bot Framework token may use.</summary>
     public static readonly IReadOnlyList<string> AllowedAlgorithms =

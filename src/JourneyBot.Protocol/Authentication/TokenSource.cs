@@ -1,7 +1,7 @@
 namespace JourneyBot.Protocol.Authentication;
 
 /// <summary>Which issuer family a token comes from; each has its own signing keys.</summary>
-public enum TokenSource
+internal enum TokenSource
 {
     /// <summary>Azure Bot Service channels (<c>https://api.botframework.com</c>).</summary>
     Channel,

@@ -7,7 +7,7 @@ namespace JourneyBot.Protocol.Connector;
 /// <c>/v3/…</c> would drop the path. Ids are escaped as data: Teams ids contain <c>:</c>,
 /// <c>;</c>, <c>@</c> and <c>=</c>.
 /// </remarks>
-public static class ConnectorUri
+internal static class ConnectorUri
 {
     /// <summary>
     /// The absolute address of <paramref name="segments"/> (each escaped) under

@@ -11,7 +11,7 @@ public sealed class BotHostOptions
 
     /// <summary>
     /// How many turns' replies one conversation may have waiting to be sent. Replies follow the
-    /// HTTP answer (see <see cref="Turns.ConversationOutbox"/>); when this many wait, the next turn
+    /// HTTP answer (see <see cref="Sending.ConversationOutbox"/>); when this many wait, the next turn
     /// of that conversation is answered only once there is room, so a flood slows its senders.
     /// </summary>
     public int MaxQueuedPerConversation { get; set; } = 64;

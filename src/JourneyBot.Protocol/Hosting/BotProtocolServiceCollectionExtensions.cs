@@ -1,7 +1,7 @@
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Configuration;
 using JourneyBot.Protocol.Connector;
-using JourneyBot.Protocol.Turns;
+using JourneyBot.Protocol.Sending;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -29,6 +29,8 @@ public static class BotProtocolServiceCollectionExtensions
 
         services.AddBotAuthentication();
         services.AddConnector();
+        // The pacer and the outbox time their waits on the host's one clock, which tests replace.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotRequestProcessor>();
         services.AddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
@@ -45,7 +47,6 @@ public static class BotProtocolServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
                 : ActivatorUtilities.CreateInstance<ClientCredentialsTokenProvider>(sp));
         services.AddTransient<ConnectorAuthenticationHandler>();
-        services.TryAddSingleton(TimeProvider.System);
         // One pacer for all connector clients: the limits are per conversation, not per client.
         services.TryAddSingleton<ConversationSendPacer>();
 
@@ -82,22 +83,4 @@ public static class BotProtocolServiceCollectionExtensions
     }
 
     private sealed class PassThroughHandler : DelegatingHandler;
-
-    // The shared pacer cannot itself sit in each client's handler chain (a handler has one inner
-    // handler); this thin handler asks it for the moment to send.
-    private sealed class PacingHandler(ConversationSendPacer pacer) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var slot = await pacer.WaitForTurnAsync(request, cancellationToken);
-            try
-            {
-                return await base.SendAsync(request, cancellationToken);
-            }
-            finally
-            {
-                pacer.Arrived(slot);
-            }
-        }
-    }
 }

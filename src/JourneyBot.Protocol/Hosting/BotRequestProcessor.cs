@@ -3,8 +3,10 @@ using System.Text.Json;
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +16,13 @@ namespace JourneyBot.Protocol.Hosting;
 /// Turns one authenticated POST into one turn: reads and checks the activity, runs the handler,
 /// and writes the HTTP answer (200, or the invoke's status and body).
 /// </summary>
+/// <remarks>
+/// The processor lives as long as the host, so it holds no <see cref="ConnectorClient"/>: each
+/// turn resolves its own from the request's services, whose HttpClient comes from the factory's
+/// pool and so follows its handler recycling (DNS changes, stale connections).
+/// </remarks>
 internal sealed class BotRequestProcessor(
     ITurnHandler handler,
-    ConnectorClient connector,
     ConversationOutbox outbox,
     IOptions<BotHostOptions> options,
     ILogger<BotRequestProcessor> logger)
@@ -46,7 +52,7 @@ internal sealed class BotRequestProcessor(
         }
 
         ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
-        var turn = new TurnContext(activity, connector, outbox);
+        var turn = new TurnContext(activity, http.RequestServices.GetRequiredService<ConnectorClient>(), outbox);
         try
         {
             await handler.OnTurnAsync(turn, cancellationToken);

@@ -1,5 +1,6 @@
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Sending;
 
 namespace JourneyBot.Protocol.Turns;
 
@@ -8,10 +9,11 @@ namespace JourneyBot.Protocol.Turns;
 /// Sends go to the connector at the activity's <see cref="Activity.ServiceUrl"/>, which Teams may
 /// change between turns, so it is never cached beyond the turn.
 /// </remarks>
-public sealed class TurnContext
+public sealed class TurnContext : IConversationSender
 {
     private readonly ConnectorClient _connector;
     private readonly ConversationOutbox _outbox;
+    private ConversationReference? _conversation;
     private string? _text;
 
     /// <summary>Creates a turn for <paramref name="activity"/>; its later sends go through <paramref name="outbox"/>.</summary>
@@ -31,11 +33,11 @@ public sealed class TurnContext
     /// <summary>The message text without the bot's mention, trimmed.</summary>
     public string Text => _text ??= Activity.TextWithoutRecipientMention();
 
-    /// <summary>
-    /// Names the conversation across turns: its id under its service URL (ids are only unique per
-    /// channel service), for state kept per conversation in this process.
-    /// </summary>
-    public string ConversationKey => string.Concat(Activity.ServiceUrl, "\u001f", Activity.Conversation?.Id);
+    /// <summary>Where this turn's answers go; read on first use, so that only a send needs the activity's address.</summary>
+    public ConversationReference Conversation => _conversation ??= ConversationReference.From(Activity);
+
+    /// <summary>Names the conversation across turns (see <see cref="ConversationReference.Key"/>).</summary>
+    public string ConversationKey => Conversation.Key;
 
     /// <summary>Set by the handler to answer an invoke; left null, the host answers 501.</summary>
     public InvokeResponse? InvokeResponse { get; set; }
@@ -49,15 +51,23 @@ public sealed class TurnContext
     public Task SendAfterAnswerAsync(Func<CancellationToken, Task> sends, CancellationToken cancellationToken) =>
         _outbox.EnqueueAsync(this, sends, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="sends"/> once <paramref name="delay"/> has passed on the host's clock,
+    /// beside the conversation's queue, addressed as this turn's answers; at shutdown at once (see
+    /// <see cref="ConversationOutbox.SendLater"/>).
+    /// </summary>
+    public void SendLater(TimeSpan delay, Func<IConversationSender, CancellationToken, Task> sends) =>
+        _outbox.SendLater(this, delay, sends);
+
     /// <summary>Posts a new message with <paramref name="text"/> to the conversation.</summary>
     public Task<ResourceResponse> SendAsync(string text, CancellationToken cancellationToken) =>
         SendAsync(Activity.CreateReply(text), cancellationToken);
 
-    /// <summary>Posts <paramref name="activity"/> to the conversation (not as a reply).</summary>
+    /// <inheritdoc />
     public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return _connector.SendToConversationAsync(ServiceUrl, ConversationId, Outgoing(activity), cancellationToken);
+        return _connector.SendToConversationAsync(Conversation.ServiceUrl, Conversation.ConversationId, Conversation.Address(activity), cancellationToken);
     }
 
     /// <summary>Replies to the incoming activity with <paramref name="text"/>.</summary>
@@ -76,29 +86,29 @@ public sealed class TurnContext
     public Task<ResourceResponse> ReplyToAsync(string? activityId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var outgoing = Outgoing(activity);
+        var outgoing = Conversation.Address(activity);
         if (string.IsNullOrEmpty(activityId))
         {
-            return _connector.SendToConversationAsync(ServiceUrl, ConversationId, outgoing, cancellationToken);
+            return _connector.SendToConversationAsync(Conversation.ServiceUrl, Conversation.ConversationId, outgoing, cancellationToken);
         }
 
         outgoing.ReplyToId = activityId;
-        return _connector.ReplyToActivityAsync(ServiceUrl, ConversationId, activityId, outgoing, cancellationToken);
+        return _connector.ReplyToActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, outgoing, cancellationToken);
     }
 
-    /// <summary>Replaces the activity with id <paramref name="activityId"/> (e.g. a card) by <paramref name="activity"/>.</summary>
+    /// <inheritdoc />
     public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(activityId);
         ArgumentNullException.ThrowIfNull(activity);
-        var outgoing = Outgoing(activity);
+        var outgoing = Conversation.Address(activity);
         outgoing.Id = activityId;
-        return _connector.UpdateActivityAsync(ServiceUrl, ConversationId, activityId, outgoing, cancellationToken);
+        return _connector.UpdateActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, outgoing, cancellationToken);
     }
 
     /// <summary>Deletes the activity with id <paramref name="activityId"/>.</summary>
     public Task DeleteAsync(string activityId, CancellationToken cancellationToken) =>
-        _connector.DeleteActivityAsync(ServiceUrl, ConversationId, activityId, cancellationToken);
+        _connector.DeleteActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, cancellationToken);
 
     /// <summary>Shows the typing indicator (clients show it for about 3 seconds).</summary>
     public Task<ResourceResponse> SendTypingAsync(CancellationToken cancellationToken)
@@ -106,26 +116,6 @@ public sealed class TurnContext
         var typing = Activity.CreateReply();
         typing.Type = ActivityTypes.Typing;
         typing.ReplyToId = null;
-        return _connector.SendToConversationAsync(ServiceUrl, ConversationId, typing, cancellationToken);
-    }
-
-    private string ServiceUrl =>
-        Activity.ServiceUrl ?? throw new InvalidOperationException("The incoming activity has no serviceUrl.");
-
-    private string ConversationId =>
-        Activity.Conversation?.Id ?? throw new InvalidOperationException("The incoming activity has no conversation id.");
-
-    // Fills in the addressing a handler should not have to repeat; bots never send their own id.
-    private Activity Outgoing(Activity activity)
-    {
-        var template = Activity.CreateReply();
-        activity.Type ??= ActivityTypes.Message;
-        activity.From ??= template.From;
-        activity.Recipient ??= template.Recipient;
-        activity.Conversation ??= template.Conversation;
-        activity.ChannelId ??= template.ChannelId;
-        activity.ServiceUrl ??= template.ServiceUrl;
-        activity.Id = null;
-        return activity;
+        return _connector.SendToConversationAsync(Conversation.ServiceUrl, Conversation.ConversationId, typing, cancellationToken);
     }
 }

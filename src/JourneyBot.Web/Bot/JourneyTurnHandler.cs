@@ -2,7 +2,7 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Turns;
-using JourneyBot.Web.Progress;
+using JourneyBot.Web.Sending;
 
 namespace JourneyBot.Web.Bot;
 
@@ -73,7 +73,7 @@ internal sealed class JourneyTurnHandler(
 
         if (outcome.ProgressChanged)
         {
-            progress.Schedule(userTurn.Scope, turn.Activity.CreateReply());
+            progress.Schedule(turn, userTurn.Scope);
         }
     }
 

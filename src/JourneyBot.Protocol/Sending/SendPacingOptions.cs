@@ -1,4 +1,4 @@
-namespace JourneyBot.Protocol.Connector;
+namespace JourneyBot.Protocol.Sending;
 
 /// <summary>
 /// How many messages the bot sends into one conversation (a chat, or one channel thread) at most,

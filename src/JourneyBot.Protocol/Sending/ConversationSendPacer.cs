@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace JourneyBot.Protocol.Connector;
+namespace JourneyBot.Protocol.Sending;
 
 /// <summary>
 /// Keeps the bot's posts and updates into each conversation within <see cref="SendPacingOptions"/>:

@@ -2,17 +2,12 @@ using System.Collections.Concurrent;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
+using JourneyBot.Web.Bot;
 using Microsoft.Extensions.Options;
 
-namespace JourneyBot.Web.Bot;
-
-/// <summary>How long confirmations are gathered into one message (section <c>Acknowledgements</c>).</summary>
-public sealed class AcknowledgementOptions
-{
-    /// <summary>After a confirmation goes out, the next ones in this interval go out together at its end.</summary>
-    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(1);
-}
+namespace JourneyBot.Web.Sending;
 
 /// <summary>
 /// Confirms typed contributions without flooding a busy conversation: the first goes out at once,
@@ -21,18 +16,13 @@ public sealed class AcknowledgementOptions
 /// one's turn waits behind the others' (Teams allows a bot about 7 sends a second per thread).
 /// </summary>
 /// <remarks>
-/// Gathered confirmations live in this process; should it stop within the interval, those lines
-/// are not sent, but the contributions themselves were stored before they were confirmed.
+/// Gathered confirmations live in this process; the interval is timed by the outbox
+/// (<see cref="TurnContext.SendLater"/>), so should the host stop within it, what has gathered
+/// goes out at once instead of being lost. The contributions themselves were stored before they
+/// were confirmed.
 /// </remarks>
-internal sealed partial class Acknowledgements(
-    IServiceScopeFactory scopes,
-    [FromKeyedServices(Acknowledgements.ClockKey)] TimeProvider clock,
-    IOptions<AcknowledgementOptions> options,
-    ILogger<Acknowledgements> logger)
+internal sealed partial class Acknowledgements(IOptions<AcknowledgementOptions> options, ILogger<Acknowledgements> logger)
 {
-    /// <summary>The key of the clock that times the gathering (its own, so tests can move it alone).</summary>
-    public const string ClockKey = "acknowledgements";
-
     private readonly ConcurrentDictionary<string, Gathering> _open = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -49,7 +39,7 @@ internal sealed partial class Acknowledgements(
             switch (gathering.Join([.. messages.Select(m => m.Summary ?? m.Text ?? string.Empty)], replyTo))
             {
                 case Joined.First:
-                    _ = SendGatheredLaterAsync(key, gathering, turn.Activity.CreateReply());
+                    SendGatheredLater(turn, key, gathering);
                     foreach (var message in messages)
                     {
                         await turn.ReplyToAsync(replyTo, JourneyTurnHandler.ToActivity(message), cancellationToken);
@@ -65,34 +55,33 @@ internal sealed partial class Acknowledgements(
         }
     }
 
-    private async Task SendGatheredLaterAsync(string key, Gathering gathering, Activity reply)
+    // At the end of each interval what gathered during it goes out as one message, addressed as the
+    // first turn's replies; an interval in which nothing gathered closes the window.
+    private void SendGatheredLater(TurnContext turn, string key, Gathering gathering) =>
+        turn.SendLater(options.Value.Interval, (sender, cancellationToken) => SendGatheredAsync(turn, key, gathering, sender, cancellationToken));
+
+    private async Task SendGatheredAsync(TurnContext turn, string key, Gathering gathering, IConversationSender sender, CancellationToken cancellationToken)
     {
+        if (gathering.TakeOrClose() is not { } batch)
+        {
+            _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering));
+            return;
+        }
+
         try
         {
-            while (true)
-            {
-                await Task.Delay(options.Value.Interval, clock);
-                if (gathering.TakeOrClose() is not { } batch)
-                {
-                    _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering));
-                    return;
-                }
-
-                reply.Text = batch.Lines.Count == 1 ? batch.Lines[0] : Texts.Acknowledged(batch.Lines);
-                reply.ReplyToId = batch.ReplyTo;
-                using var services = scopes.CreateScope();
-                var connector = services.ServiceProvider.GetRequiredService<ConnectorClient>();
-                await (string.IsNullOrEmpty(batch.ReplyTo)
-                    ? connector.SendToConversationAsync(reply.ServiceUrl!, reply.Conversation!.Id!, reply, CancellationToken.None)
-                    : connector.ReplyToActivityAsync(reply.ServiceUrl!, reply.Conversation!.Id!, batch.ReplyTo, reply, CancellationToken.None));
-            }
+            var text = batch.Lines.Count == 1 ? batch.Lines[0] : Texts.Acknowledged(batch.Lines);
+            await sender.ReplyToAsync(batch.ReplyTo, new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or ArgumentException or InvalidOperationException)
         {
             gathering.TakeOrClose();
             _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering));
             LogSendFailed(logger, ex);
+            return;
         }
+
+        SendGatheredLater(turn, key, gathering);
     }
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not send gathered confirmations")]

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using JourneyBot.Protocol.Schema;
-using JourneyBot.Protocol.Turns;
+using JourneyBot.Protocol.Sending;
 
-namespace JourneyBot.Web.Bot;
+namespace JourneyBot.Web.Sending;
 
 /// <summary>
 /// Updates of a card in place, where only the newest counts: when several members press the same
@@ -14,14 +14,14 @@ internal sealed class CardUpdates
     private readonly ConcurrentDictionary<string, Activity> _newest = new(StringComparer.Ordinal);
 
     /// <summary>Notes <paramref name="card"/> as the newest content of message <paramref name="activityId"/>.</summary>
-    public void Offer(TurnContext turn, string activityId, Activity card) => _newest[Key(turn, activityId)] = card;
+    public void Offer(IConversationSender sender, string activityId, Activity card) => _newest[Key(sender, activityId)] = card;
 
     /// <summary>Puts the newest offered content in place, unless an earlier call already did.</summary>
-    public Task SendNewestAsync(TurnContext turn, string activityId, CancellationToken cancellationToken) =>
-        _newest.TryRemove(Key(turn, activityId), out var card)
-            ? turn.UpdateAsync(activityId, card, cancellationToken)
+    public Task SendNewestAsync(IConversationSender sender, string activityId, CancellationToken cancellationToken) =>
+        _newest.TryRemove(Key(sender, activityId), out var card)
+            ? sender.UpdateAsync(activityId, card, cancellationToken)
             : Task.CompletedTask;
 
-    private static string Key(TurnContext turn, string activityId) =>
-        string.Concat(turn.ConversationKey, "\u001f", activityId);
+    private static string Key(IConversationSender sender, string activityId) =>
+        string.Concat(sender.Conversation.Key, "\u001f", activityId);
 }

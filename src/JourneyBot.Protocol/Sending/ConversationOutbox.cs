@@ -1,0 +1,226 @@
+using JourneyBot.Protocol.Hosting;
+using JourneyBot.Protocol.Turns;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace JourneyBot.Protocol.Sending;
+
+/// <summary>
+/// Runs what turns send after they have been answered: one piece of work after another in each
+/// conversation, in the order the turns handed them over, while other conversations go on.
+/// </summary>
+/// <remarks>
+/// Teams waits at most 15 seconds for the HTTP answer, and a send into a busy thread may have to
+/// wait for its moment (Teams allows about 7 a second per thread). Holding the request for that
+/// would make every member's turn as slow as the busiest thread; answering first keeps the answer
+/// quick and the replies in order. A conversation holds at most
+/// <see cref="BotHostOptions.MaxQueuedPerConversation"/> turns' work; beyond that a turn waits for
+/// room before it is answered, so a flood slows its own senders instead of filling memory.
+/// Sends that wait on purpose (gathered confirmations, coalesced card updates) are timed here too
+/// (<see cref="SendLater"/>), so that the host knows of all of them: on shutdown it sends the timed
+/// ones at once and waits for them and for what is queued, within its shutdown timeout.
+/// </remarks>
+public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimeProvider clock, ILogger<ConversationOutbox> logger)
+    : IHostedService, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _later = [];
+    private readonly CancellationTokenSource _hurry = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
+
+    /// <summary>
+    /// Queues <paramref name="work"/> for <paramref name="turn"/>, to run once the conversation's
+    /// earlier work is done; completes when it is queued, at once unless the conversation's queue
+    /// is full. Should the work fail, the failure is logged and, for a message, the member is told.
+    /// </summary>
+    public async Task EnqueueAsync(TurnContext turn, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(work);
+        var key = turn.ConversationKey;
+        Queue queue;
+        lock (_gate)
+        {
+            if (!_queues.TryGetValue(key, out queue!))
+            {
+                _queues[key] = queue = new Queue(options.Value.MaxQueuedPerConversation);
+            }
+
+            queue.Pending++; // counts waiters too, so the queue stays while anyone waits for room
+        }
+
+        try
+        {
+            await queue.Room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Leave(key, queue);
+            throw;
+        }
+
+        lock (_gate)
+        {
+            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, work);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sends"/> for <paramref name="turn"/>'s conversation once
+    /// <paramref name="delay"/> has passed on the host's clock; when the host stops first, at once
+    /// rather than never. A failure is logged; no one is told, as the member's own turn was answered
+    /// long before.
+    /// </summary>
+    /// <remarks>
+    /// Timed sends run beside the conversation's queue, not in it: what they wait for (a bounded
+    /// storage read for a coalesced card) must not hold up the conversation's replies.
+    /// </remarks>
+    public void SendLater(TurnContext turn, TimeSpan delay, Func<IConversationSender, CancellationToken, Task> sends)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(sends);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _later.Add(done.Task);
+        }
+
+        _ = RunLaterAsync(turn, delay, sends, done);
+    }
+
+    /// <summary>
+    /// Completes when no work is queued or running (work queued meanwhile is waited for too).
+    /// Timed sends (<see cref="SendLater"/>) are not waited for: they may wait on a clock a test holds still.
+    /// </summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => WhenDoneAsync(withTimed: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Sends what is timed at once, waits for it and for queued work until the host's shutdown
+    /// timeout, then cancels what is left.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_disposed)
+        {
+            return; // WebApplicationFactory may stop a host again after disposing its services
+        }
+
+        await _hurry.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await WhenDoneAsync(withTimed: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _disposed = true;
+        _hurry.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task WhenDoneAsync(bool withTimed, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task[] pending;
+            lock (_gate)
+            {
+                pending = [.. _queues.Values.Select(q => q.Tail), .. withTimed ? _later : []];
+            }
+
+            if (pending.Length == 0)
+            {
+                return;
+            }
+
+            await Task.WhenAll(pending).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunLaterAsync(
+        TurnContext turn, TimeSpan delay, Func<IConversationSender, CancellationToken, Task> sends, TaskCompletionSource done)
+    {
+        try
+        {
+            // Always yields, so the sends never run on the caller's thread; ends early, without throwing, when the host stops.
+            await Task.Delay(delay, clock, _hurry.Token)
+                .ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+            await sends(turn, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The host's shutdown time is up: what is left is dropped.
+        }
+        catch (Exception ex)
+        {
+            ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _later.Remove(done.Task);
+            }
+
+            done.SetResult();
+        }
+    }
+
+    private async Task RunAfterAsync(Task previous, string key, Queue queue, TurnContext turn, Func<CancellationToken, Task> work)
+    {
+        // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await work(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The host is stopping and its shutdown time is up: what is left is dropped, not apologised for.
+        }
+        catch (Exception ex)
+        {
+            ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
+            await Apology.TellAsync(turn, logger, _stopping.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            queue.Room.Release();
+            Leave(key, queue);
+        }
+    }
+
+    private void Leave(string key, Queue queue)
+    {
+        lock (_gate)
+        {
+            if (--queue.Pending == 0)
+            {
+                _queues.Remove(key);
+                queue.Room.Dispose();
+            }
+        }
+    }
+
+    /// <summary>One conversation's work: the last piece queued, and how many are queued or waiting for room.</summary>
+    private sealed class Queue(int capacity)
+    {
+        public SemaphoreSlim Room { get; } = new(capacity, capacity);
+
+        public Task Tail { get; set; } = Task.CompletedTask;
+
+        public int Pending { get; set; }
+    }
+}

@@ -6,8 +6,10 @@ using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
 using JourneyBot.Web.Progress;
+using JourneyBot.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddJourneyBotTelemetry();
 
 builder.Services.AddBotProtocol();
 builder.Services.AddTableMapStore();

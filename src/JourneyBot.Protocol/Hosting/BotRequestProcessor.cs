@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Turns;
 using Microsoft.AspNetCore.Http;
@@ -18,6 +19,7 @@ internal sealed class BotRequestProcessor(
     ITurnHandler handler,
     ConnectorClient connector,
     ConversationOutbox outbox,
+    ProtocolMetrics metrics,
     IOptions<BotHostOptions> options,
     ILogger<BotRequestProcessor> logger)
 {
@@ -45,14 +47,16 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
-        ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
         var turn = new TurnContext(activity, connector, outbox);
+        using var observed = ObservedTurn.Turn(turn, logger, metrics);
+        ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
         try
         {
             await handler.OnTurnAsync(turn, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            observed.Failed(ex);
             ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
             await Apology.TellAsync(turn, logger, cancellationToken);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,7 +20,8 @@ namespace JourneyBot.Protocol.Turns;
 /// room before it is answered, so a flood slows its own senders instead of filling memory. On
 /// shutdown the host waits for what is queued, within its shutdown timeout.
 /// </remarks>
-public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger<ConversationOutbox> logger) : IHostedService, IDisposable
+public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger<ConversationOutbox> logger, ProtocolMetrics? metrics = null)
+    : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
@@ -34,6 +37,7 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
         var key = turn.ConversationKey;
+        var turnSpan = Activity.Current?.Context ?? default; // the work's span links to it when it runs
         Queue queue;
         lock (_gate)
         {
@@ -55,9 +59,10 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger
             throw;
         }
 
+        metrics?.OutboxChanged(+1);
         lock (_gate)
         {
-            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, work);
+            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, turnSpan, work);
         }
     }
 
@@ -100,10 +105,12 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger
     /// <inheritdoc />
     public void Dispose() => _stopping.Dispose();
 
-    private async Task RunAfterAsync(Task previous, string key, Queue queue, TurnContext turn, Func<CancellationToken, Task> work)
+    private async Task RunAfterAsync(
+        Task previous, string key, Queue queue, TurnContext turn, ActivityContext turnSpan, Func<CancellationToken, Task> work)
     {
         // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
         await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        using var observed = ObservedTurn.DeferredSend(turn, turnSpan, logger);
         try
         {
             await work(_stopping.Token).ConfigureAwait(false);
@@ -114,11 +121,13 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, ILogger
         }
         catch (Exception ex)
         {
+            observed.Failed(ex);
             ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
             await Apology.TellAsync(turn, logger, _stopping.Token).ConfigureAwait(false);
         }
         finally
         {
+            metrics?.OutboxChanged(-1);
             queue.Room.Release();
             Leave(key, queue);
         }

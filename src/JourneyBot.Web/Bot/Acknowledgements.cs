@@ -24,7 +24,7 @@ public sealed class AcknowledgementOptions
 /// Gathered confirmations live in this process; should it stop within the interval, those lines
 /// are not sent, but the contributions themselves were stored before they were confirmed.
 /// </remarks>
-internal sealed partial class Acknowledgements(
+internal sealed class Acknowledgements(
     IServiceScopeFactory scopes,
     [FromKeyedServices(Acknowledgements.ClockKey)] TimeProvider clock,
     IOptions<AcknowledgementOptions> options,
@@ -91,12 +91,9 @@ internal sealed partial class Acknowledgements(
         {
             gathering.TakeOrClose();
             _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering));
-            LogSendFailed(logger, ex);
+            WebLog.LogSendFailed(logger, ex);
         }
     }
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not send gathered confirmations")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception);
 
     private enum Joined
     {

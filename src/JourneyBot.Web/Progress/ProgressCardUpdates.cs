@@ -4,6 +4,7 @@ using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
+using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace JourneyBot.Web.Progress;
@@ -34,11 +35,12 @@ public sealed class ProgressCardOptions
 /// lost but the picture: the card refreshes itself (Universal Actions) when someone looks at it,
 /// and the next change updates it again. Each instance coalesces its own turns.
 /// </remarks>
-internal sealed partial class ProgressCardUpdates(
+internal sealed class ProgressCardUpdates(
     JourneyConversation conversation,
     IServiceScopeFactory scopes,
     [FromKeyedServices(ProgressCardUpdates.ClockKey)] TimeProvider clock,
     IOptions<ProgressCardOptions> options,
+    WebMetrics metrics,
     ILogger<ProgressCardUpdates> logger) : IDisposable
 {
     /// <summary>The key of the clock that times updates (its own, so tests can move it alone).</summary>
@@ -53,6 +55,10 @@ internal sealed partial class ProgressCardUpdates(
         if (_pending.TryAdd(scope.ConversationKey, true))
         {
             _ = UpdateLaterAsync(scope, reply);
+        }
+        else
+        {
+            metrics.ProgressUpdateCoalesced();
         }
     }
 
@@ -76,7 +82,7 @@ internal sealed partial class ProgressCardUpdates(
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
         {
             _pending.TryRemove(scope.ConversationKey, out _);
-            LogUpdateFailed(logger, ex);
+            WebLog.LogUpdateFailed(logger, ex);
         }
     }
 
@@ -97,7 +103,4 @@ internal sealed partial class ProgressCardUpdates(
             _reading.Release();
         }
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Could not update a progress card")]
-    private static partial void LogUpdateFailed(ILogger logger, Exception exception);
 }

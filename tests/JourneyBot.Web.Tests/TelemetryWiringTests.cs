@@ -1,3 +1,4 @@
+using JourneyBot.Testing;
 using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,25 @@ public sealed class TelemetryWiringTests
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public async Task With_an_OTLP_endpoint_the_bot_exports_and_still_answers()
+    {
+        // A loopback port nothing listens on: the exporter's sends fail, as to a collector that is down.
+        var endpoint = $"http://127.0.0.1:{FreePort.Next()}";
+        await using var bot = new BotApp(new Dictionary<string, string?>());
+        // A host setting, like the environment variable in Azure: Program reads it before the host is built.
+        await using var app = bot.WithWebHostBuilder(host => host.UseSetting(TelemetryExports.OtlpSetting, endpoint));
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/messages", new StringContent(
+            Activities.Of("conversationUpdate", "http://127.0.0.1:9/").ToJson(), System.Text.Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.NotNull(app.Services.GetService<TracerProvider>());
+        Assert.NotNull(app.Services.GetService<MeterProvider>());
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]

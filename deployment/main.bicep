@@ -1,5 +1,6 @@
 // JourneyBot in Azure: a user-assigned managed identity, Table Storage reached with that identity,
-// a Linux App Service running the bot, and an Azure Bot registration with the Teams channel.
+// a Linux App Service running the bot, an Azure Bot registration with the Teams channel, and
+// Application Insights (on a Log Analytics workspace) receiving the bot's telemetry.
 // Deploy at resource group scope:
 //   az deployment group create -g <group> -p deployment/main.bicepparam
 // See deployment/README.md.
@@ -86,6 +87,11 @@ param botDisplayName string = 'JourneyBot'
 ])
 param botSku string = 'F0'
 
+@description('Days the Log Analytics workspace keeps the bot\'s telemetry (traces, metrics, logs).')
+@minValue(30)
+@maxValue(730)
+param telemetryRetentionDays int = 30
+
 var lowercaseLetters = 'abcdefghijklmnopqrstuvwxyz'
 var letters = '${lowercaseLetters}${toUpper(lowercaseLetters)}'
 var digits = '0123456789'
@@ -133,6 +139,8 @@ var storageAccountName = '${take(checkedBaseName, 11)}${suffix}'
 var planName = '${checkedBaseName}-plan'
 var webAppName = '${checkedBaseName}-${suffix}'
 var botName = '${checkedBaseName}-bot-${suffix}'
+var workspaceName = '${checkedBaseName}-logs'
+var applicationInsightsName = '${checkedBaseName}-insights'
 
 var isManagedIdentity = appType == 'UserAssignedMSI'
 
@@ -159,6 +167,16 @@ module storage 'modules/storage.bicep' = {
   ]
 }
 
+module monitoring 'modules/monitoring.bicep' = {
+  params: {
+    workspaceName: workspaceName
+    applicationInsightsName: applicationInsightsName
+    location: location
+    tags: tags
+    retentionInDays: telemetryRetentionDays
+  }
+}
+
 var microsoftAppId = isManagedIdentity ? identity.outputs.clientId : appId
 var microsoftAppTenantId = isManagedIdentity ? identity.outputs.tenantId : tenantId
 
@@ -179,7 +197,12 @@ module webApp 'modules/webapp.bicep' = {
     tableServiceUri: storage.outputs.tableEndpoint
     tableName: storage.outputs.tableName
     mapLinkSigningKey: mapLinkSigningKey
+    applicationInsightsName: applicationInsightsName
   }
+  // The app settings read the component's connection string by name.
+  dependsOn: [
+    monitoring
+  ]
 }
 
 module bot 'modules/bot.bicep' = {
@@ -216,6 +239,9 @@ output storageAccountName string = storage.outputs.name
 
 @description('Table service endpoint of the storage account.')
 output tableEndpoint string = storage.outputs.tableEndpoint
+
+@description('Name of the Application Insights component that receives the bot\'s telemetry.')
+output applicationInsightsName string = monitoring.outputs.applicationInsightsName
 
 @description('Client id of the user-assigned managed identity.')
 output identityClientId string = identity.outputs.clientId

@@ -33,3 +33,6 @@ param mapLinkSigningKey = readEnvironmentVariable('JOURNEYBOT_MAPLINK_SIGNING_KE
 param botDisplayName = 'JourneyBot'
 
 param botSku = 'F0'
+
+// Days Log Analytics keeps the bot's telemetry (30 is included in the price).
+param telemetryRetentionDays = 30

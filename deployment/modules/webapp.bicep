@@ -65,6 +65,13 @@ param tableName string
 @secure()
 param mapLinkSigningKey string
 
+@description('Name of the Application Insights component (in this resource group) the bot sends its telemetry to.')
+param applicationInsightsName string
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
 }
@@ -150,6 +157,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     MapLinks__BaseUrl: 'https://${webApp.properties.defaultHostName}'
     MapLinks__SigningKey: mapLinkSigningKey
     ASPNETCORE_ENVIRONMENT: 'Production'
+    // Turns on the bot's OpenTelemetry export to Application Insights (src/JourneyBot.Web/Telemetry/).
+    APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
   }
 }
 

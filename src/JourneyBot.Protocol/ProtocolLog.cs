@@ -4,7 +4,7 @@ namespace JourneyBot.Protocol;
 
 /// <summary>
 /// Every log line of the protocol layer. Activity ids, types and reasons only: no tokens, secrets
-/// or user text at any level above Debug.
+/// or user text at any level above Debug. Event ids are Protocol's range in docs/logging.md.
 /// </summary>
 internal static partial class ProtocolLog
 {

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyBot.Storage;
 
-/// <summary>Every log line of the storage layer: ids, table names and statuses, never user text.</summary>
+/// <summary>
+/// Every log line of the storage layer: ids, table names and statuses, never user text. Event ids
+/// are Storage's range in docs/logging.md.
+/// </summary>
 internal static partial class StorageLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Table {TableName} is ready")]

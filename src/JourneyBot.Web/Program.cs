@@ -1,6 +1,8 @@
 using JourneyBot.Web.Hosting;
+using JourneyBot.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddJourneyBotTelemetry();
 builder.Services.AddJourneyBotWeb();
 
 var app = builder.Build();

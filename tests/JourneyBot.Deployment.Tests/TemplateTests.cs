@@ -91,10 +91,27 @@ public sealed class TemplateTests
         var settings = AppSettings.Of(await Bicep.MainTemplateAsync());
 
         Assert.Equal(
-            ["ASPNETCORE_ENVIRONMENT", "MapLinks__BaseUrl", "MapLinks__SigningKey", "MicrosoftAppId", "MicrosoftAppPassword",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "MapLinks__BaseUrl", "MapLinks__SigningKey", "MicrosoftAppId", "MicrosoftAppPassword",
              "MicrosoftAppTenantId", "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(settings.Values, v => v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Telemetry_goes_to_a_workspace_based_Application_Insights_whose_connection_string_the_bot_gets()
+    {
+        var template = await Bicep.MainTemplateAsync();
+
+        var workspace = Assert.Single(template.OfType("Microsoft.OperationalInsights/workspaces"));
+        Assert.Equal("PerGB2018", workspace.At("properties.sku.name"));
+        // The web app's template names the component as an existing resource too.
+        var component = Assert.Single(template.OfType("Microsoft.Insights/components"), c => c.At("existing") != "true");
+        Assert.Equal("web", component.At("properties.Application_Type"));
+        Assert.Contains("Microsoft.OperationalInsights/workspaces", component.At("properties.WorkspaceResourceId"), StringComparison.Ordinal);
+        var connectionString = AppSettings.Of(template)["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        // The component's own connection string, read where the web app's template declares it as existing.
+        Assert.Matches(@"^\[reference\('\w+'\)\.ConnectionString\]$", connectionString);
+        Assert.Contains(template.OfType("Microsoft.Insights/components"), c => c.At("existing") == "true");
     }
 
     [Fact]

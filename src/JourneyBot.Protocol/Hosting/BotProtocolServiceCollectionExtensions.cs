@@ -1,6 +1,7 @@
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Configuration;
 using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Sending;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +28,8 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
         services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing");
 
+        services.AddMetrics();
+        services.TryAddSingleton<ProtocolMetrics>();
         services.AddBotAuthentication();
         services.AddConnector();
         // The pacer and the outbox time their waits on the host's one clock, which tests replace.
@@ -55,8 +58,9 @@ public static class BotProtocolServiceCollectionExtensions
                 ? sp.GetRequiredService<ConnectorAuthenticationHandler>()
                 : new PassThroughHandler());
         connector.AddResilienceHandler("connector-retry", ConfigureRetry);
+        connector.AddHttpMessageHandler(sp => new ConnectorMetricsHandler(sp.GetRequiredService<ProtocolMetrics>())); // each attempt
         // Innermost, so that a retry is paced like any other send.
-        connector.AddHttpMessageHandler(sp => new PacingHandler(sp.GetRequiredService<ConversationSendPacer>()));
+        connector.AddHttpMessageHandler(sp => new PacingHandler(sp.GetRequiredService<ConversationSendPacer>(), sp.GetRequiredService<ProtocolMetrics>()));
     }
 
     // Teams throttles with 429 + Retry-After and has passing 412/502/503/504 faults; nothing else is retried.
@@ -64,6 +68,7 @@ public static class BotProtocolServiceCollectionExtensions
     {
         var retry = context.ServiceProvider.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value;
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>();
+        var metrics = context.ServiceProvider.GetRequiredService<ProtocolMetrics>();
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
             MaxRetryAttempts = retry.MaxRetries,
@@ -77,6 +82,7 @@ public static class BotProtocolServiceCollectionExtensions
             OnRetry = args =>
             {
                 ProtocolLog.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
+                metrics.RetryScheduled((int?)args.Outcome.Result?.StatusCode, args.RetryDelay, args.Outcome.Result?.Headers.RetryAfter is not null);
                 return ValueTask.CompletedTask;
             },
         });

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
@@ -24,6 +25,7 @@ namespace JourneyBot.Protocol.Hosting;
 internal sealed class BotRequestProcessor(
     ITurnHandler handler,
     ConversationOutbox outbox,
+    ProtocolMetrics metrics,
     IOptions<BotHostOptions> options,
     ILogger<BotRequestProcessor> logger)
 {
@@ -51,14 +53,16 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
-        ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
         var turn = new TurnContext(activity, http.RequestServices.GetRequiredService<ConnectorClient>(), outbox);
+        using var observed = ObservedTurn.Turn(turn, logger, metrics);
+        ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
         try
         {
             await handler.OnTurnAsync(turn, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            observed.Failed(ex);
             ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
             await Apology.TellAsync(turn, logger, cancellationToken);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +23,8 @@ namespace JourneyBot.Protocol.Sending;
 /// (<see cref="SendLater"/>), so that the host knows of all of them: on shutdown it sends the timed
 /// ones at once and waits for them and for what is queued, within its shutdown timeout.
 /// </remarks>
-public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimeProvider clock, ILogger<ConversationOutbox> logger)
+public sealed class ConversationOutbox(
+    IOptions<BotHostOptions> options, TimeProvider clock, ILogger<ConversationOutbox> logger, ProtocolMetrics? metrics = null)
     : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
@@ -41,6 +44,7 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
         var key = turn.ConversationKey;
+        var turnSpan = Activity.Current?.Context ?? default; // the work's span links to it when it runs
         Queue queue;
         lock (_gate)
         {
@@ -62,9 +66,10 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
             throw;
         }
 
+        metrics?.OutboxChanged(+1);
         lock (_gate)
         {
-            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, work);
+            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, turnSpan, work);
         }
     }
 
@@ -82,13 +87,14 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(sends);
+        var turnSpan = Activity.Current?.Context ?? default; // the sends' span links to it when they run
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             _later.Add(done.Task);
         }
 
-        _ = RunLaterAsync(turn, delay, sends, done);
+        _ = RunLaterAsync(turn, turnSpan, delay, sends, done);
     }
 
     /// <summary>
@@ -149,23 +155,28 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
         }
     }
 
-    private async Task RunLaterAsync(
-        TurnContext turn, TimeSpan delay, Func<IConversationSender, CancellationToken, Task> sends, TaskCompletionSource done)
+    private async Task RunLaterAsync(TurnContext turn, ActivityContext turnSpan, TimeSpan delay,
+        Func<IConversationSender, CancellationToken, Task> sends, TaskCompletionSource done)
     {
         try
         {
             // Always yields, so the sends never run on the caller's thread; ends early, without throwing, when the host stops.
             await Task.Delay(delay, clock, _hurry.Token)
                 .ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
-            await sends(turn, _stopping.Token).ConfigureAwait(false);
+            using var observed = ObservedTurn.DeferredSend(turn, turnSpan, logger);
+            try
+            {
+                await sends(turn, _stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+            {
+                observed.Failed(ex);
+                ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
+            }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // The host's shutdown time is up: what is left is dropped.
-        }
-        catch (Exception ex)
-        {
-            ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
         }
         finally
         {
@@ -178,10 +189,12 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
         }
     }
 
-    private async Task RunAfterAsync(Task previous, string key, Queue queue, TurnContext turn, Func<CancellationToken, Task> work)
+    private async Task RunAfterAsync(
+        Task previous, string key, Queue queue, TurnContext turn, ActivityContext turnSpan, Func<CancellationToken, Task> work)
     {
         // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
         await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        using var observed = ObservedTurn.DeferredSend(turn, turnSpan, logger);
         try
         {
             await work(_stopping.Token).ConfigureAwait(false);
@@ -192,11 +205,13 @@ public sealed class ConversationOutbox(IOptions<BotHostOptions> options, TimePro
         }
         catch (Exception ex)
         {
+            observed.Failed(ex);
             ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
             await Apology.TellAsync(turn, logger, _stopping.Token).ConfigureAwait(false);
         }
         finally
         {
+            metrics?.OutboxChanged(-1);
             queue.Room.Release();
             Leave(key, queue);
         }

@@ -5,6 +5,7 @@ using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
 using JourneyBot.Web.Sending;
+using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace JourneyBot.Web.Hosting;
@@ -48,5 +49,6 @@ internal static class JourneyBotWebExtensions
         services.AddOptions<AcknowledgementOptions>().BindConfiguration("Acknowledgements");
         services.AddSingleton<Acknowledgements>();
         services.AddSingleton<CardUpdates>();
+        services.TryAddSingleton<WebMetrics>();
     }
 }

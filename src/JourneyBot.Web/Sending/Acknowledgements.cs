@@ -21,7 +21,7 @@ namespace JourneyBot.Web.Sending;
 /// goes out at once instead of being lost. The contributions themselves were stored before they
 /// were confirmed.
 /// </remarks>
-internal sealed partial class Acknowledgements(IOptions<AcknowledgementOptions> options, ILogger<Acknowledgements> logger)
+internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options, ILogger<Acknowledgements> logger)
 {
     private readonly ConcurrentDictionary<string, Gathering> _open = new(StringComparer.Ordinal);
 
@@ -77,15 +77,12 @@ internal sealed partial class Acknowledgements(IOptions<AcknowledgementOptions> 
         {
             gathering.TakeOrClose();
             _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering));
-            LogSendFailed(logger, ex);
+            WebLog.LogSendFailed(logger, ex);
             return;
         }
 
         SendGatheredLater(turn, key, gathering);
     }
-
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Could not send gathered confirmations")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception);
 
     private enum Joined
     {

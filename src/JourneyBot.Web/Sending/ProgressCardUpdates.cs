@@ -6,6 +6,7 @@ using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
+using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace JourneyBot.Web.Sending;
@@ -21,9 +22,10 @@ namespace JourneyBot.Web.Sending;
 /// (Universal Actions) when someone looks at it, and the next change updates it again. Each
 /// instance coalesces its own turns.
 /// </remarks>
-internal sealed partial class ProgressCardUpdates(
+internal sealed class ProgressCardUpdates(
     JourneyConversation conversation,
     IOptions<ProgressCardOptions> options,
+    WebMetrics metrics,
     ILogger<ProgressCardUpdates> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
@@ -35,6 +37,10 @@ internal sealed partial class ProgressCardUpdates(
         if (_pending.TryAdd(scope.ConversationKey, true))
         {
             turn.SendLater(options.Value.UpdateInterval, (sender, cancellationToken) => UpdateAsync(scope, sender, cancellationToken));
+        }
+        else
+        {
+            metrics.ProgressUpdateCoalesced();
         }
     }
 
@@ -53,7 +59,7 @@ internal sealed partial class ProgressCardUpdates(
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
         {
             _pending.TryRemove(scope.ConversationKey, out _);
-            LogUpdateFailed(logger, ex);
+            WebLog.LogUpdateFailed(logger, ex);
         }
     }
 
@@ -74,7 +80,4 @@ internal sealed partial class ProgressCardUpdates(
             _reading.Release();
         }
     }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Could not update a progress card")]
-    private static partial void LogUpdateFailed(ILogger logger, Exception exception);
 }

@@ -29,4 +29,16 @@ public static class Texts
 
     /// <summary>When many writes collide and retries run out.</summary>
     public static string Busy => Strings.Busy;
+
+    /// <summary>When a turn or its sends failed on the bot's side.</summary>
+    public static string Apology => Strings.Apology;
+
+    /// <summary>The answer shown to a member who pressed a card button whose outcome is posted in the conversation.</summary>
+    public static string Done => Strings.Done;
+
+    /// <summary>The name of a member whose name the channel did not give.</summary>
+    public static string Someone => Strings.Someone;
+
+    /// <summary>The page of a map link that has expired.</summary>
+    public static string MapLinkExpired => Strings.MapLinkExpired;
 }

@@ -15,4 +15,10 @@ public sealed class BotHostOptions
     /// of that conversation is answered only once there is room, so a flood slows its senders.
     /// </summary>
     public int MaxQueuedPerConversation { get; set; } = 64;
+
+    /// <summary>
+    /// What a member is told when their message could not be handled. The protocol knows no
+    /// words of the bot's: the bot sets this (read at each use, so it can follow the turn's language).
+    /// </summary>
+    public Func<string> Apology { get; set; } = () => "Sorry, something went wrong on my side and I could not finish that. Please try again.";
 }

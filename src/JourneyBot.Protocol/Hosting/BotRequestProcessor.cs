@@ -64,7 +64,7 @@ internal sealed class BotRequestProcessor(
         {
             observed.Failed(ex);
             ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
-            await Apology.TellAsync(turn, logger, cancellationToken);
+            await Apology.TellAsync(turn, options.Value.Apology(), logger, cancellationToken);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }

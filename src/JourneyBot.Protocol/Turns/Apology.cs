@@ -7,10 +7,8 @@ namespace JourneyBot.Protocol.Turns;
 /// <summary>Tells a member that their message could not be handled, when a turn or its sends fail.</summary>
 internal static class Apology
 {
-    public const string Text = "Sorry, something went wrong on my side and I could not finish that. Please try again.";
-
-    /// <summary>Replies with the apology to a message; other activities have no one to tell. Never throws for a failed send.</summary>
-    public static async Task TellAsync(TurnContext turn, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Replies with <paramref name="text"/> to a message; other activities have no one to tell. Never throws for a failed send.</summary>
+    public static async Task TellAsync(TurnContext turn, string text, ILogger logger, CancellationToken cancellationToken)
     {
         if (turn.Activity.Type != ActivityTypes.Message)
         {
@@ -19,7 +17,7 @@ internal static class Apology
 
         try
         {
-            await turn.ReplyAsync(Text, cancellationToken).ConfigureAwait(false);
+            await turn.ReplyAsync(text, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or ConnectorException or InvalidOperationException or TaskCanceledException)
         {

@@ -16,7 +16,7 @@ internal static class ActivityReader
         var activity = turn.Activity;
         var from = new Person(
             activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown",
-            string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From.Name);
+            string.IsNullOrWhiteSpace(activity.From?.Name) ? Texts.Someone : activity.From.Name);
         return new UserTurn(ScopeOf(activity), from, activity.Id, submit is null ? turn.Text : string.Empty, submit);
     }
 

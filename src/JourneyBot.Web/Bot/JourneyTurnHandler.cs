@@ -101,7 +101,7 @@ internal sealed class JourneyTurnHandler(
         }
         else
         {
-            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message("Done."));
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.Done));
         }
 
         await turn.SendAfterAnswerAsync(async token =>

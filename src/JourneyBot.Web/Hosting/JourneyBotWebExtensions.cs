@@ -1,4 +1,5 @@
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
@@ -22,6 +23,7 @@ internal static class JourneyBotWebExtensions
         // The host's one clock, for everything that reads or waits on time; tests replace it per host.
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotProtocol();
+        services.Configure<BotHostOptions>(options => options.Apology = () => Texts.Apology);
         services.AddTableMapStore();
         services.AddJourneyConversation();
         AddSending(services);

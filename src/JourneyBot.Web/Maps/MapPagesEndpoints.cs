@@ -1,5 +1,6 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Exports;
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 
 namespace JourneyBot.Web.Maps;
@@ -24,7 +25,7 @@ internal static class MapPagesEndpoints
         var check = links.Check(token);
         if (check.Status == MapLinkStatus.Expired)
         {
-            return Results.Text("This link to the map has expired. Type status in the map's conversation for a new one.", statusCode: StatusCodes.Status410Gone);
+            return Results.Text(Texts.MapLinkExpired, statusCode: StatusCodes.Status410Gone);
         }
 
         if (check.Status != MapLinkStatus.Valid || format is not (null or "json" or "csv" or "md"))

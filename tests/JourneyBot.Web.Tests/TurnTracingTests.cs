@@ -52,6 +52,29 @@ public sealed class TurnTracingTests : IClassFixture<ConnectorFixture>, IAsyncDi
     }
 
     [Fact]
+    public async Task A_progress_card_update_sent_later_is_a_span_of_its_own_linked_to_the_turn_that_changed_the_map()
+    {
+        // Updates go out as soon as the outbox's timer fires, so the test waits for no clock.
+        var app = new BotApp(new Dictionary<string, string?> { ["ProgressCard:UpdateInterval"] = "00:00:00" }, _telemetry.Install);
+        foreach (var line in new[] { "start Traced progress", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+        {
+            await app.PostActivityAsync(Message(line));
+        }
+
+        var contribution = Message("touchpoint Purchase | website | Pays by card");
+        await app.PostActivityAsync(contribution);
+        await _connector.WaitForAsync(r => r.Method == "PUT", TimeSpan.FromSeconds(30));
+        await app.DisposeAsync(); // stopping waits for every send, so every span has ended
+
+        // The contribution's turn is the conversation's last.
+        var turn = _telemetry.Spans.Where(s => s.DisplayName == ProtocolTelemetry.TurnSpan && IsOf(s, contribution)).MaxBy(s => s.StartTimeUtc)!;
+        var update = Assert.Single(_telemetry.Spans, s => s.DisplayName == ProtocolTelemetry.DeferredSendSpan
+            && Below(s).Any(c => c.GetTagItem("http.request.method") as string == "PUT"));
+        Assert.Contains(update.Links, l => l.Context.TraceId == turn.TraceId && l.Context.SpanId == turn.SpanId);
+        Assert.NotEqual(turn.TraceId, update.TraceId);
+    }
+
+    [Fact]
     public async Task No_span_attribute_or_log_value_holds_what_the_member_wrote()
     {
         var message = Message($"start {Phrase}");

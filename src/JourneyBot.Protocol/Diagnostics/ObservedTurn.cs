@@ -26,6 +26,11 @@ internal sealed class ObservedTurn : IDisposable
         _span = link is { } turnLink
             ? ProtocolTelemetry.Source.StartActivity(spanName, ActivityKind.Internal, parentContext: default, links: [turnLink])
             : ProtocolTelemetry.Source.StartActivity(spanName, ActivityKind.Internal);
+        if (link is null)
+        {
+            turn.Span = _span?.Context ?? default;
+        }
+
         if (_span is { IsAllDataRequested: true } span)
         {
             var activity = turn.Activity;

@@ -44,7 +44,7 @@ public sealed class ConversationOutbox(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
         var key = turn.ConversationKey;
-        var turnSpan = Activity.Current?.Context ?? default; // the work's span links to it when it runs
+        var turnSpan = turn.Span; // the work's span links to it when it runs
         Queue queue;
         lock (_gate)
         {
@@ -87,7 +87,7 @@ public sealed class ConversationOutbox(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(sends);
-        var turnSpan = Activity.Current?.Context ?? default; // the sends' span links to it when they run
+        var turnSpan = turn.Span; // the sends' span links to it when they run
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {

@@ -30,6 +30,12 @@ public sealed class TurnContext : IConversationSender
     /// <summary>The incoming activity.</summary>
     public Activity Activity { get; }
 
+    /// <summary>
+    /// The turn's span, set when the turn is observed; what the turn leaves for later links to it,
+    /// wherever it is handed over from (the turn itself, or work of its that already runs later).
+    /// </summary>
+    internal System.Diagnostics.ActivityContext Span { get; set; }
+
     /// <summary>The message text without the bot's mention, trimmed.</summary>
     public string Text => _text ??= Activity.TextWithoutRecipientMention();
 

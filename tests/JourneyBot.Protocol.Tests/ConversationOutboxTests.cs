@@ -141,7 +141,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         {
             try
             {
-                await Task.Delay(Timeout.Infinite, token);
+                await NeverEndsAsync(token);
             }
             catch (OperationCanceledException)
             {
@@ -206,7 +206,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         _outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), async (_, token) =>
         {
             await using var registration = token.Register(() => cancelled.SetResult());
-            await Task.Delay(Timeout.Infinite, token);
+            await NeverEndsAsync(token);
         });
 
         await _outbox.StopAsync(new CancellationToken(canceled: true));
@@ -262,4 +262,8 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
             return clock.CreateTimer(callback, state, dueTime, period);
         }
     }
+
+    // Work that would never finish on its own: it ends only when its token is cancelled.
+    private static Task NeverEndsAsync(CancellationToken token) =>
+        new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task.WaitAsync(token);
 }

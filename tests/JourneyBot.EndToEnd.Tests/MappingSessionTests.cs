@@ -63,8 +63,10 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(progress).ToContainTextAsync("Alex Wilber (Marketing) 2");
         await Assertions.Expect(progress).ToHaveCountAsync(1); // updated in place, never posted again
         await session.ScreenshotAsync("session-3b-progress-card");
-        await PostMentioningBotAsync(reply, "next");
-        await Page.Keyboard.PressAsync("Enter");
+
+        // The form's own button, with no stage picked: a button that sends nothing must not be
+        // held back by the form's required fields.
+        await form.GetByRole(AriaRole.Button, new() { Name = "Go to review (facilitator)" }).ClickAsync();
 
         var review = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Step 7 of 7: Review and vote" }).Last;
         await Assertions.Expect(review).ToContainTextAsync("Gaps still open");

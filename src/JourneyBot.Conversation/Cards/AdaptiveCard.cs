@@ -206,6 +206,12 @@ internal sealed record ExecuteAction(string Title, string Verb, IReadOnlyDiction
 {
     /// <summary>The same action as a plain submit, with the verb in its data.</summary>
     public SubmitAction? Fallback { get; init; }
+
+    /// <summary>
+    /// <c>none</c> for a button that does not send the card's inputs, so that the client neither
+    /// checks nor sends them; null sends and checks them (<c>auto</c>).
+    /// </summary>
+    public string? AssociatedInputs { get; init; }
 }
 
 /// <summary>A button that opens a web page.</summary>
@@ -214,7 +220,11 @@ internal sealed record ExecuteAction(string Title, string Verb, IReadOnlyDiction
 internal sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
 
 /// <summary>A submit: Teams sends a message whose value is the data merged with the inputs.</summary>
-internal sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title);
+internal sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title)
+{
+    /// <summary>As <see cref="ExecuteAction.AssociatedInputs"/>.</summary>
+    public string? AssociatedInputs { get; init; }
+}
 
 /// <summary>Source-generated JSON for cards: camelCase, nulls omitted.</summary>
 [JsonSourceGenerationOptions(

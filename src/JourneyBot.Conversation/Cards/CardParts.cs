@@ -24,7 +24,8 @@ internal static class CardParts
     /// <summary>
     /// A button that works everywhere: a Universal Action (Teams answers it with a new card) with a
     /// plain submit as fallback. Both carry the verb, the map and the step, so a press on an old
-    /// card can be recognised.
+    /// card can be recognised. A button whose verb reads no inputs (<see cref="CardVerbs.ReadsInputs"/>)
+    /// sends none: the card's required fields must not stop a member from going on, back or to the status.
     /// </summary>
     public static ExecuteAction Button(string title, string verb, JourneyMap map, IReadOnlyDictionary<string, string>? extra = null)
     {
@@ -39,7 +40,12 @@ internal static class CardParts
             data[key] = value;
         }
 
-        return new ExecuteAction(title, verb, data) { Fallback = new SubmitAction(title, data) };
+        var inputs = CardVerbs.ReadsInputs(verb) ? null : "none";
+        return new ExecuteAction(title, verb, data)
+        {
+            AssociatedInputs = inputs,
+            Fallback = new SubmitAction(title, data) { AssociatedInputs = inputs },
+        };
     }
 
     /// <summary>The title line of a session card: "Map name · Step 2 of 7: Persona".</summary>

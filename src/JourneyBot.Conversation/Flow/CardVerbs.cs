@@ -39,6 +39,9 @@ public static class CardVerbs
     /// <summary>Show the status.</summary>
     public const string Status = "status";
 
+    /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
+    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department;
+
     /// <summary>Data key: the verb (for clients that fall back from Action.Execute to Action.Submit).</summary>
     public const string VerbKey = "verb";
 

@@ -68,7 +68,7 @@ public sealed class TurnTracingTests : IClassFixture<ConnectorFixture>, IAsyncDi
 
         // The contribution's turn is the conversation's last.
         var turn = _telemetry.Spans.Where(s => s.DisplayName == ProtocolTelemetry.TurnSpan && IsOf(s, contribution)).MaxBy(s => s.StartTimeUtc)!;
-        var update = Assert.Single(_telemetry.Spans, s => s.DisplayName == ProtocolTelemetry.DeferredSendSpan
+        var update = Assert.Single(_telemetry.Spans, s => s.DisplayName == ProtocolTelemetry.DeferredSendSpan && IsOf(s, contribution)
             && Below(s).Any(c => c.GetTagItem("http.request.method") as string == "PUT"));
         Assert.Contains(update.Links, l => l.Context.TraceId == turn.TraceId && l.Context.SpanId == turn.SpanId);
         Assert.NotEqual(turn.TraceId, update.TraceId);

@@ -30,7 +30,7 @@ public static class ProgressCard
         body.AddRange(map.Stages.Select((stage, i) => Plain($"{i + 1}. {stage.Name} — {ReviewCard.StageSummary(stage, board)}") with { Spacing = "Small" }));
 
         var contributors = board.Items.GroupBy(i => i.Author.Id)
-            .Select(g => $"{g.First().Author.Name}{(g.Last().AuthorDepartment is { } d ? $" ({d})" : string.Empty)} {g.Count()}")
+            .Select(g => $"{WithDepartment(g.First().Author.Name, g.Last().AuthorDepartment)} {g.Count()}")
             .ToList();
         body.Add(Say(contributors.Count == 0 ? Strings.NobodyContributed : Strings.ContributedCount.Fill(("count", contributors.Count)))
             with { Separator = true });
@@ -47,4 +47,8 @@ public static class ProgressCard
 
         return new AdaptiveCard(body) { Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }) };
     }
+
+    // "Megan Bowen (Sales)": many tenants put the department in the display name already.
+    private static string WithDepartment(string name, string? department) =>
+        department is null || name.EndsWith($"({department})", StringComparison.OrdinalIgnoreCase) ? name : $"{name} ({department})";
 }

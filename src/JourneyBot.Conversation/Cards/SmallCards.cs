@@ -19,6 +19,16 @@ internal static class SmallCards
         Actions = [Button(Strings.ButtonSave, CardVerbs.Department, map) with { Style = "positive" }],
     };
 
+    /// <summary>
+    /// The department question once answered, in place of the question: the answer and the thanks,
+    /// nothing left to fill in, so nobody wonders whether it was taken.
+    /// </summary>
+    public static AdaptiveCard DepartmentAnswered(string department, string thanks) => new(
+    [
+        Plain(Strings.DepartmentAnswered.Fill(("department", department)), bold: true),
+        Say(thanks),
+    ]);
+
     /// <summary>Asks whether to archive the active map before starting <paramref name="newName"/>.</summary>
     public static AdaptiveCard ArchiveAndStart(JourneyMap active, string newName) => new(
     [

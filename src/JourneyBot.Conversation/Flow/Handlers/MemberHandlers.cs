@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -28,6 +29,11 @@ internal sealed class MemberHandlers(IMapStore store)
             }
         }
 
-        return new TurnOutcome().Say(Strings.DepartmentSaved.Fill(("member", Markdown.Escape(turn.From.Name)), ("department", Markdown.Escape(department))));
+        var thanks = Strings.DepartmentSaved.Fill(("member", Markdown.Escape(turn.From.Name)), ("department", Markdown.Escape(department)));
+
+        // Answered on its card, the question turns into its answer where it was asked: no new post.
+        return command.FromCard
+            ? new TurnOutcome { CardUpdate = SmallCards.DepartmentAnswered(department, thanks) }
+            : new TurnOutcome().Say(thanks);
     }
 }

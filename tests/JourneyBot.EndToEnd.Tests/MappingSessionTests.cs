@@ -53,6 +53,8 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await department.GetByLabel("Department").FillAsync("Marketing");
         await department.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(thread).ToContainTextAsync("you're in Marketing");
+        await Assertions.Expect(thread).ToContainTextAsync("✔ Marketing");
+        await Assertions.Expect(department).ToHaveCountAsync(0); // the question became its answer in place
 
         // Typed contributions and steering in the thread.
         var reply = thread.Locator("[data-lexical-editor]");

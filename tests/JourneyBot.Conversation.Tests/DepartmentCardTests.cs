@@ -11,10 +11,7 @@ public sealed class DepartmentCardTests
     public async Task Answered_on_its_card_the_question_becomes_its_answer_in_place_with_no_new_post()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        foreach (var line in new[] { "start Departments", "Fewer abandoned baskets", "next", "next", "next", "Browse, Buy", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
+        await session.OpenContributionsAsync(Alex, "Departments", "Browse, Buy");
 
         var added = await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card");
         var question = added.Messages.Single(m => m.Card is not null).Card!;
@@ -45,10 +42,7 @@ public sealed class DepartmentCardTests
     public async Task A_name_that_already_says_the_department_is_not_followed_by_it_again()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        foreach (var line in new[] { "start Names", "Fewer abandoned baskets", "next", "next", "next", "Browse, Buy", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
+        await session.OpenContributionsAsync(Alex, "Names", "Browse, Buy");
 
         var named = Megan with { Name = "Megan Bowen (Sales)" };
         await session.SayAsync(named, "department Sales");

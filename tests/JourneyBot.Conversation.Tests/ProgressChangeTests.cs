@@ -35,12 +35,7 @@ public sealed class ProgressChangeTests
     // Alex sets up a map with two stages and opens the contributions; the host posts the progress card.
     private static async Task OpenContributionsWithProgressCardAsync(MappingSession session)
     {
-        foreach (var line in new[] { "start Progress check", "Fewer abandoned baskets", "next", "next", "next", "Browse, Buy" })
-        {
-            await session.SayAsync(Alex, line);
-        }
-
-        var opened = await session.SayAsync(Alex, "next");
+        var opened = await session.OpenContributionsAsync(Alex, "Progress check", "Browse, Buy");
         var post = Assert.IsType<Flow.ProgressCardPost>(opened.NewProgressCard);
         await session.Conversation.RememberProgressCardAsync(session.Scope, post.MapId, "progress-card-1", TestContext.Current.CancellationToken);
     }

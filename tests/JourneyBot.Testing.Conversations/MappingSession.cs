@@ -67,6 +67,21 @@ public sealed class MappingSession : IAsyncDisposable
     public Task<TurnOutcome> SayAsync(Person who, string text) =>
         RunAsync(new UserTurn(Scope, who, NextActivityId(), text), $"{who.Name}: {text}");
 
+    /// <summary>
+    /// <paramref name="facilitator"/> starts <paramref name="mapName"/>, gives an objective, skips the
+    /// persona, start and end, types <paramref name="stages"/> and opens the contributions; the
+    /// answer to that last turn (with the progress card to post) is returned.
+    /// </summary>
+    public async Task<TurnOutcome> OpenContributionsAsync(Person facilitator, string mapName, string stages)
+    {
+        foreach (var line in new[] { $"start {mapName}", "Fewer abandoned baskets", "next", "next", "next", stages })
+        {
+            await SayAsync(facilitator, line);
+        }
+
+        return await SayAsync(facilitator, "next");
+    }
+
     /// <summary>The same activity delivered again (the channel retried it).</summary>
     public Task<TurnOutcome> RedeliverAsync(Person who, string text) =>
         RunAsync(new UserTurn(Scope, who, $"activity-{_activities}", text), $"{who.Name} (redelivered): {text}");

@@ -26,11 +26,6 @@ internal sealed class ObservedTurn : IDisposable
         _span = link is { } turnLink
             ? ProtocolTelemetry.Source.StartActivity(spanName, ActivityKind.Internal, parentContext: default, links: [turnLink])
             : ProtocolTelemetry.Source.StartActivity(spanName, ActivityKind.Internal);
-        if (link is null)
-        {
-            turn.Span = _span?.Context ?? default;
-        }
-
         if (_span is { IsAllDataRequested: true } span)
         {
             var activity = turn.Activity;
@@ -42,20 +37,24 @@ internal sealed class ObservedTurn : IDisposable
     }
 
     /// <summary>Starts observing <paramref name="turn"/>: a span under the request's, a log scope, a clock.</summary>
-    public static ObservedTurn Turn(TurnContext turn, ILogger logger, ProtocolMetrics metrics) =>
-        new(turn, ProtocolTelemetry.TurnSpan, link: null, logger, metrics);
+    public static ObservedTurn Turn(TurnContext turn, ILogger logger, ProtocolMetrics metrics)
+    {
+        var observed = new ObservedTurn(turn, ProtocolTelemetry.TurnSpan, link: null, logger, metrics);
+        turn.Span = observed._span?.Context ?? default; // what the turn leaves for later links to it
+        return observed;
+    }
 
     /// <summary>
     /// Starts observing work <paramref name="turn"/> handed to the outbox: a span of its own trace
-    /// (the turn's request is answered by now) linked to the turn's span <paramref name="turnSpan"/>,
+    /// (the turn's request is answered by now) linked to the turn's span (<see cref="TurnContext.Span"/>),
     /// and the turn's log scope again.
     /// </summary>
-    public static ObservedTurn DeferredSend(TurnContext turn, ActivityContext turnSpan, ILogger logger)
+    public static ObservedTurn DeferredSend(TurnContext turn, ILogger logger)
     {
         // The work inherits the request's ambient span; it is not part of that request any more.
         Activity.Current = null;
         return new(turn, ProtocolTelemetry.DeferredSendSpan,
-            turnSpan == default ? null : new ActivityLink(turnSpan), logger, metrics: null);
+            turn.Span == default ? null : new ActivityLink(turn.Span), logger, metrics: null);
     }
 
     /// <summary>

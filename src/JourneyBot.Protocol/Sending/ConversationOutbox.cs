@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
@@ -44,7 +43,6 @@ public sealed class ConversationOutbox(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
         var key = turn.ConversationKey;
-        var turnSpan = turn.Span; // the work's span links to it when it runs
         Queue queue;
         lock (_gate)
         {
@@ -69,7 +67,7 @@ public sealed class ConversationOutbox(
         metrics?.OutboxChanged(+1);
         lock (_gate)
         {
-            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, turnSpan, work);
+            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, work);
         }
     }
 
@@ -87,14 +85,13 @@ public sealed class ConversationOutbox(
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(sends);
-        var turnSpan = turn.Span; // the sends' span links to it when they run
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
             _later.Add(done.Task);
         }
 
-        _ = RunLaterAsync(turn, turnSpan, delay, sends, done);
+        _ = RunLaterAsync(turn, delay, sends, done);
     }
 
     /// <summary>
@@ -155,15 +152,15 @@ public sealed class ConversationOutbox(
         }
     }
 
-    private async Task RunLaterAsync(TurnContext turn, ActivityContext turnSpan, TimeSpan delay,
-        Func<IConversationSender, CancellationToken, Task> sends, TaskCompletionSource done)
+    private async Task RunLaterAsync(
+        TurnContext turn, TimeSpan delay, Func<IConversationSender, CancellationToken, Task> sends, TaskCompletionSource done)
     {
         try
         {
             // Always yields, so the sends never run on the caller's thread; ends early, without throwing, when the host stops.
             await Task.Delay(delay, clock, _hurry.Token)
                 .ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
-            using var observed = ObservedTurn.DeferredSend(turn, turnSpan, logger);
+            using var observed = ObservedTurn.DeferredSend(turn, logger);
             try
             {
                 await sends(turn, _stopping.Token).ConfigureAwait(false);
@@ -190,11 +187,11 @@ public sealed class ConversationOutbox(
     }
 
     private async Task RunAfterAsync(
-        Task previous, string key, Queue queue, TurnContext turn, ActivityContext turnSpan, Func<CancellationToken, Task> work)
+        Task previous, string key, Queue queue, TurnContext turn, Func<CancellationToken, Task> work)
     {
         // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
         await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
-        using var observed = ObservedTurn.DeferredSend(turn, turnSpan, logger);
+        using var observed = ObservedTurn.DeferredSend(turn, logger);
         try
         {
             await work(_stopping.Token).ConfigureAwait(false);

@@ -139,7 +139,8 @@ internal sealed class JourneyTurnHandler(
         return activity;
     }
 
-    private static Activity CardActivity(AdaptiveCard card) => new()
+    /// <summary>A message that is just <paramref name="card"/>, to post or to put in place of another.</summary>
+    internal static Activity CardActivity(AdaptiveCard card) => new()
     {
         Type = ActivityTypes.Message,
         Attachments = [Attachment.AdaptiveCard(card.ToJson())],

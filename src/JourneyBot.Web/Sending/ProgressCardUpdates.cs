@@ -3,9 +3,9 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Protocol.Connector;
-using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
+using JourneyBot.Web.Bot;
 using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -53,8 +53,7 @@ internal sealed class ProgressCardUpdates(
                 return;
             }
 
-            var update = new Activity { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card.ToJson())] };
-            await sender.UpdateAsync(activityId, update, cancellationToken);
+            await sender.UpdateAsync(activityId, JourneyTurnHandler.CardActivity(card), cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
         {

@@ -69,6 +69,19 @@ public sealed class RouteTableTests
         Assert.All(bound, r => Assert.False(string.IsNullOrWhiteSpace(r.AllowedAt!.Otherwise()), $"{r.CommandType.Name} has no answer for the wrong step"));
     }
 
+    [Fact]
+    public void A_message_without_a_mention_never_places_a_map_answers_a_setup_question_or_fills_in_free_words()
+    {
+        Type[] mentionOnly =
+        [
+            typeof(StartCommand), typeof(OpenCommand), typeof(DemoCommand), typeof(AnswerCommand), typeof(UnknownCommand),
+            typeof(DepartmentCommand), typeof(EditItemCommand), typeof(RemoveItemCommand), typeof(VoteCommand), typeof(StagesCommand),
+        ];
+
+        Assert.All(Routes.Where(r => mentionOnly.Contains(r.CommandType)), r => Assert.Null(r.Overheard));
+        Assert.Contains(Routes, r => r.CommandType == typeof(AddItemCommand) && r.Overheard is not null);
+    }
+
     private static RouteTable BuildTable()
     {
         var links = new MapLinks(Options.Create(new MapLinkOptions

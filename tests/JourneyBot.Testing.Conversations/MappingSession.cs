@@ -68,6 +68,13 @@ public sealed class MappingSession : IAsyncDisposable
         RunAsync(new UserTurn(Scope, who, NextActivityId(), text), $"{who.Name}: {text}");
 
     /// <summary>
+    /// <paramref name="who"/> types <paramref name="text"/> without mentioning the bot, in a thread
+    /// where Teams delivers such messages too (resource-specific consent).
+    /// </summary>
+    public Task<TurnOutcome> OverhearAsync(Person who, string text) =>
+        RunAsync(new UserTurn(Scope, who, NextActivityId(), text) { Overheard = true }, $"{who.Name} (no mention): {text}");
+
+    /// <summary>
     /// <paramref name="facilitator"/> starts <paramref name="mapName"/>, gives an objective, skips the
     /// persona, start and end, types <paramref name="stages"/> and opens the contributions; the
     /// answer to that last turn (with the progress card to post) is returned.

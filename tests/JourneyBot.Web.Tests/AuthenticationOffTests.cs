@@ -33,7 +33,7 @@ public sealed class AuthenticationOffTests : IAsyncLifetime
         var serviceUrl = _connector.ServiceUrl();
 
         var withToken = await app.PostActivityAsync(Activities.Message(serviceUrl, "help"), TestTokenIssuer.ChannelToken(BotApp.AppId, serviceUrl));
-        var withoutToken = await app.PostActivityAsync(Activities.Message(serviceUrl, "help"));
+        var withoutToken = await app.PostActivityAsync(Activities.Message(serviceUrl, "help", mentionBot: true));
 
         Assert.Equal(HttpStatusCode.Unauthorized, withToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withoutToken.StatusCode);

@@ -47,7 +47,7 @@ public sealed class InboundTokenTests : IClassFixture<AuthenticatedBotFixture>
 
     private string ServiceUrl => _bot.Connector.ServiceUrl();
 
-    private Activity Help(string channelId = "msteams") => Activities.Message(ServiceUrl, "help", channelId: channelId);
+    private Activity Help(string channelId = "msteams") => Activities.Message(ServiceUrl, "help", mentionBot: true, channelId: channelId);
 
     private async Task<HttpStatusCode> PostAsync(string? token, Activity? activity = null) =>
         (await _bot.App.PostActivityAsync(activity ?? Help(), token)).StatusCode;

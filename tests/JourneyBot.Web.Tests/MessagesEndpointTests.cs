@@ -53,10 +53,13 @@ public sealed class MessagesEndpointTests : IClassFixture<ConnectorFixture>, IAs
     [InlineData("help")]
     [InlineData("  HELP ")]
     [InlineData("?")]
-    public async Task Help_is_understood_with_or_without_the_mention(string text)
+    public async Task Help_is_understood_with_the_mention_in_a_channel_and_without_it_in_a_personal_chat(string text)
     {
+        var personal = Activities.Message(_connector.ServiceUrl(), text, mentionBot: false, conversationId: "a:1personal-chat");
+        personal.Conversation!.ConversationType = ConversationTypes.Personal;
+
         await _app.PostActivityAsync(Activities.Message(_connector.ServiceUrl(), text, mentionBot: true));
-        await _app.PostActivityAsync(Activities.Message(_connector.ServiceUrl(), text, mentionBot: false));
+        await _app.PostActivityAsync(personal);
 
         Assert.Equal(2, _connector.Requests.Count);
         Assert.All(_connector.Requests, r => Assert.StartsWith("**JourneyBot** leads a team", r.Activity.Text, StringComparison.Ordinal));

@@ -78,7 +78,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     private async Task PostHelpAsync(BotApp app)
     {
         var serviceUrl = _connector.ServiceUrl();
-        var response = await app.PostActivityAsync(Activities.Message(serviceUrl, "help"), TestTokenIssuer.ChannelToken(BotApp.AppId, serviceUrl));
+        var response = await app.PostActivityAsync(Activities.Message(serviceUrl, "help", mentionBot: true), TestTokenIssuer.ChannelToken(BotApp.AppId, serviceUrl));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

@@ -38,6 +38,11 @@ public sealed class JourneyConversation
         ArgumentNullException.ThrowIfNull(turn);
         var command = turn.Submit is { } submit ? CommandParser.FromCard(submit) : CommandParser.Parse(turn.Text);
         var route = Routes.For(command);
+        if (turn.Overheard && !await IsForTheBotAsync(turn, command, route, cancellationToken))
+        {
+            return new TurnOutcome { Ignored = true };
+        }
+
         if (route.Map == MapUse.None)
         {
             return await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken);
@@ -58,6 +63,12 @@ public sealed class JourneyConversation
 
         command = Interpret(turn, command, route, stored.Map);
         route = Routes.For(command);
+        if (turn.Overheard && route.Overheard is null)
+        {
+            // Overheard, the facilitator's words are talk, not the answer to the open setup question.
+            return new TurnOutcome { Ignored = true };
+        }
+
         var outcome = await RunAsync(route, new CommandTurn(turn, stored), command, cancellationToken);
 
         // The host coalesces progress-card updates; it only needs to know that something changed.
@@ -80,6 +91,21 @@ public sealed class JourneyConversation
     {
         ArgumentNullException.ThrowIfNull(scope);
         return _progressCards.LatestAsync(scope, cancellationToken);
+    }
+
+    // An overheard message (no mention of the bot) is the bot's only where a map is being made and
+    // only when its route takes it (a command said as one word, a complete item); the rest is members
+    // talking to each other, left alone. Talk is told apart before storage is read, so the chatter of
+    // a busy channel costs nothing; whether a map is being made may be read from a recent copy.
+    private async Task<bool> IsForTheBotAsync(UserTurn turn, Command command, CommandRoute route, CancellationToken cancellationToken)
+    {
+        if (route.Overheard is not { } takes)
+        {
+            return false;
+        }
+
+        var stored = await _store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        return stored is { Map: { Status: MapStatus.Active } map } && takes(command, map);
     }
 
     // A copy of the map read moments ago serves only a route that allows it, and only while

@@ -20,6 +20,12 @@ public sealed class TurnOutcome
     /// <summary>Whether the map changed in a way its progress card shows (updates are coalesced by the host).</summary>
     public bool ProgressChanged { get; set; }
 
+    /// <summary>
+    /// Whether the turn was not for the bot (an overheard message, see <see cref="UserTurn.Overheard"/>):
+    /// nothing was read into the map or stored, and the host sends nothing.
+    /// </summary>
+    public bool Ignored { get; init; }
+
     /// <summary>Adds a text message.</summary>
     public TurnOutcome Say(string text)
     {

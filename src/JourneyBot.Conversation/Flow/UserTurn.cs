@@ -8,7 +8,15 @@ namespace JourneyBot.Conversation.Flow;
 /// <param name="ActivityId">The channel's id of the activity, to recognise a redelivery.</param>
 /// <param name="Text">The typed text without the bot's mention; empty for a card submit.</param>
 /// <param name="Submit">The card submit, if the turn came from a card button.</param>
-public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, string Text, CardSubmit? Submit = null);
+public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, string Text, CardSubmit? Submit = null)
+{
+    /// <summary>
+    /// Whether the member said it without addressing the bot: a message in a channel thread or
+    /// group chat that does not mention it, which Teams delivers when the team or chat granted the
+    /// app resource-specific consent. Such a message is usually members talking to each other.
+    /// </summary>
+    public bool Overheard { get; init; }
+}
 
 /// <summary>A card button press: its verb and every value the card sent (inputs and button data).</summary>
 /// <param name="Verb">What the button does, e.g. <c>answer</c> or <c>add</c>.</param>

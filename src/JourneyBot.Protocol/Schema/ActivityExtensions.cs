@@ -6,8 +6,8 @@ namespace JourneyBot.Protocol.Schema;
 public static class ActivityExtensions
 {
     /// <summary>
-    /// The message text without the mention of the bot, trimmed. In channels and group chats Teams
-    /// delivers only messages that mention the bot, so the mention is noise for command parsing.
+    /// The message text without the mention of the bot, trimmed: the mention is how the member
+    /// addressed the bot, not part of what they said.
     /// </summary>
     /// <remarks>
     /// Mentions are identified by their entities, never by the text: for each mention of the
@@ -17,25 +17,32 @@ public static class ActivityExtensions
     {
         ArgumentNullException.ThrowIfNull(activity);
         var text = activity.Text ?? string.Empty;
-        var botId = activity.Recipient?.Id;
-        if (botId is null || activity.Entities is null)
+        foreach (var mention in RecipientMentions(activity))
         {
-            return text.Trim();
-        }
-
-        foreach (var entity in activity.Entities)
-        {
-            if (entity.Type != Entity.MentionType || entity.Mentioned?.Id != botId)
-            {
-                continue;
-            }
-
-            var mentionText = entity.Text ?? $"<at>{entity.Mentioned.Name}</at>";
+            var mentionText = mention.Text ?? $"<at>{mention.Mentioned!.Name}</at>";
             text = Regex.Replace(text, Regex.Escape(mentionText), string.Empty,
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
 
         return text.Trim();
+    }
+
+    /// <summary>
+    /// Whether the activity mentions its recipient (the bot) with a mention entity, as a mention
+    /// picked from the Teams @ menu does. Typed "@name" text is no mention.
+    /// </summary>
+    public static bool MentionsRecipient(this Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return RecipientMentions(activity).Any();
+    }
+
+    private static IEnumerable<Entity> RecipientMentions(Activity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        return botId is null || activity.Entities is null
+            ? []
+            : activity.Entities.Where(e => e.Type == Entity.MentionType && e.Mentioned?.Id == botId);
     }
 
     /// <summary>

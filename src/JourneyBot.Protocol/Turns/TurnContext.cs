@@ -39,6 +39,18 @@ public sealed class TurnContext : IConversationSender
     /// <summary>The message text without the bot's mention, trimmed.</summary>
     public string Text => _text ??= Activity.TextWithoutRecipientMention();
 
+    /// <summary>
+    /// Whether the activity is meant for the bot. In a Teams channel or group chat a member
+    /// addresses the bot by mentioning it; with resource-specific consent (<c>ChannelMessage.Read.Group</c>,
+    /// <c>ChatMessage.Read.Chat</c>) Teams delivers the other messages there too, which are not.
+    /// Everything else is: a 1:1 chat's messages, card submits (a message with a value, which Teams
+    /// sends only to the bot of the card), invokes and events.
+    /// </summary>
+    public bool IsAddressed => Activity.Type != ActivityTypes.Message
+        || Activity.Value is not null
+        || Activity.Conversation?.ConversationType is not (ConversationTypes.Channel or ConversationTypes.GroupChat)
+        || Activity.MentionsRecipient();
+
     /// <summary>Where this turn's answers go; read on first use, so that only a send needs the activity's address.</summary>
     public ConversationReference Conversation => _conversation ??= ConversationReference.From(Activity);
 

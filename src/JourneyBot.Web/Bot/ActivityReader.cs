@@ -10,14 +10,20 @@ namespace JourneyBot.Web.Bot;
 /// <summary>Reads what the conversation needs from an activity: who, where, and what they said or pressed.</summary>
 internal static class ActivityReader
 {
-    /// <summary>The user turn of a message or an <c>adaptiveCard/action</c> invoke.</summary>
+    /// <summary>
+    /// The user turn of a message or an <c>adaptiveCard/action</c> invoke; overheard when it is a
+    /// message that does not address the bot (see <see cref="TurnContext.IsAddressed"/>).
+    /// </summary>
     public static UserTurn ToUserTurn(TurnContext turn, CardSubmit? submit)
     {
         var activity = turn.Activity;
         var from = new Person(
             activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown",
             string.IsNullOrWhiteSpace(activity.From?.Name) ? Texts.Someone : activity.From.Name);
-        return new UserTurn(ScopeOf(activity), from, activity.Id, submit is null ? turn.Text : string.Empty, submit);
+        return new UserTurn(ScopeOf(activity), from, activity.Id, submit is null ? turn.Text : string.Empty, submit)
+        {
+            Overheard = submit is null && !turn.IsAddressed,
+        };
     }
 
     /// <summary>

@@ -38,6 +38,11 @@ internal sealed class JourneyTurnHandler(
 
         var userTurn = ActivityReader.ToUserTurn(turn, submit);
         var outcome = await conversation.HandleAsync(userTurn, cancellationToken);
+        if (outcome.Ignored)
+        {
+            // Members talking to each other (Teams delivers it under resource-specific consent): nothing to send, now or later.
+            return;
+        }
 
         // Action.Submit cannot answer with a card: put the new card in place of the pressed one.
         string? pressedCardId = null;

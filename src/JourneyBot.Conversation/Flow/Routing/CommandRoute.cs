@@ -52,6 +52,15 @@ internal abstract record CommandRoute
     /// </summary>
     public bool MayBeSetupAnswer { get; init; }
 
+    /// <summary>
+    /// Whether the command is taken from an overheard message (one that does not mention the bot,
+    /// see <see cref="UserTurn.Overheard"/>) in a conversation with an active map, and when: this
+    /// says whether the message, read against that map, is meant for the bot. Null: never, for
+    /// commands whose first word is an everyday word ("start", "remove", "department" …), whose
+    /// free text talk could fill.
+    /// </summary>
+    public Func<Command, JourneyMap, bool>? Overheard { get; init; }
+
     /// <summary>Runs the handler.</summary>
     public abstract Task<TurnOutcome> HandleAsync(CommandTurn turn, Command command, CancellationToken cancellationToken);
 }

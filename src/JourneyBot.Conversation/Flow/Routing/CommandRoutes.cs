@@ -12,6 +12,12 @@ namespace JourneyBot.Conversation.Flow.Routing;
 /// </summary>
 internal static class CommandRoutes
 {
+    // Overheard, the bot takes what talk hardly is: a command said as one word (status, undo, next),
+    // or an item complete for one of the map's stages ("Action items for Monday" is talk).
+    private static readonly Func<Command, JourneyMap, bool> OneWord = (_, _) => true;
+    private static readonly Func<Command, JourneyMap, bool> CompleteItem =
+        (command, map) => command is AddItemCommand add && Contribution.Read(add, map, out _) is not null;
+
     /// <summary>The table, with handlers on <paramref name="store"/>; <paramref name="play"/> plays one turn through the conversation (for the demo).</summary>
     public static RouteTable Build(IMapStore store, TimeProvider clock, MapLinks links, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
     {
@@ -28,14 +34,14 @@ internal static class CommandRoutes
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
-            .Add(new CommandRoute<HelpCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.Help))) { Map = MapUse.None })
-            .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<HelpCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.Help))) { Map = MapUse.None, Overheard = OneWord })
+            .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None, Overheard = OneWord })
             .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
             .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
 
             // Whatever the map's status.
-            .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
+            .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true, Overheard = OneWord })
             .Add(new CommandRoute<ProgressCommand>(status.ProgressCardAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
             .Add(new CommandRoute<DepartmentCommand>(members.SetDepartmentAsync)
             {
@@ -44,15 +50,15 @@ internal static class CommandRoutes
 
             // Steering the session: the facilitator's.
             .Add(new CommandRoute<AnswerCommand>(steps.AnswerAsync) { WithoutMap = () => Texts.NotUnderstood })
-            .Add(new CommandRoute<NextCommand>(steps.NextAsync) { FacilitatorOnly = () => Strings.FacilitatorActionMove, ChangesProgress = true })
-            .Add(new CommandRoute<BackCommand>(steps.BackAsync) { FacilitatorOnly = () => Strings.FacilitatorActionMove, ChangesProgress = true })
+            .Add(new CommandRoute<NextCommand>(steps.NextAsync) { FacilitatorOnly = () => Strings.FacilitatorActionMove, ChangesProgress = true, Overheard = OneWord })
+            .Add(new CommandRoute<BackCommand>(steps.BackAsync) { FacilitatorOnly = () => Strings.FacilitatorActionMove, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<StagesCommand>(stages.EditAsync)
             {
                 FacilitatorOnly = () => Strings.FacilitatorActionStages,
                 AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
                 ChangesProgress = true,
             })
-            .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true })
+            .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
             .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = () => Strings.FacilitatorActionArchive, ChangesProgress = true })
 
@@ -60,9 +66,9 @@ internal static class CommandRoutes
             .Add(new CommandRoute<AddItemCommand>(items.AddAsync)
             {
                 AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.ContributionsNotYet),
-                MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true,
+                MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true, Overheard = CompleteItem,
             })
-            .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true })
+            .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<EditItemCommand>(items.EditAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
             .Add(new CommandRoute<RemoveItemCommand>(items.RemoveAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
             .Add(new CommandRoute<VoteCommand>(votes.VoteAsync)

@@ -63,6 +63,30 @@ public sealed class ManifestSchemaTests : IDisposable
     }
 
     [Fact]
+    public void The_bot_asks_for_resource_specific_consent_to_read_channel_and_chat_messages_for_its_own_app()
+    {
+        var manifest = PackagedManifest();
+
+        // Teams grants resource-specific consent to the app webApplicationInfo names: the bot's own.
+        Assert.Equal(Samples.BotAppId, (string?)manifest["webApplicationInfo"]!["id"]);
+        Assert.Equal($"https://{Samples.Domain}", (string?)manifest["webApplicationInfo"]!["resource"]);
+        var permissions = manifest["authorization"]!["permissions"]!["resourceSpecific"]!.AsArray()
+            .Select(p => ((string?)p!["name"], (string?)p["type"]));
+        Assert.Equal([("ChannelMessage.Read.Group", "Application"), ("ChatMessage.Read.Chat", "Application")], permissions);
+    }
+
+    [Fact]
+    public async Task The_validator_reports_a_resource_specific_permission_of_an_unknown_type()
+    {
+        var manifest = PackagedManifest();
+        manifest["authorization"]!["permissions"]!["resourceSpecific"]![0]!["type"] = "App";
+
+        var errors = await ManifestValidator.ErrorsAsync(manifest, _temp);
+
+        Assert.Contains(errors, e => e.Contains("/authorization/permissions/resourceSpecific/0/type", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_validator_refuses_a_schema_the_package_does_not_bundle_rather_than_download_it()
     {
         // v1.18 was never published, so the package has no file for it: the validator must stop

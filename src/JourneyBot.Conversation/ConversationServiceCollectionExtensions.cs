@@ -11,12 +11,14 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="JourneyConversation"/> and the signed links to full maps (<see cref="MapLinkOptions"/>,
     /// section <c>MapLinks</c>). The conversation needs an <see cref="IMapStore"/>, registered apart
-    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is).
+    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is)
+    /// and <see cref="IMemberProfiles"/> (no directory unless one is: members are asked for their department).
     /// </summary>
     public static IServiceCollection AddJourneyConversation(this IServiceCollection services)
     {
         services.AddOptions<MapLinkOptions>().BindConfiguration(MapLinkOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMemberProfiles, NoMemberDirectory>();
         services.TryAddSingleton<MapLinks>();
         services.TryAddSingleton<JourneyConversation>();
         return services;

@@ -89,6 +89,6 @@ public sealed class RouteTableTests
             BaseUrl = "https://journeybot.example",
             SigningKey = Convert.ToBase64String(new byte[32]),
         }), TimeProvider.System);
-        return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), TimeProvider.System, links, (_, _) => Task.FromResult(new TurnOutcome()));
+        return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), new NoMemberDirectory(), TimeProvider.System, links, (_, _) => Task.FromResult(new TurnOutcome()));
     }
 }

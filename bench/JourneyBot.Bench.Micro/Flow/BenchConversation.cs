@@ -31,7 +31,7 @@ internal sealed class BenchConversation
     public static async Task<BenchConversation> OpenForContributionsAsync()
     {
         var store = new InMemoryMapStore(TimeProvider.System);
-        var conversation = new JourneyConversation(store, TimeProvider.System, BenchLinks.Create());
+        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create());
 
         // The step after "next" at the stages: contributions open, the progress card posted.
         var sample = TypicalMap.Create(MapStep.Contribute, MapStatus.Active);

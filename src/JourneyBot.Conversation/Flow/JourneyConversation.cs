@@ -21,12 +21,12 @@ public sealed class JourneyConversation
     private readonly IMapStore _store;
     private readonly ProgressCards _progressCards;
 
-    /// <summary>Creates the conversation over <paramref name="store"/>.</summary>
-    public JourneyConversation(IMapStore store, TimeProvider clock, Exports.MapLinks links)
+    /// <summary>Creates the conversation over <paramref name="store"/>, reading departments from members' <paramref name="profiles"/>.</summary>
+    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links)
     {
         _store = store;
         _progressCards = new ProgressCards(store);
-        Routes = CommandRoutes.Build(store, clock, links, HandleAsync);
+        Routes = CommandRoutes.Build(store, profiles, clock, links, HandleAsync);
     }
 
     /// <summary>Every command's route.</summary>

@@ -16,6 +16,9 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
     /// app resource-specific consent. Such a message is usually members talking to each other.
     /// </summary>
     public bool Overheard { get; init; }
+
+    /// <summary>The member's Entra tenant, where their directory profile is read; null when the channel does not say.</summary>
+    public string? TenantId { get; init; }
 }
 
 /// <summary>A card button press: its verb and every value the card sent (inputs and button data).</summary>

@@ -5,17 +5,16 @@ using Microsoft.Identity.Client;
 namespace JourneyBot.Protocol.Connector;
 
 /// <summary>
-/// Connector tokens for MultiTenant and SingleTenant bots: MSAL client credentials with the app's
-/// secret, against the botframework.com authority or the bot's own tenant.
+/// Tokens for MultiTenant and SingleTenant bots: MSAL client credentials with the app's secret,
+/// against the botframework.com authority or the bot's own tenant, or the tenant asked for.
 /// </summary>
 /// <remarks>
-/// One confidential client for the process: MSAL caches the token in it and fetches a new one only
-/// when the cached one is about to expire.
+/// One confidential client for the process: MSAL caches each token (per resource and tenant) in it
+/// and fetches a new one only when the cached one is about to expire.
 /// </remarks>
-internal sealed class ClientCredentialsTokenProvider : IConnectorTokenProvider
+internal sealed class ClientCredentialsTokenProvider : IAppTokenProvider
 {
     private readonly IConfidentialClientApplication _app;
-    private readonly string[] _scopes;
 
     public ClientCredentialsTokenProvider(IOptions<BotFrameworkOptions> options, IMsalHttpClientFactory httpClientFactory)
     {
@@ -26,12 +25,17 @@ internal sealed class ClientCredentialsTokenProvider : IConnectorTokenProvider
             .WithInstanceDiscovery(false)
             .WithHttpClientFactory(httpClientFactory)
             .Build();
-        _scopes = [ScopeOf(bot.ToChannelFromBotOAuthScope)];
     }
 
-    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    public async Task<string> GetTokenAsync(string resource, string? tenantId, CancellationToken cancellationToken)
     {
-        var result = await _app.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken);
+        var request = _app.AcquireTokenForClient([ScopeOf(resource)]);
+        if (!string.IsNullOrEmpty(tenantId))
+        {
+            request = request.WithTenantId(tenantId);
+        }
+
+        var result = await request.ExecuteAsync(cancellationToken);
         return result.AccessToken;
     }
 

@@ -6,13 +6,12 @@ using Microsoft.Identity.Client.AppConfig;
 namespace JourneyBot.Protocol.Connector;
 
 /// <summary>
-/// Connector tokens for UserAssignedMSI bots: MSAL's managed identity client for the identity
-/// whose client id is the bot's app id. No secret exists anywhere.
+/// Tokens for UserAssignedMSI bots: MSAL's managed identity client for the identity whose client
+/// id is the bot's app id. No secret exists anywhere.
 /// </summary>
-internal sealed class ManagedIdentityTokenProvider : IConnectorTokenProvider
+internal sealed class ManagedIdentityTokenProvider : IAppTokenProvider
 {
     private readonly IManagedIdentityApplication _app;
-    private readonly string _resource;
 
     public ManagedIdentityTokenProvider(IOptions<BotFrameworkOptions> options, IMsalHttpClientFactory httpClientFactory)
     {
@@ -20,12 +19,12 @@ internal sealed class ManagedIdentityTokenProvider : IConnectorTokenProvider
         _app = ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(bot.MicrosoftAppId))
             .WithHttpClientFactory(httpClientFactory)
             .Build();
-        _resource = bot.ToChannelFromBotOAuthScope;
     }
 
-    public async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    // A managed identity lives in one tenant, which issues all its tokens.
+    public async Task<string> GetTokenAsync(string resource, string? tenantId, CancellationToken cancellationToken)
     {
-        var result = await _app.AcquireTokenForManagedIdentity(_resource).ExecuteAsync(cancellationToken);
+        var result = await _app.AcquireTokenForManagedIdentity(resource).ExecuteAsync(cancellationToken);
         return result.AccessToken;
     }
 }

@@ -45,7 +45,7 @@ public static class BotProtocolServiceCollectionExtensions
     {
         services.AddHttpClient(BotHttpClients.Msal);
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
-        services.AddSingleton<IConnectorTokenProvider>(sp =>
+        services.AddSingleton<IAppTokenProvider>(sp =>
             sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.AppType == BotAppType.UserAssignedMsi
                 ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
                 : ActivatorUtilities.CreateInstance<ClientCredentialsTokenProvider>(sp));

@@ -23,6 +23,7 @@ internal static class ActivityReader
         return new UserTurn(ScopeOf(activity), from, activity.Id, submit is null ? turn.Text : string.Empty, submit)
         {
             Overheard = submit is null && !turn.IsAddressed,
+            TenantId = activity.Conversation?.TenantId,
         };
     }
 

@@ -6,7 +6,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>What members know, item by item: adding, undoing, editing and removing their own.</summary>
-internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
+internal sealed class ItemHandlers(IMapStore store, MemberDepartments departments, TimeProvider clock)
 {
     public async Task<TurnOutcome> AddAsync(CommandTurn command, AddItemCommand add, CancellationToken cancellationToken)
     {
@@ -17,21 +17,15 @@ internal sealed class ItemHandlers(IMapStore store, TimeProvider clock)
             return RefuseContribution(turn, map, problem!);
         }
 
-        // A member is asked for their department once; the answer is kept for the team. Their row is
-        // their own, so fifty members contributing at once never write the same row.
+        // A member whose department neither the team nor their profile knows is asked for it, once.
         var outcome = new TurnOutcome();
-        var member = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken);
-        var department = member?.Department;
-        if (member is null || (department is null && !member.AskedForDepartment))
+        var (department, ask) = await departments.ForAsync(turn, cancellationToken);
+        if (ask)
         {
-            await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
-            if (department is null)
+            outcome.Messages.Add(new BotMessage(null, SmallCards.Department(map, turn.From))
             {
-                outcome.Messages.Add(new BotMessage(null, SmallCards.Department(map, turn.From))
-                {
-                    Summary = Strings.AskDepartmentLine.Fill(("member", Markdown.Escape(turn.From.Name))),
-                });
-            }
+                Summary = Strings.AskDepartmentLine.Fill(("member", Markdown.Escape(turn.From.Name))),
+            });
         }
 
         var item = draft with

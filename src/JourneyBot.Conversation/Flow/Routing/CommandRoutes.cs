@@ -18,8 +18,12 @@ internal static class CommandRoutes
     private static readonly Func<Command, JourneyMap, bool> CompleteItem =
         (command, map) => command is AddItemCommand add && Contribution.Read(add, map, out _) is not null;
 
-    /// <summary>The table, with handlers on <paramref name="store"/>; <paramref name="play"/> plays one turn through the conversation (for the demo).</summary>
-    public static RouteTable Build(IMapStore store, TimeProvider clock, MapLinks links, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
+    /// <summary>
+    /// The table, with handlers on <paramref name="store"/> and members' <paramref name="profiles"/>;
+    /// <paramref name="play"/> plays one turn through the conversation (for the demo).
+    /// </summary>
+    public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links,
+        Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
     {
         var transaction = new MapTransaction(store);
         var status = new StatusHandlers(store, links);
@@ -27,7 +31,7 @@ internal static class CommandRoutes
         var finish = new FinishHandlers(store, clock, links, transaction);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction);
-        var items = new ItemHandlers(store, clock);
+        var items = new ItemHandlers(store, new MemberDepartments(store, profiles), clock);
         var votes = new VoteHandlers(store);
         var members = new MemberHandlers(store);
         var demo = new DemoHandler(store, sessions, play);

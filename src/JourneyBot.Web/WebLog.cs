@@ -11,4 +11,13 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Could not send gathered confirmations")]
     public static partial void LogSendFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Microsoft Graph refused to read profiles (403): the app lacks the application permission User.Read.All with admin consent. Members are asked for their department instead.")]
+    public static partial void LogProfilesForbidden(ILogger logger);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Microsoft Graph answered {Status} for a member's profile; the member is asked for their department")]
+    public static partial void LogProfileNotRead(ILogger logger, int status);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Could not read a member's profile from Microsoft Graph ({ExceptionType}); the member is asked for their department")]
+    public static partial void LogProfileUnread(ILogger logger, string exceptionType);
 }

@@ -59,6 +59,7 @@ public sealed class TelemetryWiringTests
     [InlineData("/v3/conversations/a:1xyz/activities", "/v3/conversations/{id}/activities")]
     [InlineData("/devstoreaccount1/journey1(PartitionKey='t%3A1',RowKey='m')", "/devstoreaccount1/journey1(…)")]
     [InlineData("/maps/signed-token/png", "/maps/{id}/png")]
+    [InlineData("/v1.0/users/00000000-0000-0000-0000-000000000021", "/v1.0/users/{id}")]
     [InlineData("/api/messages", "/api/messages")]
     public void Ids_are_taken_out_of_recorded_paths(string path, string redacted) =>
         Assert.Equal(redacted, UrlRedaction.Path(path));

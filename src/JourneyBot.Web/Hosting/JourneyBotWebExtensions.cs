@@ -5,9 +5,13 @@ using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
+using JourneyBot.Web.Profiles;
 using JourneyBot.Web.Sending;
 using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
 
 namespace JourneyBot.Web.Hosting;
 
@@ -26,6 +30,7 @@ internal static class JourneyBotWebExtensions
         services.Configure<BotHostOptions>(options => options.Apology = () => Texts.Apology);
         services.AddTableMapStore();
         services.AddJourneyConversation();
+        AddMemberProfiles(services);
         AddSending(services);
         services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
         services.AddHealthChecks();
@@ -41,6 +46,28 @@ internal static class JourneyBotWebExtensions
         app.MapBotMessages();
         app.MapMapPages();
         return app;
+    }
+
+    // Members' departments from their Graph profiles when Graph:Enabled; else (the conversation's
+    // default) no directory, and members are asked. Graph throttles with 429 + Retry-After and has
+    // passing 503/504 faults: one quick retry, all within Graph:Timeout, which the lookup enforces.
+    private static void AddMemberProfiles(IServiceCollection services)
+    {
+        services.AddOptions<GraphOptions>().BindConfiguration(GraphOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
+        services.AddHttpClient(GraphMemberProfiles.HttpClientName,
+                (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseAddress)
+            .AddResilienceHandler("graph-retry", pipeline => pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 1,
+                Delay = TimeSpan.FromMilliseconds(200),
+                ShouldRetryAfterHeader = true,
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is HttpRequestException || (int?)args.Outcome.Result?.StatusCode is 429 or 503 or 504),
+            }));
+        services.AddSingleton<GraphMemberProfiles>();
+        services.Replace(ServiceDescriptor.Singleton<IMemberProfiles>(sp =>
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled ? sp.GetRequiredService<GraphMemberProfiles>() : new NoMemberDirectory()));
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

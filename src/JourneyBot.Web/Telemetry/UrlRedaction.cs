@@ -5,8 +5,9 @@ namespace JourneyBot.Web.Telemetry;
 
 /// <summary>
 /// Takes ids out of the URLs that HTTP spans record: the connector's conversation and activity
-/// ids (a 1:1 chat's id names its member), Table Storage's keys, which are built from them, and
-/// the signed token of a map link, which opens the map to whoever holds it. The query goes too.
+/// ids (a 1:1 chat's id names its member), Table Storage's keys, which are built from them, the
+/// signed token of a map link, which opens the map to whoever holds it, and the member whose Graph
+/// profile is read. The query goes too.
 /// What remains still tells which call it was.
 /// </summary>
 /// <remarks>
@@ -19,7 +20,7 @@ internal sealed class UrlRedaction : BaseProcessor<Activity>
 {
     private static readonly string[] UrlTags = ["url.full", "http.url"];
     private static readonly string[] PathTags = ["url.path", "http.target"];
-    private static readonly HashSet<string> IdFollows = new(StringComparer.OrdinalIgnoreCase) { "conversations", "activities", "maps" };
+    private static readonly HashSet<string> IdFollows = new(StringComparer.OrdinalIgnoreCase) { "conversations", "activities", "maps", "users" };
 
     public override void OnEnd(Activity data)
     {

@@ -26,6 +26,9 @@ Options:
       --sku SKU               App Service plan: B1, B2, B3, S1, P0v3 (default), P1v3, P2v3
       --instances N           App Service instances, 1-10 (default 2; Basic plans at most 3)
       --version X.Y.Z         version of the Teams app package (default 1.0.0)
+      --graph-departments     read members' departments from their Microsoft Graph profiles
+                              (Graph:Enabled); the bot's identity needs User.Read.All with
+                              admin consent first (see deployment/README.md)
   -h, --help                  show this help
 
 Needs: az (logged in: az login), dotnet (.NET 10 SDK), openssl, zip, curl.
@@ -63,6 +66,7 @@ app_password_env=""
 sku="P0v3"
 instances="2"
 version="1.0.0"
+graph_departments="false"
 
 need_value() {
   [[ $# -ge 2 && -n "$2" && "$2" != -* ]] || fail "$1 needs a value (see --help)"
@@ -81,6 +85,7 @@ while [[ $# -gt 0 ]]; do
     --sku) need_value "$@"; sku="$2"; shift 2 ;;
     --instances) need_value "$@"; instances="$2"; shift 2 ;;
     --version) need_value "$@"; version="$2"; shift 2 ;;
+    --graph-departments) graph_departments="true"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) fail "unknown option '$1' (see --help)" ;;
   esac
@@ -217,6 +222,7 @@ cat >"$parameters_file" <<EOF
     "appPassword": { "value": $app_password_json },
     "appServicePlanSku": { "value": $sku_json },
     "instanceCount": { "value": $instances },
+    "readDepartmentsFromGraph": { "value": $graph_departments },
     "mapLinkSigningKey": { "value": $signing_key_json }
   }
 }

@@ -87,6 +87,9 @@ param botDisplayName string = 'JourneyBot'
 ])
 param botSku string = 'F0'
 
+@description('Read members\' departments from their Microsoft Graph profiles (Graph:Enabled) instead of asking them. The bot\'s identity needs the Graph application permission User.Read.All with admin consent (see README).')
+param readDepartmentsFromGraph bool = false
+
 @description('Days the Log Analytics workspace keeps the bot\'s telemetry (traces, metrics, logs).')
 @minValue(30)
 @maxValue(730)
@@ -198,6 +201,7 @@ module webApp 'modules/webapp.bicep' = {
     tableName: storage.outputs.tableName
     mapLinkSigningKey: mapLinkSigningKey
     applicationInsightsName: applicationInsightsName
+    graphEnabled: readDepartmentsFromGraph
   }
   // The app settings read the component's connection string by name.
   dependsOn: [

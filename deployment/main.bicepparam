@@ -36,3 +36,7 @@ param botSku = 'F0'
 
 // Days Log Analytics keeps the bot's telemetry (30 is included in the price).
 param telemetryRetentionDays = 30
+
+// Read members' departments from their Microsoft Graph profiles: grant the bot's identity the Graph
+// application permission User.Read.All (admin consent) first, see README.
+param readDepartmentsFromGraph = false

@@ -68,6 +68,9 @@ param mapLinkSigningKey string
 @description('Name of the Application Insights component (in this resource group) the bot sends its telemetry to.')
 param applicationInsightsName string
 
+@description('Whether the bot reads members\' departments from Microsoft Graph (Graph:Enabled).')
+param graphEnabled bool
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -156,6 +159,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     Storage__ManagedIdentityClientId: identity.properties.clientId
     MapLinks__BaseUrl: 'https://${webApp.properties.defaultHostName}'
     MapLinks__SigningKey: mapLinkSigningKey
+    Graph__Enabled: graphEnabled ? 'true' : 'false'
     ASPNETCORE_ENVIRONMENT: 'Production'
     // Turns on the bot's OpenTelemetry export to Application Insights (src/JourneyBot.Web/Telemetry/).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString

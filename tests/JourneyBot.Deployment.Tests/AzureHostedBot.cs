@@ -87,6 +87,8 @@ public sealed class AzureHostedBot : IAsyncLifetime
             ["Storage__ManagedIdentityClientId"] = IdentityClientId,
             ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port}",
             ["MapLinks__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // As deployed by default: departments are asked, not read from Graph.
+            ["Graph__Enabled"] = "false",
             // Empty: telemetry stays off, since tests talk to no Azure endpoint.
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = string.Empty,
         };

@@ -91,10 +91,20 @@ public sealed class TemplateTests
         var settings = AppSettings.Of(await Bicep.MainTemplateAsync());
 
         Assert.Equal(
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "MapLinks__BaseUrl", "MapLinks__SigningKey", "MicrosoftAppId", "MicrosoftAppPassword",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "Graph__Enabled", "MapLinks__BaseUrl", "MapLinks__SigningKey", "MicrosoftAppId", "MicrosoftAppPassword",
              "MicrosoftAppTenantId", "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(settings.Values, v => v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Departments_are_read_from_Graph_only_when_the_deployment_asks_for_it()
+    {
+        var template = await Bicep.MainTemplateAsync();
+
+        // Reading profiles needs an admin to grant User.Read.All first: off unless asked for.
+        Assert.False(template.Parameters.GetProperty("readDepartmentsFromGraph").GetProperty("defaultValue").GetBoolean());
+        Assert.Contains("graphEnabled", AppSettings.Of(template)["Graph__Enabled"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,8 +34,7 @@ public sealed class OverheardMessageTests
     [Fact]
     public async Task In_an_active_maps_thread_an_item_without_a_mention_is_added_and_undo_takes_it_back()
     {
-        await using var session = await MappingSession.StartInMemoryAsync();
-        await session.OpenContributionsAsync(Alex, "Overheard", "Browse, Buy");
+        await using var session = await OpenContributionsAsync("Overheard");
 
         var added = await session.OverhearAsync(Megan, "touchpoint Buy | website | Pays by card");
 
@@ -58,8 +57,7 @@ public sealed class OverheardMessageTests
     [InlineData("start again after the break")]
     public async Task In_an_active_maps_thread_talk_is_left_alone(string text)
     {
-        await using var session = await MappingSession.StartInMemoryAsync();
-        await session.OpenContributionsAsync(Alex, "Chatter", "Browse, Buy");
+        await using var session = await OpenContributionsAsync("Chatter");
         var before = await session.MapAsync();
 
         var outcome = await session.OverhearAsync(Megan, text);
@@ -74,8 +72,7 @@ public sealed class OverheardMessageTests
     [Fact]
     public async Task A_command_said_as_one_word_is_answered_without_a_mention()
     {
-        await using var session = await MappingSession.StartInMemoryAsync();
-        await session.OpenContributionsAsync(Alex, "One word", "Browse, Buy");
+        await using var session = await OpenContributionsAsync("One word");
 
         var status = await session.OverhearAsync(Megan, "status");
 
@@ -106,8 +103,7 @@ public sealed class OverheardMessageTests
     [Fact]
     public async Task In_the_thread_of_a_map_that_ended_nothing_overheard_is_answered()
     {
-        await using var session = await MappingSession.StartInMemoryAsync();
-        await session.OpenContributionsAsync(Alex, "Ended", "Browse, Buy");
+        await using var session = await OpenContributionsAsync("Ended");
         await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card");
         await session.SayAsync(Alex, "cancel");
         Assert.Equal(MapStatus.Cancelled, (await session.MapAsync()).Status);
@@ -118,6 +114,14 @@ public sealed class OverheardMessageTests
     }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    // A session in memory whose facilitator, Alex, has opened the contributions of a map with two stages.
+    private static async Task<MappingSession> OpenContributionsAsync(string mapName)
+    {
+        var session = await MappingSession.StartInMemoryAsync();
+        await session.OpenContributionsAsync(Alex, mapName, "Browse, Buy");
+        return session;
+    }
 
     private static void AssertIgnored(TurnOutcome outcome)
     {

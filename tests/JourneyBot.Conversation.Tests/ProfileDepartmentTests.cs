@@ -19,10 +19,8 @@ public sealed class ProfileDepartmentTests
     {
         var directory = new Directory { [Megan.Id] = "Sales" };
         await using var session = await StartAsync(directory);
-        await session.OpenContributionsAsync(Alex, "Profiles", "Browse, Buy");
 
-        var first = await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card");
-        var second = await session.SayAsync(Megan, "pain Buy | Shipping cost shows late");
+        var (first, second) = await MeganContributesTwiceAsync(session);
 
         Assert.DoesNotContain(Question, CardText.Of(first), StringComparison.Ordinal);
         Assert.DoesNotContain(Question, CardText.Of(second), StringComparison.Ordinal);
@@ -36,10 +34,8 @@ public sealed class ProfileDepartmentTests
     {
         var directory = new Directory();
         await using var session = await StartAsync(directory);
-        await session.OpenContributionsAsync(Alex, "No profile", "Browse, Buy");
 
-        var first = await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card");
-        var second = await session.SayAsync(Megan, "pain Buy | Shipping cost shows late");
+        var (first, second) = await MeganContributesTwiceAsync(session);
 
         Assert.Contains(Question, CardText.Of(first), StringComparison.Ordinal);
         Assert.DoesNotContain(Question, CardText.Of(second), StringComparison.Ordinal);
@@ -82,6 +78,14 @@ public sealed class ProfileDepartmentTests
         builder.Services.AddSingleton<IMapStore, InMemoryMapStore>();
         builder.Services.AddSingleton<IMemberProfiles>(directory);
     });
+
+    // Contributions open, Megan adds two items, each in a turn of its own.
+    private static async Task<(Flow.TurnOutcome First, Flow.TurnOutcome Second)> MeganContributesTwiceAsync(MappingSession session)
+    {
+        await session.OpenContributionsAsync(Alex, "Profiles", "Browse, Buy");
+        return (await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card"),
+            await session.SayAsync(Megan, "pain Buy | Shipping cost shows late"));
+    }
 
     /// <summary>Departments by member id, as profiles hold them; notes every lookup.</summary>
     private sealed class Directory : Dictionary<string, string>, IMemberProfiles

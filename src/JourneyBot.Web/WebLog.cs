@@ -11,4 +11,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "Could not send gathered confirmations")]
     public static partial void LogSendFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Could not delete a progress card posted again below; it stays and no longer updates")]
+    public static partial void LogOldProgressCardKept(ILogger logger, Exception exception);
 }

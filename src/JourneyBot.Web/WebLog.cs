@@ -20,4 +20,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Could not read a member's profile from Microsoft Graph ({ExceptionType}); the member is asked for their department")]
     public static partial void LogProfileUnread(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Could not delete a progress card posted again below; it stays and no longer updates")]
+    public static partial void LogOldProgressCardKept(ILogger logger, Exception exception);
 }

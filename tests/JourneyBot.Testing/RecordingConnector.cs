@@ -18,6 +18,41 @@ public sealed record ConnectorRequest(string Method, string RawTarget, string? A
     /// <summary>The body as an activity.</summary>
     public Activity Activity => JsonSerializer.Deserialize(Body, ProtocolJson.Default.Activity)
         ?? throw new InvalidOperationException("The request had no activity body.");
+
+    /// <summary>Every string in the body, decoded and joined: what its text and card say.</summary>
+    public string AllText()
+    {
+        var text = new System.Text.StringBuilder();
+        using var document = JsonDocument.Parse(Body.Length == 0 ? "{}" : Body);
+        Collect(document.RootElement, text);
+        return text.ToString();
+    }
+
+    private static void Collect(JsonElement element, System.Text.StringBuilder text)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                text.Append(element.GetString());
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value, text);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, text);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
 }
 
 /// <summary>A scripted answer of the connector.</summary>

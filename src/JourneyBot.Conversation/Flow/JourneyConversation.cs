@@ -1,4 +1,3 @@
-using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 
@@ -87,7 +86,7 @@ public sealed class JourneyConversation
     }
 
     /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
-    public Task<(AdaptiveCard Card, string ActivityId)?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
+    public Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         return _progressCards.LatestAsync(scope, cancellationToken);

@@ -26,7 +26,7 @@ internal sealed class ProgressCards(IMapStore store)
     }
 
     /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
-    public async Task<(AdaptiveCard Card, string ActivityId)?> LatestAsync(MapScope scope, CancellationToken cancellationToken)
+    public async Task<ProgressCardView?> LatestAsync(MapScope scope, CancellationToken cancellationToken)
     {
         var stored = await store.GetConversationMapAsync(scope, cancellationToken);
         if (stored?.Map.ProgressActivityId is not { } activityId)
@@ -35,6 +35,12 @@ internal sealed class ProgressCards(IMapStore store)
         }
 
         var board = await store.GetBoardAsync(scope.TeamKey, stored.Map.Id, cancellationToken);
-        return (ProgressCard.For(stored.Map, board), activityId);
+        return new ProgressCardView(stored.Map.Id, ProgressCard.For(stored.Map, board), activityId);
     }
 }
+
+/// <summary>A map's progress card as it should look now, and the message that shows it.</summary>
+/// <param name="MapId">The map.</param>
+/// <param name="Card">The card.</param>
+/// <param name="ActivityId">The message that holds the card.</param>
+public sealed record ProgressCardView(string MapId, AdaptiveCard Card, string ActivityId);

@@ -52,6 +52,7 @@ internal sealed class JourneyTurnHandler(
             pressedCardId = cardId;
         }
 
+        progress.Posted(userTurn.Scope, typed: submit is null, outcome.Messages.Count);
         await turn.SendAfterAnswerAsync(async token =>
         {
             if (pressedCardId is not null)
@@ -72,6 +73,7 @@ internal sealed class JourneyTurnHandler(
             var sent = await turn.ReplyToAsync(ReplyTarget(turn), CardActivity(post.Card), cancellationToken);
             if (sent.Id is { Length: > 0 } id)
             {
+                progress.CardPosted(userTurn.Scope);
                 await conversation.RememberProgressCardAsync(userTurn.Scope, post.MapId, id, cancellationToken);
             }
         }
@@ -109,6 +111,7 @@ internal sealed class JourneyTurnHandler(
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.Done));
         }
 
+        progress.Posted(userTurn.Scope, typed: false, messages.Count);
         await turn.SendAfterAnswerAsync(async token =>
         {
             await SendAsync(turn, messages, token);

@@ -74,6 +74,7 @@ internal static class JourneyBotWebExtensions
     private static void AddSending(IServiceCollection services)
     {
         services.AddOptions<ProgressCardOptions>().BindConfiguration("ProgressCard");
+        services.AddSingleton<ThreadPostCounts>();
         services.AddSingleton<ProgressCardUpdates>();
         services.AddOptions<AcknowledgementOptions>().BindConfiguration("Acknowledgements");
         services.AddSingleton<Acknowledgements>();

@@ -15,4 +15,11 @@ public sealed class ProgressCardOptions
     /// gathers the changes that come meanwhile.
     /// </summary>
     public int MaxConcurrentReads { get; set; } = 4;
+
+    /// <summary>
+    /// After this many posts in the conversation since the progress card was posted, its next
+    /// update posts it again at the bottom and deletes the old one, so a busy thread does not bury
+    /// it (Teams lets bots pin nothing in a channel). Zero keeps the card where it is.
+    /// </summary>
+    public int RepostAfterPosts { get; set; } = 10;
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Protocol.Connector;
@@ -13,7 +12,9 @@ namespace JourneyBot.Web.Sending;
 
 /// <summary>
 /// Updates the progress card of a conversation in place (PUT), at most once per interval however
-/// many changes arrive: the first change schedules an update, later ones ride along with it.
+/// many changes arrive: the first change schedules an update, later ones ride along with it. Once
+/// enough posts have pushed the card up the thread, the update posts it again below them and
+/// deletes the old one (<see cref="ProgressCardOptions.RepostAfterPosts"/>).
 /// </summary>
 /// <remarks>
 /// The pending update lives in this process only; the interval is timed by the outbox
@@ -26,6 +27,7 @@ internal sealed class ProgressCardUpdates(
     JourneyConversation conversation,
     IOptions<ProgressCardOptions> options,
     WebMetrics metrics,
+    ThreadPostCounts posts,
     ILogger<ProgressCardUpdates> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
@@ -34,6 +36,7 @@ internal sealed class ProgressCardUpdates(
     /// <summary>Asks for an update of the conversation's progress card, addressed as <paramref name="turn"/>'s answers.</summary>
     public void Schedule(TurnContext turn, MapScope scope)
     {
+        posts.Watch(scope);
         if (_pending.TryAdd(scope.ConversationKey, true))
         {
             turn.SendLater(options.Value.UpdateInterval, (sender, cancellationToken) => UpdateAsync(scope, sender, cancellationToken));
@@ -44,16 +47,30 @@ internal sealed class ProgressCardUpdates(
         }
     }
 
+    /// <summary>Counts what a turn put into the conversation: the member's own post, if typed, and the bot's messages.</summary>
+    public void Posted(MapScope scope, bool typed, int messages) => posts.Posted(scope, messages + (typed ? 1 : 0));
+
+    /// <summary>The progress card was posted (when contributions opened): count the posts below it from here.</summary>
+    public void CardPosted(MapScope scope) => posts.CardPosted(scope);
+
     private async Task UpdateAsync(MapScope scope, IConversationSender sender, CancellationToken cancellationToken)
     {
         try
         {
-            if (await ReadProgressAsync(scope, cancellationToken) is not var (card, activityId))
+            if (await ReadProgressAsync(scope, cancellationToken) is not { } progress)
             {
+                posts.Forget(scope);
                 return;
             }
 
-            await sender.UpdateAsync(activityId, JourneyTurnHandler.CardActivity(card), cancellationToken);
+            var repostAfter = options.Value.RepostAfterPosts;
+            if (repostAfter > 0 && posts.Since(scope) >= repostAfter)
+            {
+                await RepostAsync(scope, progress, sender, cancellationToken);
+                return;
+            }
+
+            await sender.UpdateAsync(progress.ActivityId, JourneyTurnHandler.CardActivity(progress.Card), cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or Azure.RequestFailedException)
         {
@@ -65,7 +82,31 @@ internal sealed class ProgressCardUpdates(
     /// <inheritdoc />
     public void Dispose() => _reading.Dispose();
 
-    private async Task<(AdaptiveCard Card, string ActivityId)?> ReadProgressAsync(MapScope scope, CancellationToken cancellationToken)
+    // The new card goes out and is remembered before the old one goes: at every moment the thread
+    // has a card, and every later update finds the new one.
+    private async Task RepostAsync(MapScope scope, ProgressCardView progress, IConversationSender sender, CancellationToken cancellationToken)
+    {
+        var sent = await sender.SendAsync(JourneyTurnHandler.CardActivity(progress.Card), cancellationToken);
+        if (sent.Id is not { Length: > 0 } newId)
+        {
+            return;
+        }
+
+        posts.CardPosted(scope);
+        await conversation.RememberProgressCardAsync(scope, progress.MapId, newId, cancellationToken);
+        metrics.ProgressCardReposted();
+        try
+        {
+            await sender.DeleteAsync(progress.ActivityId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            // Someone may have deleted it already; the old card only stops updating.
+            WebLog.LogOldProgressCardKept(logger, ex);
+        }
+    }
+
+    private async Task<ProgressCardView?> ReadProgressAsync(MapScope scope, CancellationToken cancellationToken)
     {
         await _reading.WaitAsync(cancellationToken);
         try

@@ -26,7 +26,7 @@ public static class Texts
     /// <summary>When an old card's button is pressed.</summary>
     public static string OutdatedCard => Strings.OutdatedCard;
 
-    /// <summary>Several contributions confirmed in one message, one line each.</summary>
+    /// <summary>Answers many members caused at once (confirmations, department questions) in one message, one line each.</summary>
     public static string Acknowledged(IEnumerable<string> summaries) =>
         Strings.Acknowledged.Fill(("lines", string.Join("\n", summaries.Select(s => "- " + s))));
 

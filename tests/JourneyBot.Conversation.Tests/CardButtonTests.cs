@@ -78,6 +78,26 @@ public sealed class CardButtonTests
     }
 
     [Fact]
+    public void The_contribution_card_replaced_after_an_add_keeps_every_input_at_its_place()
+    {
+        // Agents Playground keeps a drop-down's list by its place: a card replaced in place must not move them.
+        var map = Map(MapStep.Contribute);
+        static IEnumerable<string> Places(AdaptiveCard card) =>
+        [
+            .. card.Body.Select((e, i) => e is InputText or InputChoiceSet ? $"body {i}: {e.Id}" : null).OfType<string>(),
+            .. card.Actions!.OfType<ShowCardAction>().SelectMany(a => a.Card.Body.Select((e, i) => $"{a.Title} {i}: {e.Id}")),
+        ];
+
+        var first = Places(ContributeCard.For(map)).ToList();
+        var afterAdd = Places(ContributeCard.For(map, "✔ Added touchpoint", map.Stages[1].Id)).ToList();
+        var afterProblem = Places(ContributeCard.For(map, "⚠ Describe the goal.")).ToList();
+
+        Assert.DoesNotContain(first, place => place.StartsWith("body", StringComparison.Ordinal));
+        Assert.Equal(first, afterAdd);
+        Assert.Equal(first, afterProblem);
+    }
+
+    [Fact]
     public void The_contribution_card_tells_how_to_type_an_item_and_how_to_mention_the_bot()
     {
         var text = CardText.Of(ContributeCard.For(Map(MapStep.Contribute)));

@@ -12,7 +12,7 @@ public sealed class QuietThreadTests
     public async Task With_a_progress_card_a_typed_item_is_confirmed_on_it_not_by_a_post()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        await OpenWithProgressCardAsync(session);
+        await session.OpenContributionsWithProgressCardAsync(Alex, "Quiet", "Browse, Buy");
         await session.SayAsync(Megan, "department Sales");
         await session.SayAsync(Adele, "department Customer Service");
 
@@ -38,7 +38,7 @@ public sealed class QuietThreadTests
     public async Task With_a_progress_card_a_contribution_that_cannot_be_read_is_still_answered()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        await OpenWithProgressCardAsync(session);
+        await session.OpenContributionsWithProgressCardAsync(Alex, "Quiet", "Browse, Buy");
 
         var refused = await session.SayAsync(Megan, "touchpoint Nowhere | email | x");
 
@@ -106,13 +106,5 @@ public sealed class QuietThreadTests
         var choices = review.Body.OfType<InputChoiceSet>().Single(c => c.Id == "votes").Choices.Select(c => c.Title);
         Assert.Equal(["Pain point · Checkout is slow", "Idea · Guest checkout"], choices);
         Assert.Equal("Adele Vance voted for 1 item. 4 of 5 votes left.", Assert.Single(voted.Messages).Text);
-    }
-
-    // Alex opens contributions on a map of two stages; the host posts the progress card.
-    private static async Task OpenWithProgressCardAsync(MappingSession session)
-    {
-        var opened = await session.OpenContributionsAsync(Alex, "Quiet", "Browse, Buy");
-        await session.Conversation.RememberProgressCardAsync(session.Scope, opened.NewProgressCard!.MapId, "progress-card-1",
-            TestContext.Current.CancellationToken);
     }
 }

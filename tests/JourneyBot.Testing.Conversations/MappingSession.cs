@@ -82,6 +82,18 @@ public sealed class MappingSession : IAsyncDisposable
         return await SayAsync(facilitator, "next");
     }
 
+    /// <summary>
+    /// As <see cref="OpenContributionsAsync"/>, and the host posts the progress card it is given, as
+    /// the web host does: from then on the conversation knows its map has one.
+    /// </summary>
+    public async Task<TurnOutcome> OpenContributionsWithProgressCardAsync(Person facilitator, string mapName, string stages)
+    {
+        var opened = await OpenContributionsAsync(facilitator, mapName, stages);
+        var post = opened.NewProgressCard ?? throw new InvalidOperationException("Opening the contributions posted no progress card.");
+        await Conversation.RememberProgressCardAsync(Scope, post.MapId, "progress-card-1", TestContext.Current.CancellationToken);
+        return opened;
+    }
+
     /// <summary>The same activity delivered again (the channel retried it).</summary>
     public Task<TurnOutcome> RedeliverAsync(Person who, string text) =>
         RunAsync(new UserTurn(Scope, who, $"activity-{_activities}", text), $"{who.Name} (redelivered): {text}");

@@ -17,6 +17,12 @@ namespace JourneyBot.Conversation.Cards;
 /// no dialogs), and an Add sends only its own entry's inputs. Teams shows six buttons on a card
 /// (its host config's <c>maxActions</c>), so the six kinds are all the buttons there are; steering
 /// the session is on the progress card.
+/// <para>
+/// Agents Playground keeps a drop-down's list by the drop-down's place in the card: when a card
+/// replaced in place moved its drop-downs (the one-form card, with the "✔ added" note above them),
+/// each opened the list of whatever had been at its place before ("Channel" showed the scores).
+/// The inputs live in the entries, whose layout never changes; the note moves none of them.
+/// </para>
 /// </remarks>
 internal static class ContributeCard
 {
@@ -49,17 +55,9 @@ internal static class ContributeCard
         });
     }
 
-    private static InputChoiceSet StageInput(JourneyMap map, ItemKind kind, string? stageId) => new()
-    {
-        Id = InputId(kind, StageField),
-        Label = Strings.ContributeStageLabel,
-        Style = "compact",
-        Choices = StageChoices(map),
-        Value = stageId,
-        IsRequired = true,
-        ErrorMessage = Strings.ContributeStageError,
-        Placeholder = Strings.ContributeStagePlaceholder,
-    };
+    private static InputChoiceSet StageInput(JourneyMap map, ItemKind kind, string? stageId) =>
+        Pick(kind, StageField, Strings.ContributeStageLabel, StageChoices(map), Strings.ContributeStagePlaceholder, Strings.ContributeStageError)
+            with { Value = stageId };
 
     // The fields after the stage: what applies to the kind, nothing else.
     private static IEnumerable<CardElement> Fields(ItemKind kind) => kind switch
@@ -67,49 +65,27 @@ internal static class ContributeCard
         ItemKind.Touchpoint =>
         [
             Text(kind, Strings.ContributeTouchpointLabel, Strings.ContributeTouchpointPlaceholder),
-            new InputChoiceSet
-            {
-                Id = InputId(kind, ChannelField),
-                Label = Strings.ContributeChannelLabel,
-                Style = "compact",
-                Placeholder = Strings.ContributeChannelPlaceholder,
-                IsRequired = true,
-                ErrorMessage = Strings.ContributeChannelError,
-                Choices = [.. Enum.GetValues<TouchChannel>().Select(c => new Choice(Vocabulary.Name(c), c.ToString()))],
-            },
+            Pick(kind, ChannelField, Strings.ContributeChannelLabel,
+                [.. Enum.GetValues<TouchChannel>().Select(c => new Choice(Vocabulary.Name(c), c.ToString()))],
+                Strings.ContributeChannelPlaceholder, Strings.ContributeChannelError),
         ],
         ItemKind.PainPoint =>
         [
             Text(kind, Strings.ContributePainLabel, Strings.ContributePainPlaceholder),
-            new InputChoiceSet
-            {
-                Id = InputId(kind, EvidenceField),
-                Label = Strings.ContributeEvidenceLabel,
-                Style = "compact",
-                Value = "assumed",
-                Choices =
-                [
-                    new(Strings.ContributeEvidenceObserved, "observed"), new(Strings.ContributeEvidenceReported, "reported"),
-                    new(Strings.ContributeEvidenceAssumed, "assumed"),
-                ],
-            },
+            Pick(kind, EvidenceField, Strings.ContributeEvidenceLabel,
+            [
+                new(Strings.ContributeEvidenceObserved, "observed"), new(Strings.ContributeEvidenceReported, "reported"),
+                new(Strings.ContributeEvidenceAssumed, "assumed"),
+            ]) with { Value = "assumed" },
         ],
         ItemKind.Emotion =>
         [
             // Five choices in view: one tap, where a drop-down takes two.
-            new InputChoiceSet
-            {
-                Id = InputId(kind, ScoreField),
-                Label = Strings.ContributeScoreLabel,
-                Style = "expanded",
-                IsRequired = true,
-                ErrorMessage = Strings.ContributeScoreError,
-                Choices =
-                [
-                    new(Strings.ScoreDelighted, "2"), new(Strings.ScorePleased, "1"), new(Strings.ScoreNeutral, "0"),
-                    new(Strings.ScoreAnnoyed, "-1"), new(Strings.ScoreAngry, "-2"),
-                ],
-            },
+            Pick(kind, ScoreField, Strings.ContributeScoreLabel,
+            [
+                new(Strings.ScoreDelighted, "2"), new(Strings.ScorePleased, "1"), new(Strings.ScoreNeutral, "0"),
+                new(Strings.ScoreAnnoyed, "-1"), new(Strings.ScoreAngry, "-2"),
+            ], error: Strings.ContributeScoreError) with { Style = "expanded" },
             new InputText
             {
                 Id = InputId(kind, TextField), Label = Strings.ContributeWhyLabel, Placeholder = Strings.ContributeWhyPlaceholder,
@@ -127,6 +103,19 @@ internal static class ContributeCard
         ],
         ItemKind.Goal => [Text(kind, Strings.ContributeGoalLabel, Strings.ContributeGoalPlaceholder)],
         _ => [Text(kind, Strings.ContributeActionLabel, Strings.ContributeActionPlaceholder)],
+    };
+
+    // A drop-down of the kind's entry; required when it says what is missing.
+    private static InputChoiceSet Pick(ItemKind kind, string field, string label, IReadOnlyList<Choice> choices, string? placeholder = null,
+        string? error = null) => new()
+    {
+        Id = InputId(kind, field),
+        Label = label,
+        Style = "compact",
+        Choices = choices,
+        Placeholder = placeholder,
+        IsRequired = error is null ? null : true,
+        ErrorMessage = error,
     };
 
     private static InputText Text(ItemKind kind, string label, string placeholder) => new()

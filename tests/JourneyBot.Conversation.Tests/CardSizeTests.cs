@@ -49,7 +49,7 @@ public sealed class CardSizeTests
 
         foreach (var (kind, card) in new[]
         {
-            ("review card", ReviewCard.For(map, board, votesOf: "member-1")),
+            ("review card", ReviewCard.For(map, board, voter: new Person("member-1", "Member 1"))),
             ("progress card", ProgressCard.For(map, board)),
             ("contribution form", ContributeCard.For(map)),
             ("stages card", SessionCards.ForStep(AtStages(map))),

@@ -10,7 +10,7 @@ public sealed class ProgressChangeTests
     public async Task Stages_typed_after_going_back_from_the_contributions_update_the_progress_card()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        await OpenContributionsWithProgressCardAsync(session);
+        await session.OpenContributionsWithProgressCardAsync(Alex, "Progress check", "Browse, Buy");
         await session.SayAsync(Alex, "back");
 
         var retyped = await session.SayAsync(Alex, "Browse, Compare, Buy");
@@ -23,20 +23,12 @@ public sealed class ProgressChangeTests
     public async Task A_status_changes_nothing_the_progress_card_shows()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        await OpenContributionsWithProgressCardAsync(session);
+        await session.OpenContributionsWithProgressCardAsync(Alex, "Progress check", "Browse, Buy");
 
         var status = await session.SayAsync(Megan, "status");
         var added = await session.SayAsync(Megan, "touchpoint Browse | website | Looks for the delivery cost");
 
         Assert.False(status.ProgressChanged);
         Assert.True(added.ProgressChanged);
-    }
-
-    // Alex sets up a map with two stages and opens the contributions; the host posts the progress card.
-    private static async Task OpenContributionsWithProgressCardAsync(MappingSession session)
-    {
-        var opened = await session.OpenContributionsAsync(Alex, "Progress check", "Browse, Buy");
-        var post = Assert.IsType<Flow.ProgressCardPost>(opened.NewProgressCard);
-        await session.Conversation.RememberProgressCardAsync(session.Scope, post.MapId, "progress-card-1", TestContext.Current.CancellationToken);
     }
 }

@@ -96,9 +96,9 @@ public sealed class StringsTests
     }
 
     [Fact]
-    public void Several_contributions_are_confirmed_in_one_message_as_before()
+    public void Several_answers_are_gathered_in_one_message_one_line_each()
     {
-        Assert.Equal("Just added:\n\n- one\n- two\n\n**undo** takes back your last one.", Texts.Acknowledged(["one", "two"]));
+        Assert.Equal("Just now:\n\n- one\n- two", Texts.Acknowledged(["one", "two"]));
     }
 
     private static List<string> Unused(IEnumerable<string> names, IEnumerable<TextUse> uses)

@@ -68,12 +68,29 @@ public sealed class CardRendererTests : IAsyncLifetime
         Assert.Contains(result.ValidationEvents, e => e.StartsWith("DuplicateId", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_renderer_check_reports_an_id_used_twice_across_shown_cards_and_more_buttons_than_Teams_shows()
+    {
+        var shown = string.Join(',', Enumerable.Range(1, 7).Select(n =>
+            $$$"""{"type":"Action.ShowCard","title":"+ {{{n}}}","card":{"type":"AdaptiveCard","body":[{"type":"Input.Text","id":"{{{(n < 3 ? "same" : $"id{n}")}}}"}]}}"""));
+        var json = $$"""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"hi"}],"actions":[{{shown}}]}""";
+
+        var result = await _chromium.Page.EvaluateAsync<RenderResult>(RenderScript, new { json, name = "broken" });
+
+        Assert.Contains(result.ValidationEvents, e => e.StartsWith("DuplicateId", StringComparison.Ordinal));
+        Assert.Contains(result.ValidationEvents, e => e.StartsWith("TooManyActions", StringComparison.Ordinal));
+    }
+
     // Parse with a serialization context that records every event (unknown element or action
-    // types, invalid values), validate, and render into the page.
+    // types, invalid values), validate, and render into the page, with the buttons of Teams' host
+    // config (as Agents Playground's page carries it): six in a row, shown cards opening inline.
     private const string RenderScript = """
         ({ json, name }) => {
           const payload = JSON.parse(json);
           const card = new AdaptiveCards.AdaptiveCard();
+          card.hostConfig = new AdaptiveCards.HostConfig({
+            actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: "inline", inlineTopMargin: 16 }, actionsOrientation: "horizontal" },
+          });
           const context = new AdaptiveCards.SerializationContext();
           card.parse(payload, context);
           const parseEvents = [];

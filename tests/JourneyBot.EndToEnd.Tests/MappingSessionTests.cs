@@ -34,17 +34,14 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await session.ScreenshotAsync("session-2-stages-card");
         await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
 
-        // The session card becomes the contribution form, and a living progress card appears.
+        // The session card becomes the contribution card, and a living progress card appears.
         var form = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Everyone: add what you know" });
         var progress = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Shoe journey · progress" });
         await Assertions.Expect(form).ToHaveCountAsync(1);
         await Assertions.Expect(progress).ToContainTextAsync("Contributed: nobody yet.");
-        await form.GetByRole(AriaRole.Combobox, new() { Name = "Stage" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = "3. Purchase" }).ClickAsync();
-        await form.GetByLabel("Describe it").FillAsync("Product page with runner reviews");
-        await form.GetByRole(AriaRole.Combobox, new() { Name = "Channel (touchpoints)" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = "Website" }).ClickAsync();
-        await form.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("type @ and pick JourneyBot");
+        await AddOnCardAsync(form, "+ Touchpoint", "What happens there?", "Product page with runner reviews", stage: "3. Purchase",
+            choice: ("Channel", "Website"));
         await Assertions.Expect(thread).ToContainTextAsync("✔ Added touchpoint");
         await session.ScreenshotAsync("session-3-contribution-added");
 
@@ -56,25 +53,39 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(thread).ToContainTextAsync("✔ Marketing");
         await Assertions.Expect(department).ToHaveCountAsync(0); // the question became its answer in place
 
-        // Typed contributions and steering in the thread.
+        // The next entry starts on the stage just used: its text is all it needs.
+        await AddOnCardAsync(form, "+ Idea", "The idea", "Size advice in the product page chat");
+        await Assertions.Expect(form).ToContainTextAsync("✔ Added opportunity");
+        await Assertions.Expect(form).ToContainTextAsync("to Purchase");
+
+        // On the card replaced in place, each drop-down opens its own list (the Playground once
+        // opened the next one's): the stages under Stage, the evidence levels under its own.
+        await AddOnCardAsync(form, "+ Pain point", "What gets in the way?", "Checkout asks for an account", stage: "4. Retention",
+            choice: ("How do we know?", "Observed"));
+        await Assertions.Expect(form).ToContainTextAsync("✔ Added pain point");
+        await Assertions.Expect(form).ToContainTextAsync("to Retention");
+
+        // A typed contribution is confirmed on the progress card, not by a post.
         var reply = thread.Locator("[data-lexical-editor]");
         await PostMentioningBotAsync(reply, "pain Purchase | The size guide is confusing | reported");
         await Page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(thread).ToContainTextAsync("Added pain point");
-        await Assertions.Expect(progress).ToContainTextAsync("3. Purchase — 1 touchpoint, 1 pain point");
-        await Assertions.Expect(progress).ToContainTextAsync("Alex Wilber (Marketing) 2");
+        await Assertions.Expect(progress).ToContainTextAsync("Pain point · The size guide is confusing — Alex Wilber");
+        await Assertions.Expect(progress).ToContainTextAsync("3. Purchase — 1 touchpoint, 1 pain point, 1 opportunity");
+        await Assertions.Expect(progress).ToContainTextAsync("4. Retention — 1 pain point");
+        await Assertions.Expect(progress).ToContainTextAsync("Alex Wilber (Marketing) 4");
         await Assertions.Expect(progress).ToHaveCountAsync(1); // updated in place, never posted again
+        await Assertions.Expect(thread).Not.ToContainTextAsync("The size guide is confusing, by Alex Wilber");
         await session.ScreenshotAsync("session-3b-progress-card");
 
-        // The form's own button, with no stage picked: a button that sends nothing must not be
-        // held back by the form's required fields.
-        await form.GetByRole(AriaRole.Button, new() { Name = "Go to review (facilitator)" }).ClickAsync();
+        // The facilitator's button is on the progress card; it sends nothing, so nothing holds it back.
+        await progress.GetByRole(AriaRole.Button, new() { Name = "Go to review (facilitator)" }).ClickAsync();
 
         var review = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Step 7 of 7: Review and vote" }).Last;
         await Assertions.Expect(review).ToContainTextAsync("Gaps still open");
-        await review.GetByRole(AriaRole.Checkbox).First.CheckAsync();
+        await review.GetByRole(AriaRole.Checkbox, new() { Name = "Pain point · The size guide is confusing" }).CheckAsync();
         await review.GetByRole(AriaRole.Button, new() { Name = "Vote", Exact = true }).ClickAsync();
         await Assertions.Expect(review).ToContainTextAsync("voted for 1 item");
+        await Assertions.Expect(review).ToContainTextAsync("Alex Wilber: 4 of 5 votes left.");
         await Assertions.Expect(review.GetByRole(AriaRole.Checkbox).First).ToBeCheckedAsync();
         await session.ScreenshotAsync("session-4-review-voted");
         await review.GetByRole(AriaRole.Button, new() { Name = "Publish (facilitator)" }).ClickAsync();
@@ -121,6 +132,32 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await card.GetByLabel(label).FillAsync(answer);
         await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(card.GetByLabel(label)).ToHaveCountAsync(0);
+    }
+
+    // Opens an entry of the contribution card, fills it and presses its Add; the stage is picked
+    // only when given (else the entry starts on the stage used last).
+    private async Task AddOnCardAsync(ILocator card, string entry, string textLabel, string text, string? stage = null,
+        (string Label, string Option)? choice = null)
+    {
+        await card.GetByRole(AriaRole.Button, new() { Name = entry, Exact = true }).ClickAsync();
+        if (stage is not null)
+        {
+            await PickAsync(card, "Stage", stage);
+        }
+
+        await card.GetByLabel(textLabel).FillAsync(text);
+        if (choice is var (label, option))
+        {
+            await PickAsync(card, label, option);
+        }
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+    }
+
+    private async Task PickAsync(ILocator card, string label, string option)
+    {
+        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
     }
 
     // Types "@", picks the bot from the mention menu, then the text: a real mention, as Teams makes it.

@@ -52,7 +52,11 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
             MemberAsync("user-isaiah", "Isaiah Langer (Product)",
                 "department Product", "touchpoint Consideration | website | Compares models online", "pain Consideration | No filter for running surface",
                 "opportunity Purchase | Fit finder from a foot photo | Product"));
-        await Assertions.Expect(Page.GetByText("Added opportunity [").First).ToBeVisibleAsync();
+        // No post confirms them: the progress card shows who added what.
+        var progress = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · progress" });
+        await Assertions.Expect(progress).ToContainTextAsync("Contributed (3):");
+        await Assertions.Expect(progress).ToContainTextAsync("Latest:");
+        await Assertions.Expect(Page.GetByText("Added opportunity [")).ToHaveCountAsync(0);
         await session.ScreenshotAsync("team-1-contributions");
 
         await session.RestartBotAsync();

@@ -33,23 +33,30 @@ public abstract class CardFlowTests
         var contribute = await session.PressAsync(Alex, "Continue");
         Assert.Contains("Everyone: add what you know", CardText.Of(contribute.CardUpdate!), StringComparison.Ordinal);
         var form = session.LastCard!;
+        var progress = contribute.NewProgressCard!.Card;
 
-        var added = await session.PressAsync(Megan, "Add", new()
+        var added = await session.PressAsync(Megan, "+ Touchpoint › Add", new()
         {
-            ["kind"] = "touchpoint", ["stage"] = "s3", ["text"] = "Checkout page", ["channel"] = "Website", ["evidence"] = "observed",
+            ["touchpoint.stage"] = "s3", ["touchpoint.text"] = "Checkout page", ["touchpoint.channel"] = "Website",
         }, form);
         Assert.Contains("✔ Added touchpoint", CardText.Of(added.CardUpdate!), StringComparison.Ordinal);
         Assert.Contains("which department are you in?", CardText.Of(added), StringComparison.Ordinal);
         await session.PressAsync(Megan, "Save", new() { ["department"] = "Sales" }, added.Messages.Single(m => m.Card is not null).Card);
-        await session.PressAsync(Adele, "Add", new() { ["kind"] = "pain", ["stage"] = "s3", ["text"] = "Shipping cost shows late" }, form);
-        await session.PressAsync(Isaiah, "Add", new() { ["kind"] = "emotion", ["stage"] = "s3", ["score"] = "-1", ["text"] = "wary" }, form);
+        await session.PressAsync(Adele, "+ Pain point › Add", new()
+        {
+            ["pain.stage"] = "s3", ["pain.text"] = "Shipping cost shows late", ["pain.evidence"] = "reported",
+        }, form);
+        await session.PressAsync(Isaiah, "+ Feeling › Add", new() { ["emotion.stage"] = "s3", ["emotion.score"] = "-1", ["emotion.text"] = "wary" }, form);
 
-        var review = await session.PressAsync(Alex, "Go to review (facilitator)", card: form);
-        Assert.Contains("Step 7 of 7: Review and vote", CardText.Of(review.CardUpdate!), StringComparison.Ordinal);
+        // The facilitator steers from the progress card: the review is posted, the progress card stays one.
+        var review = await session.PressAsync(Alex, "Go to review (facilitator)", card: progress);
+        Assert.Contains("Step 7 of 7: Review and vote", CardText.Of(Assert.Single(review.Messages).Card!), StringComparison.Ordinal);
+        Assert.Contains("Card journey · progress", CardText.Of(review.CardUpdate!), StringComparison.Ordinal);
+        Assert.Null(review.CardUpdate!.Actions);
         var pain = (await session.BoardAsync()).Items.Single(i => i.Kind == ItemKind.PainPoint);
-        var voted = await session.PressAsync(Megan, "Vote", new() { ["votes"] = pain.Id });
-        Assert.Contains("Shipping cost shows late [", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
-        Assert.Contains("· 1 vote", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
+        var voted = await session.PressAsync(Megan, "Vote", new() { ["votes"] = pain.Id }, review.Messages[0].Card);
+        Assert.Contains("Pain point · Shipping cost shows late · 1 vote", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
+        Assert.Contains("Megan Bowen: 4 of 5 votes left.", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
         Assert.Equal(pain.Id, voted.CardUpdate!.Body.OfType<InputChoiceSet>().Single(c => c.Id == "votes").Value);
 
         var published = await session.PressAsync(Alex, "Publish (facilitator)");
@@ -61,7 +68,7 @@ public abstract class CardFlowTests
         Assert.Equal(new TeamMember("Sales", AskedForDepartment: true),
             await session.Store.GetMemberAsync(session.Scope.TeamKey, Megan.Id, TestContext.Current.CancellationToken));
         Assert.Equal(3, board.Items.Count);
-        Assert.Equal(Evidence.Observed, board.Items.Single(i => i.Kind == ItemKind.Touchpoint).Evidence);
+        Assert.Equal(Evidence.Reported, board.Items.Single(i => i.Kind == ItemKind.PainPoint).Evidence);
         Assert.Equal(TouchChannel.Website, board.Items.Single(i => i.Kind == ItemKind.Touchpoint).Channel);
         Assert.Equal(-1, board.Items.Single(i => i.Kind == ItemKind.Emotion).Score);
     }
@@ -136,11 +143,67 @@ public abstract class CardFlowTests
         await using var session = await StartSessionAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
 
-        var outcome = await session.PressAsync(Megan, "Add", new() { ["kind"] = "goal", ["stage"] = "s1" });
+        var outcome = await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s2" });
 
         Assert.Contains("⚠ Describe the goal", CardText.Of(outcome.CardUpdate!), StringComparison.Ordinal);
+        Assert.All(Stages(outcome.CardUpdate!), stage => Assert.Equal("s2", stage.Value));
         Assert.Empty(outcome.Messages);
         Assert.Empty((await session.BoardAsync()).Items);
+    }
+
+    [Fact]
+    public async Task After_an_add_every_entry_of_the_card_starts_on_the_stage_just_used()
+    {
+        await using var session = await StartSessionAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+        var form = session.LastCard!;
+        Assert.All(Stages(form), stage => Assert.Null(stage.Value));
+
+        var first = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s4", ["pain.text"] = "Forgets to log runs" }, form);
+        Assert.All(Stages(first.CardUpdate!), stage => Assert.Equal("s4", stage.Value));
+
+        // The next item needs only its text: the stage is already picked.
+        await session.PressAsync(Megan, "+ Idea › Add", new() { ["opportunity.text"] = "Reminder after a week", ["opportunity.owner"] = "Product" });
+
+        var board = await session.BoardAsync();
+        Assert.All(board.Items, item => Assert.Equal("s4", item.StageId));
+        Assert.Equal("Product", board.Items.Single(i => i.Kind == ItemKind.Opportunity).Owner);
+        Assert.Equal(Evidence.Assumed, board.Items.Single(i => i.Kind == ItemKind.PainPoint).Evidence);
+    }
+
+    [Fact]
+    public async Task A_form_posted_before_the_entries_still_adds_what_it_sends()
+    {
+        await using var session = await StartSessionAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+        var map = await session.MapAsync();
+
+        // One set of fields, the kind among them: the form every member had until the per-kind entries.
+        var outcome = await session.Conversation.HandleAsync(new UserTurn(session.Scope, Megan, "old-form-1", string.Empty, new CardSubmit(
+            CardVerbs.Add, new Dictionary<string, string>
+            {
+                ["verb"] = "add", ["mapId"] = map.Id, ["step"] = "Contribute", ["kind"] = "touchpoint", ["stage"] = "s1",
+                ["text"] = "Newsletter", ["channel"] = "Email", ["score"] = string.Empty, ["owner"] = string.Empty, ["evidence"] = "observed",
+            })), TestContext.Current.CancellationToken);
+
+        Assert.Contains("✔ Added touchpoint", CardText.Of(outcome.CardUpdate!), StringComparison.Ordinal);
+        var item = Assert.Single((await session.BoardAsync()).Items);
+        Assert.Equal((ItemKind.Touchpoint, "s1", TouchChannel.Email, Evidence.Observed), (item.Kind, item.StageId, item.Channel!.Value, item.Evidence));
+    }
+
+    [Fact]
+    public async Task Only_the_facilitator_moves_on_from_the_progress_card()
+    {
+        await using var session = await StartSessionAsync();
+        var opened = await session.OpenContributionsAsync(Alex, "Steered", "Browse, Buy");
+        var progress = opened.NewProgressCard!.Card;
+
+        var refused = await session.PressAsync(Megan, "Go to review (facilitator)", card: progress);
+
+        Assert.StartsWith("Only Alex Wilber, who facilitates “Steered”, can move the session on or back", Assert.Single(refused.Messages).Text,
+            StringComparison.Ordinal);
+        Assert.Null(refused.CardUpdate);
+        Assert.Equal(MapStep.Contribute, (await session.MapAsync()).Step);
     }
 
     [Fact]
@@ -231,4 +294,8 @@ public abstract class CardFlowTests
         Assert.Contains("“Our own map” is being mapped here", CardText.Of(refused), StringComparison.Ordinal);
         Assert.Equal("Our own map", (await session.MapAsync()).Name);
     }
+
+    // The stage input of each of the contribution card's entries.
+    private static IEnumerable<InputChoiceSet> Stages(AdaptiveCard card) =>
+        CardButtons.AllInputs(card).OfType<InputChoiceSet>().Where(i => i.Id!.EndsWith(".stage", StringComparison.Ordinal));
 }

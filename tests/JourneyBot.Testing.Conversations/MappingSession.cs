@@ -89,23 +89,42 @@ public sealed class MappingSession : IAsyncDisposable
         return await SayAsync(facilitator, "next");
     }
 
+    /// <summary>
+    /// As <see cref="OpenContributionsAsync"/>, and the host posts the progress card it is given, as
+    /// the web host does: from then on the conversation knows its map has one.
+    /// </summary>
+    public async Task<TurnOutcome> OpenContributionsWithProgressCardAsync(Person facilitator, string mapName, string stages)
+    {
+        var opened = await OpenContributionsAsync(facilitator, mapName, stages);
+        var post = opened.NewProgressCard ?? throw new InvalidOperationException("Opening the contributions posted no progress card.");
+        await Conversation.RememberProgressCardAsync(Scope, post.MapId, "progress-card-1", TestContext.Current.CancellationToken);
+        return opened;
+    }
+
     /// <summary>The same activity delivered again (the channel retried it).</summary>
     public Task<TurnOutcome> RedeliverAsync(Person who, string text) =>
         RunAsync(new UserTurn(Scope, who, $"activity-{_activities}", text), $"{who.Name} (redelivered): {text}");
 
     /// <summary>
     /// <paramref name="who"/> fills <paramref name="inputs"/> on <paramref name="card"/> (default: the
-    /// last card) and presses <paramref name="button"/>: the client sends the button's data merged
-    /// with the inputs, as Teams does.
+    /// last card) and presses <paramref name="button"/> (inside a shown card: "+ Pain point › Add",
+    /// see <see cref="CardButtons"/>): the client sends the button's data merged with the inputs in
+    /// its reach, those left alone with the values they start with, as Teams does.
     /// </summary>
     public Task<TurnOutcome> PressAsync(Person who, string button, Dictionary<string, string>? inputs = null, AdaptiveCard? card = null)
     {
         var on = card ?? LastCard ?? throw new InvalidOperationException("No card has been shown yet.");
-        var action = (on.Actions ?? []).Concat(on.Body.OfType<ActionSet>().SelectMany(s => s.Actions))
-            .OfType<ExecuteAction>()
-            .FirstOrDefault(a => a.Title == button)
+        var (action, reach) = CardButtons.Find(on, button)
             ?? throw new InvalidOperationException($"The card has no button “{button}”: {CardText.Of(on)}");
         var values = new Dictionary<string, string>(action.Data);
+        foreach (var input in action.AssociatedInputs == "none" ? [] : reach)
+        {
+            if (CardButtons.StartValue(input) is { } start)
+            {
+                values[input.Id!] = start;
+            }
+        }
+
         foreach (var (key, value) in inputs ?? [])
         {
             values[key] = value;

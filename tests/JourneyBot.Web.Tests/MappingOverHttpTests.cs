@@ -147,8 +147,8 @@ public sealed class MappingOverHttpTests : IClassFixture<ConnectorFixture>
                 press.ReplyToId = "contribute-card";
                 press.Value = JsonSerializer.SerializeToElement(new Dictionary<string, string>
                 {
-                    ["verb"] = "add", ["mapId"] = map.Id, ["step"] = "Contribute", ["kind"] = "touchpoint", ["stage"] = map.Stages[0].Id,
-                    ["text"] = $"Idea number {n}", ["channel"] = "website", ["score"] = string.Empty, ["owner"] = string.Empty, ["evidence"] = "observed",
+                    ["verb"] = "add", ["mapId"] = map.Id, ["step"] = "Contribute", ["kind"] = "touchpoint", ["touchpoint.stage"] = map.Stages[0].Id,
+                    ["touchpoint.text"] = $"Idea number {n}", ["touchpoint.channel"] = "website",
                 });
                 var response = await app.PostWithoutWaitingForSendsAsync(press.ToJson()).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -91,6 +91,25 @@ public sealed class MessagesEndpointTests : IClassFixture<ConnectorFixture>, IAs
         Assert.StartsWith("Hi, I'm **JourneyBot**", welcome.Activity.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("channel", true, "type @ and pick **JourneyBot** from the menu")]
+    [InlineData("groupChat", true, "type @ and pick **JourneyBot** from the menu")]
+    [InlineData("personal", null, "Type **demo** to see a finished map")]
+    public async Task The_welcome_says_how_to_mention_the_bot_where_it_must_be_and_offers_the_demo_in_a_personal_chat(
+        string conversationType, bool? isGroup, string expected)
+    {
+        var install = Activities.Of(ActivityTypes.InstallationUpdate, _connector.ServiceUrl());
+        install.Action = "add";
+        install.Conversation!.ConversationType = conversationType;
+        install.Conversation.IsGroup = isGroup;
+
+        await _app.PostActivityAsync(install);
+
+        var welcome = Assert.Single(_connector.Requests).Activity.Text!;
+        Assert.Contains(expected, welcome, StringComparison.Ordinal);
+        Assert.Equal(conversationType == "personal", welcome.Contains("**demo**", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Channels_without_installation_updates_are_welcomed_when_the_bot_joins()
     {

@@ -92,7 +92,7 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
-    public async Task Thirty_typed_contributions_at_once_are_confirmed_in_one_message_and_another_that_names_the_rest()
+    public async Task Thirty_typed_contributions_at_once_post_no_confirmation_and_ask_their_departments_in_two_messages()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         await using var app = new BotApp(new Dictionary<string, string?>(), s => BotApp.UseClock(s, clock));
@@ -106,18 +106,20 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         var responses = await Task.WhenAll(Enumerable.Range(1, 30).Select(n =>
             app.PostActivityAsync(From($"member-{n}", $"touchpoint Purchase | website | Idea {n}"))));
         var atOnce = _connector.Requests.Where(r => r.Method == "POST").Skip(before).ToList();
-        clock.Advance(TimeSpan.FromSeconds(1));
-        var gathered = await _connector.WaitForAsync(r => r.Method == "POST" && Said(r).StartsWith("Just added:", StringComparison.Ordinal), Wait);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var gathered = await _connector.WaitForAsync(r => r.Method == "POST" && Said(r).StartsWith("Just now:", StringComparison.Ordinal), Wait);
+        var update = await _connector.WaitForAsync(r => r.Method == "PUT", Wait);
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        // The first member's confirmation and department question, as they are.
-        Assert.Equal(2, atOnce.Count);
-        Assert.StartsWith("Added touchpoint", Said(atOnce[0]), StringComparison.Ordinal);
-        // Everyone else's, one line each, in one message.
-        var confirmed = string.Join("\n", atOnce.Select(Said).Append(Said(gathered)));
-        Assert.All(Enumerable.Range(1, 30), n => Assert.Contains($"Idea {n},", confirmed, StringComparison.Ordinal));
+        // The first member's department question, as it is; everyone else's, one line each, in one message.
+        var question = Assert.Single(atOnce);
+        Assert.Contains("which department are you in?", Text(question), StringComparison.Ordinal);
         Assert.Equal(29, Said(gathered).Split('\n').Count(l => l.Contains("which department are you in", StringComparison.Ordinal)));
-        Assert.Equal(before + 3, _connector.Requests.Count(r => r.Method == "POST"));
+        Assert.Equal(before + 2, _connector.Requests.Count(r => r.Method == "POST"));
+        Assert.DoesNotContain(_connector.Requests, r => Said(r).Contains("Added touchpoint", StringComparison.Ordinal));
+        // The progress card shows the newest items instead, and who added them.
+        Assert.Contains("Latest:", Text(update), StringComparison.Ordinal);
+        Assert.Equal(3, Text(update).Split("Touchpoint · Website: Idea ").Length - 1);
     }
 
     [Fact]
@@ -134,12 +136,12 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
 
             await SayAsync(app, "member-1", "touchpoint Purchase | website | Idea 1");
             await SayAsync(app, "member-2", "touchpoint Purchase | website | Idea 2");
-            Assert.DoesNotContain(_connector.Requests, r => Said(r).Contains("Idea 2", StringComparison.Ordinal));
+            Assert.DoesNotContain(_connector.Requests, r => Said(r).Contains("member-2", StringComparison.Ordinal));
             Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
         }
 
         // The clock never moved: only the host's stopping sent them.
-        Assert.Contains(_connector.Requests, r => r.Method == "POST" && Said(r).Contains("Idea 2,", StringComparison.Ordinal));
+        Assert.Contains(_connector.Requests, r => r.Method == "POST" && Said(r).Contains("member-2, which department", StringComparison.Ordinal));
         Assert.Contains("3. Purchase — 2 touchpoints", Text(Assert.Single(_connector.Requests, r => r.Method == "PUT")), StringComparison.Ordinal);
     }
 
@@ -163,6 +165,69 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("1. Awareness — 1 goal", Text(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_facilitator_goes_to_the_review_from_the_progress_card_which_stays_the_progress_card(bool universalAction)
+    {
+        await using var app = new BotApp(new Dictionary<string, string?>());
+        foreach (var line in new[] { "start Steer", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+        {
+            await SayAsync(app, "alex", line);
+        }
+
+        var posted = _connector.Requests.Single(r => r.Method == "POST" && IsProgressCard(r));
+        var button = System.Text.Json.JsonDocument.Parse(posted.Body).RootElement
+            .GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")[0];
+        Assert.Equal("Go to review (facilitator)", button.GetProperty("title").GetString());
+        _connector.Reset();
+
+        var refusal = await PressAsync(app, "megan", posted.AnsweredId!, button, universalAction);
+        Assert.Contains("Only alex", refusal, StringComparison.Ordinal);
+        var pressed = await PressAsync(app, "alex", posted.AnsweredId!, button, universalAction);
+
+        // The review is a new post; the progress card shows the new step in place, without the button.
+        var review = _connector.Requests.Single(r => r.Method == "POST" && Text(r).Contains("Gaps still open", StringComparison.Ordinal));
+        Assert.Contains(" · Step 7 of 7: Review and vote", Text(review), StringComparison.Ordinal);
+        var progress = universalAction
+            ? pressed
+            : Text(_connector.Requests.Single(r => r.Method == "PUT" && r.RawTarget.EndsWith($"/activities/{posted.AnsweredId}", StringComparison.Ordinal)));
+        Assert.Contains(" · progress", progress, StringComparison.Ordinal);
+        Assert.Contains("Step 7 of 7: Review and vote", progress, StringComparison.Ordinal);
+        Assert.DoesNotContain("Go to review", progress, StringComparison.Ordinal);
+    }
+
+    // Presses the card button as Teams sends it (an invoke) or as the Playground does (a message
+    // answering the card); gives what the member sees answered: the invoke's answer, or the bot's posts.
+    private async Task<string> PressAsync(BotApp app, string who, string cardId, System.Text.Json.JsonElement button, bool universalAction)
+    {
+        var data = button.GetProperty("data").GetRawText();
+        Activity press;
+        if (universalAction)
+        {
+            press = Activities.Invoke(_connector.ServiceUrl(), "adaptiveCard/action",
+                $$"""{"action":{"type":"Action.Execute","verb":"next","data":{{data}}},"trigger":"manual"}""");
+            press.Conversation!.Id = Thread;
+            press.ReplyToId = cardId;
+        }
+        else
+        {
+            press = From(who, string.Empty);
+            press.Text = null;
+            press.Entities = null;
+            press.ReplyToId = cardId;
+            press.Value = System.Text.Json.JsonDocument.Parse(data).RootElement.Clone();
+        }
+
+        press.From = new ChannelAccount { Id = who, Name = who };
+        var before = _connector.Requests.Count;
+        var response = await app.PostActivityAsync(press);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return universalAction
+            ? Text(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            : string.Concat(_connector.Requests.Skip(before).Select(Text));
     }
 
     // The progress card is the one card that refreshes itself.

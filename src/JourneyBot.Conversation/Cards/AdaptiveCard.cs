@@ -192,6 +192,7 @@ internal sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElemen
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 public abstract record CardAction(string Title)
 {
     /// <summary><c>positive</c> for the main button. (Teams ignores it; other hosts show it.)</summary>
@@ -218,6 +219,28 @@ internal sealed record ExecuteAction(string Title, string Verb, IReadOnlyDiction
 /// <param name="Title">The button's text.</param>
 /// <param name="Url">The https (or, locally, http) address.</param>
 internal sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
+
+/// <summary>
+/// A button that opens <see cref="Card"/> inline, under the card's buttons, without a round trip
+/// to the bot: the client alone shows and hides it.
+/// </summary>
+/// <param name="Title">The button's text.</param>
+/// <param name="Card">What it opens.</param>
+internal sealed record ShowCardAction(string Title, InlineCard Card) : CardAction(Title);
+
+/// <summary>
+/// The card an <see cref="ShowCardAction"/> opens: elements and buttons, without the schema,
+/// version and Teams properties of the card it belongs to. A submit inside it sends its own inputs
+/// and those of the card around it, not those of the other inline cards.
+/// </summary>
+internal sealed record InlineCard(IReadOnlyList<CardElement> Body)
+{
+    /// <summary>Always <c>AdaptiveCard</c>.</summary>
+    public string Type { get; init; } = "AdaptiveCard";
+
+    /// <summary>Its buttons.</summary>
+    public IReadOnlyList<CardAction>? Actions { get; init; }
+}
 
 /// <summary>A submit: Teams sends a message whose value is the data merged with the inputs.</summary>
 internal sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title)

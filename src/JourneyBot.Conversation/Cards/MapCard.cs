@@ -26,9 +26,10 @@ internal static class MapCard
 
     /// <summary>
     /// The card of <paramref name="map"/> with its items, within <see cref="TargetBytes"/> whenever
-    /// the map's shape allows, with buttons to the full map and its exports at <paramref name="fullMap"/>.
+    /// the map's shape allows, with buttons to the full map and its exports at <paramref name="fullMap"/>,
+    /// and <paramref name="intro"/> (bot text) at the top: the post is this one card.
     /// </summary>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board, Uri? fullMap = null)
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, Uri? fullMap = null, string? intro = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -37,7 +38,7 @@ internal static class MapCard
         var picture = new Lazy<string>(() => EmotionCurve.DataUri(EmotionCurve.Scores(map, board)));
         foreach (var budget in Budgets)
         {
-            card = Build(map, board, budget.Items, budget.Chars, picture) with { Actions = Links(fullMap) };
+            card = Build(map, board, budget.Items, budget.Chars, picture, intro) with { Actions = Links(fullMap) };
             if (Bytes(card) <= TargetBytes)
             {
                 return card;
@@ -45,7 +46,7 @@ internal static class MapCard
         }
 
         // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, picture: null) with { Actions = Links(fullMap) };
+        return Build(map, board, 1, 32, picture: null, intro) with { Actions = Links(fullMap) };
     }
 
     // The full page, and the exports next to it; none without a link.
@@ -63,18 +64,20 @@ internal static class MapCard
     public static int Bytes(AdaptiveCard card) =>
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
-    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture)
+    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
-        var body = new List<CardElement>
-        {
+        var body = new List<CardElement>();
+        SessionCards.AddNote(body, intro);
+        body.AddRange(
+        [
             new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }]) { Spacing = "None" },
             Say(Subtitle(map), subtle: true) with { Spacing = "None" },
             Labelled(Strings.LabelObjective, map.Objective ?? Strings.NotSet),
             Labelled(Strings.LabelPersona, map.Persona ?? Strings.NotSet) with { Spacing = "Small" },
             Labelled(Strings.LabelJourney, $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
-        };
+        ]);
         body.AddRange(Curve(map, board, picture));
 
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))

@@ -11,6 +11,9 @@ namespace JourneyBot.Conversation.Cards;
 /// </summary>
 public static class ProgressCard
 {
+    private const int LatestShown = 3;
+    private const int LatestChars = 80;
+
     /// <summary>The card for <paramref name="map"/> with its items so far.</summary>
     public static AdaptiveCard For(JourneyMap map, MapBoard board)
     {
@@ -45,8 +48,36 @@ public static class ProgressCard
             body.Add(Say(Strings.VotedCount.Fill(("count", voters))) with { Spacing = "Small" });
         }
 
-        return new AdaptiveCard(body) { Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }) };
+        var open = map.Status == MapStatus.Active && MapFlow.IsOpenForContributions(map.Step);
+        if (open && board.Items.Count > 0)
+        {
+            AddLatest(body, board);
+        }
+
+        return new AdaptiveCard(body)
+        {
+            Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }),
+            Actions = open && map.Step == MapStep.Contribute ? [ToReview(map)] : null,
+        };
     }
+
+    // Typed items are confirmed here rather than by a post each: the newest few, and how to take one back.
+    private static void AddLatest(List<CardElement> body, MapBoard board)
+    {
+        body.Add(Say(Strings.ProgressLatest) with { Separator = true });
+        foreach (var item in board.Items.OrderByDescending(i => i.CreatedAt).Take(LatestShown))
+        {
+            var text = TextRules.Shorten(Vocabulary.Describe(item, withFace: true), LatestChars);
+            body.Add(Plain($"{Vocabulary.Title(item.Kind)} · {text} — {item.Author.Name}") with { Spacing = "None" });
+        }
+
+        body.Add(Say(Strings.ProgressUndoHint, subtle: true) with { Spacing = "Small" });
+    }
+
+    // The facilitator steers from here, not from everyone's form. The press is told from the same
+    // verb on the form by the card it names, so the review is posted and this card stays.
+    private static ExecuteAction ToReview(JourneyMap map) =>
+        Button(Strings.ButtonToReview, CardVerbs.Next, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
 
     // "Megan Bowen (Sales)": many tenants put the department in the display name already.
     private static string WithDepartment(string name, string? department) =>

@@ -16,10 +16,15 @@ internal static class ReviewCard
     private const int MaxChoices = 40;
 
     /// <summary>
-    /// The review card of <paramref name="map"/>; <paramref name="votesOf"/> preselects that
-    /// member's votes (the card answering their own vote).
+    /// The review card of <paramref name="map"/>; <paramref name="voter"/> preselects that
+    /// member's votes and says how many they have left (the card answering their own vote).
     /// </summary>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board, string? note = null, string? votesOf = null)
+    /// <remarks>
+    /// The card is shared: it answers an Action.Execute for the voter alone, but a plain submit
+    /// replaces it for everyone. So the line of votes left names whose they are, and the card as
+    /// first posted says only how many each member has.
+    /// </remarks>
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, string? note = null, Person? voter = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -43,6 +48,7 @@ internal static class ReviewCard
         }
         else
         {
+            var mine = voter is null ? [] : board.Votes.GetValueOrDefault(voter.Id) ?? [];
             body.Add(Say(Strings.VoteIntro.Fill(("votes", VotesPerMember))) with { Separator = true });
             body.Add(new InputChoiceSet
             {
@@ -50,10 +56,14 @@ internal static class ReviewCard
                 Label = Strings.YourVotes,
                 IsMultiSelect = true,
                 Style = "expanded",
-                Value = votesOf is not null && board.Votes.TryGetValue(votesOf, out var mine) && mine.Count > 0 ? string.Join(',', mine) : null,
-                Choices = [.. Votable(votable, tally, votesOf is null ? [] : board.Votes.GetValueOrDefault(votesOf) ?? [])
-                    .Select(i => new Choice(VoteLabel(map, i, tally.GetValueOrDefault(i.Id)), i.Id))],
+                Value = mine.Count > 0 ? string.Join(',', mine) : null,
+                Choices = [.. Votable(votable, tally, mine).Select(i => new Choice(VoteLabel(i, tally.GetValueOrDefault(i.Id)), i.Id))],
             });
+            if (voter is not null)
+            {
+                body.Add(Plain(Strings.VotesLeftOf.Fill(("member", voter.Name), ("left", VotesLeft(mine.Count)), ("votes", VotesPerMember)), bold: true));
+            }
+
             if (votable.Count > MaxChoices)
             {
                 body.Add(Say(Strings.VoteChoicesCut.Fill(("shown", MaxChoices), ("rest", votable.Count - MaxChoices)), subtle: true));
@@ -115,10 +125,13 @@ internal static class ReviewCard
             .Take(MaxChoices)
             .OrderBy(i => i.Kind).ThenByDescending(i => tally.GetValueOrDefault(i.Id));
 
-    private static string VoteLabel(JourneyMap map, MapItem item, int votes)
+    /// <summary>How many of their votes a member who cast <paramref name="cast"/> has left.</summary>
+    public static int VotesLeft(int cast) => Math.Max(0, VotesPerMember - cast);
+
+    // "Pain point · Checkout is slow · 2 votes": short enough to scan; a count only once there is one.
+    private static string VoteLabel(MapItem item, int votes)
     {
-        var stage = map.Stages.FirstOrDefault(s => s.Id == item.StageId)?.Name ?? "?";
-        var kind = item.Kind == ItemKind.PainPoint ? Strings.VoteKindPain : Strings.VoteKindOpportunity;
-        return $"{kind} · {stage} · {TextRules.Shorten(item.Text, 90)} [{ItemIds.Display(item.Id)}] · {Strings.VoteCount.Fill(("count", votes))}";
+        var label = $"{Vocabulary.Title(item.Kind)} · {TextRules.Shorten(item.Text, 90)}";
+        return votes > 0 ? $"{label} · {Strings.VoteCount.Fill(("count", votes))}" : label;
     }
 }

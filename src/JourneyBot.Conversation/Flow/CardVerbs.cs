@@ -50,4 +50,13 @@ public static class CardVerbs
 
     /// <summary>Data key: the step the card was made for.</summary>
     public const string StepKey = "step";
+
+    /// <summary>Data key of an Add button: the kind of item its entry adds (see <see cref="Contribution.Token"/>).</summary>
+    public const string KindKey = "kind";
+
+    /// <summary>Data key: which card the button is on, where the same verb means something else on another card.</summary>
+    public const string CardKey = "card";
+
+    /// <summary><see cref="CardKey"/> of the progress card's buttons: what they show is posted anew, the progress card stays.</summary>
+    public const string ProgressCard = "progress";
 }

@@ -4,9 +4,48 @@ using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow;
 
-/// <summary>Turns an <see cref="AddItemCommand"/> into an item, or says what is wrong with it.</summary>
+/// <summary>
+/// Turns an <see cref="AddItemCommand"/> into an item, or says what is wrong with it; names the
+/// inputs of the contribution card's entries and reads them back.
+/// </summary>
 internal static class Contribution
 {
+    /// <summary>The fields of a contribution, as the card's inputs name them after their entry's kind.</summary>
+    public const string StageField = "stage", TextField = "text", ChannelField = "channel", ScoreField = "score", OwnerField = "owner",
+        EvidenceField = "evidence";
+
+    /// <summary>
+    /// The id of <paramref name="field"/> in the card's entry for <paramref name="kind"/>, e.g.
+    /// <c>touchpoint.stage</c>: Adaptive Cards require an input's id to be unique in the whole card,
+    /// inline cards of its show-card buttons included.
+    /// </summary>
+    public static string InputId(ItemKind kind, string field) => $"{Token(kind)}.{field}";
+
+    /// <summary>The word for <paramref name="kind"/> in card data and input ids (the typed keyword).</summary>
+    public static string Token(ItemKind kind) => kind switch
+    {
+        ItemKind.Touchpoint => "touchpoint",
+        ItemKind.Goal => "goal",
+        ItemKind.Action => "action",
+        ItemKind.PainPoint => "pain",
+        ItemKind.Emotion => "emotion",
+        _ => "opportunity",
+    };
+
+    /// <summary>
+    /// The contribution an Add button sent: the kind from the button's data, the fields from its
+    /// entry's inputs. A form posted before the entries (one set of unprefixed fields, the kind
+    /// among them) is read as well, so a card still in a thread keeps working.
+    /// </summary>
+    public static AddItemCommand FromCard(CardSubmit submit)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        var kind = Vocabulary.ParseKind(submit[CardVerbs.KindKey]);
+        string? Field(string field) => (kind is { } k ? submit[InputId(k, field)] : null) ?? submit[field];
+        return new AddItemCommand(kind, Field(StageField), Field(TextField), Field(ChannelField), Field(ScoreField), Field(OwnerField),
+            Field(EvidenceField));
+    }
+
     /// <summary>The item the command describes (without id, author or time), or a problem.</summary>
     public static MapItem? Read(AddItemCommand add, JourneyMap map, out string? problem)
     {

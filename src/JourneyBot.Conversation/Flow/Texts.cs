@@ -8,8 +8,11 @@ namespace JourneyBot.Conversation.Flow;
 /// </summary>
 public static class Texts
 {
-    /// <summary>The welcome when the bot is added.</summary>
-    public static string Welcome => Strings.Welcome;
+    /// <summary>
+    /// The welcome when the bot is added: in a personal chat, where no mention is needed, it
+    /// suggests the demo; in a channel or group chat it says how to mention the bot.
+    /// </summary>
+    public static string Welcome(bool personalChat) => personalChat ? Strings.WelcomePersonal : Strings.Welcome;
 
     /// <summary>The answer to <c>help</c>.</summary>
     public static string Help => Strings.Help;
@@ -23,7 +26,7 @@ public static class Texts
     /// <summary>When an old card's button is pressed.</summary>
     public static string OutdatedCard => Strings.OutdatedCard;
 
-    /// <summary>Several contributions confirmed in one message, one line each.</summary>
+    /// <summary>Answers many members caused at once (confirmations, department questions) in one message, one line each.</summary>
     public static string Acknowledged(IEnumerable<string> summaries) =>
         Strings.Acknowledged.Fill(("lines", string.Join("\n", summaries.Select(s => "- " + s))));
 

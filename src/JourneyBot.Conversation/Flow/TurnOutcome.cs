@@ -33,10 +33,10 @@ public sealed class TurnOutcome
         return this;
     }
 
-    /// <summary>Adds a card message, with an optional text before it.</summary>
-    public TurnOutcome Show(AdaptiveCard card, string? text = null)
+    /// <summary>Adds a card message (whatever introduces it is inside the card: one post, not a text and a card).</summary>
+    public TurnOutcome Show(AdaptiveCard card)
     {
-        Messages.Add(new BotMessage(text, card));
+        Messages.Add(new BotMessage(null, card));
         return this;
     }
 

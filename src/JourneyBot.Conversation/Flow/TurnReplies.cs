@@ -10,32 +10,39 @@ internal static class TurnReplies
     /// <summary>Whether <paramref name="turn"/> comes from the map's facilitator.</summary>
     public static bool IsFacilitator(UserTurn turn, JourneyMap map) => map.Facilitator.Id == turn.From.Id;
 
-    /// <summary>The card of the map's step: in place of the card that was pressed, or as a new message.</summary>
+    /// <summary>
+    /// The card of the map's step, with <paramref name="intro"/> (if any) under its title: in place
+    /// of the step card that was pressed, or as a new message (a single post, its intro inside).
+    /// </summary>
     public static TurnOutcome ShowStep(UserTurn turn, TurnOutcome outcome, JourneyMap map, string? note = null, MapBoard? board = null,
         string? intro = null)
     {
         var card = map.Step == MapStep.Review ? ReviewCard.For(map, board ?? MapBoard.Empty, note) : SessionCards.ForStep(map, note);
-        if (turn.Submit is not null)
+        if (intro is not null)
+        {
+            card = card with { Body = [card.Body[0], CardParts.Say(intro), .. card.Body.Skip(1)] };
+        }
+
+        if (turn.Submit is not null && !PressedOnProgressCard(turn))
         {
             outcome.CardUpdate = card;
-            if (intro is not null)
-            {
-                outcome.Say(intro);
-            }
         }
         else
         {
-            outcome.Show(card, intro);
+            outcome.Show(card);
         }
 
         return outcome;
     }
 
+    /// <summary>Whether the turn is a press on the living progress card, which stays what it is whatever the button shows.</summary>
+    public static bool PressedOnProgressCard(UserTurn turn) => turn.Submit?[CardVerbs.CardKey] == CardVerbs.ProgressCard;
+
     /// <summary>A problem told on the card when the member used one, else as a message.</summary>
     public static TurnOutcome Refuse(UserTurn turn, JourneyMap map, string problem)
     {
         var outcome = new TurnOutcome();
-        if (turn.Submit is not null && map.Status == MapStatus.Active && map.Step != MapStep.Review)
+        if (turn.Submit is not null && !PressedOnProgressCard(turn) && map.Status == MapStatus.Active && map.Step != MapStep.Review)
         {
             outcome.CardUpdate = SessionCards.ForStep(map, "⚠ " + Markdown.Escape(problem));
             return outcome;

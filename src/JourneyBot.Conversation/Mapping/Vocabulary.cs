@@ -63,6 +63,17 @@ internal static class Vocabulary
         _ => Strings.KindOpportunity,
     };
 
+    /// <summary>How a kind reads on its own, as a title: the contribution card's entries, the progress card's latest items, the vote list.</summary>
+    public static string Title(ItemKind kind) => kind switch
+    {
+        ItemKind.Touchpoint => Strings.TitleTouchpoint,
+        ItemKind.Goal => Strings.TitleGoal,
+        ItemKind.Action => Strings.TitleAction,
+        ItemKind.PainPoint => Strings.TitlePainPoint,
+        ItemKind.Emotion => Strings.TitleEmotion,
+        _ => Strings.TitleOpportunity,
+    };
+
     /// <summary>The kind a member's word names, or null.</summary>
     public static ItemKind? ParseKind(string? word) => word?.Trim().ToUpperInvariant() switch
     {

@@ -158,7 +158,7 @@ internal sealed class JourneyTurnHandler(
     // among membersAdded. Teams greets on the first only, so a new team sees one welcome, not two.
     private static Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
         turn.Activity.Action == "add"
-            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Texts.Welcome, token), cancellationToken)
+            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken)
             : Task.CompletedTask;
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
@@ -167,7 +167,12 @@ internal sealed class JourneyTurnHandler(
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
         return botAdded && turn.Activity.ChannelId != Channels.Teams
-            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Texts.Welcome, token), cancellationToken)
+            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken)
             : Task.CompletedTask;
     }
+
+    // A channel or group chat is told how to mention the bot; a one-to-one chat (Teams' "personal",
+    // or a channel that names no type, as Web Chat) needs no mention and is offered the demo.
+    private static string Welcome(Activity activity) =>
+        Texts.Welcome(personalChat: activity.Conversation is not ({ IsGroup: true } or { ConversationType: "channel" or "groupChat" }));
 }

@@ -24,8 +24,8 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
             map.Status = MapStatus.Published;
             map.PublishedAt = clock.GetUtcNow();
             map.PublishedBy = turn.From;
-            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id)),
-                Strings.PublishedHereIsMap.Fill(("map", Markdown.Escape(map.Name))));
+            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id),
+                Strings.PublishedHereIsMap.Fill(("map", Markdown.Escape(map.Name)))));
             if (turn.Submit is not null)
             {
                 outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview);

@@ -14,7 +14,7 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
         var draft = Contribution.Read(add, map, out var problem);
         if (draft is null)
         {
-            return RefuseContribution(turn, map, problem!);
+            return RefuseContribution(turn, add, map, problem!);
         }
 
         // A member whose department neither the team nor their profile knows is asked for it, once.
@@ -53,14 +53,15 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
             ("item", Markdown.Escape(Describe(item))), ("member", Markdown.Escape(turn.From.Name)));
         if (turn.Submit is not null && map.Step == MapStep.Contribute)
         {
-            // The form itself says what was added: no extra message in a busy channel.
-            outcome.CardUpdate = ContributeCard.For(map, "✔ " + said);
+            // The form itself says what was added, and offers the same stage for the next item.
+            outcome.CardUpdate = ContributeCard.For(map, "✔ " + said, item.StageId);
         }
-        else
+        else if (map.ProgressActivityId is null)
         {
             outcome.Messages.Insert(0, new BotMessage(said + " " + Strings.ItemAddedUndo, null) { Summary = said });
         }
 
+        // Else the progress card shows it among the latest items, with who added it: no post in a busy thread.
         return outcome;
     }
 
@@ -114,10 +115,11 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
 
     private static string Describe(MapItem item) => Vocabulary.Describe(item, withFace: true);
 
-    // A problem with a contribution is told on the form when the member used it, else as a message.
-    private static TurnOutcome RefuseContribution(UserTurn turn, JourneyMap map, string problem) =>
+    // A problem with a contribution is told on the form when the member used it (the stage they
+    // picked still picked), else as a message.
+    private static TurnOutcome RefuseContribution(UserTurn turn, AddItemCommand add, JourneyMap map, string problem) =>
         turn.Submit is not null && map.Step == MapStep.Contribute
-            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem)) }
+            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem), add.Stage) }
             : new TurnOutcome().Say(problem);
 
     // Members may change only what they added themselves.

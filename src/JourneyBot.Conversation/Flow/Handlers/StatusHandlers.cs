@@ -17,7 +17,8 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links)
         var board = await store.GetBoardAsync(command.Scope.TeamKey, map.Id, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id)), Strings.StatusPublishedIntro.Fill(("map", Markdown.Escape(map.Name))));
+            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id),
+                Strings.StatusPublishedIntro.Fill(("map", Markdown.Escape(map.Name)))));
         }
 
         var (name, facilitator) = (Markdown.Escape(map.Name), Markdown.Escape(map.Facilitator.Name));

@@ -79,6 +79,12 @@ internal sealed class StepHandlers(IMapStore store, MapTransaction transaction)
                 // Contributions open: from now on one card shows everyone's progress.
                 outcome.NewProgressCard = new ProgressCardPost(map.Id, ProgressCard.For(map, board));
             }
+            else if (PressedOnProgressCard(turn))
+            {
+                // Its one button leads from the contributions (the board was read) to the review: it
+                // shows the new step at once, without its button.
+                outcome.CardUpdate = ProgressCard.For(map, board);
+            }
 
             return MapChange.Saved(outcome);
         }, cancellationToken);

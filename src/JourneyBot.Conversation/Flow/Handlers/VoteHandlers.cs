@@ -39,8 +39,8 @@ internal sealed class VoteHandlers(IMapStore store)
             ? Strings.VotesWithdrawn.Fill(("member", Markdown.Escape(turn.From.Name)))
             : Strings.Voted.Fill(("member", Markdown.Escape(turn.From.Name)), ("count", chosen.Count));
         return turn.Submit is not null
-            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, votesOf: turn.From.Id) }
-            : new TurnOutcome().Say(said);
+            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, voter: turn.From) }
+            : new TurnOutcome().Say(said + " " + Strings.VotesLeft.Fill(("left", ReviewCard.VotesLeft(chosen.Count)), ("votes", ReviewCard.VotesPerMember)));
     }
 
     private static TurnOutcome Refuse(UserTurn turn, JourneyMap map, MapBoard board, string problem) =>

@@ -12,16 +12,29 @@ playground_port=${PLAYGROUND_PORT:-56150}
 azurite_port=${AZURITE_PORT:-10002}
 cd "$root"
 
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for pair in "BOT_PORT:$bot_port" "PLAYGROUND_PORT:$playground_port" "AZURITE_PORT:$azurite_port"; do
-  name=${pair%%:*}; port=${pair#*:}
-  if port_busy "$port"; then
-    echo "run: port $port is already in use. Stop what uses it, or choose another port: $name=<port> $0" >&2
+"$root/scripts/ensure-tools.sh"
+
+# Whether a service could listen on port $1 at address $2 (default: every address, which is how
+# Agents Playground listens; it quietly moves to a random port when it cannot).
+port_free() {
+  node -e 'const s = require("net").createServer(); s.once("error", () => process.exit(1));
+    s.listen(Number(process.argv[1]), process.argv[2] || undefined, () => s.close(() => process.exit(0)));' "$1" "${2:-}"
+}
+# How to free port $1: what holds it, when the system tells (ss shows other users' programs only to root).
+port_help() {
+  local holder
+  holder=$(ss -Hltnp "sport = :$1" 2>/dev/null | sed -n 's/.*users:(("\([^"]*\)",pid=\([0-9]*\).*/\1 (pid \2)/p' | head -n 1) || true
+  echo "run: port $1 is already in use${holder:+ by $holder}. Stop what uses it (an earlier scripts/run.sh: Ctrl+C in its terminal;" >&2
+  echo "     to see what it is: ss -ltnp 'sport = :$1'), or choose another port: $2=<port> $0" >&2
+}
+for check in "BOT_PORT:$bot_port:127.0.0.1" "PLAYGROUND_PORT:$playground_port:" "AZURITE_PORT:$azurite_port:127.0.0.1"; do
+  IFS=: read -r name port address <<<"$check"
+  if ! port_free "$port" "$address"; then
+    port_help "$port" "$name"
     exit 1
   fi
 done
 
-"$root/scripts/ensure-tools.sh"
 mkdir -p "$root/.data"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "run: building the bot"
@@ -70,12 +83,42 @@ curl -fsS "http://127.0.0.1:$bot_port/healthz" >/dev/null || { echo "run: the bo
   --service-url "http://127.0.0.1:$playground_port/_connector") >"$root/.data/playground.log" 2>&1 &
 pids+=($!)
 
+# It tells the bot to answer at --service-url, on the port asked for; if that port was taken in
+# the meantime it listens elsewhere (saying so only in playground/devTools/), and every reply of
+# the bot would go to whatever holds the port. Insist on the port it was given.
+listening=""
+for _ in $(seq 1 120); do
+  listening=$(grep -m 1 -o '^Listening on [0-9]*' "$root/.data/playground.log" 2>/dev/null | grep -o '[0-9]*$') && break
+  kill -0 "${pids[-1]}" 2>/dev/null || break
+  sleep 0.5
+done
+if [ -z "$listening" ]; then
+  echo "run: Agents Playground did not start; see .data/playground.log" >&2
+  exit 1
+fi
+if [ "$listening" != "$playground_port" ]; then
+  echo "run: Agents Playground could not listen on port $playground_port and moved to $listening, where the bot's replies would not reach it." >&2
+  port_help "$playground_port" PLAYGROUND_PORT
+  exit 1
+fi
+for _ in $(seq 1 60); do
+  if curl -fsS "http://127.0.0.1:$playground_port/" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+curl -fsS "http://127.0.0.1:$playground_port/" >/dev/null || { echo "run: Agents Playground does not answer; see .data/playground.log" >&2; exit 1; }
+
 cat <<MSG
 
   JourneyBot is running at http://127.0.0.1:$bot_port/api/messages
   Open Agents Playground:   http://127.0.0.1:$playground_port
   Maps are stored in Azurite (Azure Table Storage) under .data/azurite
-  In the Playground: open "Shoe Co - General" and post "@JourneyBot start My first map"
+
+  In a channel the bot reads only posts that mention it. Open "General" (Shoe Co) under
+  Teams Channel, type @ and pick JourneyBot from the menu that opens, then write
+  "start My first map" and press Post. Typed "@JourneyBot" text is not a mention: the bot
+  never sees that post. In Personal Chat no mention is needed.
+  Yellow "not supported yet in Microsoft 365 Agents playground" lines are expected: see
+  Troubleshooting in README.md.
 
   The bot's logs follow. Ctrl+C stops the bot and the Playground.
 

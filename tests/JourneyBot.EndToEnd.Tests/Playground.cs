@@ -19,6 +19,9 @@ public sealed partial class Playground : IAsyncDisposable
         _workDirectory = workDirectory;
     }
 
+    /// <summary>The bot's name in the page (playground/.m365agentsplayground.yml): its posts' author and its entry in the @ menu.</summary>
+    public const string BotName = "JourneyBot";
+
     /// <summary>The port of its page and connector.</summary>
     public int Port { get; }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using JourneyBot.Testing;
 using Microsoft.Playwright;
 
@@ -54,6 +55,55 @@ public sealed class PlaygroundSession : IAsyncLifetime
         await Page.ScreenshotAsync(new() { Path = path, FullPage = true });
         RunSummary.Screenshot(path);
         return path;
+    }
+
+    /// <summary>Saves a screenshot of <paramref name="element"/> alone (a thread, a card) as a test artifact and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name, ILocator element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        // The Playground scrolls its messages inside the page, below its toolbar: a window shorter
+        // than the element cuts it, and a shot taken while scrolling catches the toolbar.
+        var window = Page.ViewportSize!;
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException($"'{name}': the element is not visible.");
+        await Page.SetViewportSizeAsync(window.Width, Math.Max(window.Height, (int)box.Height + 400));
+        var path = Path.Combine(ArtifactsFolder, name + ".png");
+        await element.ScreenshotAsync(new() { Path = path });
+        await Page.SetViewportSizeAsync(window.Width, window.Height);
+        RunSummary.Screenshot(path);
+        return path;
+    }
+
+    /// <summary>
+    /// Opens <paramref name="channel"/> (as the left column names it, e.g. "Shoe Co - General"),
+    /// starts a new post there that mentions the bot followed by <paramref name="text"/>, and
+    /// returns the post's thread.
+    /// </summary>
+    public async Task<ChannelThread> PostMentioningBotAsync(string channel, string text)
+    {
+        await Page.GetByRole(AriaRole.Treeitem, new() { Name = channel }).ClickAsync();
+        var newPost = Page.GetByRole(AriaRole.Group).Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Post" }) });
+        await MentionBotAsync(Page, newPost.GetByRole(AriaRole.Textbox), text);
+        await newPost.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+        // The thread is the group whose first post reads "<bot> <text>" (a person's post shows its
+        // text right under the group); the newest such thread is listed first.
+        var firstPost = Page.Locator(":scope > span", new() { HasTextRegex = new Regex("^" + Regex.Escape(Playground.BotName + " " + text) + "$") });
+        var thread = Page.GetByRole(AriaRole.Group).Filter(new() { Has = firstPost }).First;
+        await thread.WaitForAsync();
+        return new ChannelThread(Page, thread);
+    }
+
+    /// <summary>
+    /// Types "@" in <paramref name="box"/>, picks the bot from the menu that opens, then types
+    /// <paramref name="text"/>: a real mention, as Teams makes it (typed "@JourneyBot" text is none).
+    /// </summary>
+    public static async Task MentionBotAsync(IPage page, ILocator box, string text)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(box);
+        await box.ClickAsync();
+        await page.Keyboard.TypeAsync("@");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = Playground.BotName }).ClickAsync();
+        await page.Keyboard.TypeAsync(" " + text);
     }
 
     public async ValueTask DisposeAsync()

@@ -28,21 +28,30 @@ public sealed class PlaygroundTests(PlaygroundSession session) : IClassFixture<P
     [Fact]
     public async Task In_a_team_channel_a_post_that_mentions_the_bot_is_answered_in_its_thread()
     {
-        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Shoe Co - General" }).ClickAsync();
-        var newPost = Page.GetByRole(AriaRole.Group)
-            .Filter(new() { Has = Page.GetByRole(AriaRole.Button, new() { Name = "Post" }) })
-            .GetByRole(AriaRole.Textbox);
-        await newPost.ClickAsync();
-        await Page.Keyboard.TypeAsync("@");
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "JourneyBot" }).ClickAsync();
-        await Page.Keyboard.TypeAsync(" help");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Post" }).ClickAsync();
+        var thread = await session.PostMentioningBotAsync("Shoe Co - General", "help");
 
-        // Threads are listed newest first; the bot's answer is a reply inside ours.
-        var thread = Page.GetByRole(AriaRole.Group).Filter(new() { Has = Page.GetByText("Type a message...") }).First;
-        var botReplies = thread.Locator("div:has(> div > div > [role='img'][aria-label='JourneyBot'])");
-        await Assertions.Expect(botReplies.Last).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
+        await Assertions.Expect(thread.BotPosts.Last).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
         await session.ScreenshotAsync("channel-mention-help");
+    }
+
+    [Fact]
+    public async Task The_bot_posts_in_a_channel_thread_are_counted_by_author()
+    {
+        var thread = await session.PostMentioningBotAsync("Shoe Co - Customer journeys", "help");
+        await Assertions.Expect(thread.BotPosts).ToHaveCountAsync(1);
+        await thread.ReplyMentioningBotAsync("help");
+
+        // One answer per question: the person's posts, the reply box and the avatar beside it are
+        // not the bot's. (Right after an answer arrives the page may list it before its question
+        // for a moment, so the order is not asserted.)
+        await Assertions.Expect(thread.PostsBy("Alex Wilber")).ToHaveCountAsync(2);
+        await Assertions.Expect(thread.BotPosts).ToHaveCountAsync(2);
+        await Assertions.Expect(thread.BotPosts.Last).ToContainTextAsync("JourneyBot leads a team through customer journey mapping in chat.");
+        var authors = await thread.AuthorsAsync();
+        Assert.Equal(4, authors.Count);
+        Assert.Equal("Alex Wilber", authors[0]);
+        Assert.Equal(2, await thread.CountBotPostsAsync());
+        Assert.True(File.Exists(await session.ScreenshotAsync("channel-thread-counted", thread.Root)));
     }
 
     [Fact]

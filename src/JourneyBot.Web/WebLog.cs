@@ -21,6 +21,6 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Could not read a member's profile from Microsoft Graph ({ExceptionType}); the member is asked for their department")]
     public static partial void LogProfileUnread(ILogger logger, string exceptionType);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Could not delete a progress card posted again below; it stays and no longer updates")]
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Could not point a progress card to its copy posted further down; it stays as it was")]
     public static partial void LogOldProgressCardKept(ILogger logger, Exception exception);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace JourneyBot.Web.Tests;
 
-/// <summary>A busy thread does not bury the progress card: it is posted again below and the old one deleted.</summary>
+/// <summary>A busy thread does not bury the progress card: it is posted again below, and the old one points to it.</summary>
 public sealed class ProgressCardRepostTests : IClassFixture<ConnectorFixture>
 {
     private const string Thread = "19:general@thread.tacv2;messageid=1700000000077";
@@ -20,7 +20,7 @@ public sealed class ProgressCardRepostTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
-    public async Task After_enough_posts_the_next_change_posts_the_card_again_and_deletes_the_old_one()
+    public async Task After_enough_posts_the_next_change_posts_the_card_again_and_the_old_one_says_it_moved()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
         await using var app = new BotApp(new Dictionary<string, string?> { ["ProgressCard:RepostAfterPosts"] = "4" }, s => BotApp.UseClock(s, clock));
@@ -40,20 +40,21 @@ public sealed class ProgressCardRepostTests : IClassFixture<ConnectorFixture>
         }
 
         clock.Advance(TimeSpan.FromSeconds(2));
-        var deleted = await _connector.WaitForAsync(r => r.Method == "DELETE", Wait);
+        var moved = await _connector.WaitForAsync(r => r.Method == "PUT" && r.AllText().Contains("moved further down", StringComparison.Ordinal), Wait);
 
         var cards = _connector.Requests.Where(IsProgressCard).ToList();
         Assert.Equal(2, cards.Count);
         Assert.Contains("3. Purchase — 4 touchpoints", cards[1].AllText(), StringComparison.Ordinal);
-        Assert.EndsWith($"/activities/{first.AnsweredId}", deleted.RawTarget, StringComparison.Ordinal);
-        Assert.Single(_connector.Requests, r => r.Method == "PUT");
+        Assert.EndsWith($"/activities/{first.AnsweredId}", moved.RawTarget, StringComparison.Ordinal);
+        Assert.DoesNotContain("Purchase", moved.AllText(), StringComparison.Ordinal);
+        Assert.Equal(2, _connector.Requests.Count(r => r.Method == "PUT"));
 
         // Later changes update the new card in place.
         await SayAsync(app, "member-5", "pain Purchase | Slow checkout");
         clock.Advance(TimeSpan.FromSeconds(2));
         var next = await _connector.WaitForAsync(r => r.Method == "PUT" && r.AllText().Contains("1 pain point", StringComparison.Ordinal), Wait);
         Assert.EndsWith($"/activities/{cards[1].AnsweredId}", next.RawTarget, StringComparison.Ordinal);
-        Assert.Single(_connector.Requests, r => r.Method == "DELETE");
+        Assert.Equal(2, _connector.Requests.Count(IsProgressCard));
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public sealed class ProgressCardRepostTests : IClassFixture<ConnectorFixture>
 
         Assert.EndsWith($"/activities/{first.AnsweredId}", update.RawTarget, StringComparison.Ordinal);
         Assert.Single(_connector.Requests, IsProgressCard);
-        Assert.DoesNotContain(_connector.Requests, r => r.Method == "DELETE");
+        Assert.Single(_connector.Requests, r => r.Method == "PUT");
     }
 
     private async Task OpenContributionsAsync(BotApp app)

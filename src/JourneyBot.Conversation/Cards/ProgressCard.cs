@@ -14,6 +14,17 @@ public static class ProgressCard
     private const int LatestShown = 3;
     private const int LatestChars = 80;
 
+    /// <summary>What an earlier copy of the card says once the card was posted again further down.</summary>
+    public static AdaptiveCard MovedBelow(JourneyMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return new AdaptiveCard(
+        [
+            new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }, new TextRun(Strings.ProgressSuffix)]),
+            Say(Strings.ProgressMovedBelow, subtle: true) with { Spacing = "None" },
+        ]);
+    }
+
     /// <summary>The card for <paramref name="map"/> with its items so far.</summary>
     public static AdaptiveCard For(JourneyMap map, MapBoard board)
     {

@@ -35,7 +35,7 @@ internal sealed class ProgressCards(IMapStore store)
         }
 
         var board = await store.GetBoardAsync(scope.TeamKey, stored.Map.Id, cancellationToken);
-        return new ProgressCardView(stored.Map.Id, ProgressCard.For(stored.Map, board), activityId);
+        return new ProgressCardView(stored.Map.Id, ProgressCard.For(stored.Map, board), activityId, ProgressCard.MovedBelow(stored.Map));
     }
 }
 
@@ -43,4 +43,5 @@ internal sealed class ProgressCards(IMapStore store)
 /// <param name="MapId">The map.</param>
 /// <param name="Card">The card.</param>
 /// <param name="ActivityId">The message that holds the card.</param>
-public sealed record ProgressCardView(string MapId, AdaptiveCard Card, string ActivityId);
+/// <param name="MovedBelow">What that message says instead once the card is posted again further down.</param>
+public sealed record ProgressCardView(string MapId, AdaptiveCard Card, string ActivityId, AdaptiveCard MovedBelow);

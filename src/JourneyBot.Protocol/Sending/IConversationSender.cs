@@ -38,7 +38,4 @@ public interface IConversationSender
 
     /// <summary>Replaces the activity with id <paramref name="activityId"/> (e.g. a card) by <paramref name="activity"/>.</summary>
     Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken);
-
-    /// <summary>Deletes the activity with id <paramref name="activityId"/> (e.g. a card posted again further down).</summary>
-    Task DeleteAsync(string activityId, CancellationToken cancellationToken);
 }

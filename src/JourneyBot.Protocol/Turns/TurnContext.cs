@@ -124,7 +124,7 @@ public sealed class TurnContext : IConversationSender
         return _connector.UpdateActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, outgoing, cancellationToken);
     }
 
-    /// <inheritdoc />
+    /// <summary>Deletes the activity with id <paramref name="activityId"/>.</summary>
     public Task DeleteAsync(string activityId, CancellationToken cancellationToken) =>
         _connector.DeleteActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, cancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class ProgressCardOptions
 
     /// <summary>
     /// After this many posts in the conversation since the progress card was posted, its next
-    /// update posts it again at the bottom and deletes the old one, so a busy thread does not bury
+    /// update posts it again at the bottom and the old one says it moved, so a busy thread does not bury
     /// it (Teams lets bots pin nothing in a channel). Zero keeps the card where it is.
     /// </summary>
     public int RepostAfterPosts { get; set; } = 10;

@@ -14,7 +14,7 @@ namespace JourneyBot.Web.Sending;
 /// Updates the progress card of a conversation in place (PUT), at most once per interval however
 /// many changes arrive: the first change schedules an update, later ones ride along with it. Once
 /// enough posts have pushed the card up the thread, the update posts it again below them and
-/// deletes the old one (<see cref="ProgressCardOptions.RepostAfterPosts"/>).
+/// turns the old one into a pointer to it (<see cref="ProgressCardOptions.RepostAfterPosts"/>).
 /// </summary>
 /// <remarks>
 /// The pending update lives in this process only; the interval is timed by the outbox
@@ -82,8 +82,10 @@ internal sealed class ProgressCardUpdates(
     /// <inheritdoc />
     public void Dispose() => _reading.Dispose();
 
-    // The new card goes out and is remembered before the old one goes: at every moment the thread
-    // has a card, and every later update finds the new one.
+    // The new card goes out and is remembered before the old one changes: at every moment the
+    // thread has a card, and every later update finds the new one. The old one becomes a line that
+    // points down rather than being deleted: Teams leaves "This message has been deleted" in its
+    // place anyway, and Agents Playground cannot delete (501).
     private async Task RepostAsync(MapScope scope, ProgressCardView progress, IConversationSender sender, CancellationToken cancellationToken)
     {
         var sent = await sender.SendAsync(JourneyTurnHandler.CardActivity(progress.Card), cancellationToken);
@@ -97,11 +99,11 @@ internal sealed class ProgressCardUpdates(
         metrics.ProgressCardReposted();
         try
         {
-            await sender.DeleteAsync(progress.ActivityId, cancellationToken);
+            await sender.UpdateAsync(progress.ActivityId, JourneyTurnHandler.CardActivity(progress.MovedBelow), cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
         {
-            // Someone may have deleted it already; the old card only stops updating.
+            // Someone may have deleted it; nothing else depends on it.
             WebLog.LogOldProgressCardKept(logger, ex);
         }
     }

@@ -11,7 +11,7 @@ internal sealed class WebMetrics
     /// <summary>Progress-card changes that rode along with an update already scheduled, instead of costing one of their own.</summary>
     public const string ProgressUpdatesCoalesced = "journeybot.progress_card.updates_coalesced";
 
-    /// <summary>Progress cards posted again below a busy thread's newer posts (the old one deleted).</summary>
+    /// <summary>Progress cards posted again below a busy thread's newer posts (the old one then points to it).</summary>
     public const string ProgressCardsReposted = "journeybot.progress_card.reposts";
 
     private readonly Counter<long> _progressCoalesced;

@@ -18,6 +18,9 @@ public sealed class PlaygroundSession : IAsyncLifetime
 
     public BotServer Bot { get; private set; } = null!;
     public Playground Playground { get; private set; } = null!;
+
+    /// <summary>What the Playground sent the bot, for the conversation ids the page does not show.</summary>
+    public ActivityTap Tap { get; private set; } = null!;
     public IPage Page => _chromium!.Page;
 
     /// <summary>Where this run's screenshots and logs go.</summary>
@@ -30,7 +33,8 @@ public sealed class PlaygroundSession : IAsyncLifetime
         _run = Interlocked.Increment(ref _sessions);
         _table = azurite.NewTableName();
         Bot = await BotServer.StartAsync(Path.Combine(ArtifactsFolder, $"bot-{_run}.log"), _table, linkKey: _linkKey);
-        Playground = await Playground.StartAsync(Bot.MessagesUrl, Path.Combine(ArtifactsFolder, $"playground-{_run}.log"));
+        Tap = await ActivityTap.StartAsync(() => Bot.MessagesUrl);
+        Playground = await Playground.StartAsync(Tap.MessagesUrl, Path.Combine(ArtifactsFolder, $"playground-{_run}.log"));
         _chromium = await HeadlessChromium.LaunchAsync();
         await Page.GotoAsync(Playground.PageUrl);
         // The Playground probes the bot and logs "Connected." in its log panel once it answers.
@@ -116,6 +120,11 @@ public sealed class PlaygroundSession : IAsyncLifetime
         if (Playground is not null)
         {
             await Playground.DisposeAsync();
+        }
+
+        if (Tap is not null)
+        {
+            await Tap.DisposeAsync();
         }
 
         if (Bot is not null)

@@ -1,0 +1,270 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using JourneyBot.Testing;
+using Microsoft.Playwright;
+
+namespace JourneyBot.EndToEnd.Tests;
+
+/// <summary>
+/// The session of issue 13 in a team channel of Agents Playground: a facilitator and two members
+/// map "Online grocery first order" (5 stages, 15 items, votes, publish). The facilitator presses
+/// every button the cards show; the members, whom the page cannot act as, reply in the thread
+/// without a mention, as Teams delivers their messages under resource-specific consent. The bot's
+/// new posts in the thread are counted against the budget, and what people did is counted too.
+/// </summary>
+public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture<PlaygroundSession>
+{
+    private const string MapName = "Online grocery first order";
+    private const int PostBudget = 12;
+    private readonly StringBuilder _steps = new();
+    private int _actions;
+    private int _inputs;
+
+    private IPage Page => session.Page;
+
+    [Fact]
+    public async Task A_facilitator_and_two_members_map_fifteen_items_in_a_quiet_thread_pressing_every_button()
+    {
+        // Setup: one card that turns into each next question.
+        var thread = await session.PostMentioningBotAsync("Shoe Co - General", "start " + MapName);
+        Act("post: start");
+        var card = thread.Root.Locator(".ac-adaptiveCard").First;
+        await Assertions.Expect(card).ToContainTextAsync("Let's map “Online grocery first order”"); // the intro is inside the card
+        await FillAsync(card, "Business objective", "More first orders complete without a call to support");
+        await PressAsync(card, "Save");
+        await PressAsync(card, "Skip"); // the persona, for now
+        await PressAsync(card, "Back"); // and back to it
+        await FillAsync(card, "Persona", "Sam, 41, orders groceries online for the first time");
+        await PressAsync(card, "Save");
+        await FillAsync(card, "Start point", "Hears about same-day delivery");
+        await PressAsync(card, "Save");
+        await FillAsync(card, "End point", "Unpacks the first delivery");
+        await PressAsync(card, "Save");
+        await FillAsync(card, "Your own stages, one per line", "Discover\nOrder");
+        await PressAsync(card, "Save these stages");
+        await Assertions.Expect(card).ToContainTextAsync("2. Order");
+        await PressAsync(card, "Use the five-stage template");
+        await Assertions.Expect(card).ToContainTextAsync("5. Advocacy");
+        await session.ScreenshotAsync("quiet-1-setup-card", card);
+        var setup = (_actions, _inputs);
+        await PressAsync(card, "Continue");
+
+        // Contributions: the setup card became the contribution card; a progress card follows.
+        var form = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Everyone: add what you know" });
+        var progress = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = MapName + " · progress" }).Last;
+        await Assertions.Expect(progress).ToContainTextAsync("Contributed: nobody yet.");
+        await Assertions.Expect(form).ToContainTextAsync("type @ and pick JourneyBot");
+        await session.ScreenshotAsync("quiet-2-contribution-card", form);
+
+        await AddAsync(form, "+ Touchpoint", "3. Purchase", ("What happens there?", "Picks a delivery slot on the app"), ("Channel", "App"));
+        await Assertions.Expect(form).ToContainTextAsync("✔ Added touchpoint");
+        var department = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "which department are you in?" });
+        await FillAsync(department, "Department", "Marketing");
+        await PressAsync(department, "Save");
+        await Assertions.Expect(thread.Root).ToContainTextAsync("✔ Marketing");
+        await session.ScreenshotAsync("quiet-3-entry-open", await OpenEntryAsync(form, "+ Pain point"));
+        await AddOpenAsync(form, ("What gets in the way?", "Substitutes are chosen without asking"));
+        await Assertions.Expect(form).ToContainTextAsync("✔ Added pain point");
+        await AddAsync(form, "+ Feeling", null, ("Why? (a word or two, if you like)", "unsure"), radio: "−1 🙁 annoyed");
+        await AddAsync(form, "+ Idea", null, ("The idea", "Let shoppers approve substitutes in the app"), ("Owner department (if you know it)", "Product"));
+        await AddAsync(form, "+ Goal", "1. Awareness", ("What does the customer want?", "Groceries without the weekly trip"));
+        await AddAsync(form, "+ Action", null, ("What does the customer do?", "Compares delivery fees"));
+        await Assertions.Expect(form).ToContainTextAsync("✔ Added action");
+
+        // The members reply in the thread without a mention; the bot asks each their department once.
+        var root = session.Tap.MessageEndingWith("start " + MapName);
+        await MemberAsync(root, "Megan Bowen", "touchpoint Awareness | social | Sees a first-order discount ad");
+        await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen, which department are you in?");
+        await MemberAsync(root, "Megan Bowen", "<at>JourneyBot</at> department Sales", mention: true);
+
+        // Talk between members is not for the bot: no answer. Her items after it are confirmed on
+        // the progress card only, so once it shows them, an answer to the talk would be there too.
+        // (The progress card itself may come down the thread meanwhile: it is not an answer.)
+        var answers = thread.BotPosts.Filter(new() { HasNotText = MapName + " · progress" });
+        var beforeTalk = await answers.CountAsync();
+        await TalkAsync(root, "Megan Bowen", "Shall we go through the checkout screens together at 3?");
+        await MemberAsync(root, "Megan Bowen",
+            "pain Consideration | Delivery fee only shown at checkout",
+            "emotion Consideration | -1 | wary",
+            "opportunity Consideration | Show the delivery fee on the first screen | Sales",
+            "goal Retention | Reorder last week's basket in one tap");
+        await Assertions.Expect(progress).ToContainTextAsync("Megan Bowen (Sales) 5");
+        Assert.Equal(beforeTalk, await answers.CountAsync());
+        await MemberAsync(root, "Adele Vance", "pain Purchase | No slot left for today");
+        await Assertions.Expect(thread.Root).ToContainTextAsync("Adele Vance, which department are you in?");
+        await MemberAsync(root, "Adele Vance", "<at>JourneyBot</at> department Customer Service", mention: true);
+        await MemberAsync(root, "Adele Vance",
+            "touchpoint Retention | email | Receipt email with a reorder link",
+            "emotion Advocacy | 2 | delighted",
+            "opportunity Advocacy | Refer-a-friend credit on the receipt | Marketing");
+
+        await Assertions.Expect(progress).ToContainTextAsync("Contributed (3)");
+        await Assertions.Expect(progress).ToContainTextAsync("Megan Bowen (Sales) 5");
+        await Assertions.Expect(progress).ToContainTextAsync("Adele Vance (Customer Service) 4");
+        await Assertions.Expect(progress).ToContainTextAsync("Alex Wilber (Marketing) 6");
+        await Assertions.Expect(progress).ToContainTextAsync("Idea · Refer-a-friend credit on the receipt (owner: Marketing) — Adele Vance");
+        await session.ScreenshotAsync("quiet-4-progress-card", progress);
+        await session.ScreenshotAsync("quiet-5-thread", thread.Root);
+
+        // Review: from the progress card; back once and again, vote, publish.
+        await PressAsync(progress, "Go to review (facilitator)");
+        var review = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Review and vote" }).Last;
+        await Assertions.Expect(review).ToContainTextAsync("up to 5 each");
+        await PressAsync(review, "Back to contributions");
+        await Assertions.Expect(progress.GetByRole(AriaRole.Button, new() { Name = "Go to review (facilitator)" })).ToBeVisibleAsync();
+        await PressAsync(progress, "Go to review (facilitator)");
+        await CheckAsync(review, "Pain point · Substitutes are chosen without asking");
+        await CheckAsync(review, "Idea · Let shoppers approve substitutes in the app");
+        await PressAsync(review, "Vote");
+        await Assertions.Expect(review).ToContainTextAsync("Alex Wilber: 3 of 5 votes left.");
+        await Assertions.Expect(review).Not.ToContainTextAsync("[");
+        await session.ScreenshotAsync("quiet-6-review-voted", review);
+        await PressAsync(review, "Publish (facilitator)");
+
+        var map = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Customer journey map · published" });
+        await Assertions.Expect(map).ToContainTextAsync("Objective: More first orders complete without a call to support");
+        await Assertions.Expect(map).ToContainTextAsync("App: Picks a delivery slot on the app");
+        await Assertions.Expect(map).ToContainTextAsync("Substitutes are chosen without asking · 1 vote");
+        await Assertions.Expect(map).ToContainTextAsync("Sales: Megan Bowen");
+        await session.ScreenshotAsync("quiet-7-published-thread", thread.Root);
+
+        // The budget: the bot's new posts in the thread, however many people did however much.
+        var posts = await thread.CountBotPostsAsync();
+        var contribution = (_actions - setup._actions, _inputs - setup._inputs);
+        RunSummary.Add($"quiet session: {posts} bot posts in the thread; setup {setup._actions} actions, {setup._inputs} inputs; "
+            + $"contributions to publish (all three people) {contribution.Item1} actions, {contribution.Item2} inputs");
+        RunSummary.Add("quiet session steps: " + _steps.ToString().TrimEnd(' ', ';'));
+        Assert.True(posts <= PostBudget, $"The bot made {posts} posts in the thread; the budget is {PostBudget}.");
+    }
+
+    // Opens an entry, fills it and presses its Add: the stage is picked only when given (the
+    // entry starts on the stage used last).
+    private async Task AddAsync(ILocator form, string entry, string? stage, (string Label, string Text) text,
+        (string Label, string Value)? second = null, string? radio = null)
+    {
+        await OpenEntryAsync(form, entry);
+        if (stage is not null)
+        {
+            await PickAsync(form, "Stage", stage);
+        }
+
+        if (radio is not null)
+        {
+            await form.GetByRole(AriaRole.Radio, new() { Name = radio }).CheckAsync();
+            Input("radio: " + radio);
+        }
+
+        await AddOpenAsync(form, text, second);
+    }
+
+    private async Task<ILocator> OpenEntryAsync(ILocator form, string entry)
+    {
+        await PressAsync(form, entry);
+        return form;
+    }
+
+    private async Task AddOpenAsync(ILocator form, (string Label, string Text) text, (string Label, string Value)? second = null)
+    {
+        await FillAsync(form, text.Label, text.Text);
+        if (second is var (label, value))
+        {
+            if (await form.GetByRole(AriaRole.Combobox, new() { Name = label }).CountAsync() > 0)
+            {
+                await PickAsync(form, label, value);
+            }
+            else
+            {
+                await FillAsync(form, label, value);
+            }
+        }
+
+        await PressAsync(form, "Add");
+    }
+
+    private async Task PressAsync(ILocator card, string button)
+    {
+        await card.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        Act("press: " + button);
+    }
+
+    private async Task FillAsync(ILocator card, string label, string text)
+    {
+        await card.GetByLabel(label).FillAsync(text);
+        Input("fill: " + label);
+    }
+
+    private async Task PickAsync(ILocator card, string label, string option)
+    {
+        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        Input("pick: " + label);
+    }
+
+    private async Task CheckAsync(ILocator card, string choice)
+    {
+        await card.GetByRole(AriaRole.Checkbox, new() { Name = choice }).CheckAsync();
+        Input("tick: " + choice);
+    }
+
+    private void Act(string what)
+    {
+        _actions++;
+        _steps.Append(what).Append("; ");
+    }
+
+    private void Input(string what)
+    {
+        _inputs++;
+        _steps.Append(what).Append("; ");
+    }
+
+    // A member's replies in the thread, each posted to the bot as Teams delivers it: the thread's
+    // conversation and channel data as the Playground sent them, another member, and no mention
+    // unless the line has one. They carry no message id, so the bot's answers are new posts.
+    private Task MemberAsync(JsonObject root, string name, params string[] lines) => MemberAsync(root, name, false, false, lines);
+
+    private Task MemberAsync(JsonObject root, string name, string line, bool mention) => MemberAsync(root, name, mention, false, [line]);
+
+    // Talk between members, not work on the map: not counted.
+    private Task TalkAsync(JsonObject root, string name, string line) => MemberAsync(root, name, false, true, [line]);
+
+    private async Task MemberAsync(JsonObject root, string name, bool mention, bool talk, string[] lines)
+    {
+        using var http = new HttpClient();
+        foreach (var line in lines)
+        {
+            var activity = (JsonObject)root.DeepClone();
+            activity.Remove("id");
+            var id = "user-" + name.Split(' ')[0].ToLowerInvariant();
+            activity["from"] = new JsonObject { ["id"] = id, ["name"] = name, ["aadObjectId"] = id };
+            activity["text"] = line;
+            activity["timestamp"] = DateTimeOffset.UtcNow.ToString("O");
+            var entities = new JsonArray();
+            foreach (var entity in root["entities"]?.AsArray() ?? [])
+            {
+                if ((string?)entity?["type"] != "mention" || mention)
+                {
+                    entities.Add(entity?.DeepClone());
+                }
+            }
+
+            activity["entities"] = entities;
+            if (mention)
+            {
+                // The Playground names its bot in the mention it makes; the member's line says it the same way.
+                var said = (string?)root["entities"]?.AsArray().FirstOrDefault(e => (string?)e?["type"] == "mention")?["text"] ?? "<at>JourneyBot</at>";
+                activity["text"] = line.Replace("<at>JourneyBot</at>", said, StringComparison.Ordinal);
+            }
+
+            using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");
+            using var response = await http.PostAsync(session.Bot.MessagesUrl, content);
+            Assert.True(response.IsSuccessStatusCode, $"{name}: “{line}” → {(int)response.StatusCode}");
+            if (!talk)
+            {
+                // A typed line is one action and one input, as a post in Teams is.
+                Act($"{name} posts: {line.Split('|')[0].Trim()}");
+                _inputs++;
+            }
+        }
+    }
+}

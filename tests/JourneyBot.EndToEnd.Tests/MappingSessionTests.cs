@@ -160,12 +160,6 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await Page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
     }
 
-    // Types "@", picks the bot from the mention menu, then the text: a real mention, as Teams makes it.
-    private async Task PostMentioningBotAsync(ILocator box, string text)
-    {
-        await box.ClickAsync();
-        await Page.Keyboard.TypeAsync("@");
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "JourneyBot" }).ClickAsync();
-        await Page.Keyboard.TypeAsync(" " + text);
-    }
+    // A real mention, as Teams makes it, then the text.
+    private Task PostMentioningBotAsync(ILocator box, string text) => PlaygroundSession.MentionBotAsync(Page, box, text);
 }

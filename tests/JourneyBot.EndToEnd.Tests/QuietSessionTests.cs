@@ -30,16 +30,13 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         Act("post: start");
         var card = thread.Root.Locator(".ac-adaptiveCard").First;
         await Assertions.Expect(card).ToContainTextAsync("Let's map “Online grocery first order”"); // the intro is inside the card
-        await FillAsync(card, "Business objective", "More first orders complete without a call to support");
-        await PressAsync(card, "Save");
+        await AnswerAsync(card, "Business objective", "More first orders complete without a call to support");
         await PressAsync(card, "Skip"); // the persona, for now
+        await Assertions.Expect(card.GetByLabel("Start point")).ToBeVisibleAsync();
         await PressAsync(card, "Back"); // and back to it
-        await FillAsync(card, "Persona", "Sam, 41, orders groceries online for the first time");
-        await PressAsync(card, "Save");
-        await FillAsync(card, "Start point", "Hears about same-day delivery");
-        await PressAsync(card, "Save");
-        await FillAsync(card, "End point", "Unpacks the first delivery");
-        await PressAsync(card, "Save");
+        await AnswerAsync(card, "Persona", "Sam, 41, orders groceries online for the first time");
+        await AnswerAsync(card, "Start point", "Hears about same-day delivery");
+        await AnswerAsync(card, "End point", "Unpacks the first delivery");
         await FillAsync(card, "Your own stages, one per line", "Discover\nOrder");
         await PressAsync(card, "Save these stages");
         await Assertions.Expect(card).ToContainTextAsync("2. Order");
@@ -179,6 +176,16 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         }
 
         await PressAsync(form, "Add");
+        // The card comes back with every entry closed: the next press waits for it.
+        await Assertions.Expect(form.GetByLabel(text.Label)).ToHaveCountAsync(0);
+    }
+
+    // Answers the card's question; the card turns into the next one before anything else is pressed.
+    private async Task AnswerAsync(ILocator card, string label, string text)
+    {
+        await FillAsync(card, label, text);
+        await PressAsync(card, "Save");
+        await Assertions.Expect(card.GetByLabel(label)).ToHaveCountAsync(0);
     }
 
     private async Task PressAsync(ILocator card, string button)

@@ -52,8 +52,9 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
             MemberAsync("user-isaiah", "Isaiah Langer (Product)",
                 "department Product", "touchpoint Consideration | website | Compares models online", "pain Consideration | No filter for running surface",
                 "opportunity Purchase | Fit finder from a foot photo | Product"));
-        // No post confirms them: the progress card shows who added what.
-        var progress = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · progress" });
+        // No post confirms them: the progress card shows who added what (once their posts pile
+        // up, it comes down below them: the newest copy is the one that counts).
+        var progress = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · progress" }).Last;
         await Assertions.Expect(progress).ToContainTextAsync("Contributed (3):");
         await Assertions.Expect(progress).ToContainTextAsync("Latest:");
         await Assertions.Expect(Page.GetByText("Added opportunity [")).ToHaveCountAsync(0);

@@ -16,7 +16,9 @@ public sealed class ActivityTap : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<JsonObject> _activities = new();
-    private readonly HttpClient _http = new();
+    // A new connection for each activity: the bot may restart between two of them (a pooled
+    // connection to the stopped process would fail the next one).
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
 
     private ActivityTap(LoopbackServer server) => _server = server;
 

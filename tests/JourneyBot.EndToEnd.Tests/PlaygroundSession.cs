@@ -107,6 +107,8 @@ public sealed class PlaygroundSession : IAsyncLifetime
         await box.ClickAsync();
         await page.Keyboard.TypeAsync("@");
         await page.GetByRole(AriaRole.Menuitem, new() { Name = Playground.BotName }).ClickAsync();
+        // The pick turns into a mention chip; text typed before it does would not follow it.
+        await box.Locator("span.mention").WaitForAsync();
         await page.Keyboard.TypeAsync(" " + text);
     }
 

@@ -24,7 +24,7 @@ public sealed class TelemetryCapture
     private readonly ConcurrentCollection<MetricSnapshot> _metrics = new();
     private readonly ConcurrentQueue<CapturedLog> _logs = new();
 
-    public IReadOnlyList<Activity> Spans => [.. _spans];
+    public IReadOnlyList<Activity> Spans => _spans.Snapshot();
 
     public IReadOnlyList<CapturedLog> Logs => [.. _logs];
 
@@ -39,7 +39,7 @@ public sealed class TelemetryCapture
     public IReadOnlyList<MetricSnapshot> Metrics(IServiceProvider services)
     {
         services.GetRequiredService<MeterProvider>().ForceFlush();
-        return [.. _metrics];
+        return _metrics.Snapshot();
     }
 
     /// <summary>One exported log line: its event, its attributes and the values of its scopes.</summary>
@@ -71,6 +71,10 @@ public sealed class TelemetryCapture
         private readonly ConcurrentQueue<T> _items = new();
 
         public int Count => _items.Count;
+
+        // A copy taken at once: spans of other tests' hosts may arrive while it is taken (ICollection's
+        // Count-then-CopyTo would race them).
+        public T[] Snapshot() => _items.ToArray();
 
         public bool IsReadOnly => false;
 

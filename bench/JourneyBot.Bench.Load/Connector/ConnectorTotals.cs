@@ -9,7 +9,6 @@ internal sealed class ConnectorTotals
     private long _puts;
     private long _progressUpdates;
     private long _mapCards;
-    private long _contributionsAdded;
     private long _complaints;
 
     public void Call(long bodyBytes)
@@ -26,13 +25,11 @@ internal sealed class ConnectorTotals
 
     public void MapCard() => Interlocked.Increment(ref _mapCards);
 
-    public void ContributionsAdded(int count) => Interlocked.Add(ref _contributionsAdded, count);
-
     public void Complaint() => Interlocked.Increment(ref _complaints);
 
     public ConnectorReading Read() => new(
         Interlocked.Read(ref _calls), Interlocked.Read(ref _bytes), Interlocked.Read(ref _posts), Interlocked.Read(ref _puts),
-        Interlocked.Read(ref _progressUpdates), Interlocked.Read(ref _mapCards), Interlocked.Read(ref _contributionsAdded), Interlocked.Read(ref _complaints));
+        Interlocked.Read(ref _progressUpdates), Interlocked.Read(ref _mapCards), Interlocked.Read(ref _complaints));
 }
 
 /// <summary>The connector's totals at one moment.</summary>
@@ -42,11 +39,10 @@ internal sealed class ConnectorTotals
 /// <param name="Puts">Updates of a message in place (PUT).</param>
 /// <param name="ProgressUpdates">Those of the puts that update a living progress card.</param>
 /// <param name="MapCards">Published map cards posted.</param>
-/// <param name="ContributionsAdded">Typed contributions confirmed (one message each, or lines of a gathered one).</param>
 /// <param name="Complaints">Replies that mean a turn failed (see <see cref="ReplyMarkers.Complaints"/>); each is also an error.</param>
-internal sealed record ConnectorReading(long Calls, long Bytes, long Posts, long Puts, long ProgressUpdates, long MapCards, long ContributionsAdded, long Complaints)
+internal sealed record ConnectorReading(long Calls, long Bytes, long Posts, long Puts, long ProgressUpdates, long MapCards, long Complaints)
 {
     public static ConnectorReading operator -(ConnectorReading later, ConnectorReading earlier) => new(
         later.Calls - earlier.Calls, later.Bytes - earlier.Bytes, later.Posts - earlier.Posts, later.Puts - earlier.Puts,
-        later.ProgressUpdates - earlier.ProgressUpdates, later.MapCards - earlier.MapCards, later.ContributionsAdded - earlier.ContributionsAdded, later.Complaints - earlier.Complaints);
+        later.ProgressUpdates - earlier.ProgressUpdates, later.MapCards - earlier.MapCards, later.Complaints - earlier.Complaints);
 }

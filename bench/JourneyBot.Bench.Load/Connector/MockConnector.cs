@@ -110,7 +110,6 @@ internal sealed class MockConnector : IAsyncDisposable
             if (HttpMethods.IsPost(method))
             {
                 Totals.Post();
-                Totals.ContributionsAdded(ReplyMarkers.Count(body, ReplyMarkers.ContributionAdded));
                 var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
                 if (body.AsSpan().IndexOf(ReplyMarkers.AdaptiveCard) >= 0)
                 {

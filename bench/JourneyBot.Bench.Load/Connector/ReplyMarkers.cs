@@ -15,12 +15,6 @@ internal static class ReplyMarkers
     /// <summary>The message that carries the published map card.</summary>
     public static readonly byte[] MapCard = Encoding.ASCII.GetBytes("is published. Here is the map");
 
-    /// <summary>
-    /// A typed contribution confirmed: "Added touchpoint [id] to …", alone or as one line of the
-    /// bot's gathered confirmations ("Just added: - Added … - Added …").
-    /// </summary>
-    public static readonly byte[] ContributionAdded = Encoding.ASCII.GetBytes("Added ");
-
     /// <summary>A card attachment.</summary>
     public static readonly byte[] AdaptiveCard = Encoding.ASCII.GetBytes("application/vnd.microsoft.card.adaptive");
 

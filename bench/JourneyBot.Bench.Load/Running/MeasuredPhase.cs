@@ -81,7 +81,7 @@ internal static class MeasuredPhase
         var stopped = Stopwatch.GetTimestamp();
         await Task.Delay(DeferredSends, cancellationToken);
         var now = environment.Monitor.Now();
-        while (PhaseResults.Missing(environment, phaseStart, now) != (0, 0) && Stopwatch.GetElapsedTime(stopped) < LongestDrain)
+        while (PhaseResults.Missing(environment, phaseStart, now) != 0 && Stopwatch.GetElapsedTime(stopped) < LongestDrain)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
             now = environment.Monitor.Now();

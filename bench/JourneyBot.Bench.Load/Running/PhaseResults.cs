@@ -60,9 +60,10 @@ internal static class PhaseResults
 
     /// <summary>
     /// Replies the bot posts rather than returns, still missing: every published map needs its map
-    /// card, every typed item its confirmation. Counted over the whole phase.
+    /// card. (Typed items are confirmed on the progress card, not by a post of their own.) Counted
+    /// over the whole phase.
     /// </summary>
-    public static (long Maps, long Confirmations) Missing(BenchEnvironment environment, Snapshot phaseStart, Snapshot now)
+    public static long Missing(BenchEnvironment environment, Snapshot phaseStart, Snapshot now)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(phaseStart);
@@ -70,24 +71,18 @@ internal static class PhaseResults
         var phase = environment.Log.Between(phaseStart.Timestamp, now.Timestamp);
         var posted = now.Connector - phaseStart.Connector;
         var publishes = phase.Count(t => t.Kind == TurnKind.Publish && t.Ok);
-        var typedItems = phase.Count(t => t.Kind is TurnKind.AddTyped or TurnKind.AddBurst && t.Ok);
-        return (Math.Max(0, publishes - posted.MapCards), Math.Max(0, typedItems - posted.ContributionsAdded));
+        return Math.Max(0, publishes - posted.MapCards);
     }
 
     private static long MissingReplies(BenchEnvironment environment, Snapshot phaseStart, Snapshot drained)
     {
-        var (maps, confirmations) = Missing(environment, phaseStart, drained);
+        var maps = Missing(environment, phaseStart, drained);
         if (maps > 0)
         {
             environment.Log.Fail($"{maps} published maps never reached the connector");
         }
 
-        if (confirmations > 0)
-        {
-            environment.Log.Fail($"{confirmations} typed contributions were never confirmed");
-        }
-
-        return maps + confirmations;
+        return maps;
     }
 
     private static double Round(double value, int decimals = 2) => double.IsFinite(value) ? Math.Round(value, decimals) : 0;

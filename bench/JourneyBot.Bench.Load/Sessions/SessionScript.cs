@@ -42,7 +42,7 @@ internal static class SessionScript
         yield return One(Phase.Setup, new Turn(TurnKind.SetupTyped, s => TeamsActivities.Typed(s, f, "First run in the new shoes")));
         yield return One(Phase.Setup, Press(TurnKind.Stages, f, "template", "Stages", [], Card("Stages: 1. Awareness")));
         yield return One(Phase.Setup, Press(TurnKind.OpenContributions, f, "next", "Stages", [], Card("add what you know"))
-            with { Learn = (s, answer) => s.StageIds = CardReading.ChoiceValues(answer, "stage") });
+            with { Learn = (s, answer) => s.StageIds = CardReading.ChoiceValues(answer, "touchpoint.stage") });
     }
 
     private static IEnumerable<Step> Contributions(Session session)
@@ -59,7 +59,7 @@ internal static class SessionScript
                 yield return One(Phase.Once, new Turn(TurnKind.Department,
                     s => TeamsActivities.Execute(s, m, s.Log.DepartmentCardId ?? s.CardId, "department",
                         Data(s, "department", Contribute, new() { ["department"] = m.Department })),
-                    new Expectation(Card: false, "remember it for this team")) { PressesCard = true });
+                    Card("remember it for this team")) { PressesCard = true });
             }
 
             var (score, word) = Pick(Emotions, at);
@@ -118,14 +118,16 @@ internal static class SessionScript
             : string.Join(',', Enumerable.Range(member, Math.Min(3, choices.Count)).Select(i => choices[i % choices.Count]));
     }
 
-    // The contribute card's Add button: every input of the card, the unused ones empty.
+    // An entry's Add button on the contribute card ("+ Touchpoint" …): the kind, and the entry's
+    // inputs, named after it ("touchpoint.stage"); those it does not have stay empty.
     private static Turn Add(TurnKind kind, Member m, string itemKind, int stage, string text,
         string channel = "", string score = "", string owner = "", string evidence = "assumed")
     {
         Dictionary<string, string> Inputs(Session s) => new()
         {
-            ["kind"] = itemKind, ["stage"] = s.StageIds.Count == 0 ? string.Empty : s.StageIds[stage % s.StageIds.Count],
-            ["text"] = text, ["channel"] = channel, ["score"] = score, ["owner"] = owner, ["evidence"] = evidence,
+            ["kind"] = itemKind, [$"{itemKind}.stage"] = s.StageIds.Count == 0 ? string.Empty : s.StageIds[stage % s.StageIds.Count],
+            [$"{itemKind}.text"] = text, [$"{itemKind}.channel"] = channel, [$"{itemKind}.score"] = score, [$"{itemKind}.owner"] = owner,
+            [$"{itemKind}.evidence"] = evidence,
         };
         return kind == TurnKind.AddSubmit
             ? new Turn(kind, s => TeamsActivities.Submit(s, m, s.CardId, Data(s, "add", Contribute, Inputs(s)))) { PressesCard = true }

@@ -73,6 +73,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         await MemberAsync(root, "Megan Bowen", "touchpoint Awareness | social | Sees a first-order discount ad");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen, which department are you in?");
         await MemberAsync(root, "Megan Bowen", "<at>JourneyBot</at> department Sales", mention: true);
+        await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen: you're in Sales");
 
         // Talk between members is not for the bot: no answer. Her items after it are confirmed on
         // the progress card only, so once it shows them, an answer to the talk would be there too.

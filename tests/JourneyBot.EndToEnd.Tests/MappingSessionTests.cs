@@ -154,11 +154,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await card.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
     }
 
-    private async Task PickAsync(ILocator card, string label, string option)
-    {
-        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
-    }
+    private Task PickAsync(ILocator card, string label, string option) => PlaygroundSession.PickAsync(Page, card, label, option);
 
     // A real mention, as Teams makes it, then the text.
     private Task PostMentioningBotAsync(ILocator box, string text) => PlaygroundSession.MentionBotAsync(Page, box, text);

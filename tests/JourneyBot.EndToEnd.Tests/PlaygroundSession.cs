@@ -112,6 +112,16 @@ public sealed class PlaygroundSession : IAsyncLifetime
         await page.Keyboard.TypeAsync(" " + text);
     }
 
+    /// <summary>Opens the drop-down labelled <paramref name="label"/> on <paramref name="card"/> and picks <paramref name="option"/>.</summary>
+    public static async Task PickAsync(IPage page, ILocator card, string label, string option)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(card);
+        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
+        // Exact: "App" is also part of "WhatsApp".
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_chromium is not null)

@@ -16,6 +16,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
 {
     private const string MapName = "Online grocery first order";
     private const int PostBudget = 12;
+    private const string BotMention = "<at>JourneyBot</at>";
     private readonly StringBuilder _steps = new();
     private int _actions;
     private int _inputs;
@@ -72,7 +73,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         var root = session.Tap.MessageEndingWith("start " + MapName);
         await MemberAsync(root, "Megan Bowen", "touchpoint Awareness | social | Sees a first-order discount ad");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen, which department are you in?");
-        await MemberAsync(root, "Megan Bowen", "<at>JourneyBot</at> department Sales", mention: true);
+        await MemberAsync(root, "Megan Bowen", "<at>JourneyBot</at> department Sales");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen: you're in Sales");
 
         // Talk between members is not for the bot: no answer. Her items after it are confirmed on
@@ -90,7 +91,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         Assert.Equal(beforeTalk, await answers.CountAsync());
         await MemberAsync(root, "Adele Vance", "pain Purchase | No slot left for today");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Adele Vance, which department are you in?");
-        await MemberAsync(root, "Adele Vance", "<at>JourneyBot</at> department Customer Service", mention: true);
+        await MemberAsync(root, "Adele Vance", "<at>JourneyBot</at> department Customer Service");
         await MemberAsync(root, "Adele Vance",
             "touchpoint Retention | email | Receipt email with a reorder link",
             "emotion Advocacy | 2 | delighted",
@@ -203,8 +204,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
 
     private async Task PickAsync(ILocator card, string label, string option)
     {
-        await card.GetByRole(AriaRole.Combobox, new() { Name = label }).ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await PlaygroundSession.PickAsync(Page, card, label, option);
         Input("pick: " + label);
     }
 
@@ -229,18 +229,17 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
     // A member's replies in the thread, each posted to the bot as Teams delivers it: the thread's
     // conversation and channel data as the Playground sent them, another member, and no mention
     // unless the line has one. They carry no message id, so the bot's answers are new posts.
-    private Task MemberAsync(JsonObject root, string name, params string[] lines) => MemberAsync(root, name, false, false, lines);
-
-    private Task MemberAsync(JsonObject root, string name, string line, bool mention) => MemberAsync(root, name, mention, false, [line]);
+    private Task MemberAsync(JsonObject root, string name, params string[] lines) => PostAsMemberAsync(root, name, lines);
 
     // Talk between members, not work on the map: not counted.
-    private Task TalkAsync(JsonObject root, string name, string line) => MemberAsync(root, name, false, true, [line]);
+    private Task TalkAsync(JsonObject root, string name, string line) => PostAsMemberAsync(root, name, [line], talk: true);
 
-    private async Task MemberAsync(JsonObject root, string name, bool mention, bool talk, string[] lines)
+    private async Task PostAsMemberAsync(JsonObject root, string name, string[] lines, bool talk = false)
     {
         using var http = new HttpClient();
         foreach (var line in lines)
         {
+            var mention = line.Contains(BotMention, StringComparison.Ordinal);
             var activity = (JsonObject)root.DeepClone();
             activity.Remove("id");
             var id = "user-" + name.Split(' ')[0].ToLowerInvariant();
@@ -260,8 +259,8 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
             if (mention)
             {
                 // The Playground names its bot in the mention it makes; the member's line says it the same way.
-                var said = (string?)root["entities"]?.AsArray().FirstOrDefault(e => (string?)e?["type"] == "mention")?["text"] ?? "<at>JourneyBot</at>";
-                activity["text"] = line.Replace("<at>JourneyBot</at>", said, StringComparison.Ordinal);
+                var said = (string?)root["entities"]?.AsArray().FirstOrDefault(e => (string?)e?["type"] == "mention")?["text"] ?? BotMention;
+                activity["text"] = line.Replace(BotMention, said, StringComparison.Ordinal);
             }
 
             using var content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json");

@@ -35,7 +35,7 @@ public sealed class CardButtonTests
 
     [Theory]
     [MemberData(nameof(Cards))]
-    public void Every_input_id_is_unique_in_the_whole_card_shown_cards_included(string name)
+    public void Every_input_id_is_unique_in_the_whole_card_hidden_parts_included(string name)
     {
         var ids = Walk(Parse(AllCards()[name]))
             .Where(e => e.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
@@ -54,45 +54,99 @@ public sealed class CardButtonTests
         Assert.All(rows, row => Assert.InRange(row.GetArrayLength(), 0, TeamsMaxActions));
     }
 
-    [Fact]
-    public void The_contribution_card_opens_one_entry_per_kind_each_with_its_own_fields_and_add_button()
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Every_element_a_button_shows_or_hides_is_in_the_card(string name)
     {
-        var card = ContributeCard.For(Map(MapStep.Contribute));
+        var card = Parse(AllCards()[name]);
+        var ids = Walk(card).Where(e => e.TryGetProperty("id", out _)).Select(e => e.GetProperty("id").GetString()).ToHashSet();
 
-        var entries = card.Actions!.Cast<ShowCardAction>().ToList();
-        Assert.Equal(["+ Touchpoint", "+ Pain point", "+ Feeling", "+ Idea", "+ Goal", "+ Action"], entries.Select(e => e.Title));
-        Assert.All(entries, entry =>
-        {
-            var add = Assert.IsType<ExecuteAction>(Assert.Single(entry.Card.Actions!));
-            var kind = add.Data[CardVerbs.KindKey];
-            Assert.Equal((CardVerbs.Add, null), (add.Verb, add.AssociatedInputs));
-            Assert.All(entry.Card.Body, input => Assert.StartsWith(kind + ".", input.Id, StringComparison.Ordinal));
-            Assert.InRange(entry.Card.Body.Count, 2, 3);
-            Assert.Equal(kind + ".stage", entry.Card.Body[0].Id);
-        });
-        var fields = entries.ToDictionary(e => e.Title, e => e.Card.Body.Select(i => i.Id).ToList());
-        Assert.Equal(["touchpoint.stage", "touchpoint.text", "touchpoint.channel"], fields["+ Touchpoint"]);
-        Assert.Equal(["emotion.stage", "emotion.score", "emotion.text"], fields["+ Feeling"]);
-        Assert.Equal(["opportunity.stage", "opportunity.text", "opportunity.owner"], fields["+ Idea"]);
-        Assert.Equal(["pain.stage", "pain.text", "pain.evidence"], fields["+ Pain point"]);
+        var targets = Walk(card).Where(e => e.TryGetProperty("elementId", out _)).Select(e => e.GetProperty("elementId").GetString());
+
+        Assert.All(targets, target => Assert.Contains(target, ids));
     }
 
     [Fact]
-    public void The_contribution_card_replaced_after_an_add_keeps_every_input_at_its_place()
+    public void The_contribution_card_has_one_entry_per_kind_each_with_its_own_fields_and_add_button_and_the_first_open()
     {
-        // Agents Playground keeps a drop-down's list by its place: a card replaced in place must not move them.
+        var card = ContributeCard.For(Map(MapStep.Contribute));
+
+        var openers = card.Body.OfType<ActionSet>().Single().Actions.Cast<ToggleVisibilityAction>().ToList();
+        var entries = card.Body.OfType<Container>().Where(c => c.Id?.StartsWith("entry.", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(["+ Touchpoint", "+ Pain point", "+ Feeling", "+ Idea", "+ Goal", "+ Action"], openers.Select(o => o.Title));
+        Assert.Equal(openers.Count, entries.Count);
+        Assert.All(openers.Zip(entries), pair =>
+        {
+            // Each button shows its own entry and hides the five others.
+            var (opener, entry) = pair;
+            Assert.Equal([entry.Id], opener.TargetElements.Where(t => t.IsVisible).Select(t => t.ElementId));
+            Assert.Equal(entries.Count - 1, opener.TargetElements.Count(t => !t.IsVisible && t.ElementId != entry.Id));
+        });
+        Assert.Equal([null, false, false, false, false, false], entries.Select(e => e.IsVisible));
+        Assert.All(entries, entry =>
+        {
+            var add = Assert.IsType<ExecuteAction>(Assert.Single(Assert.IsType<ActionSet>(entry.Items[^1]).Actions));
+            var kind = add.Data[CardVerbs.KindKey];
+            Assert.Equal((CardVerbs.Add, null, "entry." + kind), (add.Verb, add.AssociatedInputs, entry.Id));
+            var inputs = entry.Items.Where(i => i is InputText or InputChoiceSet).ToList();
+            Assert.All(inputs, input => Assert.StartsWith(kind + ".", input.Id, StringComparison.Ordinal));
+            Assert.InRange(inputs.Count, 2, 3);
+            Assert.Equal(kind + ".stage", inputs[0].Id);
+        });
+        var fields = entries.ToDictionary(e => e.Id!, e => e.Items.Where(i => i is InputText or InputChoiceSet).Select(i => i.Id).ToList());
+        Assert.Equal(["touchpoint.stage", "touchpoint.text", "touchpoint.channel"], fields["entry.touchpoint"]);
+        Assert.Equal(["emotion.stage", "emotion.score", "emotion.text"], fields["entry.emotion"]);
+        Assert.Equal(["opportunity.stage", "opportunity.text", "opportunity.owner"], fields["entry.opportunity"]);
+        Assert.Equal(["pain.stage", "pain.text", "pain.evidence"], fields["entry.pain"]);
+    }
+
+    [Fact]
+    public void No_input_of_the_contribution_card_is_required_by_the_client_as_a_hidden_one_would_block_every_add()
+    {
+        var inputs = Walk(Parse(ContributeCard.For(Map(MapStep.Contribute)).ToJson().GetRawText()))
+            .Where(e => e.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(16, inputs.Count); // six stages, ten fields
+        Assert.All(inputs, input => Assert.False(input.TryGetProperty("isRequired", out _)));
+    }
+
+    [Fact]
+    public void After_an_add_the_same_entry_is_open_on_the_same_stage_and_a_refused_add_keeps_what_was_written()
+    {
         var map = Map(MapStep.Contribute);
-        static IEnumerable<string> Places(AdaptiveCard card) =>
-        [
-            .. card.Body.Select((e, i) => e is InputText or InputChoiceSet ? $"body {i}: {e.Id}" : null).OfType<string>(),
-            .. card.Actions!.OfType<ShowCardAction>().SelectMany(a => a.Card.Body.Select((e, i) => $"{a.Title} {i}: {e.Id}")),
-        ];
 
-        var first = Places(ContributeCard.For(map)).ToList();
-        var afterAdd = Places(ContributeCard.For(map, "✔ Added touchpoint", map.Stages[1].Id)).ToList();
-        var afterProblem = Places(ContributeCard.For(map, "⚠ Describe the goal.")).ToList();
+        var added = ContributeCard.For(map, "✔ Added pain point", map.Stages[1].Id, ItemKind.PainPoint);
+        var refused = ContributeCard.For(map, "⚠ Pick a channel.", map.Stages[0].Id, ItemKind.Touchpoint,
+            new AddItemCommand(ItemKind.Touchpoint, map.Stages[0].Id, "Sees the ad", null, null, null, null));
 
-        Assert.DoesNotContain(first, place => place.StartsWith("body", StringComparison.Ordinal));
+        Assert.Equal(["entry.pain"], Open(added));
+        Assert.All(Entry(added, "entry.pain").OfType<InputChoiceSet>().Where(i => i.Id == "pain.stage"), s => Assert.Equal(map.Stages[1].Id, s.Value));
+        Assert.All(Entry(added, "entry.pain").OfType<InputText>(), text => Assert.Null(text.Value));
+        Assert.Equal(["entry.touchpoint"], Open(refused));
+        Assert.Equal("Sees the ad", Entry(refused, "entry.touchpoint").OfType<InputText>().Single().Value);
+        Assert.Null(Entry(refused, "entry.touchpoint").OfType<InputChoiceSet>().Single(i => i.Id == "touchpoint.channel").Value);
+
+        static IEnumerable<string?> Open(AdaptiveCard card) =>
+            card.Body.OfType<Container>().Where(c => c.Id is not null && c.IsVisible is null).Select(c => c.Id);
+        static IReadOnlyList<CardElement> Entry(AdaptiveCard card, string id) => card.Body.OfType<Container>().Single(c => c.Id == id).Items;
+    }
+
+    [Fact]
+    public void Every_version_of_the_contribution_card_has_the_same_elements_in_the_same_places()
+    {
+        // Agents Playground keeps a drop-down's list by its place: a card replaced in place must not move one.
+        var map = Map(MapStep.Contribute);
+        static List<string> Places(AdaptiveCard card) =>
+            [.. Walk(Parse(card.ToJson().GetRawText())).Where(e => e.TryGetProperty("type", out _))
+                .Select(e => $"{e.GetProperty("type").GetString()} {(e.TryGetProperty("id", out var id) ? id.GetString() : "")}")];
+
+        var first = Places(ContributeCard.For(map));
+        var afterAdd = Places(ContributeCard.For(map, "✔ Added touchpoint", map.Stages[1].Id, ItemKind.Goal));
+        var afterProblem = Places(ContributeCard.For(map, "⚠ Describe the goal.", null, ItemKind.Goal,
+            new AddItemCommand(ItemKind.Goal, null, "x", null, null, null, null)));
+
+        Assert.Contains("Input.ChoiceSet touchpoint.channel", first);
         Assert.Equal(first, afterAdd);
         Assert.Equal(first, afterProblem);
     }
@@ -155,7 +209,7 @@ public sealed class CardButtonTests
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
-    // Every Action.Execute of a card: in its actions, in action sets of its body, in the cards its show-card buttons open.
+    // Every Action.Execute of a card: in its actions and in action sets anywhere in its body.
     private static IEnumerable<JsonElement> Executes(JsonElement card) =>
         Walk(card).Where(e => e.TryGetProperty("type", out var type) && type.GetString() == "Action.Execute");
 

@@ -61,6 +61,9 @@ public abstract record CardElement
 
     /// <summary><c>None</c>, <c>Small</c>, <c>Medium</c>, <c>Large</c> …</summary>
     public string? Spacing { get; init; }
+
+    /// <summary>False to start hidden (a <see cref="ToggleVisibilityAction"/> shows it); null is shown.</summary>
+    public bool? IsVisible { get; init; }
 }
 
 /// <summary>Text written by the bot. Markdown is rendered, so never put user text here: use <see cref="RichTextBlock"/>.</summary>
@@ -192,7 +195,7 @@ internal sealed record ActionSet(IReadOnlyList<CardAction> Actions) : CardElemen
 [JsonDerivedType(typeof(ExecuteAction), "Action.Execute")]
 [JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
-[JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
+[JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
 public abstract record CardAction(string Title)
 {
     /// <summary><c>positive</c> for the main button. (Teams ignores it; other hosts show it.)</summary>
@@ -221,26 +224,17 @@ internal sealed record ExecuteAction(string Title, string Verb, IReadOnlyDiction
 internal sealed record OpenUrlAction(string Title, Uri Url) : CardAction(Title);
 
 /// <summary>
-/// A button that opens <see cref="Card"/> inline, under the card's buttons, without a round trip
-/// to the bot: the client alone shows and hides it.
+/// A button that shows and hides elements of its card, in the client alone (no round trip to the
+/// bot); the card's inputs, hidden or not, stay one form.
 /// </summary>
 /// <param name="Title">The button's text.</param>
-/// <param name="Card">What it opens.</param>
-internal sealed record ShowCardAction(string Title, InlineCard Card) : CardAction(Title);
+/// <param name="TargetElements">The elements it changes, each made visible or hidden.</param>
+internal sealed record ToggleVisibilityAction(string Title, IReadOnlyList<TargetElement> TargetElements) : CardAction(Title);
 
-/// <summary>
-/// The card an <see cref="ShowCardAction"/> opens: elements and buttons, without the schema,
-/// version and Teams properties of the card it belongs to. A submit inside it sends its own inputs
-/// and those of the card around it, not those of the other inline cards.
-/// </summary>
-internal sealed record InlineCard(IReadOnlyList<CardElement> Body)
-{
-    /// <summary>Always <c>AdaptiveCard</c>.</summary>
-    public string Type { get; init; } = "AdaptiveCard";
-
-    /// <summary>Its buttons.</summary>
-    public IReadOnlyList<CardAction>? Actions { get; init; }
-}
+/// <summary>An element a <see cref="ToggleVisibilityAction"/> shows (or hides).</summary>
+/// <param name="ElementId">The element's id.</param>
+/// <param name="IsVisible">Shown or hidden after the press.</param>
+internal sealed record TargetElement(string ElementId, bool IsVisible);
 
 /// <summary>A submit: Teams sends a message whose value is the data merged with the inputs.</summary>
 internal sealed record SubmitAction(string Title, IReadOnlyDictionary<string, string> Data) : CardAction(Title)

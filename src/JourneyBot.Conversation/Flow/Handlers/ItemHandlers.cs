@@ -53,8 +53,8 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
             ("item", Markdown.Escape(Describe(item))), ("member", Markdown.Escape(turn.From.Name)));
         if (turn.Submit is not null && map.Step == MapStep.Contribute)
         {
-            // The form itself says what was added, and offers the same stage for the next item.
-            outcome.CardUpdate = ContributeCard.For(map, "✔ " + said, item.StageId);
+            // The form itself says what was added, and keeps the same entry open on the same stage for the next item.
+            outcome.CardUpdate = ContributeCard.For(map, "✔ " + said, item.StageId, item.Kind);
         }
         else if (map.ProgressActivityId is null)
         {
@@ -115,11 +115,11 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
 
     private static string Describe(MapItem item) => Vocabulary.Describe(item, withFace: true);
 
-    // A problem with a contribution is told on the form when the member used it (the stage they
-    // picked still picked), else as a message.
+    // A problem with a contribution is told on the form when the member used it (with what they
+    // wrote and picked still there to correct), else as a message.
     private static TurnOutcome RefuseContribution(UserTurn turn, AddItemCommand add, JourneyMap map, string problem) =>
         turn.Submit is not null && map.Step == MapStep.Contribute
-            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem), add.Stage) }
+            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem), add.Stage, add.Kind, refill: add) }
             : new TurnOutcome().Say(problem);
 
     // Members may change only what they added themselves.

@@ -1,0 +1,42 @@
+namespace JourneyBot.Conversation.Rounds;
+
+/// <summary>
+/// Where rounds of questions live: a row per round and a row per member asked, in the team's
+/// partition next to its maps; and the team's list of departments.
+/// </summary>
+/// <remarks>
+/// A member's answers change only their own row, so any number of members answering at once never
+/// conflict; the round's row changes only when it is sent and when it closes.
+/// </remarks>
+public interface IRoundStore
+{
+    /// <summary>
+    /// Saves a new round with everyone it asks, the round's row last, so a round half written (the
+    /// process stopped midway) is not there: false when the map already has a round of that number.
+    /// </summary>
+    Task<bool> TryCreateAsync(string teamKey, Round round, IReadOnlyList<RoundAsk> asks, CancellationToken cancellationToken);
+
+    /// <summary>The map's round of that number, if there is one.</summary>
+    Task<Round?> GetAsync(string teamKey, string mapId, int number, CancellationToken cancellationToken);
+
+    /// <summary>The map's newest round, if there is one.</summary>
+    Task<Round?> GetLatestAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the round's row (its state).</summary>
+    Task PutAsync(string teamKey, Round round, CancellationToken cancellationToken);
+
+    /// <summary>Everyone the round asked.</summary>
+    Task<IReadOnlyList<RoundAsk>> ListAsksAsync(string teamKey, string mapId, int number, CancellationToken cancellationToken);
+
+    /// <summary>The member's ask in the round; null when they were not asked in it.</summary>
+    Task<RoundAsk?> GetAskAsync(string teamKey, string mapId, int number, string memberId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the member's ask.</summary>
+    Task PutAskAsync(string teamKey, string mapId, int number, RoundAsk ask, CancellationToken cancellationToken);
+
+    /// <summary>The departments the team set (<c>departments …</c>); null when it set none.</summary>
+    Task<IReadOnlyList<string>?> GetDepartmentsAsync(string teamKey, CancellationToken cancellationToken);
+
+    /// <summary>Sets the team's departments.</summary>
+    Task PutDepartmentsAsync(string teamKey, IReadOnlyList<string> departments, CancellationToken cancellationToken);
+}

@@ -13,6 +13,10 @@ namespace JourneyBot.Storage;
 /// <item><c>m~{map}~i~{item}</c>: an item; <c>m~{map}~v~{person}</c>: a member's votes. They sort
 /// right after their map's line, so one range query reads a board.</item>
 /// <item><c>u~{person}</c>: what the team knows of a member (their department).</item>
+/// <item><c>r~{map}~{countdown}</c>: a round of questions, <c>r~{map}~{countdown}~a~{person}</c>: a
+/// member asked in it; the countdown is 9999 less the round's number, four digits, so a map's
+/// newest round sorts first (see <see cref="RoundRows"/>).</item>
+/// <item><c>t~departments</c>: the team's departments.</item>
 /// </list>
 /// </remarks>
 internal static class RowKeys
@@ -37,6 +41,21 @@ internal static class RowKeys
 
     /// <summary>What the team knows of a member.</summary>
     public static string Member(string personId) => "u~" + KeyEncoder.Encode(personId);
+
+    /// <summary>What the row keys of a map's rounds and their asks start with.</summary>
+    public static string Rounds(string mapId) => "r~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;
+
+    /// <summary>A round of a map; the round's asks start with it too.</summary>
+    public static string Round(string mapId, int number) => Rounds(mapId) + RoundRows.Countdown(number);
+
+    /// <summary>What the row keys of a round's asks start with.</summary>
+    public static string Asks(string mapId, int number) => Round(mapId, number) + "~a~";
+
+    /// <summary>A member asked in a round.</summary>
+    public static string Ask(string mapId, int number, string personId) => Asks(mapId, number) + KeyEncoder.Encode(personId);
+
+    /// <summary>The team's departments.</summary>
+    public const string Departments = "t~departments";
 
     /// <summary>
     /// A filter for the rows of <paramref name="partitionKey"/> whose row key starts with

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Rounds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IMapStore"/> over Azure Table Storage, configured by <see cref="TableStorageOptions"/>
-    /// (checked at start-up), and a hosted service that creates the table when the host starts.
+    /// (checked at start-up), <see cref="IRoundStore"/> in the same table, and a hosted service that
+    /// creates the table when the host starts.
     /// </summary>
     public static IServiceCollection AddTableMapStore(this IServiceCollection services)
     {
@@ -35,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TableMapStore>();
         services.TryAddSingleton<IMapStore>(sp => new CachedMapStore(
             sp.GetRequiredService<TableMapStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TableStorageOptions>>()));
+        services.TryAddSingleton<IRoundStore, TableRoundStore>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

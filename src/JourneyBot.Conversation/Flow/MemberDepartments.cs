@@ -21,7 +21,8 @@ internal sealed class MemberDepartments(IMapStore store, IMemberProfiles profile
         }
 
         var found = await FromProfileAsync(turn, cancellationToken);
-        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(found, AskedForDepartment: found is null), cancellationToken);
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id,
+            (member ?? TeamMember.New) with { Department = found, AskedForDepartment = found is null }, cancellationToken);
         return (found, found is null);
     }
 

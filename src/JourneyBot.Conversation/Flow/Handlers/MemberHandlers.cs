@@ -17,7 +17,8 @@ internal sealed class MemberHandlers(IMapStore store)
             return new TurnOutcome().Say(said.Department.Length == 0 ? Strings.WhichDepartment : problem);
         }
 
-        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
+        var known = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken) ?? TeamMember.New;
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, known with { Department = department, AskedForDepartment = true }, cancellationToken);
 
         // What they added before saying it now speaks for their department too.
         if (command.StoredOrNull is { Map.Status: MapStatus.Active } stored)

@@ -72,6 +72,8 @@ internal static class CommandParser
         "PUBLISH" => new PublishCommand(),
         "UNDO" => new UndoCommand(),
         "TEMPLATE" => new StagesCommand(new UseTemplate()),
+        "MUTE" => new MuteCommand(),
+        "UNMUTE" => new UnmuteCommand(),
         _ => null,
     };
 

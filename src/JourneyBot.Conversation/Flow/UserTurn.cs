@@ -19,6 +19,13 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
 
     /// <summary>The member's Entra tenant, where their directory profile is read; null when the channel does not say.</summary>
     public string? TenantId { get; init; }
+
+    /// <summary>
+    /// The member's time zone as their client reports it (an IANA id such as <c>Europe/Bucharest</c>,
+    /// checked by whoever read the turn); null when the client does not say. Kept on the member's
+    /// row where the turn reads or writes it anyway.
+    /// </summary>
+    public string? TimeZone { get; init; }
 }
 
 /// <summary>A card button press: its verb and every value the card sent (inputs and button data).</summary>

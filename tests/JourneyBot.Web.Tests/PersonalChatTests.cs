@@ -1,4 +1,6 @@
 using JourneyBot.Conversation;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Sending;
 using JourneyBot.Testing;
 using JourneyBot.Web.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -127,6 +129,23 @@ public sealed class PersonalChatTests : IClassFixture<ConnectorFixture>, IAsyncD
 
         Assert.Single(_connector.ConversationsCreated);
         Assert.Equal(((PersonalChatResult.Reached)both[0]).Chat, ((PersonalChatResult.Reached)both[1]).Chat);
+    }
+
+    [Fact]
+    public async Task A_question_goes_to_a_members_kept_chat_outside_any_turn_through_the_hosts_outbox_and_is_updated_in_place()
+    {
+        var chat = Assert.IsType<PersonalChatResult.Reached>(await StartAsync(Megan)).Chat;
+        var sends = _app.Services.GetRequiredService<ProactiveSends>();
+        var conversation = ConversationReference.ForConversation(chat.ServiceUrl, chat.ConversationId, Tenant, Activities.Bot);
+
+        var question = await sends.SendAsync(conversation, new Activity { Text = "Your view on Retention, by Friday?" }, Cancel);
+        await sends.UpdateAsync(conversation, question.Id!, new Activity { Text = "3 added, thank you" }, Cancel);
+
+        var escaped = Uri.EscapeDataString(chat.ConversationId);
+        var (post, update) = (_connector.Requests[^2], _connector.Requests[^1]);
+        Assert.Equal(("POST", $"/teams/v3/conversations/{escaped}/activities"), (post.Method, post.RawTarget));
+        Assert.Equal(("PUT", $"/teams/v3/conversations/{escaped}/activities/{question.Id}"), (update.Method, update.RawTarget));
+        Assert.Equal(("28:bot-app-id", Tenant), (post.Activity.From?.Id, post.Activity.Conversation?.TenantId));
     }
 
     private Task<PersonalChatResult> StartAsync(ChatMember member) =>

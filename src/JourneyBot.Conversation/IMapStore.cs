@@ -58,7 +58,7 @@ public interface IMapStore
     /// <summary>Replaces a member's votes in a map.</summary>
     Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
 
-    /// <summary>What the team knows of a member (their department), or null for someone new.</summary>
+    /// <summary>What the team knows of a member (department, 1:1 chat, time zone, mute), or null for someone new.</summary>
     Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken);
 
     /// <summary>Remembers what the team knows of a member. One row per member, so members never contend.</summary>
@@ -68,7 +68,29 @@ public interface IMapStore
 /// <summary>What a team knows of one member.</summary>
 /// <param name="Department">Their department, once they said it.</param>
 /// <param name="AskedForDepartment">Whether the bot asked them already (it asks once).</param>
-public sealed record TeamMember(string? Department, bool AskedForDepartment);
+/// <remarks>
+/// The row is written whole (replaced), so whoever changes one field starts from the row as read
+/// (<c>member with { … }</c>) and keeps the others.
+/// </remarks>
+public sealed record TeamMember(string? Department, bool AskedForDepartment)
+{
+    /// <summary>Someone the team knows nothing of yet.</summary>
+    public static TeamMember New { get; } = new(null, AskedForDepartment: false);
+
+    /// <summary>The member's 1:1 chat with the bot, once the bot created it or the member opened it; null until then.</summary>
+    public PersonalChat? Chat { get; init; }
+
+    /// <summary>The member's time zone as Teams sends it (IANA, e.g. <c>Europe/Bucharest</c>); null while unknown.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Whether the member typed <c>mute</c> (until <c>unmute</c>): the bot sends them no reminders.</summary>
+    public bool Muted { get; init; }
+}
+
+/// <summary>A member's 1:1 conversation with the bot, enough to send into it outside any turn.</summary>
+/// <param name="ServiceUrl">The connector that hosts the conversation.</param>
+/// <param name="ConversationId">The conversation's id.</param>
+public sealed record PersonalChat(string ServiceUrl, string ConversationId);
 
 /// <summary>A map's items and its members' votes.</summary>
 /// <param name="Items">Every item, oldest first.</param>

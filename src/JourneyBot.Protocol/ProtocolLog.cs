@@ -32,6 +32,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Sends after turn {ActivityType} {ActivityId} failed")]
     public static partial void SendsAfterAnswerFailed(ILogger logger, Exception exception, string? activityType, string? activityId);
 
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Sends into conversation {ConversationHash} outside any turn failed")]
+    public static partial void ProactiveSendsFailed(ILogger logger, Exception exception, string conversationHash);
+
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Connector call answered {Status}; retry {Attempt} in {Delay}")]
     public static partial void ConnectorRetry(ILogger logger, int? status, int attempt, TimeSpan delay);
 

@@ -32,13 +32,18 @@ internal static class MapRows
     public const string PersonIdProperty = "PersonId";
     public const string DepartmentProperty = "Department";
     public const string AskedForDepartmentProperty = "AskedForDepartment";
+    public const string ChatServiceUrlProperty = "ChatServiceUrl";
+    public const string ChatConversationIdProperty = "ChatConversationId";
+    public const string TimeZoneProperty = "TimeZone";
+    public const string MutedProperty = "Muted";
 
     /// <summary>The properties a shelf listing reads: not the documents.</summary>
     public static IReadOnlyList<string> SummaryProperties { get; } =
         [MapIdProperty, NameProperty, StatusProperty, ConversationKeyProperty, UpdatedAtProperty];
 
     /// <summary>The properties a member's point read needs.</summary>
-    public static IReadOnlyList<string> MemberProperties { get; } = [DepartmentProperty, AskedForDepartmentProperty];
+    public static IReadOnlyList<string> MemberProperties { get; } =
+        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty];
 
     /// <summary>The conversation's row, holding <paramref name="map"/>'s document.</summary>
     public static TableEntity Conversation(string partitionKey, MapScope scope, JourneyMap map)
@@ -87,7 +92,11 @@ internal static class MapRows
         return entity;
     }
 
-    /// <summary>What the team knows of a member. No <c>Department</c> property until they said it.</summary>
+    /// <summary>
+    /// What the team knows of a member. Properties for what is unknown are left out (no
+    /// <c>Department</c> until they said it, no chat until there is one), so rows written before a
+    /// property existed read the same as rows that leave it out.
+    /// </summary>
     public static TableEntity Member(string partitionKey, string personId, TeamMember member)
     {
         var entity = Row(partitionKey, RowKeys.Member(personId), MemberKind);
@@ -96,6 +105,22 @@ internal static class MapRows
         if (member.Department is not null)
         {
             entity[DepartmentProperty] = member.Department;
+        }
+
+        if (member.Chat is { } chat)
+        {
+            entity[ChatServiceUrlProperty] = chat.ServiceUrl;
+            entity[ChatConversationIdProperty] = chat.ConversationId;
+        }
+
+        if (member.TimeZone is not null)
+        {
+            entity[TimeZoneProperty] = member.TimeZone;
+        }
+
+        if (member.Muted)
+        {
+            entity[MutedProperty] = true;
         }
 
         return entity;
@@ -117,7 +142,14 @@ internal static class MapRows
 
     /// <summary>The member in a member row.</summary>
     public static TeamMember ReadMember(TableEntity entity) =>
-        new(entity.GetString(DepartmentProperty), entity.GetBoolean(AskedForDepartmentProperty) ?? false);
+        new(entity.GetString(DepartmentProperty), entity.GetBoolean(AskedForDepartmentProperty) ?? false)
+        {
+            Chat = entity.GetString(ChatServiceUrlProperty) is { } serviceUrl && entity.GetString(ChatConversationIdProperty) is { } conversationId
+                ? new PersonalChat(serviceUrl, conversationId)
+                : null,
+            TimeZone = entity.GetString(TimeZoneProperty),
+            Muted = entity.GetBoolean(MutedProperty) ?? false,
+        };
 
     /// <summary>The shelf line of a map row.</summary>
     public static MapSummary ReadSummary(TableEntity entity) => new(

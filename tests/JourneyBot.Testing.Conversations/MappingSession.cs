@@ -68,6 +68,16 @@ public sealed class MappingSession : IAsyncDisposable
         RunAsync(new UserTurn(Scope, who, NextActivityId(), text), $"{who.Name}: {text}");
 
     /// <summary>
+    /// <paramref name="who"/> types <paramref name="text"/>, in a turn shaped by <paramref name="shape"/>
+    /// (another scope, the client's time zone …).
+    /// </summary>
+    public Task<TurnOutcome> SayAsync(Person who, string text, Func<UserTurn, UserTurn> shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return RunAsync(shape(new UserTurn(Scope, who, NextActivityId(), text)), $"{who.Name}: {text}");
+    }
+
+    /// <summary>
     /// <paramref name="who"/> types <paramref name="text"/> without mentioning the bot, in a thread
     /// where Teams delivers such messages too (resource-specific consent).
     /// </summary>

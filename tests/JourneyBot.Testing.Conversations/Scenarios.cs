@@ -62,6 +62,20 @@ public static class Scenarios
             Votes = new() { ["The size guide is confusing"] = 2, ["Virtual fitting from a foot photo"] = 1 },
         }),
 
+        new Scenario("A member mutes reminders and unmutes them; the map goes on meanwhile",
+        [
+            .. Setup,
+            new("Megan", "mute", "I won't send you reminders any more", "Type **unmute**"),
+            new("Megan", "touchpoint Awareness | email | Newsletter about the spring collection", "Added touchpoint"),
+            new("Megan", "unmute", "I'll remind you again"),
+            new("Alex", "help", "**mute** / **unmute**"),
+        ],
+        new ExpectedMap
+        {
+            Step = MapStep.Contribute,
+            Items = ["Touchpoint Awareness: Newsletter about the spring collection"],
+        }),
+
         new Scenario("Two members interleaved",
         [
             .. Setup,

@@ -28,6 +28,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private readonly Dictionary<(string Team, string Map), Dictionary<string, MapItem>> _items = [];
     private readonly Dictionary<(string Team, string Map), Dictionary<string, IReadOnlyList<string>>> _votes = [];
     private readonly Dictionary<(string Team, string Person), TeamMember> _members = [];
+    private readonly Dictionary<(string Team, string Person), int> _memberWrites = [];
     private long _version;
 
     /// <summary>What the conversation holds now; <see cref="Restore"/> puts it back.</summary>
@@ -228,9 +229,19 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         lock (_gate)
         {
             _members[(teamKey, personId)] = member;
+            _memberWrites[(teamKey, personId)] = _memberWrites.GetValueOrDefault((teamKey, personId)) + 1;
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>How often a member's row was written: storage writes cost, so tests count them.</summary>
+    public int MemberWrites(string teamKey, string personId)
+    {
+        lock (_gate)
+        {
+            return _memberWrites.GetValueOrDefault((teamKey, personId));
+        }
     }
 
     private static (string, string) Key(MapScope scope)

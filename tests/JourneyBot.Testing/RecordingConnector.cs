@@ -15,6 +15,16 @@ namespace JourneyBot.Testing;
 /// <param name="AnsweredId">The activity id the connector answered with, if any.</param>
 public sealed record ConnectorRequest(string Method, string RawTarget, string? Authorization, string Body, string? AnsweredId = null)
 {
+    /// <summary>When the request arrived (the connector's clock, real time).</summary>
+    public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Whether this is a create-conversation call (<c>POST …/v3/conversations</c>).</summary>
+    public bool CreatesConversation => Method == "POST" && RawTarget.Split('?')[0].EndsWith("/v3/conversations", StringComparison.Ordinal);
+
+    /// <summary>The body as create-conversation parameters.</summary>
+    public ConversationParameters Parameters => JsonSerializer.Deserialize(Body, ProtocolJson.Default.ConversationParameters)
+        ?? throw new InvalidOperationException("The request had no conversation parameters.");
+
     /// <summary>The body as an activity.</summary>
     public Activity Activity => JsonSerializer.Deserialize(Body, ProtocolJson.Default.Activity)
         ?? throw new InvalidOperationException("The request had no activity body.");
@@ -63,9 +73,12 @@ public sealed record ConnectorAnswer(int Status, string? Body = null, string? Re
 
 /// <summary>
 /// A local connector that records every call the bot makes and answers as the Bot Connector does
-/// (200 with a resource id), or as scripted: throttling, faults, error bodies.
+/// (200 with a resource id), or as scripted: throttling, faults, error bodies. It also starts 1:1
+/// conversations (<c>POST v3/conversations</c>: one id per member, the same each time, as Teams
+/// keeps one 1:1 chat per bot and user; or per member as scripted, see <see cref="AnswerChatsWith"/>)
+/// and lists a conversation's members page by page (<see cref="UseRoster"/>).
 /// </summary>
-public sealed class RecordingConnector : IAsyncDisposable
+public sealed partial class RecordingConnector : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
@@ -140,11 +153,12 @@ public sealed class RecordingConnector : IAsyncDisposable
         };
     }
 
-    /// <summary>Forgets recorded requests and scripted answers.</summary>
+    /// <summary>Forgets recorded requests, scripted answers, the roster and the 1:1 chats started.</summary>
     public void Reset()
     {
         _requests.Clear();
         _script.Clear();
+        ResetConversations();
     }
 
     /// <inheritdoc />
@@ -181,6 +195,11 @@ public sealed class RecordingConnector : IAsyncDisposable
                 await http.Response.WriteAsync(answer.Body);
             }
 
+            return;
+        }
+
+        if (await TryAnswerConversationsAsync(http, rawTarget, authorization, body))
+        {
             return;
         }
 

@@ -53,6 +53,12 @@ internal sealed record EditItemCommand(string ItemId, string Text) : Command;
 /// <summary><c>department &lt;name&gt;</c>.</summary>
 internal sealed record DepartmentCommand(string Department) : Command;
 
+/// <summary><c>mute</c>: no more reminders for the member until <c>unmute</c>.</summary>
+internal sealed record MuteCommand : Command;
+
+/// <summary><c>unmute</c>: reminders again.</summary>
+internal sealed record UnmuteCommand : Command;
+
 /// <summary><c>vote &lt;id&gt; …</c>: the member's whole set of votes.</summary>
 internal sealed record VoteCommand(IReadOnlyList<string> ItemIds) : Command;
 

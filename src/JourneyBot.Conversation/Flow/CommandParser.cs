@@ -75,6 +75,8 @@ internal static class CommandParser
         "UNDO" => new UndoCommand(),
         "TEMPLATE" => new StagesCommand(new UseTemplate()),
         "ASK" => new AskCommand(),
+        "MUTE" => new MuteCommand(),
+        "UNMUTE" => new UnmuteCommand(),
         _ => null,
     };
 

@@ -17,11 +17,18 @@ internal sealed class MemberDepartments(IMapStore store, IMemberProfiles profile
         var member = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken);
         if (member is not null && (member.Department is not null || member.AskedForDepartment))
         {
+            // The row is read here anyway (usually from the cache): a time zone that changed costs one write, the same one none.
+            if (member.Noting(turn) is var noted && !ReferenceEquals(noted, member))
+            {
+                await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, noted, cancellationToken);
+            }
+
             return (member.Department, false);
         }
 
         var found = await FromProfileAsync(turn, cancellationToken);
-        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(found, AskedForDepartment: found is null), cancellationToken);
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id,
+            (member ?? TeamMember.New).Noting(turn) with { Department = found, AskedForDepartment = found is null }, cancellationToken);
         return (found, found is null);
     }
 

@@ -26,7 +26,11 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
     /// <summary>The member's Teams user id (<c>29:…</c>); <see cref="Person.Id"/> is their Entra object id where Teams gives it.</summary>
     public string? TeamsId { get; init; }
 
-    /// <summary>The member's time zone (IANA id) as their Teams client reports it; null when it does not.</summary>
+    /// <summary>
+    /// The member's time zone as their client reports it (an IANA id such as <c>Europe/Bucharest</c>,
+    /// checked by whoever read the turn); null when the client does not say. Kept on the member's
+    /// row where the turn reads or writes it anyway.
+    /// </summary>
     public string? TimeZone { get; init; }
 }
 

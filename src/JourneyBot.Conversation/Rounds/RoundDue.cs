@@ -31,6 +31,13 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
             return null;
         }
 
+        // Muted in the team or in their 1:1 chat with the bot (a chat is its own team): either way, no reminder.
+        if (await store.GetMemberAsync(key.TeamKey, memberId, cancellationToken) is { Muted: true }
+            || await store.GetMemberAsync(chatId, memberId, cancellationToken) is { Muted: true })
+        {
+            return null;
+        }
+
         var map = (await store.GetConversationMapAsync(new MapScope(key.TeamKey, round.ConversationKey), cancellationToken))?.Map;
         if (map is null || map.Id != key.MapId)
         {

@@ -37,6 +37,7 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<BotRequestProcessor>();
         services.AddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
+        services.AddSingleton<ProactiveSends>();
         services.AddHostedService<AuthenticationModeReporter>();
         return services;
     }

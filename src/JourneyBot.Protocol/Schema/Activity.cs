@@ -25,6 +25,9 @@ public sealed class Activity
     /// <summary>The sender's local time, with its offset.</summary>
     public DateTimeOffset? LocalTimestamp { get; set; }
 
+    /// <summary>The sender's time zone as the client reports it (IANA, e.g. <c>Europe/Bucharest</c>); unchecked.</summary>
+    public string? LocalTimezone { get; set; }
+
     /// <summary>The base address of the connector that replies go to. Always set by a channel.</summary>
     public string? ServiceUrl { get; set; }
 

@@ -38,37 +38,30 @@ public sealed class ConversationOutbox(
     /// earlier work is done; completes when it is queued, at once unless the conversation's queue
     /// is full. Should the work fail, the failure is logged and, for a message, the member is told.
     /// </summary>
-    public async Task EnqueueAsync(TurnContext turn, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    public Task EnqueueAsync(TurnContext turn, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
-        var key = turn.ConversationKey;
-        Queue queue;
-        lock (_gate)
-        {
-            if (!_queues.TryGetValue(key, out queue!))
-            {
-                _queues[key] = queue = new Queue(options.Value.MaxQueuedPerConversation);
-            }
+        return EnqueueAsync(turn.ConversationKey, () => RunTurnWorkAsync(turn, work), cancellationToken);
+    }
 
-            queue.Pending++; // counts waiters too, so the queue stays while anyone waits for room
-        }
-
-        try
-        {
-            await queue.Room.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Leave(key, queue);
-            throw;
-        }
-
-        metrics?.OutboxChanged(+1);
-        lock (_gate)
-        {
-            queue.Tail = RunAfterAsync(queue.Tail, key, queue, turn, work);
-        }
+    /// <summary>
+    /// Queues <paramref name="work"/> for a conversation outside any turn (a reminder, a question
+    /// to a member's 1:1 chat, a summary into a thread), in order with that conversation's other
+    /// work, turns' included, as <see cref="ConversationReference.Key"/> names it: the same
+    /// conversation under the same service URL shares one queue. Completes when it is queued.
+    /// Should the work fail, the failure is logged; there is no member's turn to answer, so no one
+    /// is told (work that must know catches its own failures).
+    /// </summary>
+    /// <param name="conversation">Where the work sends (see <see cref="ConversationSender"/>).</param>
+    /// <param name="work">The sends; the token is the host's.</param>
+    /// <param name="cancellationToken">Cancels waiting for room in the queue.</param>
+    public Task EnqueueAsync(
+        IConversationSender conversation, Func<IConversationSender, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(work);
+        return EnqueueAsync(conversation.Conversation.Key, () => RunProactiveWorkAsync(conversation, work), cancellationToken);
     }
 
     /// <summary>
@@ -186,11 +179,55 @@ public sealed class ConversationOutbox(
         }
     }
 
-    private async Task RunAfterAsync(
-        Task previous, string key, Queue queue, TurnContext turn, Func<CancellationToken, Task> work)
+    private async Task EnqueueAsync(string key, Func<Task> run, CancellationToken cancellationToken)
+    {
+        Queue queue;
+        lock (_gate)
+        {
+            if (!_queues.TryGetValue(key, out queue!))
+            {
+                _queues[key] = queue = new Queue(options.Value.MaxQueuedPerConversation);
+            }
+
+            queue.Pending++; // counts waiters too, so the queue stays while anyone waits for room
+        }
+
+        try
+        {
+            await queue.Room.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Leave(key, queue);
+            throw;
+        }
+
+        metrics?.OutboxChanged(+1);
+        lock (_gate)
+        {
+            queue.Tail = RunAfterAsync(queue.Tail, key, queue, run);
+        }
+    }
+
+    // `run` never throws: each kind of work logs its own failures.
+    private async Task RunAfterAsync(Task previous, string key, Queue queue, Func<Task> run)
     {
         // Always yields, so that the work never runs under the lock of Enqueue. This task never faults.
         await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding | ConfigureAwaitOptions.SuppressThrowing);
+        try
+        {
+            await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            metrics?.OutboxChanged(-1);
+            queue.Room.Release();
+            Leave(key, queue);
+        }
+    }
+
+    private async Task RunTurnWorkAsync(TurnContext turn, Func<CancellationToken, Task> work)
+    {
         using var observed = ObservedTurn.DeferredSend(turn, logger);
         try
         {
@@ -206,11 +243,23 @@ public sealed class ConversationOutbox(
             ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
             await Apology.TellAsync(turn, options.Value.Apology(), logger, _stopping.Token).ConfigureAwait(false);
         }
-        finally
+    }
+
+    private async Task RunProactiveWorkAsync(IConversationSender conversation, Func<IConversationSender, CancellationToken, Task> work)
+    {
+        // The work is not part of whatever request queued it.
+        System.Diagnostics.Activity.Current = null;
+        try
         {
-            metrics?.OutboxChanged(-1);
-            queue.Room.Release();
-            Leave(key, queue);
+            await work(conversation, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The host is stopping and its shutdown time is up: what is left is dropped.
+        }
+        catch (Exception ex)
+        {
+            ProtocolLog.ProactiveSendsFailed(logger, ex, ConversationHash.Of(conversation.Conversation.Key));
         }
     }
 

@@ -7,8 +7,10 @@ namespace JourneyBot.Protocol.Sending;
 /// service that hosts it, and the bot and member on either side.
 /// </summary>
 /// <remarks>
-/// Teams may move a conversation to another service URL between turns, so a reference is only
-/// good for the sends of the turn it came from (and those deferred a few seconds after it).
+/// Teams may move a conversation to another service URL between turns, so a reference taken from
+/// a turn is only good for the sends of that turn (and those deferred a few seconds after it).
+/// Sends outside any turn (<see cref="ForConversation"/>) use the service URL last known for the
+/// conversation, which is what Teams documents for proactive messages.
 /// </remarks>
 public sealed class ConversationReference
 {
@@ -42,6 +44,31 @@ public sealed class ConversationReference
     {
         ArgumentNullException.ThrowIfNull(incoming);
         return new ConversationReference(incoming);
+    }
+
+    /// <summary>
+    /// The reference for sending into a known conversation outside any turn: a reminder, a
+    /// question in a member's 1:1 chat, a summary into a channel thread. Its sends come from
+    /// <paramref name="bot"/> when given, and answer no activity.
+    /// </summary>
+    /// <param name="serviceUrl">The connector that hosts the conversation.</param>
+    /// <param name="conversationId">The conversation's id (for a channel thread, with its <c>;messageid=</c>).</param>
+    /// <param name="tenantId">The conversation's tenant, which Teams wants on proactive sends; null when unknown.</param>
+    /// <param name="bot">The bot's account (<c>28:&lt;appId&gt;</c>); null to leave <c>from</c> to the connector.</param>
+    /// <param name="channelId">The channel, Teams unless said.</param>
+    public static ConversationReference ForConversation(
+        string serviceUrl, string conversationId, string? tenantId = null, ChannelAccount? bot = null, string channelId = Channels.Teams)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
+        // Addressed as an answer to a message from nobody to the bot, in that conversation.
+        return new ConversationReference(new Activity
+        {
+            ServiceUrl = serviceUrl,
+            ChannelId = channelId,
+            Recipient = bot,
+            Conversation = new ConversationAccount { Id = conversationId, TenantId = tenantId },
+        });
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class TurnContext : IConversationSender
 {
     private readonly ConnectorClient _connector;
     private readonly ConversationOutbox _outbox;
-    private ConversationReference? _conversation;
+    private ConversationSender? _sender;
     private string? _text;
 
     /// <summary>Creates a turn for <paramref name="activity"/>; its later sends go through <paramref name="outbox"/>.</summary>
@@ -52,7 +52,7 @@ public sealed class TurnContext : IConversationSender
         || Activity.MentionsRecipient();
 
     /// <summary>Where this turn's answers go; read on first use, so that only a send needs the activity's address.</summary>
-    public ConversationReference Conversation => _conversation ??= ConversationReference.From(Activity);
+    public ConversationReference Conversation => Sender.Conversation;
 
     /// <summary>Names the conversation across turns (see <see cref="ConversationReference.Key"/>).</summary>
     public string ConversationKey => Conversation.Key;
@@ -82,11 +82,8 @@ public sealed class TurnContext : IConversationSender
         SendAsync(Activity.CreateReply(text), cancellationToken);
 
     /// <inheritdoc />
-    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        return _connector.SendToConversationAsync(Conversation.ServiceUrl, Conversation.ConversationId, Conversation.Address(activity), cancellationToken);
-    }
+    public Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken) =>
+        Sender.SendAsync(activity, cancellationToken);
 
     /// <summary>Replies to the incoming activity with <paramref name="text"/>.</summary>
     public Task<ResourceResponse> ReplyAsync(string text, CancellationToken cancellationToken) =>
@@ -101,28 +98,12 @@ public sealed class TurnContext : IConversationSender
     /// Replies to the message <paramref name="activityId"/> of this conversation, e.g. the card an
     /// invoke came from (an invoke itself is no message a reply can hang under).
     /// </summary>
-    public Task<ResourceResponse> ReplyToAsync(string? activityId, Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(activity);
-        var outgoing = Conversation.Address(activity);
-        if (string.IsNullOrEmpty(activityId))
-        {
-            return _connector.SendToConversationAsync(Conversation.ServiceUrl, Conversation.ConversationId, outgoing, cancellationToken);
-        }
-
-        outgoing.ReplyToId = activityId;
-        return _connector.ReplyToActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, outgoing, cancellationToken);
-    }
+    public Task<ResourceResponse> ReplyToAsync(string? activityId, Activity activity, CancellationToken cancellationToken) =>
+        Sender.ReplyToAsync(activityId, activity, cancellationToken);
 
     /// <inheritdoc />
-    public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(activityId);
-        ArgumentNullException.ThrowIfNull(activity);
-        var outgoing = Conversation.Address(activity);
-        outgoing.Id = activityId;
-        return _connector.UpdateActivityAsync(Conversation.ServiceUrl, Conversation.ConversationId, activityId, outgoing, cancellationToken);
-    }
+    public Task<ResourceResponse> UpdateAsync(string activityId, Activity activity, CancellationToken cancellationToken) =>
+        Sender.UpdateAsync(activityId, activity, cancellationToken);
 
     /// <summary>Deletes the activity with id <paramref name="activityId"/>.</summary>
     public Task DeleteAsync(string activityId, CancellationToken cancellationToken) =>
@@ -136,4 +117,7 @@ public sealed class TurnContext : IConversationSender
         typing.ReplyToId = null;
         return _connector.SendToConversationAsync(Conversation.ServiceUrl, Conversation.ConversationId, typing, cancellationToken);
     }
+
+    // The turn's sends, addressed from its activity; made on first use, so that only a send needs the activity's address.
+    private ConversationSender Sender => _sender ??= new ConversationSender(_connector, ConversationReference.From(Activity));
 }

@@ -26,8 +26,30 @@ internal static class ActivityReader
             TenantId = activity.Conversation?.TenantId,
             ServiceUrl = activity.ServiceUrl,
             TeamsId = activity.From?.Id,
+            TimeZone = TimeZoneOf(activity),
         };
     }
+
+    /// <summary>
+    /// The sender's time zone: the activity's <c>localTimezone</c>, else the <c>timezone</c> of
+    /// Teams' <c>clientInfo</c> entity; only an id this host knows (IANA, e.g. <c>Europe/Bucharest</c>),
+    /// else null, so that nothing unusable reaches the member's row.
+    /// </summary>
+    public static string? TimeZoneOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return KnownTimeZone(activity.LocalTimezone) ?? KnownTimeZone(ClientInfoTimeZone(activity));
+    }
+
+    private static string? ClientInfoTimeZone(Activity activity) =>
+        activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)) is { ExtensionData: { } data }
+            && data.TryGetValue("timezone", out var zone) && zone.ValueKind == JsonValueKind.String
+                ? zone.GetString()
+                : null;
+
+    // Ids are short ("America/Argentina/ComodRivadavia" is among the longest); anything long is not one.
+    private static string? KnownTimeZone(string? id) =>
+        id is { Length: > 0 and <= 64 } && id.Trim() == id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _) ? id : null;
 
     /// <summary>
     /// The team and conversation. In a Teams channel the team is the Teams team; in a group or

@@ -5,6 +5,7 @@ using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
 using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
+using JourneyBot.Web.Members;
 using JourneyBot.Web.Profiles;
 using JourneyBot.Web.Sending;
 using JourneyBot.Web.Telemetry;
@@ -32,6 +33,7 @@ internal static class JourneyBotWebExtensions
         services.AddJourneyConversation();
         AddMemberProfiles(services);
         AddSending(services);
+        AddMembers(services);
         services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
         services.AddHealthChecks();
         return services;
@@ -68,6 +70,15 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<GraphMemberProfiles>();
         services.Replace(ServiceDescriptor.Singleton<IMemberProfiles>(sp =>
             sp.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled ? sp.GetRequiredService<GraphMemberProfiles>() : new NoMemberDirectory()));
+    }
+
+    // Members' 1:1 chats with the bot (started at a bounded pace) and rosters joined with member rows.
+    private static void AddMembers(IServiceCollection services)
+    {
+        services.AddOptions<PersonalChatOptions>().BindConfiguration(PersonalChatOptions.Section);
+        services.AddSingleton<CreationPace>();
+        services.AddSingleton<PersonalChats>();
+        services.AddSingleton<TeamRoster>();
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

@@ -40,4 +40,42 @@ public abstract partial class MapStoreContractTests
         // Assert
         Assert.Equal(new TeamMember(null, true), await Store.GetMemberAsync(team, "29:1ana", Cancel));
     }
+
+    [Fact]
+    public async Task PutMember_keeps_the_personal_chat_the_time_zone_and_mute()
+    {
+        // Arrange
+        var team = Maps.NewScope().TeamKey;
+        var member = new TeamMember("Sales", AskedForDepartment: true)
+        {
+            Chat = new PersonalChat("https://smba.example/teams/", "a:1on1;messageid=1@unq.gbl.spaces"),
+            TimeZone = "Europe/Bucharest",
+            Muted = true,
+        };
+
+        // Act
+        await Store.PutMemberAsync(team, "29:1ana", member, Cancel);
+
+        // Assert
+        Assert.Equal(member, await Store.GetMemberAsync(team, "29:1ana", Cancel));
+    }
+
+    [Fact]
+    public async Task PutMember_without_chat_time_zone_or_mute_clears_those_stored()
+    {
+        // Arrange
+        var team = Maps.NewScope().TeamKey;
+        await Store.PutMemberAsync(team, "29:1ana", new TeamMember("Sales", true)
+        {
+            Chat = new PersonalChat("https://smba.example/teams/", "a:1on1"), TimeZone = "Asia/Tokyo", Muted = true,
+        }, Cancel);
+
+        // Act: unmuted, and the rest forgotten.
+        await Store.PutMemberAsync(team, "29:1ana", new TeamMember("Sales", true), Cancel);
+
+        // Assert
+        var read = await Store.GetMemberAsync(team, "29:1ana", Cancel);
+        Assert.Equal(new TeamMember("Sales", true), read);
+        Assert.Equal((null, null, false), (read!.Chat, read.TimeZone, read.Muted));
+    }
 }

@@ -63,5 +63,9 @@ public abstract partial class MapStoreContractTests
     }
 
     // Every other member without a department, so both shapes of the row meet every odd key.
-    private static TeamMember Member(int i) => new(i % 2 == 0 ? $"dept{i}" : null, AskedForDepartment: i % 3 == 0);
+    private static TeamMember Member(int i) => new(i % 2 == 0 ? $"dept{i}" : null, AskedForDepartment: i % 3 == 0)
+    {
+        Chat = i % 2 == 1 ? new PersonalChat("https://smba.example/teams/", OddKeys.All[i]) : null,
+        Muted = i % 4 == 1,
+    };
 }

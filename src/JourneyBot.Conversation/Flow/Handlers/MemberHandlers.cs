@@ -5,7 +5,7 @@ using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
-/// <summary>What the team knows of its members: the department each speaks for.</summary>
+/// <summary>What the team knows of its members: the department each speaks for, and who wants no reminders.</summary>
 internal sealed class MemberHandlers(IMapStore store)
 {
     public async Task<TurnOutcome> SetDepartmentAsync(CommandTurn command, DepartmentCommand said, CancellationToken cancellationToken)
@@ -17,7 +17,9 @@ internal sealed class MemberHandlers(IMapStore store)
             return new TurnOutcome().Say(said.Department.Length == 0 ? Strings.WhichDepartment : problem);
         }
 
-        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
+        var known = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken) ?? TeamMember.New;
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id,
+            known.Noting(turn) with { Department = department, AskedForDepartment = true }, cancellationToken);
 
         // What they added before saying it now speaks for their department too.
         if (command.StoredOrNull is { Map.Status: MapStatus.Active } stored)
@@ -35,5 +37,23 @@ internal sealed class MemberHandlers(IMapStore store)
         return command.FromCard
             ? new TurnOutcome { CardUpdate = SmallCards.DepartmentAnswered(department, thanks) }
             : new TurnOutcome().Say(thanks);
+    }
+
+    /// <summary>
+    /// <c>mute</c> / <c>unmute</c>: no reminders for the member until they unmute. Kept on their row
+    /// where they typed it: in a team's thread for that team; in their 1:1 chat with the bot (its
+    /// own scope) for every team that reaches them there (see the roster, which reads both).
+    /// </summary>
+    public async Task<TurnOutcome> SetMutedAsync(CommandTurn command, bool muted, CancellationToken cancellationToken)
+    {
+        var turn = command.Turn;
+        var known = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken);
+        var member = (known ?? TeamMember.New).Noting(turn) with { Muted = muted };
+        if (member != known)
+        {
+            await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, member, cancellationToken);
+        }
+
+        return new TurnOutcome().Say(muted ? Strings.RemindersMuted : Strings.RemindersUnmuted);
     }
 }

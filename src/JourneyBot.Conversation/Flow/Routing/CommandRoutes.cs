@@ -45,6 +45,9 @@ internal static class CommandRoutes
             .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
             .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
+            // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
+            .Add(new CommandRoute<MuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: true, token)) { Map = MapUse.None })
+            .Add(new CommandRoute<UnmuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: false, token)) { Map = MapUse.None })
 
             // Whatever the map's status.
             .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true, Overheard = OneWord })

@@ -118,8 +118,8 @@ public sealed class TableDueWorkStore : IDueWorkStore
     // service may answer a range query with empty pages, so pages are read until enough rows came.
     private async Task<List<TableEntity>> AvailableRowsAsync(string from, string to, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey le {to} and {DueWorkRows.AvailableAtProperty} le {now}");
+        // Names are written out: CreateQueryFilter quotes every interpolated value as a literal.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey le {to} and AvailableAt le {now}");
         var rows = new List<TableEntity>(max);
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken))
         {

@@ -7,6 +7,7 @@ using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
 using JourneyBot.Web.Members;
 using JourneyBot.Web.Profiles;
+using JourneyBot.Web.Scheduling;
 using JourneyBot.Web.Sending;
 using JourneyBot.Web.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ internal static class JourneyBotWebExtensions
         services.AddBotProtocol();
         services.Configure<BotHostOptions>(options => options.Apology = () => Texts.Apology);
         services.AddTableMapStore();
+        services.AddDueWorkSchedule();
         services.AddJourneyConversation();
         AddMemberProfiles(services);
         AddSending(services);

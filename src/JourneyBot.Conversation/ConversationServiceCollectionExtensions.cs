@@ -22,6 +22,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IMemberProfiles, NoMemberDirectory>();
         services.TryAddSingleton<MapLinks>();
         services.TryAddSingleton<ITeamRoster, NoTeamRoster>();
+        services.TryAddSingleton<IRoundTimers, RoundWork>();
         services.TryAddSingleton(sp => new RoundServices(
             sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>()));
         services.TryAddSingleton<RoundDue>();

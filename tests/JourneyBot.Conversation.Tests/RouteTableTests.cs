@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Rounds;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Flow.Routing;
@@ -89,6 +90,8 @@ public sealed class RouteTableTests
             BaseUrl = "https://journeybot.example",
             SigningKey = Convert.ToBase64String(new byte[32]),
         }), TimeProvider.System);
-        return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), new NoMemberDirectory(), TimeProvider.System, links, (_, _) => Task.FromResult(new TurnOutcome()));
+        var rounds = new RoundServices(new InMemoryRoundStore(), new NoTeamRoster(), new RecordingRoundTimers());
+        return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), new NoMemberDirectory(), TimeProvider.System, links, rounds,
+            (_, _) => Task.FromResult(new TurnOutcome()));
     }
 }

@@ -3,7 +3,9 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Rounds;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +33,18 @@ public sealed class MappingSession : IAsyncDisposable
 
     public IMapStore Store => _host.Services.GetRequiredService<IMapStore>();
 
+    /// <summary>Where the session's rounds of questions are kept.</summary>
+    public IRoundStore Rounds => _host.Services.GetRequiredService<IRoundStore>();
+
+    /// <summary>The members the session's team conversation has (set them before <c>ask</c>).</summary>
+    public FixedRoster Roster => _host.Services.GetRequiredService<FixedRoster>();
+
+    /// <summary>The reminders and deadlines rounds set.</summary>
+    public RecordingRoundTimers Timers => _host.Services.GetRequiredService<RecordingRoundTimers>();
+
+    /// <summary>What rounds do by themselves at their moments.</summary>
+    public RoundDue Due => _host.Services.GetRequiredService<RoundDue>();
+
     /// <summary>The session's services, for what a store brings besides <see cref="IMapStore"/> (its metrics).</summary>
     public IServiceProvider Services => _host.Services;
 
@@ -52,6 +66,9 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(new TickingClock());
         addStore(builder);
+        builder.Services.TryAddSingleton<IRoundStore, InMemoryRoundStore>();
+        builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
+        builder.Services.AddSingleton<RecordingRoundTimers>().AddSingleton<IRoundTimers>(sp => sp.GetRequiredService<RecordingRoundTimers>());
         builder.Services.AddJourneyConversation();
         builder.Services.Configure<MapLinkOptions>(o =>
         {

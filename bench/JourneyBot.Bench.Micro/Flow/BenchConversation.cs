@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Rounds;
 using JourneyBot.Bench.Micro.Maps;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Flow;
@@ -31,7 +32,8 @@ internal sealed class BenchConversation
     public static async Task<BenchConversation> OpenForContributionsAsync()
     {
         var store = new InMemoryMapStore(TimeProvider.System);
-        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create());
+        var rounds = new RoundServices(new InMemoryRoundStore(), new NoTeamRoster(), new RecordingRoundTimers());
+        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create(), rounds);
 
         // The step after "next" at the stages: contributions open, the progress card posted.
         var sample = TypicalMap.Create(MapStep.Contribute, MapStatus.Active);

@@ -21,8 +21,8 @@ internal static class RoutingCard
     /// <summary>Input id of a stage's departments.</summary>
     public static string RouteInput(string stageId) => "route." + stageId;
 
-    /// <summary>Input ids of the deadline and the two choices.</summary>
-    public const string DateInput = "deadlineDate", TimeInput = "deadlineTime", AnonymousInput = "anonymous", ReviewInput = "reviewAtDeadline";
+    /// <summary>Input ids of the deadline and of the choice to move to the review at it.</summary>
+    public const string DateInput = "deadlineDate", TimeInput = "deadlineTime", ReviewInput = "reviewAtDeadline";
 
     /// <summary>The card, filled with <paramref name="draft"/>.</summary>
     public static AdaptiveCard For(JourneyMap map, RoutingDraft draft, IReadOnlyList<RosterMember> roster, string? note = null)

@@ -9,7 +9,7 @@ public sealed record RoundKey(string TeamKey, string MapId, int Number);
 /// <summary>The moments a round acts by itself: each member's reminder, and its deadline.</summary>
 public interface IRoundTimers
 {
-    /// <summary>Reminds <paramref name="memberId"/> at <paramref name="at"/> (replacing an earlier time set for them).</summary>
+    /// <summary>Reminds <paramref name="memberId"/> at <paramref name="at"/>; only the time on their ask (<see cref="RoundAsk.ReminderAt"/>) acts.</summary>
     Task SetReminderAsync(RoundKey round, string memberId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Closes the round at <paramref name="at"/>.</summary>

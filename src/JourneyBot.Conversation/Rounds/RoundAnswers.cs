@@ -144,7 +144,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         if (at < answer.Round.Deadline)
         {
             await timers.SetReminderAsync(answer.Key, answer.Ask.Member.Id, at, cancellationToken);
-            await rounds.PutAskAsync(answer.Key.TeamKey, answer.Map.Id, answer.Key.Number, answer.Ask with { RemindedAt = null }, cancellationToken);
+            await rounds.PutAskAsync(answer.Key.TeamKey, answer.Map.Id, answer.Key.Number, answer.Ask with { ReminderAt = at, RemindedAt = null }, cancellationToken);
             note = Strings.QuestionRemindAt.Fill(("when", RoundTime.Show(at, now, zone)));
         }
         else

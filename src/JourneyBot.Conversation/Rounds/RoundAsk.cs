@@ -23,6 +23,9 @@ public sealed record RoundAsk
     /// <summary>How many items they added in this round.</summary>
     public int Added { get; init; }
 
+    /// <summary>When they are to be reminded (only the reminder set for this moment acts); null: not at all.</summary>
+    public DateTimeOffset? ReminderAt { get; init; }
+
     /// <summary>When they were reminded (at most once a round).</summary>
     public DateTimeOffset? RemindedAt { get; init; }
 

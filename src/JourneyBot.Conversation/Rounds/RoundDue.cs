@@ -13,10 +13,11 @@ namespace JourneyBot.Conversation.Rounds;
 public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider clock)
 {
     /// <summary>
-    /// The reminder due to <paramref name="memberId"/>, or null when none is: the round closed, they
-    /// answered or said nothing to add, muted reminders, were reminded already, or have no chat yet.
+    /// The reminder due to <paramref name="memberId"/> at <paramref name="at"/>, or null when none
+    /// is: the round closed, they answered or said nothing to add, muted reminders, were reminded
+    /// already, asked for it at another time, or have no chat yet.
     /// </summary>
-    public async Task<RoundReminder?> ReminderAsync(RoundKey key, string memberId, CancellationToken cancellationToken)
+    public async Task<RoundReminder?> ReminderAsync(RoundKey key, string memberId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var round = await rounds.GetAsync(key.TeamKey, key.MapId, key.Number, cancellationToken);
@@ -26,7 +27,7 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
         }
 
         var ask = await rounds.GetAskAsync(key.TeamKey, key.MapId, key.Number, memberId, cancellationToken);
-        if (ask is not { IsWaiting: true, RemindedAt: null, ChatId: { } chatId })
+        if (ask is not { IsWaiting: true, RemindedAt: null, ChatId: { } chatId } || ask.ReminderAt != at)
         {
             return null;
         }
@@ -112,18 +113,18 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
                 parts.Add(Strings.RoundSummaryAnswered.Fill(("names", Names(answered)), ("count", answered.Sum(a => a.Added))));
             }
 
-            Add(parts, department.Where(a => a.State == AskState.NothingToAdd), Strings.RoundSummaryNothing);
-            Add(parts, department.Where(a => a.State == AskState.Suggested), Strings.RoundSummarySuggested);
-            Add(parts, department.Where(a => a.IsWaiting), Strings.RoundSummaryWaiting);
-            Add(parts, department.Where(a => a.State is AskState.CannotReach or AskState.Left), Strings.RoundSummaryUnreachable);
+            Add(parts, department.Where(a => a.State == AskState.NothingToAdd), names => Strings.RoundSummaryNothing.Fill(("names", names)));
+            Add(parts, department.Where(a => a.State == AskState.Suggested), names => Strings.RoundSummarySuggested.Fill(("names", names)));
+            Add(parts, department.Where(a => a.IsWaiting), names => Strings.RoundSummaryWaiting.Fill(("names", names)));
+            Add(parts, department.Where(a => a.State is AskState.CannotReach or AskState.Left), names => Strings.RoundSummaryUnreachable.Fill(("names", names)));
             lines.Add($"- **{Markdown.Escape(name)}**: {string.Join("; ", parts)}");
 
-            void Add(List<string> into, IEnumerable<RoundAsk> who, string text)
+            void Add(List<string> into, IEnumerable<RoundAsk> who, Func<string, string> text)
             {
                 var list = who.ToList();
                 if (list.Count > 0)
                 {
-                    into.Add(text.Fill(("names", Names(list))));
+                    into.Add(text(Names(list)));
                 }
             }
         }

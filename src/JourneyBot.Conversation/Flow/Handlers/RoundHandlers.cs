@@ -81,16 +81,17 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         var key = new RoundKey(turn.Scope.TeamKey, map.Id, round.Number);
         var due = RoundTime.Show(round.Deadline, now, draft.Zone);
         var sent = RoutingCard.Sent(map, round, plan, due);
-        if (!await rounds.TryCreateAsync(turn.Scope.TeamKey, round, plan.Asks, cancellationToken))
+        var asks = plan.Asks.Select(a => a with { ReminderAt = RoundTime.Reminder(now, round.Deadline, RoundTime.Zone(a.TimeZone, round.TimeZone)) }).ToList();
+        if (!await rounds.TryCreateAsync(turn.Scope.TeamKey, round, asks, cancellationToken))
         {
             // The same press delivered twice, or two facilitators' presses at once: the first sent it.
             return new TurnOutcome { CardUpdate = sent };
         }
 
         await timers.SetDeadlineAsync(key, round.Deadline, cancellationToken);
-        foreach (var ask in plan.Asks)
+        foreach (var ask in asks)
         {
-            if (RoundTime.Reminder(now, round.Deadline, RoundTime.Zone(ask.TimeZone, round.TimeZone)) is { } at)
+            if (ask.ReminderAt is { } at)
             {
                 await timers.SetReminderAsync(key, ask.Member.Id, at, cancellationToken);
             }
@@ -101,8 +102,8 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
             current.LatestRound = Math.Max(current.LatestRound, round.Number);
             return MapChange.Saved(new TurnOutcome { CardUpdate = sent });
         }, cancellationToken);
-        var others = plan.Asks.Select(a => a.Member).ToList();
-        foreach (var ask in plan.Asks)
+        var others = asks.Select(a => a.Member).ToList();
+        foreach (var ask in asks)
         {
             var theirDue = RoundTime.Show(round.Deadline, now, RoundTime.Zone(ask.TimeZone, round.TimeZone));
             var card = ask.State == AskState.NeedsDepartment
@@ -166,7 +167,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
                 .Where(d => team.Any(t => Departments.Same(t, d)))]);
         var deadline = RoundTime.Read(card[RoutingCard.DateInput], card[RoutingCard.TimeInput], zone);
         var draft = new RoutingDraft(team, routing, deadline ?? RoundTime.DefaultDeadline(now, zone), zone,
-            card[RoutingCard.AnonymousInput] == "true", card[RoutingCard.ReviewInput] == "true");
+            Anonymous: false, card[RoutingCard.ReviewInput] == "true");
         var problem = deadline is null ? Strings.RoundDeadlineUnreadable
             : RoundTime.Problem(deadline.Value, now) is { } late ? late
             : routing.Values.All(d => d.Count == 0) ? Strings.RoundNoStages

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Rounds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +21,10 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMemberProfiles, NoMemberDirectory>();
         services.TryAddSingleton<MapLinks>();
+        services.TryAddSingleton<ITeamRoster, NoTeamRoster>();
+        services.TryAddSingleton(sp => new RoundServices(
+            sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>()));
+        services.TryAddSingleton<RoundDue>();
         services.TryAddSingleton<JourneyConversation>();
         return services;
     }

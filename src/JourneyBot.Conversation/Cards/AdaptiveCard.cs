@@ -49,6 +49,9 @@ public sealed record TeamsCardProperties(string Width);
 [JsonDerivedType(typeof(Container), "Container")]
 [JsonDerivedType(typeof(InputText), "Input.Text")]
 [JsonDerivedType(typeof(InputChoiceSet), "Input.ChoiceSet")]
+[JsonDerivedType(typeof(InputToggle), "Input.Toggle")]
+[JsonDerivedType(typeof(InputDate), "Input.Date")]
+[JsonDerivedType(typeof(InputTime), "Input.Time")]
 [JsonDerivedType(typeof(ActionSet), "ActionSet")]
 [JsonDerivedType(typeof(Image), "Image")]
 public abstract record CardElement
@@ -168,6 +171,39 @@ internal sealed record InputChoiceSet : CardElement
 
     /// <summary>A hint when nothing is chosen.</summary>
     public string? Placeholder { get; init; }
+}
+
+/// <summary>A check box: sends <c>true</c> or <c>false</c>.</summary>
+internal sealed record InputToggle : CardElement
+{
+    /// <summary>The text beside the box.</summary>
+    public required string Title { get; init; }
+
+    /// <summary><c>true</c> to start ticked.</summary>
+    public string? Value { get; init; }
+
+    /// <summary>Wraps a long title.</summary>
+    public bool Wrap { get; init; } = true;
+}
+
+/// <summary>A date picker: sends <c>yyyy-MM-dd</c>.</summary>
+internal sealed record InputDate : CardElement
+{
+    /// <summary>The label.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The initial date, <c>yyyy-MM-dd</c>.</summary>
+    public string? Value { get; init; }
+}
+
+/// <summary>A time picker: sends <c>HH:mm</c>.</summary>
+internal sealed record InputTime : CardElement
+{
+    /// <summary>The label.</summary>
+    public required string Label { get; init; }
+
+    /// <summary>The initial time, <c>HH:mm</c>.</summary>
+    public string? Value { get; init; }
 }
 
 /// <summary>One choice of an <see cref="InputChoiceSet"/>.</summary>

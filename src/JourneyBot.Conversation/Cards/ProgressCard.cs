@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
+using JourneyBot.Conversation.Rounds;
 using static JourneyBot.Conversation.Cards.CardParts;
 
 namespace JourneyBot.Conversation.Cards;
@@ -26,7 +27,7 @@ public static class ProgressCard
     }
 
     /// <summary>The card for <paramref name="map"/> with its items so far.</summary>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board)
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, RoundView? round = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -59,6 +60,11 @@ public static class ProgressCard
             body.Add(Say(Strings.VotedCount.Fill(("count", voters))) with { Spacing = "Small" });
         }
 
+        if (round is not null)
+        {
+            body.AddRange(RoundGrid.For(map, round));
+        }
+
         var open = map.Status == MapStatus.Active && MapFlow.IsOpenForContributions(map.Step);
         if (open && board.Items.Count > 0)
         {
@@ -68,7 +74,7 @@ public static class ProgressCard
         return new AdaptiveCard(body)
         {
             Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }),
-            Actions = open && map.Step == MapStep.Contribute ? [ToReview(map)] : null,
+            Actions = open && map.Step == MapStep.Contribute ? [ToReview(map), AskDepartments(map)] : null,
         };
     }
 
@@ -89,6 +95,10 @@ public static class ProgressCard
     // verb on the form by the card it names, so the review is posted and this card stays.
     private static ExecuteAction ToReview(JourneyMap map) =>
         Button(Strings.ButtonToReview, CardVerbs.Next, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
+
+    // A round of questions, routed to the departments: the facilitator's too.
+    private static ExecuteAction AskDepartments(JourneyMap map) =>
+        Button(Strings.ButtonAskDepartments, CardVerbs.Ask, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
 
     // "Megan Bowen (Sales)": many tenants put the department in the display name already.
     private static string WithDepartment(string name, string? department) =>

@@ -40,7 +40,37 @@ public static class CardVerbs
     public const string Status = "status";
 
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
-    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department;
+    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment;
+
+    /// <summary>Opens the routing card of a round of questions (the progress card's "Ask the departments").</summary>
+    public const string Ask = "ask";
+
+    /// <summary>Sends the round the routing card describes.</summary>
+    public const string SendRound = "sendRound";
+
+    /// <summary>Closes the routing card without sending.</summary>
+    public const string DropRound = "dropRound";
+
+    /// <summary>A member asked in a round has nothing to add.</summary>
+    public const string NothingToAdd = "nothingToAdd";
+
+    /// <summary>A member asked in a round is done adding.</summary>
+    public const string DoneAnswering = "doneAnswering";
+
+    /// <summary>Not the member's area: they suggest someone else.</summary>
+    public const string SuggestSomeone = "suggestSomeone";
+
+    /// <summary>The member wants the reminder tomorrow morning.</summary>
+    public const string RemindTomorrow = "remindTomorrow";
+
+    /// <summary>A member asked in a round gives their department first.</summary>
+    public const string RoundDepartment = "roundDepartment";
+
+    /// <summary>Data key: the team a member's question card belongs to (the card is answered in their 1:1 chat).</summary>
+    public const string TeamKey = "team";
+
+    /// <summary>Data key: the round a member's question card belongs to.</summary>
+    public const string RoundKey = "round";
 
     /// <summary>Data key: the verb (for clients that fall back from Action.Execute to Action.Submit).</summary>
     public const string VerbKey = "verb";

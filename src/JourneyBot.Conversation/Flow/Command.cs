@@ -68,6 +68,18 @@ internal sealed record StagesCommand(StageEdit Edit) : Command;
 /// <summary>A contribution; fields are as given, validated when applied.</summary>
 internal sealed record AddItemCommand(ItemKind? Kind, string? Stage, string? Text, string? Channel, string? Score, string? Owner, string? Evidence) : Command;
 
+/// <summary>Open the routing card of a round of questions (<c>ask</c>).</summary>
+internal sealed record AskCommand : Command;
+
+/// <summary>Send the round the routing card describes; <paramref name="Card"/> holds its inputs.</summary>
+internal sealed record SendRoundCommand(CardSubmit Card) : Command;
+
+/// <summary>Close the routing card without sending it.</summary>
+internal sealed record DropRoundCommand : Command;
+
+/// <summary>Set the team's departments (<c>departments A, B, C</c>); an empty list shows them.</summary>
+internal sealed record DepartmentsCommand(IReadOnlyList<string> Departments) : Command;
+
 /// <summary>Anything the bot does not understand.</summary>
 /// <param name="Text">What was said (never logged above Debug).</param>
 internal sealed record UnknownCommand(string Text) : Command;

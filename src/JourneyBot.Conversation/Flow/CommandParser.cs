@@ -28,6 +28,8 @@ internal static class CommandParser
                 return new OpenCommand(rest);
             case "DEPARTMENT" or "DEPT":
                 return new DepartmentCommand(rest);
+            case "DEPARTMENTS" or "DEPARTMENTS:":
+                return new DepartmentsCommand(SplitList(rest));
             case "VOTE" or "VOTES":
                 return new VoteCommand(SplitIds(rest));
             case "EDIT":
@@ -72,6 +74,7 @@ internal static class CommandParser
         "PUBLISH" => new PublishCommand(),
         "UNDO" => new UndoCommand(),
         "TEMPLATE" => new StagesCommand(new UseTemplate()),
+        "ASK" => new AskCommand(),
         _ => null,
     };
 
@@ -93,6 +96,9 @@ internal static class CommandParser
             CardVerbs.StartArchiving => new StartCommand(submit["name"] ?? string.Empty, ArchiveCurrent: true),
             CardVerbs.Status => new StatusCommand(),
             CardVerbs.Progress => new ProgressCommand(),
+            CardVerbs.Ask => new AskCommand(),
+            CardVerbs.SendRound => new SendRoundCommand(submit),
+            CardVerbs.DropRound => new DropRoundCommand(),
             _ => new UnknownCommand(string.Empty),
         };
     }

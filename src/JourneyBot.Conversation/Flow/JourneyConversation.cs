@@ -1,5 +1,6 @@
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Rounds;
 
 namespace JourneyBot.Conversation.Flow;
 
@@ -19,13 +20,19 @@ public sealed class JourneyConversation
 {
     private readonly IMapStore _store;
     private readonly ProgressCards _progressCards;
+    private readonly RoundAnswers _roundAnswers;
 
-    /// <summary>Creates the conversation over <paramref name="store"/>, reading departments from members' <paramref name="profiles"/>.</summary>
-    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links)
+    /// <summary>
+    /// Creates the conversation over <paramref name="store"/>, reading departments from members'
+    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>.
+    /// </summary>
+    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds)
     {
+        ArgumentNullException.ThrowIfNull(rounds);
         _store = store;
-        _progressCards = new ProgressCards(store);
-        Routes = CommandRoutes.Build(store, profiles, clock, links, HandleAsync);
+        _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
+        _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
+        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, HandleAsync);
     }
 
     /// <summary>Every command's route.</summary>
@@ -35,6 +42,12 @@ public sealed class JourneyConversation
     public async Task<TurnOutcome> HandleAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Submit is { } answer && RoundAnswers.IsAnswer(answer))
+        {
+            // A member's answer in their 1:1 chat: it belongs to a team's map, named on the card.
+            return await _roundAnswers.HandleAsync(turn, answer, cancellationToken);
+        }
+
         var command = turn.Submit is { } submit ? CommandParser.FromCard(submit) : CommandParser.Parse(turn.Text);
         var route = Routes.For(command);
         if (turn.Overheard && !await IsForTheBotAsync(turn, command, route, cancellationToken))

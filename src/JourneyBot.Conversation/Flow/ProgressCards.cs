@@ -4,7 +4,7 @@ using JourneyBot.Conversation.Mapping;
 namespace JourneyBot.Conversation.Flow;
 
 /// <summary>The living progress card's side in storage: which message it is, and what it shows now.</summary>
-internal sealed class ProgressCards(IMapStore store)
+internal sealed class ProgressCards(IMapStore store, Rounds.RoundViews rounds)
 {
     /// <summary>Remembers the message id of the progress card the host posted for <paramref name="mapId"/>.</summary>
     public async Task RememberAsync(MapScope scope, string mapId, string activityId, CancellationToken cancellationToken)
@@ -35,7 +35,8 @@ internal sealed class ProgressCards(IMapStore store)
         }
 
         var board = await store.GetBoardAsync(scope.TeamKey, stored.Map.Id, cancellationToken);
-        return new ProgressCardView(stored.Map.Id, ProgressCard.For(stored.Map, board), activityId, ProgressCard.MovedBelow(stored.Map));
+        var round = await rounds.LatestAsync(scope.TeamKey, stored.Map, cancellationToken);
+        return new ProgressCardView(stored.Map.Id, ProgressCard.For(stored.Map, board, round), activityId, ProgressCard.MovedBelow(stored.Map));
     }
 }
 

@@ -44,4 +44,14 @@ public static class Texts
 
     /// <summary>The page of a map link that has expired.</summary>
     public static string MapLinkExpired => Strings.MapLinkExpired;
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    public static string List(IEnumerable<string> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var all = items.ToList();
+        return all.Count <= 1
+            ? string.Concat(all)
+            : Strings.ListAnd.Fill(("first", string.Join(Strings.ListComma, all.Take(all.Count - 1))), ("last", all[^1]));
+    }
 }

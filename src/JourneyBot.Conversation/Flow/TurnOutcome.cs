@@ -21,6 +21,15 @@ public sealed class TurnOutcome
     public bool ProgressChanged { get; set; }
 
     /// <summary>
+    /// For a turn in a member's 1:1 chat that changed a team's map: the team conversation whose
+    /// progress card shows it, and the service it is on. Null: the turn's own conversation (see <see cref="ProgressChanged"/>).
+    /// </summary>
+    public ProgressElsewhere? ProgressIn { get; set; }
+
+    /// <summary>Messages for members' 1:1 chats (a round's questions), sent by the host after the turn's own.</summary>
+    public List<DirectMessage> Direct { get; } = [];
+
+    /// <summary>
     /// Whether the turn was not for the bot (an overheard message, see <see cref="UserTurn.Overheard"/>):
     /// nothing was read into the map or stored, and the host sends nothing.
     /// </summary>
@@ -61,3 +70,16 @@ public sealed record BotMessage(string? Text, AdaptiveCard? Card)
     /// </summary>
     public string? Summary { get; init; }
 }
+
+/// <summary>A team conversation whose progress card a turn elsewhere changed.</summary>
+/// <param name="Scope">The team and conversation.</param>
+/// <param name="ServiceUrl">The service the conversation is on.</param>
+public sealed record ProgressElsewhere(Mapping.MapScope Scope, string ServiceUrl);
+
+/// <summary>A card for one member's 1:1 chat with the bot, from a round of questions.</summary>
+/// <param name="Round">The round it belongs to.</param>
+/// <param name="To">The member, as the round asked them (their chat, once known, is on it).</param>
+/// <param name="Card">The card.</param>
+/// <param name="ServiceUrl">The service to create the chat on.</param>
+/// <param name="TenantId">The tenant to create it in.</param>
+public sealed record DirectMessage(Rounds.RoundKey Round, Rounds.RoundAsk To, AdaptiveCard Card, string ServiceUrl, string? TenantId);

@@ -19,6 +19,15 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
 
     /// <summary>The member's Entra tenant, where their directory profile is read; null when the channel does not say.</summary>
     public string? TenantId { get; init; }
+
+    /// <summary>The address of the service the conversation is on, to reach it (or its members' 1:1 chats) outside this turn.</summary>
+    public string? ServiceUrl { get; init; }
+
+    /// <summary>The member's Teams user id (<c>29:…</c>); <see cref="Person.Id"/> is their Entra object id where Teams gives it.</summary>
+    public string? TeamsId { get; init; }
+
+    /// <summary>The member's time zone (IANA id) as their Teams client reports it; null when it does not.</summary>
+    public string? TimeZone { get; init; }
 }
 
 /// <summary>A card button press: its verb and every value the card sent (inputs and button data).</summary>

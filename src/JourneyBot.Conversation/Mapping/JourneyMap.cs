@@ -63,6 +63,9 @@ public sealed class JourneyMap
     /// <summary>The message id of the session's living progress card, updated in place as items arrive.</summary>
     public string? ProgressActivityId { get; set; }
 
+    /// <summary>The number of the map's newest round of questions; 0 before the first (so its progress card reads none).</summary>
+    public int LatestRound { get; set; }
+
     /// <summary>Whether <paramref name="activityId"/> already changed this map.</summary>
     public bool HasSeen(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 

@@ -8,8 +8,8 @@ public sealed record RoundAsk
     /// <summary>The member (their Teams id and name).</summary>
     public required Person Member { get; init; }
 
-    /// <summary>Their Microsoft Entra object id, when Teams gave it (to create their 1:1 chat).</summary>
-    public string? AadObjectId { get; init; }
+    /// <summary>Their Teams user id (<c>29:…</c>), to create their 1:1 chat.</summary>
+    public string? TeamsId { get; init; }
 
     /// <summary>Their department; null while they have not said it (they are asked it first).</summary>
     public string? Department { get; init; }

@@ -24,6 +24,8 @@ internal static class ActivityReader
         {
             Overheard = submit is null && !turn.IsAddressed,
             TenantId = activity.Conversation?.TenantId,
+            ServiceUrl = activity.ServiceUrl,
+            TeamsId = activity.From?.Id,
         };
     }
 

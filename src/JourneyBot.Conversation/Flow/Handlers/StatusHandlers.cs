@@ -9,7 +9,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>Where the map stands: the status message (or the map card, once published) and the living progress card.</summary>
-internal sealed class StatusHandlers(IMapStore store, MapLinks links)
+internal sealed class StatusHandlers(IMapStore store, MapLinks links, Rounds.RoundViews rounds)
 {
     public async Task<TurnOutcome> StatusAsync(CommandTurn command, StatusCommand status, CancellationToken cancellationToken)
     {
@@ -52,6 +52,7 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links)
     public async Task<TurnOutcome> ProgressCardAsync(CommandTurn command, ProgressCommand progress, CancellationToken cancellationToken)
     {
         var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
-        return new TurnOutcome { CardUpdate = ProgressCard.For(command.Map, board) };
+        var round = await rounds.LatestAsync(command.Scope.TeamKey, command.Map, cancellationToken);
+        return new TurnOutcome { CardUpdate = ProgressCard.For(command.Map, board, round) };
     }
 }

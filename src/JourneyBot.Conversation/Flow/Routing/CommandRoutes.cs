@@ -2,6 +2,7 @@ using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Handlers;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
+using JourneyBot.Conversation.Rounds;
 
 namespace JourneyBot.Conversation.Flow.Routing;
 
@@ -22,11 +23,12 @@ internal static class CommandRoutes
     /// The table, with handlers on <paramref name="store"/> and members' <paramref name="profiles"/>;
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
     /// </summary>
-    public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links,
+    public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
         Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
     {
         var transaction = new MapTransaction(store);
-        var status = new StatusHandlers(store, links);
+        var status = new StatusHandlers(store, links, new RoundViews(roundServices.Store, clock));
+        var rounds = new RoundHandlers(store, roundServices.Store, roundServices.Roster, roundServices.Timers, transaction, clock);
         var sessions = new SessionHandlers(store, clock, transaction, status);
         var finish = new FinishHandlers(store, clock, links, transaction);
         var steps = new StepHandlers(store, transaction);
@@ -65,6 +67,22 @@ internal static class CommandRoutes
             .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
             .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = () => Strings.FacilitatorActionArchive, ChangesProgress = true })
+
+            // Rounds of questions, routed to the departments: the facilitator's.
+            .Add(new CommandRoute<AskCommand>(rounds.AskAsync)
+            {
+                FacilitatorOnly = () => Strings.FacilitatorActionAsk,
+                AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.AskNotYet),
+                Overheard = OneWord,
+            })
+            .Add(new CommandRoute<SendRoundCommand>(rounds.SendAsync)
+            {
+                FacilitatorOnly = () => Strings.FacilitatorActionAsk,
+                AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.AskNotYet),
+                ChangesProgress = true,
+            })
+            .Add(new CommandRoute<DropRoundCommand>(RoundHandlers.DropAsync) { FacilitatorOnly = () => Strings.FacilitatorActionAsk })
+            .Add(new CommandRoute<DepartmentsCommand>(rounds.DepartmentsAsync) { Map = MapUse.None })
 
             // Contributions: everyone's.
             .Add(new CommandRoute<AddItemCommand>(items.AddAsync)

@@ -1,0 +1,159 @@
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
+using static JourneyBot.Conversation.Cards.CardParts;
+using static JourneyBot.Conversation.Flow.Contribution;
+
+namespace JourneyBot.Conversation.Cards;
+
+/// <summary>
+/// The contribution entries a card adds from: a row of buttons, one per kind ("+ Touchpoint" …),
+/// and one entry per kind with only that kind's fields and its own Add, the entry used last open.
+/// Used by everyone's contribution card and by a member's question card (their stages only).
+/// </summary>
+/// <remarks>See <see cref="ContributeCard"/> for why the entries are shown and hidden rather than opened as cards.</remarks>
+internal static class ContributeEntries
+{
+    /// <summary>The kinds in the order members reach for them; the first is open on a new card.</summary>
+    public static readonly IReadOnlyList<ItemKind> Entries =
+        [ItemKind.Touchpoint, ItemKind.PainPoint, ItemKind.Emotion, ItemKind.Opportunity, ItemKind.Goal, ItemKind.Action];
+
+    /// <summary>
+    /// The buttons and the entries for <paramref name="stages"/> of <paramref name="map"/>: the
+    /// entry of kind <paramref name="open"/> shown (else the first), every entry on
+    /// <paramref name="stageId"/> (or the only stage), the open entry filled with
+    /// <paramref name="refill"/> when an Add was refused; each Add carries <paramref name="data"/> too.
+    /// </summary>
+    public static IEnumerable<CardElement> For(JourneyMap map, IReadOnlyList<Stage> stages, string? stageId, ItemKind? open,
+        AddItemCommand? refill, IReadOnlyDictionary<string, string>? data = null)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(stages);
+        var stage = stages.FirstOrDefault(s => s.Id == stageId) ?? (stages.Count == 1 ? stages[0] : null);
+        var shown = open is { } kind && Entries.Contains(kind) ? kind : Entries[0];
+        var choices = StageChoices(map).Where(c => stages.Any(s => s.Id == c.Value)).ToList();
+        return
+        [
+            new ActionSet([.. Entries.Select(Opener)]),
+            .. Entries.Select(kind => Entry(map, kind, choices, stage?.Id, visible: kind == shown, kind == refill?.Kind ? refill : null, data)),
+        ];
+    }
+
+    /// <summary>
+    /// The place of a card's note ("✔ Added …", "⚠ …"): always there, hidden while there is none,
+    /// so that no version of the card moves its drop-downs.
+    /// </summary>
+    public static Container NoteSlot(string? note) =>
+        new([Say(note ?? string.Empty)]) { Style = "good", IsVisible = note is null ? false : null };
+
+    /// <summary>The id of a kind's entry, the container its button shows.</summary>
+    public static string EntryId(ItemKind kind) => "entry." + Token(kind);
+
+    // "+ Pain point": shows its entry and hides the others.
+    private static ToggleVisibilityAction Opener(ItemKind kind) =>
+        new(Strings.ContributeEntry.Fill(("kind", Vocabulary.Title(kind))),
+            [.. Entries.Select(other => new TargetElement(EntryId(other), other == kind))]);
+
+    private static Container Entry(JourneyMap map, ItemKind kind, IReadOnlyList<Choice> stages, string? stageId, bool visible,
+        AddItemCommand? refill, IReadOnlyDictionary<string, string>? extra)
+    {
+        var data = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { [CardVerbs.KindKey] = Token(kind) };
+        var add = Button(Strings.ButtonAdd, CardVerbs.Add, map, data) with { Style = "positive" };
+        var fields = Fields(kind).Select(field => refill is null ? field : Refilled(field, refill));
+        return new Container([StageInput(kind, stages, stageId), .. fields, new ActionSet([add])])
+        {
+            Id = EntryId(kind),
+            Style = "emphasis",
+            IsVisible = visible ? null : false,
+        };
+    }
+
+    private static InputChoiceSet StageInput(ItemKind kind, IReadOnlyList<Choice> stages, string? stageId) =>
+        Pick(kind, StageField, Strings.ContributeStageLabel, stages, Strings.ContributeStagePlaceholder)
+            with { Value = stageId };
+
+    // A field showing what the member sent, so that a refused Add loses nothing.
+    private static CardElement Refilled(CardElement field, AddItemCommand sent)
+    {
+        var value = field.Id?[(field.Id.IndexOf('.', StringComparison.Ordinal) + 1)..] switch
+        {
+            TextField => sent.Text,
+            ChannelField => sent.Channel,
+            ScoreField => sent.Score,
+            OwnerField => sent.Owner,
+            EvidenceField => sent.Evidence,
+            _ => null,
+        };
+        return (field, value) switch
+        {
+            (_, null) => field,
+            (InputText text, _) => text with { Value = value },
+            (InputChoiceSet choices, _) => choices with { Value = value },
+            _ => field,
+        };
+    }
+
+    // The fields after the stage: what applies to the kind, nothing else.
+    private static IEnumerable<CardElement> Fields(ItemKind kind) => kind switch
+    {
+        ItemKind.Touchpoint =>
+        [
+            Text(kind, Strings.ContributeTouchpointLabel, Strings.ContributeTouchpointPlaceholder),
+            Pick(kind, ChannelField, Strings.ContributeChannelLabel,
+                [.. Enum.GetValues<TouchChannel>().Select(c => new Choice(Vocabulary.Name(c), c.ToString()))],
+                Strings.ContributeChannelPlaceholder),
+        ],
+        ItemKind.PainPoint =>
+        [
+            Text(kind, Strings.ContributePainLabel, Strings.ContributePainPlaceholder),
+            Pick(kind, EvidenceField, Strings.ContributeEvidenceLabel,
+            [
+                new(Strings.ContributeEvidenceObserved, "observed"), new(Strings.ContributeEvidenceReported, "reported"),
+                new(Strings.ContributeEvidenceAssumed, "assumed"),
+            ]) with { Value = "assumed" },
+        ],
+        ItemKind.Emotion =>
+        [
+            // Five choices in view: one tap, where a drop-down takes two.
+            Pick(kind, ScoreField, Strings.ContributeScoreLabel,
+            [
+                new(Strings.ScoreDelighted, "2"), new(Strings.ScorePleased, "1"), new(Strings.ScoreNeutral, "0"),
+                new(Strings.ScoreAnnoyed, "-1"), new(Strings.ScoreAngry, "-2"),
+            ]) with { Style = "expanded" },
+            new InputText
+            {
+                Id = InputId(kind, TextField), Label = Strings.ContributeWhyLabel, Placeholder = Strings.ContributeWhyPlaceholder,
+                MaxLength = TextRules.ShortMax,
+            },
+        ],
+        ItemKind.Opportunity =>
+        [
+            Text(kind, Strings.ContributeIdeaLabel, Strings.ContributeIdeaPlaceholder),
+            new InputText
+            {
+                Id = InputId(kind, OwnerField), Label = Strings.ContributeOwnerLabel, Placeholder = Strings.ContributeOwnerPlaceholder,
+                MaxLength = TextRules.ShortMax,
+            },
+        ],
+        ItemKind.Goal => [Text(kind, Strings.ContributeGoalLabel, Strings.ContributeGoalPlaceholder)],
+        _ => [Text(kind, Strings.ContributeActionLabel, Strings.ContributeActionPlaceholder)],
+    };
+
+    // A drop-down of the kind's entry.
+    private static InputChoiceSet Pick(ItemKind kind, string field, string label, IReadOnlyList<Choice> choices, string? placeholder = null) => new()
+    {
+        Id = InputId(kind, field),
+        Label = label,
+        Style = "compact",
+        Choices = choices,
+        Placeholder = placeholder,
+    };
+
+    private static InputText Text(ItemKind kind, string label, string placeholder) => new()
+    {
+        Id = InputId(kind, TextField),
+        Label = label,
+        Placeholder = placeholder,
+        MaxLength = TextRules.ItemMax,
+    };
+}

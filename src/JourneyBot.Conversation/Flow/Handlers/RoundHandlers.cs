@@ -1,0 +1,176 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow.Routing;
+using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
+using JourneyBot.Conversation.Rounds;
+
+namespace JourneyBot.Conversation.Flow.Handlers;
+
+/// <summary>
+/// The facilitator's side of a round of questions: the routing card (<c>ask</c>), sending the
+/// round to each member's 1:1 chat, and the team's departments.
+/// </summary>
+internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRoster roster, IRoundTimers timers,
+    MapTransaction transaction, TimeProvider clock)
+{
+    public async Task<TurnOutcome> AskAsync(CommandTurn command, AskCommand ask, CancellationToken cancellationToken)
+    {
+        var (turn, map) = (command.Turn, command.Map);
+        if (await RefusalAsync(turn, map, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var members = await roster.ListAsync(turn, RoundPlan.MostMembers + 1, cancellationToken);
+        if (Unusable(members) is { } problem)
+        {
+            return new TurnOutcome().Say(problem);
+        }
+
+        var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
+        var zone = RoundTime.Zone(turn.TimeZone);
+        var routing = map.Stages.ToDictionary(s => s.Id, s => Departments.DefaultFor(s, team, board.Items));
+        var draft = new RoutingDraft(team, routing, RoundTime.DefaultDeadline(clock.GetUtcNow(), zone), zone, Anonymous: false, ReviewAtDeadline: false);
+        return new TurnOutcome().Show(RoutingCard.For(map, draft, members!));
+    }
+
+    public async Task<TurnOutcome> SendAsync(CommandTurn command, SendRoundCommand send, CancellationToken cancellationToken)
+    {
+        var (turn, map) = (command.Turn, command.Map);
+        if (await RefusalAsync(turn, map, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var members = await roster.ListAsync(turn, RoundPlan.MostMembers + 1, cancellationToken);
+        if (Unusable(members) is { } unusable)
+        {
+            return new TurnOutcome().Say(unusable);
+        }
+
+        var now = clock.GetUtcNow();
+        var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
+        var (draft, problem) = Read(send.Card, map, team, RoundTime.Zone(turn.TimeZone), now);
+        var latest = map.LatestRound > 0 ? await rounds.GetAsync(turn.Scope.TeamKey, map.Id, map.LatestRound, cancellationToken) : null;
+        var answeredBefore = latest is null ? new HashSet<string>()
+            : (await rounds.ListAsksAsync(turn.Scope.TeamKey, map.Id, latest.Number, cancellationToken))
+                .Where(a => !a.IsWaiting).Select(a => a.Member.Id).ToHashSet();
+        var plan = RoundPlan.For(map, draft.Routing, members!, answeredBefore);
+        problem ??= plan.Asks.Count == 0 ? Strings.RoundNobodyToAsk : null;
+        if (problem is not null)
+        {
+            return new TurnOutcome { CardUpdate = RoutingCard.For(map, draft, members!, "⚠ " + problem) };
+        }
+
+        var round = new Round
+        {
+            MapId = map.Id,
+            Number = (latest?.Number ?? 0) + 1,
+            ConversationKey = turn.Scope.ConversationKey,
+            ServiceUrl = turn.ServiceUrl,
+            TenantId = turn.TenantId,
+            Facilitator = turn.From,
+            Routing = draft.Routing,
+            Deadline = draft.Deadline,
+            TimeZone = draft.Zone.Id,
+            Anonymous = draft.Anonymous,
+            ReviewAtDeadline = draft.ReviewAtDeadline,
+            SentAt = now,
+        };
+        var key = new RoundKey(turn.Scope.TeamKey, map.Id, round.Number);
+        var due = RoundTime.Show(round.Deadline, now, draft.Zone);
+        var sent = RoutingCard.Sent(map, round, plan, due);
+        if (!await rounds.TryCreateAsync(turn.Scope.TeamKey, round, plan.Asks, cancellationToken))
+        {
+            // The same press delivered twice, or two facilitators' presses at once: the first sent it.
+            return new TurnOutcome { CardUpdate = sent };
+        }
+
+        await timers.SetDeadlineAsync(key, round.Deadline, cancellationToken);
+        foreach (var ask in plan.Asks)
+        {
+            if (RoundTime.Reminder(now, round.Deadline, RoundTime.Zone(ask.TimeZone, round.TimeZone)) is { } at)
+            {
+                await timers.SetReminderAsync(key, ask.Member.Id, at, cancellationToken);
+            }
+        }
+
+        var outcome = await transaction.ChangeAsync(turn, command.Stored, current =>
+        {
+            current.LatestRound = Math.Max(current.LatestRound, round.Number);
+            return MapChange.Saved(new TurnOutcome { CardUpdate = sent });
+        }, cancellationToken);
+        var others = plan.Asks.Select(a => a.Member).ToList();
+        foreach (var ask in plan.Asks)
+        {
+            var theirDue = RoundTime.Show(round.Deadline, now, RoundTime.Zone(ask.TimeZone, round.TimeZone));
+            var card = ask.State == AskState.NeedsDepartment
+                ? QuestionCard.AskDepartment(map, round, key, theirDue)
+                : QuestionCard.For(map, round, key, ask, theirDue, others);
+            outcome.Direct.Add(new DirectMessage(key, ask, card, turn.ServiceUrl ?? string.Empty, turn.TenantId));
+        }
+
+        return outcome;
+    }
+
+    public static Task<TurnOutcome> DropAsync(CommandTurn command, DropRoundCommand drop, CancellationToken cancellationToken) =>
+        Task.FromResult(new TurnOutcome { CardUpdate = RoutingCard.Dropped(command.Map) });
+
+    public async Task<TurnOutcome> DepartmentsAsync(CommandTurn command, DepartmentsCommand set, CancellationToken cancellationToken)
+    {
+        var teamKey = command.Scope.TeamKey;
+        if (set.Departments.Count == 0)
+        {
+            return new TurnOutcome().Say(Strings.DepartmentsAre.Fill(("departments", Texts.List(await TeamDepartmentsAsync(teamKey, cancellationToken)))));
+        }
+
+        var departments = Departments.Clean(set.Departments);
+        if (departments.Count == 0)
+        {
+            return new TurnOutcome().Say(Strings.DepartmentsEmpty);
+        }
+
+        await rounds.PutDepartmentsAsync(teamKey, departments, cancellationToken);
+        return new TurnOutcome().Say(Strings.DepartmentsSet.Fill(("departments", Markdown.Escape(Texts.List(departments)))));
+    }
+
+    private async Task<IReadOnlyList<string>> TeamDepartmentsAsync(string teamKey, CancellationToken cancellationToken) =>
+        await rounds.GetDepartmentsAsync(teamKey, cancellationToken) ?? Departments.Default;
+
+    // One round at a time: a new one asks those the last did not hear from, once it has closed.
+    private async Task<TurnOutcome?> RefusalAsync(UserTurn turn, JourneyMap map, CancellationToken cancellationToken)
+    {
+        if (map.LatestRound == 0
+            || await rounds.GetAsync(turn.Scope.TeamKey, map.Id, map.LatestRound, cancellationToken) is not { State: RoundState.Open } open)
+        {
+            return null;
+        }
+
+        var due = RoundTime.Show(open.Deadline, clock.GetUtcNow(), RoundTime.Zone(turn.TimeZone, open.TimeZone));
+        return new TurnOutcome().Say(Strings.RoundStillOpen.Fill(("number", open.Number), ("due", due)));
+    }
+
+    private static string? Unusable(IReadOnlyList<RosterMember>? members) =>
+        members is null ? Strings.RoundNoRoster
+        : members.Count > RoundPlan.MostMembers ? Strings.RoundTooMany.Fill(("max", RoundPlan.MostMembers))
+        : null;
+
+    // The routing card as the facilitator left it, and what is wrong with it, if anything.
+    private static (RoutingDraft Draft, string? Problem) Read(CardSubmit card, JourneyMap map, IReadOnlyList<string> team, TimeZoneInfo zone,
+        DateTimeOffset now)
+    {
+        var routing = map.Stages.ToDictionary(
+            s => s.Id,
+            s => (IReadOnlyList<string>)[.. CommandParser.SplitList(card[RoutingCard.RouteInput(s.Id)] ?? string.Empty)
+                .Where(d => team.Any(t => Departments.Same(t, d)))]);
+        var deadline = RoundTime.Read(card[RoutingCard.DateInput], card[RoutingCard.TimeInput], zone);
+        var draft = new RoutingDraft(team, routing, deadline ?? RoundTime.DefaultDeadline(now, zone), zone,
+            card[RoutingCard.AnonymousInput] == "true", card[RoutingCard.ReviewInput] == "true");
+        var problem = deadline is null ? Strings.RoundDeadlineUnreadable
+            : RoundTime.Problem(deadline.Value, now) is { } late ? late
+            : routing.Values.All(d => d.Count == 0) ? Strings.RoundNoStages
+            : null;
+        return (draft, problem);
+    }
+}

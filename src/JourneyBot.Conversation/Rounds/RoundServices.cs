@@ -1,0 +1,7 @@
+namespace JourneyBot.Conversation.Rounds;
+
+/// <summary>What rounds of questions need from outside the flow: their store, the team's roster and the timers.</summary>
+/// <param name="Store">Where rounds live.</param>
+/// <param name="Roster">The members of a team conversation.</param>
+/// <param name="Timers">Reminders and deadlines.</param>
+public sealed record RoundServices(IRoundStore Store, ITeamRoster Roster, IRoundTimers Timers);

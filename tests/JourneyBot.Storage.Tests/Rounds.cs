@@ -46,7 +46,7 @@ internal static class Rounds
     public static RoundAsk FullAsk(string memberId) => new()
     {
         Member = new Person(memberId, "Ana 😀 Pérez"),
-        AadObjectId = "00000000-0000-0000-0000-0000000000a1",
+        TeamsId = "29:1AbC-dEf_GhI=",
         Department = "Customer Service",
         StageIds = ["s1", "στάδιο 3"],
         State = AskState.Suggested,
@@ -111,7 +111,7 @@ internal static class Rounds
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.Member, actual.Member);
-        Assert.Equal(expected.AadObjectId, actual.AadObjectId);
+        Assert.Equal(expected.TeamsId, actual.TeamsId);
         Assert.Equal(expected.Department, actual.Department);
         Assert.Equal(expected.StageIds, actual.StageIds);
         Assert.Equal(expected.State, actual.State);

@@ -46,11 +46,12 @@ internal static class Rounds
     public static RoundAsk FullAsk(string memberId) => new()
     {
         Member = new Person(memberId, "Ana 😀 Pérez"),
-        TeamsId = "00000000-0000-0000-0000-0000000000a1",
+        TeamsId = "29:1AbC-dEf_GhI=",
         Department = "Customer Service",
         StageIds = ["s1", "στάδιο 3"],
         State = AskState.Suggested,
         Added = 3,
+        ReminderAt = Sent.AddHours(30),
         RemindedAt = Sent.AddDays(2),
         TimeZone = "America/New_York",
         Suggested = new Person("29:1bob", "Bob"),
@@ -116,6 +117,7 @@ internal static class Rounds
         Assert.Equal(expected.StageIds, actual.StageIds);
         Assert.Equal(expected.State, actual.State);
         Assert.Equal(expected.Added, actual.Added);
+        Assert.Equal(expected.ReminderAt, actual.ReminderAt);
         Assert.Equal(expected.RemindedAt, actual.RemindedAt);
         Assert.Equal(expected.TimeZone, actual.TimeZone);
         Assert.Equal(expected.Suggested, actual.Suggested);

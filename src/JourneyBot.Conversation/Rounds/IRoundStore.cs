@@ -14,6 +14,13 @@ public interface IRoundStore
     /// Saves a new round with everyone it asks, the round's row last, so a round half written (the
     /// process stopped midway) is not there: false when the map already has a round of that number.
     /// </summary>
+    /// <remarks>
+    /// Numbers run from 1 to 9999 (else <see cref="ArgumentOutOfRangeException"/>); a member asked
+    /// twice is an <see cref="ArgumentException"/>. Asks left by a create that stopped midway are
+    /// replaced by the next create of that number. Of two creates of one number at once exactly
+    /// one returns true, but the other's asks may have replaced some of its asks: callers take the
+    /// number so that they never race themselves.
+    /// </remarks>
     Task<bool> TryCreateAsync(string teamKey, Round round, IReadOnlyList<RoundAsk> asks, CancellationToken cancellationToken);
 
     /// <summary>The map's round of that number, if there is one.</summary>
@@ -25,13 +32,13 @@ public interface IRoundStore
     /// <summary>Replaces the round's row (its state).</summary>
     Task PutAsync(string teamKey, Round round, CancellationToken cancellationToken);
 
-    /// <summary>Everyone the round asked.</summary>
+    /// <summary>Everyone the round asked, by member id (ordinal); empty when the round is not there.</summary>
     Task<IReadOnlyList<RoundAsk>> ListAsksAsync(string teamKey, string mapId, int number, CancellationToken cancellationToken);
 
-    /// <summary>The member's ask in the round; null when they were not asked in it.</summary>
+    /// <summary>The member's ask in the round; null when they were not asked in it, or the round is not there.</summary>
     Task<RoundAsk?> GetAskAsync(string teamKey, string mapId, int number, string memberId, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the member's ask.</summary>
+    /// <summary>Replaces the member's ask (an ask put for a round that is not there is never seen).</summary>
     Task PutAskAsync(string teamKey, string mapId, int number, RoundAsk ask, CancellationToken cancellationToken);
 
     /// <summary>The departments the team set (<c>departments …</c>); null when it set none.</summary>

@@ -42,6 +42,7 @@ public sealed record RoundAsk
     public string? CardActivityId { get; init; }
 
     /// <summary>Still waiting for them: the only ones reminded and listed as "did not answer".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsWaiting => State is AskState.Asked or AskState.NeedsDepartment;
 }
 

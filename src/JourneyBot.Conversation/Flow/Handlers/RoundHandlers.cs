@@ -52,9 +52,8 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         var now = clock.GetUtcNow();
         var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
         var (draft, problem) = Read(send.Card, map, team, RoundTime.Zone(turn.TimeZone), now);
-        var latest = map.LatestRound > 0 ? await rounds.GetAsync(turn.Scope.TeamKey, map.Id, map.LatestRound, cancellationToken) : null;
-        var answeredBefore = latest is null ? new HashSet<string>()
-            : (await rounds.ListAsksAsync(turn.Scope.TeamKey, map.Id, latest.Number, cancellationToken))
+        var answeredBefore = map.LatestRound == 0 ? new HashSet<string>()
+            : (await rounds.ListAsksAsync(turn.Scope.TeamKey, map.Id, map.LatestRound, cancellationToken))
                 .Where(a => !a.IsWaiting).Select(a => a.Member.Id).ToHashSet();
         var plan = RoundPlan.For(map, draft.Routing, members!, answeredBefore);
         problem ??= plan.Asks.Count == 0 ? Strings.RoundNobodyToAsk : null;
@@ -63,10 +62,31 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
             return new TurnOutcome { CardUpdate = RoutingCard.For(map, draft, members!, "⚠ " + problem) };
         }
 
+        // The round's number is taken on the map first, under its version: two presses at once
+        // (or one delivered twice) cannot both send round n.
+        var number = map.LatestRound + 1;
+        var taken = false;
+        var outcome = await transaction.ChangeAsync(turn, command.Stored, current =>
+        {
+            if (current.LatestRound != map.LatestRound)
+            {
+                return MapChange.Unchanged(new TurnOutcome().Say(Strings.RoundStillOpen.Fill(("number", current.LatestRound),
+                    ("due", RoundTime.Show(draft.Deadline, now, draft.Zone)))));
+            }
+
+            current.LatestRound = number;
+            taken = true;
+            return MapChange.Saved(new TurnOutcome());
+        }, cancellationToken);
+        if (!taken)
+        {
+            return outcome;
+        }
+
         var round = new Round
         {
             MapId = map.Id,
-            Number = (latest?.Number ?? 0) + 1,
+            Number = number,
             ConversationKey = turn.Scope.ConversationKey,
             ServiceUrl = turn.ServiceUrl,
             TenantId = turn.TenantId,
@@ -79,13 +99,12 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
             SentAt = now,
         };
         var key = new RoundKey(turn.Scope.TeamKey, map.Id, round.Number);
-        var due = RoundTime.Show(round.Deadline, now, draft.Zone);
-        var sent = RoutingCard.Sent(map, round, plan, due);
+        var sent = RoutingCard.Sent(map, round, plan, RoundTime.Show(round.Deadline, now, draft.Zone));
         var asks = plan.Asks.Select(a => a with { ReminderAt = RoundTime.Reminder(now, round.Deadline, RoundTime.Zone(a.TimeZone, round.TimeZone)) }).ToList();
+        outcome.CardUpdate = sent;
         if (!await rounds.TryCreateAsync(turn.Scope.TeamKey, round, asks, cancellationToken))
         {
-            // The same press delivered twice, or two facilitators' presses at once: the first sent it.
-            return new TurnOutcome { CardUpdate = sent };
+            return outcome;
         }
 
         await timers.SetDeadlineAsync(key, round.Deadline, cancellationToken);
@@ -97,11 +116,6 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
             }
         }
 
-        var outcome = await transaction.ChangeAsync(turn, command.Stored, current =>
-        {
-            current.LatestRound = Math.Max(current.LatestRound, round.Number);
-            return MapChange.Saved(new TurnOutcome { CardUpdate = sent });
-        }, cancellationToken);
         var others = asks.Select(a => a.Member).ToList();
         foreach (var ask in asks)
         {

@@ -60,9 +60,10 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
     }
 
     /// <summary>
-    /// Closes the round at its deadline: the summary to post in the map's thread, and the map moved
-    /// to the review when the facilitator chose it. Null when the round is closed already (the
-    /// deadline came twice) or gone.
+    /// The round at its deadline: the summary to post in the map's thread, with the map moved to
+    /// the review when the facilitator chose it. Null when the round is closed already (the
+    /// deadline came twice), gone, or its map finished (then it is closed quietly). The host posts
+    /// the summary, then calls <see cref="ClosedAsync"/>: a host stopped in between posts it once more.
     /// </summary>
     public async Task<RoundClosing?> CloseAsync(RoundKey key, CancellationToken cancellationToken)
     {
@@ -73,13 +74,13 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
             return null;
         }
 
-        await rounds.PutAsync(key.TeamKey, round with { State = RoundState.Closed }, cancellationToken);
         var asks = await rounds.ListAsksAsync(key.TeamKey, key.MapId, key.Number, cancellationToken);
         var scope = new MapScope(key.TeamKey, round.ConversationKey);
         var stored = await store.GetConversationMapAsync(scope, cancellationToken);
         if (stored is not { Map: var map } || map.Id != key.MapId || map.Status != MapStatus.Active || round.ServiceUrl is null)
         {
             // Finished or gone meanwhile: the round closes quietly.
+            await ClosedAsync(key, cancellationToken);
             return null;
         }
 
@@ -96,6 +97,16 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
         }
 
         return new RoundClosing(scope, round.ServiceUrl, new BotMessage(summary.TrimEnd(), review) { Summary = null });
+    }
+
+    /// <summary>Marks the round closed: answers are no longer taken, and its deadline is done.</summary>
+    public async Task ClosedAsync(RoundKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (await rounds.GetAsync(key.TeamKey, key.MapId, key.Number, cancellationToken) is { State: RoundState.Open } round)
+        {
+            await rounds.PutAsync(key.TeamKey, round with { State = RoundState.Closed }, cancellationToken);
+        }
     }
 
     // Per department: who answered (with how many items), who had nothing to add, who did not answer, who could not be reached.

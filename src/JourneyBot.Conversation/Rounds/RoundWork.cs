@@ -34,6 +34,7 @@ public sealed class RoundWork(IDueWorkStore schedule) : IRoundTimers
         ArgumentNullException.ThrowIfNull(round);
         var payload = Payload(round);
         payload["member"] = memberId;
+        payload["at"] = at.UtcTicks;
         var id = string.Join('|', "reminder", round.TeamKey, round.MapId, round.Number.ToString(CultureInfo.InvariantCulture), memberId,
             at.UtcTicks.ToString(CultureInfo.InvariantCulture));
         return new DueWork(id, ReminderKind, at, payload.ToJsonString());
@@ -47,8 +48,11 @@ public sealed class RoundWork(IDueWorkStore schedule) : IRoundTimers
         return new DueWork(id, DeadlineKind, at, Payload(round).ToJsonString());
     }
 
-    /// <summary>The round (and member, for a reminder) scheduled work is about; null when its payload is not one of ours.</summary>
-    public static (RoundKey Round, string? MemberId)? Read(DueWork work)
+    /// <summary>
+    /// The round (and, for a reminder, the member and the moment it was set for) scheduled work is
+    /// about; null when its payload is not one of ours.
+    /// </summary>
+    public static (RoundKey Round, string? MemberId, DateTimeOffset? At)? Read(DueWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
         try
@@ -56,7 +60,8 @@ public sealed class RoundWork(IDueWorkStore schedule) : IRoundTimers
             if (JsonNode.Parse(work.Payload) is JsonObject payload
                 && (string?)payload["team"] is { } team && (string?)payload["map"] is { } map && (int?)payload["round"] is { } number)
             {
-                return (new RoundKey(team, map, number), (string?)payload["member"]);
+                var at = (long?)payload["at"] is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
+                return (new RoundKey(team, map, number), (string?)payload["member"], at);
             }
         }
         catch (System.Text.Json.JsonException)

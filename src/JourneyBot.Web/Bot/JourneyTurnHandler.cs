@@ -12,7 +12,8 @@ namespace JourneyBot.Web.Bot;
 /// A turn is answered once its outcome is stored; its messages follow from the conversation's outbox.
 /// </summary>
 internal sealed class JourneyTurnHandler(
-    JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates)
+    JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
+    Rounds.DirectDelivery questions)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -82,6 +83,16 @@ internal sealed class JourneyTurnHandler(
         {
             progress.Schedule(turn, userTurn.Scope);
         }
+
+        if (outcome.ProgressIn is { } elsewhere)
+        {
+            // A member answered in their 1:1 chat: the team thread's card shows it.
+            progress.ScheduleElsewhere(elsewhere);
+        }
+
+        // A round's questions go to each member's 1:1 chat, in the background: the thread waits for none of them.
+        var channel = userTurn.ServiceUrl is { } serviceUrl ? new ProgressElsewhere(userTurn.Scope, serviceUrl) : null;
+        questions.Enqueue(outcome.Direct, turn.Activity.Recipient, channel);
     }
 
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)

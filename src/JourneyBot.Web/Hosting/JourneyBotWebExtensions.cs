@@ -1,5 +1,7 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Rounds;
+using JourneyBot.Conversation.Scheduling;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Storage;
@@ -7,6 +9,7 @@ using JourneyBot.Web.Bot;
 using JourneyBot.Web.Maps;
 using JourneyBot.Web.Members;
 using JourneyBot.Web.Profiles;
+using JourneyBot.Web.Rounds;
 using JourneyBot.Web.Scheduling;
 using JourneyBot.Web.Sending;
 using JourneyBot.Web.Telemetry;
@@ -81,6 +84,13 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<CreationPace>();
         services.AddSingleton<PersonalChats>();
         services.AddSingleton<TeamRoster>();
+
+        // Rounds of questions: the roster they ask, their delivery to 1:1 chats, their reminders and deadlines.
+        services.AddSingleton<ITeamRoster, TeamRosterReader>();
+        services.AddSingleton<DirectDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectDelivery>());
+        services.AddSingleton<IDueWorkHandler, RoundReminders>();
+        services.AddSingleton<IDueWorkHandler, RoundDeadlines>();
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

@@ -28,6 +28,8 @@ internal sealed class ProgressCardUpdates(
     IOptions<ProgressCardOptions> options,
     WebMetrics metrics,
     ThreadPostCounts posts,
+    ProactiveSends proactive,
+    TimeProvider clock,
     ILogger<ProgressCardUpdates> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
@@ -45,6 +47,24 @@ internal sealed class ProgressCardUpdates(
         {
             metrics.ProgressUpdateCoalesced();
         }
+    }
+
+    /// <summary>
+    /// Asks for an update of the progress card of a conversation no turn is in (a member answered
+    /// in their 1:1 chat; a round's deadline passed), coalesced with the others for it.
+    /// </summary>
+    public void ScheduleElsewhere(ProgressElsewhere where)
+    {
+        ArgumentNullException.ThrowIfNull(where);
+        posts.Watch(where.Scope);
+        if (!_pending.TryAdd(where.Scope.ConversationKey, true))
+        {
+            metrics.ProgressUpdateCoalesced();
+            return;
+        }
+
+        var thread = ConversationReference.ForConversation(where.ServiceUrl, where.Scope.ConversationKey);
+        _ = UpdateLaterAsync(where.Scope, thread);
     }
 
     /// <summary>Counts what a turn put into the conversation: the member's own post, if typed, and the bot's messages.</summary>
@@ -81,6 +101,22 @@ internal sealed class ProgressCardUpdates(
 
     /// <inheritdoc />
     public void Dispose() => _reading.Dispose();
+
+    // Outside a turn there is no outbox timer to ride: wait the interval, then queue the update in
+    // the conversation's own turn order. Lost if the host stops meanwhile; the card refreshes itself when looked at.
+    private async Task UpdateLaterAsync(MapScope scope, ConversationReference thread)
+    {
+        try
+        {
+            await Task.Delay(options.Value.UpdateInterval, clock);
+            await proactive.EnqueueAsync(thread, (sender, cancellationToken) => UpdateAsync(scope, sender, cancellationToken), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or OperationCanceledException)
+        {
+            _pending.TryRemove(scope.ConversationKey, out _);
+            WebLog.LogUpdateFailed(logger, ex);
+        }
+    }
 
     // The new card goes out and is remembered before the old one changes: at every moment the
     // thread has a card, and every later update finds the new one. The old one becomes a line that

@@ -1,0 +1,106 @@
+using System.Threading.Channels;
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Rounds;
+using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Schema;
+using JourneyBot.Protocol.Sending;
+using JourneyBot.Web.Bot;
+using JourneyBot.Web.Members;
+using JourneyBot.Web.Sending;
+
+namespace JourneyBot.Web.Rounds;
+
+/// <summary>
+/// Delivers a round's questions to each member's 1:1 chat, after the facilitator's turn is
+/// answered: starts the chat where there is none yet (paced, see <see cref="PersonalChats"/>),
+/// posts the card through the member's own outbox queue, and notes on the member's ask where it
+/// went, or that Teams would not deliver to them; then the channel's progress card shows it.
+/// </summary>
+/// <remarks>
+/// One worker per instance takes the rounds in the order they were sent, so a large round cannot
+/// hold up the facilitator's channel. The queue lives in this process: should the host stop
+/// midway, members not reached yet keep no chat on their ask, and their reminder and the deadline
+/// summary list them as not answered.
+/// </remarks>
+internal sealed class DirectDelivery(
+    PersonalChats chats,
+    ProactiveSends sends,
+    IRoundStore rounds,
+    ProgressCardUpdates progress,
+    ILogger<DirectDelivery> logger) : BackgroundService
+{
+    private readonly Channel<Delivery> _queue = Channel.CreateUnbounded<Delivery>(new() { SingleReader = true });
+
+    /// <summary>Queues <paramref name="messages"/>, from a turn whose bot account is <paramref name="bot"/>; the progress card of <paramref name="channel"/> follows.</summary>
+    public void Enqueue(IReadOnlyList<DirectMessage> messages, ChannelAccount? bot, ProgressElsewhere? channel)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count > 0)
+        {
+            _queue.Writer.TryWrite(new Delivery(messages, bot, channel));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var delivery in _queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                foreach (var message in delivery.Messages)
+                {
+                    await DeliverAsync(message, delivery.Bot, stoppingToken);
+                }
+
+                if (delivery.Channel is { } channel)
+                {
+                    progress.ScheduleElsewhere(channel);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is left is told as not answered (see remarks).
+        }
+    }
+
+    private async Task DeliverAsync(DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
+    {
+        var (key, ask) = (message.Round, message.To);
+        try
+        {
+            var aad = ask.TeamsId is null || ask.TeamsId == ask.Member.Id ? null : ask.Member.Id;
+            var member = new ChatMember(ask.TeamsId ?? ask.Member.Id, ask.Member.Name, aad);
+            var result = await chats.GetOrStartAsync(key.TeamKey, message.ServiceUrl, message.TenantId, member, bot, cancellationToken);
+            var delivered = result switch
+            {
+                PersonalChatResult.Reached reached => await PostAsync(reached.Chat, message, bot, cancellationToken),
+                PersonalChatResult.Left => ask with { State = AskState.Left },
+                _ => ask with { State = AskState.CannotReach },
+            };
+            await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, delivered, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or Azure.RequestFailedException or TaskCanceledException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            WebLog.LogQuestionNotDelivered(logger, key.MapId, key.Number, ex);
+        }
+    }
+
+    private async Task<RoundAsk> PostAsync(Conversation.PersonalChat chat, DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
+    {
+        var reference = ConversationReference.ForConversation(chat.ServiceUrl, chat.ConversationId, message.TenantId, bot);
+        try
+        {
+            var sent = await sends.SendAsync(reference, JourneyTurnHandler.CardActivity(message.Card), cancellationToken);
+            return message.To with { ChatId = chat.ConversationId, CardActivityId = sent.Id };
+        }
+        catch (ConnectorException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
+        {
+            // The chat is there, but Teams will not deliver into it (the member blocked the bot, or left).
+            return message.To with { ChatId = chat.ConversationId, State = AskState.CannotReach };
+        }
+    }
+
+    private sealed record Delivery(IReadOnlyList<DirectMessage> Messages, ChannelAccount? Bot, ProgressElsewhere? Channel);
+}

@@ -49,7 +49,7 @@ internal static class RoutingCard
         body.Add(new InputDate { Id = DateInput, Label = Strings.RoutingDeadlineLabel.Fill(("zone", draft.Zone.Id)), Value = date, Separator = true });
         body.Add(new InputTime { Id = TimeInput, Label = Strings.RoutingTimeLabel, Value = time });
         body.Add(new InputToggle { Id = ReviewInput, Title = Strings.RoutingReviewAtDeadline, Value = draft.ReviewAtDeadline ? "true" : "false" });
-        AddWhoIsAsked(body, roster);
+        AddWhoIsAsked(body, [.. roster.Where(m => m.Person.Id != map.Facilitator.Id)]);
         return new AdaptiveCard(body)
         {
             Actions =

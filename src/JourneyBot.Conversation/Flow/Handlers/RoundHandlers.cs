@@ -177,8 +177,8 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
     {
         var routing = map.Stages.ToDictionary(
             s => s.Id,
-            s => (IReadOnlyList<string>)[.. CommandParser.SplitList(card[RoutingCard.RouteInput(s.Id)] ?? string.Empty)
-                .Where(d => team.Any(t => Departments.Same(t, d)))]);
+            s => (IReadOnlyList<string>)[.. team.Where(t => CommandParser.SplitList(card[RoutingCard.RouteInput(s.Id)] ?? string.Empty)
+                .Any(d => Departments.Same(t, d)))]);
         var deadline = RoundTime.Read(card[RoutingCard.DateInput], card[RoutingCard.TimeInput], zone);
         var draft = new RoutingDraft(team, routing, deadline ?? RoundTime.DefaultDeadline(now, zone), zone,
             Anonymous: false, card[RoutingCard.ReviewInput] == "true");

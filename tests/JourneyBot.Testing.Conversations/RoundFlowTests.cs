@@ -166,6 +166,48 @@ public abstract class RoundFlowTests
     }
 
     [Fact]
+    public async Task A_member_types_an_item_in_their_1_1_chat_and_it_lands_in_the_map_the_question_came_from()
+    {
+        await using var session = await AtContributionsAsync();
+        await SendRoundAsync(session);
+        var key = await KeyAsync(session);
+        // The host notes the chat a question went to once it is delivered there.
+        await session.Rounds.AddChatAskAsync("a:megan", key, Ct);
+        Func<UserTurn, UserTurn> personal = t => InChat("a:megan")(t) with { IsPersonalChat = true };
+
+        var typed = await session.SayAsync(Megan, "pain Consideration | Too many models to compare", personal);
+        var notHers = await session.SayAsync(Megan, "pain Retention | Returns take two weeks", personal);
+        var elsewhere = await session.SayAsync(Adele, "pain Retention | Returns take two weeks", t => InChat("a:adele")(t) with { IsPersonalChat = true });
+
+        Assert.Contains("✔ Added pain point", Assert.Single(typed.Messages).Text, StringComparison.Ordinal);
+        Assert.Equal(new ProgressElsewhere(session.Scope, ServiceUrl), typed.ProgressIn);
+        var item = Assert.Single((await session.BoardAsync()).Items);
+        Assert.Equal(("s2", Megan, "Marketing"), (item.StageId, item.Author, item.AuthorDepartment));
+        Assert.Equal((AskState.Answered, 1), await StateAsync(session, key, Megan));
+        // Retention is not a stage her round asks Marketing about; Adele's chat got no question (the host noted none).
+        Assert.StartsWith("⚠ Which stage?", Assert.Single(notHers.Messages).Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Added", Assert.Single(elsewhere.Messages).Text, StringComparison.Ordinal);
+        Assert.Single((await session.BoardAsync()).Items);
+    }
+
+    [Fact]
+    public async Task With_questions_from_two_maps_open_a_typed_item_goes_to_the_map_the_member_picks()
+    {
+        await using var session = await AtContributionsAsync();
+        await SendRoundAsync(session);
+        var key = await KeyAsync(session);
+        var map = await session.MapAsync();
+        var chooser = QuestionCard.WhichMap([(map, key), (map, key with { Number = 99 })], "goal Awareness | Find a first pair fast");
+
+        Assert.Equal(["Add to “Shoe journey”", "Add to “Shoe journey”"], chooser.Actions!.Select(a => a.Title));
+        var picked = await session.PressAsync(Megan, "Add to “Shoe journey”", null, chooser, InChat("a:megan"));
+
+        Assert.StartsWith("Shoe journey · your view\n✔ Added goal", CardText.Of(picked.CardUpdate!).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Equal(("s1", "Find a first pair fast"), (Assert.Single((await session.BoardAsync()).Items).StageId, Assert.Single((await session.BoardAsync()).Items).Text));
+        Assert.Equal((AskState.Answered, 1), await StateAsync(session, key, Megan));
+    }
+
+    [Fact]
     public async Task Nothing_to_add_Not_my_area_with_a_colleague_and_Remind_me_tomorrow_each_answer_on_the_card()
     {
         await using var session = await AtContributionsAsync();
@@ -291,7 +333,7 @@ public abstract class RoundFlowTests
 
         // A press after the deadline closed the round.
         session.Clock.MoveTo(Deadline);
-        Assert.NotNull(await session.Due.CloseAsync(await KeyAsync(session), Ct));
+        Assert.NotNull(await CloseAsync(session, await KeyAsync(session)));
         var closed = await SnapshotAsync(session);
         var late = await session.PressAsync(Adele, "+ Pain point › Add", new() { ["pain.stage"] = "s4", ["pain.text"] = "Too late" }, Direct(sent, Adele).Card, InChat("a:adele"));
         Assert.Contains("These questions have closed", CardText.Of(late.CardUpdate!), StringComparison.Ordinal);
@@ -371,7 +413,7 @@ public abstract class RoundFlowTests
         await AnswerAsync(session, sent);
         session.Clock.MoveTo(Deadline);
 
-        var closing = await session.Due.CloseAsync(key, Ct);
+        var closing = await CloseAsync(session, key);
 
         Assert.NotNull(closing);
         Assert.Equal((session.Scope, ServiceUrl), (closing.Scope, closing.ServiceUrl));
@@ -391,7 +433,7 @@ public abstract class RoundFlowTests
         Assert.Contains("**Questions** · round 1 · closed", CardText.Of((await session.Conversation.ProgressAsync(session.Scope, Ct))!.Card), StringComparison.Ordinal);
 
         // The deadline delivered twice: nothing more.
-        Assert.Null(await session.Due.CloseAsync(key, Ct));
+        Assert.Null(await CloseAsync(session, key));
         Assert.Null(await session.Due.ReminderAsync(key, Adele.Id, NewYorkReminder, Ct));
     }
 
@@ -405,7 +447,7 @@ public abstract class RoundFlowTests
         await AnswerAsync(session, sent);
         session.Clock.MoveTo(Deadline);
 
-        var closing = await session.Due.CloseAsync(key, Ct);
+        var closing = await CloseAsync(session, key);
 
         Assert.NotNull(closing);
         Assert.StartsWith("Questions for “Shoe journey” (round 1) have closed.", closing.Post.Text, StringComparison.Ordinal);
@@ -413,7 +455,7 @@ public abstract class RoundFlowTests
         Assert.Contains("Step 7 of 7: Review and vote", CardText.Of(closing.Post.Card!), StringComparison.Ordinal);
         Assert.Contains("Too many models to compare", CardText.Of(closing.Post.Card!), StringComparison.Ordinal);
         Assert.Equal(MapStep.Review, (await session.MapAsync()).Step);
-        Assert.Null(await session.Due.CloseAsync(key, Ct));
+        Assert.Null(await CloseAsync(session, key));
     }
 
     [Fact]
@@ -436,7 +478,7 @@ public abstract class RoundFlowTests
 
         await AnswerAsync(session, sent);
         session.Clock.MoveTo(Deadline);
-        await session.Due.CloseAsync(key, Ct);
+        await CloseAsync(session, key);
         var second = await SendRoundAsync(session);
 
         // Megan answered and Isaiah had nothing to add: only Adele is asked again.
@@ -457,10 +499,10 @@ public abstract class RoundFlowTests
         var key = await KeyAsync(session);
         await AnswerAsync(session, sent);
         session.Clock.MoveTo(Deadline);
-        await session.Due.CloseAsync(key, Ct);
+        await CloseAsync(session, key);
         await SendRoundAsync(session);
         session.Clock.Advance(TimeSpan.FromDays(4));
-        Assert.NotNull(await session.Due.CloseAsync(key with { Number = 2 }, Ct));
+        Assert.NotNull(await CloseAsync(session, key with { Number = 2 }));
 
         var third = await SendRoundAsync(session);
 
@@ -478,7 +520,7 @@ public abstract class RoundFlowTests
         await session.Rounds.PutAskAsync(key.TeamKey, key.MapId, 1, isaiah with { State = AskState.CannotReach }, Ct); // the host, on a 403
         Assert.Contains("⚠ Teams would not deliver to Isaiah Langer", CardText.Of((await session.Conversation.ProgressAsync(session.Scope, Ct))!.Card), StringComparison.Ordinal);
         session.Clock.MoveTo(Deadline);
-        var closing = await session.Due.CloseAsync(key, Ct);
+        var closing = await CloseAsync(session, key);
         Assert.Contains("- **Sales**: could not be reached: Isaiah Langer", closing!.Post.Text, StringComparison.Ordinal);
 
         var second = await SendRoundAsync(session);
@@ -674,6 +716,14 @@ public abstract class RoundFlowTests
         Assert.Equal(0, (await session.MapAsync()).LatestRound);
         Assert.Null(await session.Rounds.GetLatestAsync(session.Scope.TeamKey, (await session.MapAsync()).Id, Ct));
         Assert.Empty(session.Timers.Set);
+    }
+
+    // The deadline as the host handles it: the summary, posted, then the round marked closed.
+    private static async Task<RoundClosing?> CloseAsync(MappingSession session, RoundKey key)
+    {
+        var closing = await session.Due.CloseAsync(key, Ct);
+        await session.Due.ClosedAsync(key, Ct);
+        return closing;
     }
 
     private static DirectMessage Direct(TurnOutcome sent, Person to) => sent.Direct.Single(d => d.To.Member == to);

@@ -93,6 +93,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
             Deadline = draft.Deadline,
             TimeZone = draft.Zone.Id,
             Anonymous = draft.Anonymous,
+            Salt = draft.Anonymous ? AnonymousAuthors.NewSalt() : null,
             ReviewAtDeadline = draft.ReviewAtDeadline,
             SentAt = now,
         };
@@ -199,7 +200,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
                 .Any(d => Departments.Same(t, d)))]);
         var deadline = RoundTime.Read(card[RoutingCard.DateInput], card[RoutingCard.TimeInput], zone);
         var draft = new RoutingDraft(team, routing, deadline ?? RoundTime.DefaultDeadline(now, zone), zone,
-            Anonymous: false, card[RoutingCard.ReviewInput] == "true");
+            card[RoutingCard.AnonymousInput] == "true", card[RoutingCard.ReviewInput] == "true");
         var problem = deadline is null ? Strings.RoundDeadlineUnreadable
             : RoundTime.Problem(deadline.Value, now) is { } late ? late
             : routing.Values.All(d => d.Count == 0) ? Strings.RoundNoStages

@@ -72,13 +72,23 @@ internal sealed class DirectDelivery(
             var aad = ask.TeamsId is null || ask.TeamsId == ask.Member.Id ? null : ask.Member.Id;
             var member = new ChatMember(ask.TeamsId ?? ask.Member.Id, ask.Member.Name, aad);
             var result = await chats.GetOrStartAsync(key.TeamKey, message.ServiceUrl, message.TenantId, member, bot, cancellationToken);
-            var delivered = result switch
+            var delivery = result switch
             {
                 PersonalChatResult.Reached reached => await PostAsync(reached.Chat, message, bot, cancellationToken),
-                PersonalChatResult.Left => ask with { State = AskState.Left },
-                _ => ask with { State = AskState.CannotReach },
+                PersonalChatResult.Left => new Delivered(null, null, AskState.Left),
+                _ => new Delivered(null, null, AskState.CannotReach),
             };
-            await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, delivered, cancellationToken);
+
+            // The member may have answered already (the card reached them a moment ago): their ask
+            // as it is now gets where the card went, and keeps what they gave.
+            var current = await rounds.GetAskAsync(key.TeamKey, key.MapId, key.Number, ask.Member.Id, cancellationToken) ?? ask;
+            var noted = current with
+            {
+                ChatId = delivery.ChatId ?? current.ChatId,
+                CardActivityId = delivery.CardActivityId ?? current.CardActivityId,
+                State = delivery.Failed is { } failed && current.IsWaiting ? failed : current.State,
+            };
+            await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, noted, cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or Azure.RequestFailedException or TaskCanceledException
             && !cancellationToken.IsCancellationRequested)
@@ -87,21 +97,24 @@ internal sealed class DirectDelivery(
         }
     }
 
-    private async Task<RoundAsk> PostAsync(Conversation.PersonalChat chat, DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
+    private async Task<Delivered> PostAsync(Conversation.PersonalChat chat, DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
     {
         var reference = ConversationReference.ForConversation(chat.ServiceUrl, chat.ConversationId, message.TenantId, bot);
         try
         {
             var sent = await sends.SendAsync(reference, JourneyTurnHandler.CardActivity(message.Card), cancellationToken);
             await rounds.AddChatAskAsync(chat.ConversationId, message.Round, cancellationToken);
-            return message.To with { ChatId = chat.ConversationId, CardActivityId = sent.Id };
+            return new Delivered(chat.ConversationId, sent.Id, null);
         }
         catch (ConnectorException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
         {
             // The chat is there, but Teams will not deliver into it (the member blocked the bot, or left).
-            return message.To with { ChatId = chat.ConversationId, State = AskState.CannotReach };
+            return new Delivered(chat.ConversationId, null, AskState.CannotReach);
         }
     }
+
+    // Where the card went, or why it did not.
+    private sealed record Delivered(string? ChatId, string? CardActivityId, AskState? Failed);
 
     private sealed record Delivery(IReadOnlyList<DirectMessage> Messages, ChannelAccount? Bot, ProgressElsewhere? Channel);
 }

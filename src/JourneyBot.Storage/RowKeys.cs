@@ -57,6 +57,14 @@ internal static class RowKeys
     /// <summary>The team's departments.</summary>
     public const string Departments = "t~departments";
 
+    /// <summary>The rows of a 1:1 chat (its own partition) naming the rounds whose questions went to it.</summary>
+    public const string ChatAsks = "q~";
+
+    /// <summary>One of them: the team, the map and the round.</summary>
+    public static string ChatAsk(string teamKey, string mapId, int number) =>
+        ChatAsks + KeyEncoder.Encode(teamKey) + KeyEncoder.Separator + KeyEncoder.Encode(mapId) + KeyEncoder.Separator
+        + number.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// A filter for the rows of <paramref name="partitionKey"/> whose row key starts with
     /// <paramref name="prefix"/>: from the prefix up to (not including) the prefix with its last

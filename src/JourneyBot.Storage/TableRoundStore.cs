@@ -27,6 +27,8 @@ namespace JourneyBot.Storage;
 /// <param name="logger">Ids, numbers and counts only.</param>
 public sealed class TableRoundStore(TableClient table, ILogger<TableRoundStore> logger) : IRoundStore
 {
+    private const string ChatAskKind = "chatask";
+
     /// <summary>The most operations in one entity group transaction.</summary>
     internal const int MaxBatchOperations = 100;
 
@@ -179,6 +181,38 @@ public sealed class TableRoundStore(TableClient table, ILogger<TableRoundStore> 
     {
         ArgumentNullException.ThrowIfNull(departments);
         await table.UpsertEntityAsync(RoundRows.Departments(Partition(teamKey), departments), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One upsert of a small row in the chat's own partition (a 1:1 chat is its own team).</remarks>
+    public async Task AddChatAskAsync(string chatId, RoundKey round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        var row = new TableEntity(Partition(chatId), RowKeys.ChatAsk(round.TeamKey, round.MapId, round.Number))
+        {
+            [MapRows.KindProperty] = ChatAskKind,
+            [nameof(RoundKey.TeamKey)] = round.TeamKey,
+            [nameof(RoundKey.MapId)] = round.MapId,
+            [nameof(RoundKey.Number)] = round.Number,
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One prefix query in the chat's partition.</remarks>
+    public async Task<IReadOnlyList<RoundKey>> ListChatAsksAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var rounds = new List<RoundKey>();
+        await foreach (var row in table.QueryAsync<TableEntity>(RowKeys.StartingWith(Partition(chatId), RowKeys.ChatAsks), cancellationToken: cancellationToken))
+        {
+            if (row.GetString(nameof(RoundKey.TeamKey)) is { } team && row.GetString(nameof(RoundKey.MapId)) is { } map
+                && row.GetInt32(nameof(RoundKey.Number)) is { } number)
+            {
+                rounds.Add(new RoundKey(team, map, number));
+            }
+        }
+
+        return rounds;
     }
 
     /// <summary>

@@ -193,6 +193,14 @@ public sealed class CardButtonTests
         cards["progress"] = ProgressCard.For(map, board).ToJson().GetRawText();
         cards["department"] = SmallCards.Department(map, People.Megan).ToJson().GetRawText();
         cards["archive and start"] = SmallCards.ArchiveAndStart(map, "Next map").ToJson().GetRawText();
+
+        // A round of questions (the routing card once sent has no buttons left).
+        foreach (var (name, card) in RoundCardSamples.For(map, board, ["Marketing", "Sales", "Customer Service", "Product", "Stores"], 12)
+            .Where(c => c.Name != RoundCardSamples.Sent))
+        {
+            cards[name] = card.ToJson().GetRawText();
+        }
+
         return cards;
     }
 

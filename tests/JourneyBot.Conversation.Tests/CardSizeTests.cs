@@ -61,6 +61,28 @@ public sealed class CardSizeTests
         }
     }
 
+    [Fact]
+    public void Every_card_of_a_round_stays_under_80_KB_at_12_stages_8_departments_and_500_members()
+    {
+        var (map, board) = SampleMap(12, 200, 500);
+        map.Step = MapStep.Contribute;
+        var departments = Enumerable.Range(1, 8).Select(d => $"Department {d} " + new string('d', TextRules.ShortMax - 14)).ToList();
+
+        var cards = RoundCardSamples.For(map, board, departments, 500).ToList();
+
+        Assert.Equal(8, cards.Count);
+        foreach (var (kind, card) in cards)
+        {
+            var bytes = MapCard.Bytes(card);
+            JourneyBot.Testing.RunSummary.Add($"{kind} card, 12 stages × 8 departments, 500 members: {bytes:N0} bytes (limit {MessageLimit:N0})");
+            Assert.InRange(bytes, 1, MessageLimit);
+        }
+
+        // The grid has a row per stage with a cell per department.
+        var grid = CardText.Of(cards.Single(c => c.Name == "progress with a round").Card);
+        Assert.All(map.Stages, stage => Assert.Contains($"{stage.Name} — {departments[0]} ", grid, StringComparison.Ordinal));
+    }
+
     private static JourneyMap AtStages(JourneyMap map)
     {
         map.Step = MapStep.Stages;

@@ -1,6 +1,7 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Rounds;
 
 namespace JourneyBot.EndToEnd.Tests;
 
@@ -37,6 +38,60 @@ public static class CardCatalogue
         yield return ("map-empty", MapCard.For(SampleMap(MapStep.Contribute), MapBoard.Empty));
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
+        foreach (var card in RoundCards())
+        {
+            yield return card;
+        }
+    }
+
+    // A round of questions: the routing card (fresh, refused, sent), a member's question card (with
+    // and without colleagues to suggest, after an add), the department-first card, the progress grid.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> RoundCards()
+    {
+        var map = SampleMap(MapStep.Contribute);
+        var zone = RoundTime.Zone("Europe/Bucharest");
+        var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        IReadOnlyList<string> team = ["Marketing", "Sales", "Customer <b>Service</b>", "Product", "Stores **x**"];
+        var routing = map.Stages.ToDictionary(s => s.Id, s => Departments.DefaultFor(s, team, []));
+        var adele = new Person("aad-adele", "Adele <i>Vance</i>");
+        var isaiah = new Person("aad-isaiah", "Isaiah *Langer*");
+        RosterMember[] roster =
+        [
+            new(Alex, "29:alex", "Marketing", zone.Id),
+            new(Megan, "29:megan", "Marketing", zone.Id),
+            new(adele, "29:adele", "Customer <b>Service</b>", "America/New_York"),
+            new(isaiah, "29:isaiah", "Sales", zone.Id),
+            new(new Person("aad-patti", "Patti Fernandez"), "29:patti", null, zone.Id),
+        ];
+        var draft = new RoutingDraft(team, routing, RoundTime.DefaultDeadline(now, zone), zone, Anonymous: false, ReviewAtDeadline: false);
+        var round = new Round
+        {
+            MapId = map.Id, Number = 1, ConversationKey = map.ConversationKey, Facilitator = Alex, Routing = routing,
+            Deadline = draft.Deadline, TimeZone = zone.Id, SentAt = now, ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        };
+        var key = new RoundKey("19:team@thread.tacv2", map.Id, 1);
+        var plan = RoundPlan.For(map, routing, roster, new HashSet<string>());
+        var megan = plan.Asks.Single(a => a.Member == Megan);
+        var others = plan.Asks.Select(a => a.Member).ToList();
+        var due = RoundTime.Show(round.Deadline, now, zone);
+        RoundAsk[] asks =
+        [
+            megan with { State = AskState.Answered, Added = 2 },
+            plan.Asks.Single(a => a.Member == adele) with { State = AskState.CannotReach },
+            plan.Asks.Single(a => a.Member == isaiah),
+            plan.Asks.Single(a => a.Department is null),
+        ];
+
+        yield return ("round-routing", RoutingCard.For(map, draft, roster));
+        yield return ("round-routing-refused", RoutingCard.For(map, draft, roster, "⚠ That deadline has passed: pick a later one."));
+        yield return ("round-routing-sent", RoutingCard.Sent(map, round, plan, due));
+        yield return ("round-question", QuestionCard.For(map, round, key, megan, due, others));
+        yield return ("round-question-no-colleagues", QuestionCard.For(map, round, key, megan, due, []));
+        yield return ("round-question-added", QuestionCard.For(map, round, key, megan with { State = AskState.Answered, Added = 1 }, due, others,
+            "✔ Added pain point [k3f9q] to Consideration. 1 added: add more, or press **Done**.", megan.StageIds[^1], ItemKind.PainPoint));
+        yield return ("round-question-department", QuestionCard.AskDepartment(map, round, key, due));
+        yield return ("round-question-closed", QuestionCard.Closed(map, "✔ Thanks, Megan: 2 items added to the map."));
+        yield return ("progress-round", ProgressCard.For(map, SampleBoard(map), new RoundView(round, asks, due)));
     }
 
     private static JourneyMap SampleMap(MapStep step = MapStep.Review)

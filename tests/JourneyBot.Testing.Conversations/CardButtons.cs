@@ -34,7 +34,7 @@ internal static class CardButtons
     public static IEnumerable<CardElement> AllInputs(AdaptiveCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        return Elements(card.Body, toggled: null).Where(e => e is InputText or InputChoiceSet);
+        return Elements(card.Body, toggled: null).Where(e => e is InputText or InputChoiceSet or InputDate or InputTime or InputToggle);
     }
 
     /// <summary>The value an input starts with, as a client sends it when the member leaves it alone.</summary>
@@ -42,6 +42,9 @@ internal static class CardButtons
     {
         InputText text => text.Value,
         InputChoiceSet choices => choices.Value,
+        InputDate date => date.Value,
+        InputTime time => time.Value,
+        InputToggle toggle => toggle.Value ?? "false",
         _ => null,
     };
 

@@ -45,6 +45,9 @@ public sealed class MappingSession : IAsyncDisposable
     /// <summary>What rounds do by themselves at their moments.</summary>
     public RoundDue Due => _host.Services.GetRequiredService<RoundDue>();
 
+    /// <summary>The session's clock: it ticks a second per reading, and a test moves it on (<see cref="SessionClock.Advance"/>).</summary>
+    public SessionClock Clock => _host.Services.GetRequiredService<SessionClock>();
+
     /// <summary>The session's services, for what a store brings besides <see cref="IMapStore"/> (its metrics).</summary>
     public IServiceProvider Services => _host.Services;
 
@@ -64,7 +67,7 @@ public sealed class MappingSession : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(addStore);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<TimeProvider>(new TickingClock());
+        builder.Services.AddSingleton<SessionClock>().AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SessionClock>());
         addStore(builder);
         builder.Services.TryAddSingleton<IRoundStore, InMemoryRoundStore>();
         builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
@@ -138,11 +141,44 @@ public sealed class MappingSession : IAsyncDisposable
     /// see <see cref="CardButtons"/>): the client sends the button's data merged with the inputs in
     /// its reach, those left alone with the values they start with, as Teams does.
     /// </summary>
-    public Task<TurnOutcome> PressAsync(Person who, string button, Dictionary<string, string>? inputs = null, AdaptiveCard? card = null)
+    public Task<TurnOutcome> PressAsync(Person who, string button, Dictionary<string, string>? inputs = null, AdaptiveCard? card = null) =>
+        PressAsync(who, button, inputs, card, shape: turn => turn);
+
+    /// <summary>
+    /// As <see cref="PressAsync(Person, string, Dictionary{string, string}?, AdaptiveCard?)"/>, in a turn shaped by
+    /// <paramref name="shape"/> (the member's 1:1 chat, the service address, the client's time zone …).
+    /// </summary>
+    public Task<TurnOutcome> PressAsync(Person who, string button, Dictionary<string, string>? inputs, AdaptiveCard? card, Func<UserTurn, UserTurn> shape)
     {
+        ArgumentNullException.ThrowIfNull(shape);
         var on = card ?? LastCard ?? throw new InvalidOperationException("No card has been shown yet.");
-        var (action, reach) = CardButtons.Find(on, button)
-            ?? throw new InvalidOperationException($"The card has no button “{button}”: {CardText.Of(on)}");
+        var submit = Submission(on, button, inputs);
+        return RunAsync(shape(new UserTurn(Scope, who, NextActivityId(), string.Empty, submit)),
+            $"{who.Name} presses [{button}] {string.Join(", ", (inputs ?? []).Select(kv => $"{kv.Key}={kv.Value}"))}");
+    }
+
+    /// <summary>
+    /// <paramref name="who"/> sends a press as given (one built by hand: a forged or replayed card),
+    /// in a turn shaped by <paramref name="shape"/>.
+    /// </summary>
+    public Task<TurnOutcome> SubmitAsync(Person who, CardSubmit submit, Func<UserTurn, UserTurn> shape)
+    {
+        ArgumentNullException.ThrowIfNull(submit);
+        ArgumentNullException.ThrowIfNull(shape);
+        return RunAsync(shape(new UserTurn(Scope, who, NextActivityId(), string.Empty, submit)),
+            $"{who.Name} sends [{submit.Verb}] {string.Join(", ", submit.Values.Select(kv => $"{kv.Key}={kv.Value}"))}");
+    }
+
+    /// <summary>
+    /// What a client sends when <paramref name="button"/> of <paramref name="card"/> is pressed with
+    /// <paramref name="inputs"/> filled: the button's data merged with the inputs in its reach, those
+    /// left alone with the values they start with.
+    /// </summary>
+    public static CardSubmit Submission(AdaptiveCard card, string button, Dictionary<string, string>? inputs = null)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var (action, reach) = CardButtons.Find(card, button)
+            ?? throw new InvalidOperationException($"The card has no button “{button}”: {CardText.Of(card)}");
         var values = new Dictionary<string, string>(action.Data);
         foreach (var input in action.AssociatedInputs == "none" ? [] : reach)
         {
@@ -157,9 +193,7 @@ public sealed class MappingSession : IAsyncDisposable
             values[key] = value;
         }
 
-        var submit = new CardSubmit(action.Verb, values);
-        return RunAsync(new UserTurn(Scope, who, NextActivityId(), string.Empty, submit),
-            $"{who.Name} presses [{button}] {string.Join(", ", (inputs ?? []).Select(kv => $"{kv.Key}={kv.Value}"))}");
+        return new CardSubmit(action.Verb, values);
     }
 
     public async Task<JourneyMap> MapAsync() =>
@@ -187,11 +221,33 @@ public sealed class MappingSession : IAsyncDisposable
 
     private static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "    " + l));
 
-    /// <summary>A clock that moves one second per reading, so items are ordered as they were added.</summary>
-    private sealed class TickingClock : TimeProvider
-    {
-        private long _ticks = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero).UtcTicks;
+}
 
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Add(ref _ticks, TimeSpan.TicksPerSecond), TimeSpan.Zero);
+/// <summary>
+/// The session's clock: it starts on Wednesday 25 November 2026, 09:00 UTC and moves one second per
+/// reading, so items are ordered as they were added; a test moves it on to a moment it names.
+/// </summary>
+public sealed class SessionClock : TimeProvider
+{
+    /// <summary>Where every session's clock starts: a Wednesday.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    private long _ticks = Start.UtcTicks;
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Add(ref _ticks, TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    /// <summary>Moves the clock on by <paramref name="by"/>.</summary>
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        Interlocked.Add(ref _ticks, by.Ticks);
+    }
+
+    /// <summary>Moves the clock on to <paramref name="moment"/> (never back).</summary>
+    public void MoveTo(DateTimeOffset moment)
+    {
+        var now = Interlocked.Read(ref _ticks);
+        ArgumentOutOfRangeException.ThrowIfLessThan(moment.UtcTicks, now);
+        Interlocked.Exchange(ref _ticks, moment.UtcTicks);
     }
 }

@@ -23,6 +23,7 @@ public sealed class InMemoryRoundStore : IRoundStore
     private readonly Dictionary<(string Team, string Map, int Number), string> _rounds = [];
     private readonly Dictionary<(string Team, string Map, int Number), Dictionary<string, string>> _asks = [];
     private readonly Dictionary<string, string> _departments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<RoundKey>> _chatAsks = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public Task<bool> TryCreateAsync(string teamKey, Round round, IReadOnlyList<RoundAsk> asks, CancellationToken cancellationToken)
@@ -170,6 +171,34 @@ public sealed class InMemoryRoundStore : IRoundStore
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task AddChatAskAsync(string chatId, RoundKey round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        ArgumentNullException.ThrowIfNull(round);
+        lock (_gate)
+        {
+            if (!_chatAsks.TryGetValue(chatId, out var rounds))
+            {
+                _chatAsks[chatId] = rounds = [];
+            }
+
+            rounds.Add(round);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RoundKey>> ListChatAsksAsync(string chatId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chatId);
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<RoundKey>>(_chatAsks.TryGetValue(chatId, out var rounds) ? [.. rounds] : []);
+        }
     }
 
     private static (string Team, string Map, int Number) Key(string teamKey, string mapId, int number)

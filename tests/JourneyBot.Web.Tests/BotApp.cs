@@ -131,6 +131,9 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
             ["Storage:TableName"] = azurite.NewTableName(),
             ["MapLinks:BaseUrl"] = "http://localhost",
             ["MapLinks:SigningKey"] = TestLinkKey,
+
+            // No scheduled work unless a test turns it on: a poll would count among its storage requests.
+            ["Schedule:Enabled"] = "false",
         };
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(storage).AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));

@@ -14,8 +14,8 @@ namespace JourneyBot.Conversation.Cards;
 /// </summary>
 internal static class QuestionCard
 {
-    /// <summary>Input id of the person suggested instead, and of the department asked first.</summary>
-    public const string SuggestInput = "suggest", DepartmentInput = "department";
+    /// <summary>Input id of the person suggested instead, and of the department asked first; data key of an item typed in the chat.</summary>
+    public const string SuggestInput = "suggest", DepartmentInput = "department", TypedInput = "typed";
 
     private const string SuggestId = "entry.suggest";
     private const int MostSuggestions = 100;
@@ -100,6 +100,20 @@ internal static class QuestionCard
         body.Add(ContributeEntries.NoteSlot(note));
         body.Add(new InputText { Id = DepartmentInput, Label = Strings.DepartmentLabel, Placeholder = Strings.DepartmentPlaceholder, MaxLength = TextRules.ShortMax });
         return new AdaptiveCard(body) { Actions = [Button(Strings.ButtonSave, CardVerbs.RoundDepartment, map, RoundData(key)) with { Style = "positive" }] };
+    }
+
+    /// <summary>An item typed in a 1:1 chat where two or more maps' questions are open: which map is it for?</summary>
+    public static AdaptiveCard WhichMap(IReadOnlyList<(JourneyMap Map, RoundKey Key)> open, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return new AdaptiveCard([Plain(Strings.QuestionWhichMap, bold: true), Plain(typed, subtle: true)])
+        {
+            Actions =
+            [
+                .. open.Take(5).Select(o => Button(Strings.QuestionAddTo.Fill(("map", o.Map.Name)), CardVerbs.AddTyped, o.Map,
+                    new Dictionary<string, string>(RoundData(o.Key)) { [TypedInput] = typed })),
+            ],
+        };
     }
 
     /// <summary>The card once the member is done: what they gave, nothing left to press.</summary>

@@ -63,6 +63,9 @@ public static class CardVerbs
     /// <summary>The member wants the reminder tomorrow morning.</summary>
     public const string RemindTomorrow = "remindTomorrow";
 
+    /// <summary>An item typed in a 1:1 chat, added to the map the member picked.</summary>
+    public const string AddTyped = "addTyped";
+
     /// <summary>A member asked in a round gives their department first.</summary>
     public const string RoundDepartment = "roundDepartment";
 

@@ -61,6 +61,13 @@ public sealed class JourneyConversation
         }
 
         var stored = await ReadMapAsync(turn, route, cancellationToken);
+        if (stored is null && turn.IsPersonalChat && command is AddItemCommand typed
+            && await _roundAnswers.TypedAsync(turn, typed, cancellationToken) is { } answered)
+        {
+            // Typed in a 1:1 chat the bot asked questions in: it is for that round's map.
+            return answered;
+        }
+
         if (stored is null)
         {
             return route.Map == MapUse.Optional

@@ -20,6 +20,9 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
     /// <summary>The member's Entra tenant, where their directory profile is read; null when the channel does not say.</summary>
     public string? TenantId { get; init; }
 
+    /// <summary>Whether the turn is in the member's 1:1 chat with the bot (where a round's questions arrive).</summary>
+    public bool IsPersonalChat { get; init; }
+
     /// <summary>The address of the service the conversation is on, to reach it (or its members' 1:1 chats) outside this turn.</summary>
     public string? ServiceUrl { get; init; }
 

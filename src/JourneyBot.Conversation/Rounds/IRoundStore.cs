@@ -46,4 +46,13 @@ public interface IRoundStore
 
     /// <summary>Sets the team's departments.</summary>
     Task PutDepartmentsAsync(string teamKey, IReadOnlyList<string> departments, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notes that a round's question went to the 1:1 chat <paramref name="chatId"/>, so that what the
+    /// member types there later finds the map it is for. Noting it again changes nothing.
+    /// </summary>
+    Task AddChatAskAsync(string chatId, RoundKey round, CancellationToken cancellationToken);
+
+    /// <summary>Every round whose question went to the 1:1 chat <paramref name="chatId"/>, open or not (the caller checks).</summary>
+    Task<IReadOnlyList<RoundKey>> ListChatAsksAsync(string chatId, CancellationToken cancellationToken);
 }

@@ -28,21 +28,13 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         }
 
         var key = new RoundKey(submit[CardVerbs.TeamKey]!, mapId, number);
-        var round = await rounds.GetAsync(key.TeamKey, mapId, number, cancellationToken);
-        var ask = round is null ? null : await rounds.GetAskAsync(key.TeamKey, mapId, number, turn.From.Id, cancellationToken);
-        if (round is null || ask is null)
+        var (answer, refusal) = await OpenAnswerAsync(turn, key, cancellationToken);
+        if (answer is null)
         {
-            return new TurnOutcome().Say(Strings.QuestionNotYours);
+            return refusal!;
         }
 
-        var scope = new MapScope(key.TeamKey, round.ConversationKey);
-        var map = (await store.GetConversationMapAsync(scope, cancellationToken))?.Map;
-        if (map is null || map.Id != mapId || map.Status != MapStatus.Active || round.State != RoundState.Open || !MapFlow.IsOpenForContributions(map.Step))
-        {
-            return map is null ? new TurnOutcome().Say(Strings.QuestionClosed) : new TurnOutcome { CardUpdate = QuestionCard.Closed(map, Strings.QuestionClosed) };
-        }
-
-        var answer = new Answer(turn, key, round, ask, map, scope);
+        var (round, ask, scope) = (answer.Round, answer.Ask, answer.Scope);
         var outcome = submit.Verb switch
         {
             CardVerbs.Add => await AddAsync(answer, Contribution.FromCard(submit), cancellationToken),
@@ -51,6 +43,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             CardVerbs.SuggestSomeone => await SuggestAsync(answer, submit[QuestionCard.SuggestInput], cancellationToken),
             CardVerbs.RemindTomorrow => await RemindTomorrowAsync(answer, cancellationToken),
             CardVerbs.RoundDepartment => await DepartmentAsync(answer, submit[QuestionCard.DepartmentInput], cancellationToken),
+            CardVerbs.AddTyped => await AddTypedAsync(answer, CommandParser.Parse(submit[QuestionCard.TypedInput] ?? string.Empty), chosen: true, cancellationToken),
             _ => new TurnOutcome().Say(Texts.NotUnderstood),
         };
         if (round.ServiceUrl is { } serviceUrl)
@@ -61,25 +54,103 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         return outcome;
     }
 
+    /// <summary>
+    /// An item typed in the 1:1 chat, where no map is made: it is for the round whose question went
+    /// to this chat and is still open; with two or more open, the member picks the map. Null when
+    /// no open round asked them here (the typed text is then answered as anywhere else).
+    /// </summary>
+    public async Task<TurnOutcome?> TypedAsync(UserTurn turn, AddItemCommand add, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var open = new List<Answer>();
+        foreach (var key in await rounds.ListChatAsksAsync(turn.Scope.ConversationKey, cancellationToken))
+        {
+            if ((await OpenAnswerAsync(turn, key, cancellationToken)).Answer is { } answer)
+            {
+                open.Add(answer);
+            }
+        }
+
+        return open.Count switch
+        {
+            0 => null,
+            1 => await AddTypedAsync(open[0], add, chosen: false, cancellationToken),
+            _ => new TurnOutcome().Show(QuestionCard.WhichMap([.. open.Select(a => (a.Map, a.Key))], turn.Text)),
+        };
+    }
+
+    // The round, the member's ask in it and its map, when the round asked them and still takes answers; else why not.
+    private async Task<(Answer? Answer, TurnOutcome? Refusal)> OpenAnswerAsync(UserTurn turn, RoundKey key, CancellationToken cancellationToken)
+    {
+        var round = await rounds.GetAsync(key.TeamKey, key.MapId, key.Number, cancellationToken);
+        var ask = round is null ? null : await rounds.GetAskAsync(key.TeamKey, key.MapId, key.Number, turn.From.Id, cancellationToken);
+        if (round is null || ask is null)
+        {
+            return (null, new TurnOutcome().Say(Strings.QuestionNotYours));
+        }
+
+        var scope = new MapScope(key.TeamKey, round.ConversationKey);
+        var map = (await store.GetConversationMapAsync(scope, cancellationToken))?.Map;
+        if (map is null || map.Id != key.MapId || map.Status != MapStatus.Active || round.State != RoundState.Open || !MapFlow.IsOpenForContributions(map.Step))
+        {
+            return (null, map is null ? new TurnOutcome().Say(Strings.QuestionClosed) : new TurnOutcome { CardUpdate = QuestionCard.Closed(map, Strings.QuestionClosed) });
+        }
+
+        return (new Answer(turn, key, round, ask, map, scope), null);
+    }
+
     private async Task<TurnOutcome> AddAsync(Answer answer, AddItemCommand add, CancellationToken cancellationToken)
     {
-        var (turn, ask, map) = (answer.Turn, answer.Ask, answer.Map);
-        if (ask.State == AskState.NeedsDepartment)
+        if (answer.Ask.State == AskState.NeedsDepartment)
         {
             return new TurnOutcome().Say(Strings.QuestionDepartmentMissing);
         }
 
+        var added = await AddItemAsync(answer, add, cancellationToken);
+        return added.Item is { } item
+            ? await CardAsync(answer, added.Ask, "✔ " + added.Note, item.StageId, item.Kind, null, cancellationToken)
+            : await CardAsync(answer, added.Ask, "⚠ " + added.Note, add.Stage, add.Kind, add, cancellationToken);
+    }
+
+    // Typed in the chat (or picked for a map after typing): told in words, the question card stays as it is.
+    private async Task<TurnOutcome> AddTypedAsync(Answer answer, Command typed, bool chosen, CancellationToken cancellationToken)
+    {
+        if (answer.Ask.State == AskState.NeedsDepartment)
+        {
+            return new TurnOutcome().Say(Strings.QuestionDepartmentMissing);
+        }
+
+        if (typed is not AddItemCommand add)
+        {
+            return new TurnOutcome().Say(Texts.NotUnderstood);
+        }
+
+        var added = await AddItemAsync(answer, add, cancellationToken);
+        var said = (added.Item is null ? "⚠ " : "✔ ") + added.Note;
+        var outcome = chosen ? new TurnOutcome { CardUpdate = QuestionCard.Closed(answer.Map, said) } : new TurnOutcome().Say(said);
+        if (answer.Round.ServiceUrl is { } serviceUrl && added.Item is not null)
+        {
+            outcome.ProgressIn = new ProgressElsewhere(answer.Scope, serviceUrl);
+        }
+
+        return outcome;
+    }
+
+    // The item into the team's map, as if typed in its channel, and the member's ask counting it; or the problem with it.
+    private async Task<Added> AddItemAsync(Answer answer, AddItemCommand add, CancellationToken cancellationToken)
+    {
+        var (turn, ask, map) = (answer.Turn, answer.Ask, answer.Map);
         var draft = Contribution.Read(add, map, out var problem);
         if (draft is not null && !ask.StageIds.Contains(draft.StageId))
         {
-            // The card offers only their stages; a press naming another is not theirs to make.
+            // Their card offers only their stages; the round asks them about no other.
             problem = Strings.WhichStage.Fill(("syntax", Contribution.Syntax(draft.Kind)));
             draft = null;
         }
 
         if (draft is null)
         {
-            return await CardAsync(answer, ask, "⚠ " + Markdown.Escape(problem!), add.Stage, add.Kind, add, cancellationToken);
+            return new Added(ask, Markdown.Escape(problem!), null);
         }
 
         var item = draft with
@@ -105,8 +176,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         var stage = map.Stages.First(s => s.Id == item.StageId).Name;
         var said = Strings.ItemAdded.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)), ("stage", Markdown.Escape(stage)),
             ("item", Markdown.Escape(Vocabulary.Describe(item, withFace: true))), ("member", Markdown.Escape(turn.From.Name)));
-        var note = "✔ " + Strings.QuestionAdded.Fill(("added", said), ("count", answered.Added));
-        return await CardAsync(answer, answered, note, item.StageId, item.Kind, null, cancellationToken);
+        return new Added(answered, Strings.QuestionAdded.Fill(("added", said), ("count", answered.Added)), item);
     }
 
     private async Task<TurnOutcome> CloseAsync(Answer answer, AskState state, Person? suggested, CancellationToken cancellationToken)
@@ -166,7 +236,10 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             return new TurnOutcome { CardUpdate = QuestionCard.AskDepartment(map, round, answer.Key, due, "⚠ " + Markdown.Escape(problem)) };
         }
 
-        await store.PutMemberAsync(answer.Key.TeamKey, turn.From.Id, new TeamMember(department, AskedForDepartment: true), cancellationToken);
+        // The row holds more than the department (their 1:1 chat, time zone, mute): it is changed, not replaced.
+        var known = await store.GetMemberAsync(answer.Key.TeamKey, turn.From.Id, cancellationToken) ?? TeamMember.New;
+        await store.PutMemberAsync(answer.Key.TeamKey, turn.From.Id, known.Noting(turn) with { Department = department, AskedForDepartment = true },
+            cancellationToken);
         var stages = round.StagesFor(map, department);
         var ask = answer.Ask with { Department = department, StageIds = stages, State = stages.Count == 0 ? AskState.NothingToAdd : AskState.Asked };
         await rounds.PutAskAsync(answer.Key.TeamKey, map.Id, answer.Key.Number, ask, cancellationToken);
@@ -191,4 +264,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         RoundTime.Show(answer.Round.Deadline, clock.GetUtcNow(), RoundTime.Zone(answer.Ask.TimeZone ?? answer.Turn.TimeZone, answer.Round.TimeZone));
 
     private sealed record Answer(UserTurn Turn, RoundKey Key, Round Round, RoundAsk Ask, JourneyMap Map, MapScope Scope);
+
+    // An item added (with what to tell the member), or the problem that kept it out (Item null).
+    private sealed record Added(RoundAsk Ask, string Note, MapItem? Item);
 }

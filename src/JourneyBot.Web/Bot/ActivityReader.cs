@@ -25,6 +25,7 @@ internal static class ActivityReader
             Overheard = submit is null && !turn.IsAddressed,
             TenantId = activity.Conversation?.TenantId,
             ServiceUrl = activity.ServiceUrl,
+            IsPersonalChat = activity.Conversation?.ConversationType == ConversationTypes.Personal,
             TeamsId = activity.From?.Id,
             TimeZone = TimeZoneOf(activity),
         };

@@ -93,6 +93,7 @@ internal sealed class DirectDelivery(
         try
         {
             var sent = await sends.SendAsync(reference, JourneyTurnHandler.CardActivity(message.Card), cancellationToken);
+            await rounds.AddChatAskAsync(chat.ConversationId, message.Round, cancellationToken);
             return message.To with { ChatId = chat.ConversationId, CardActivityId = sent.Id };
         }
         catch (ConnectorException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)

@@ -57,7 +57,7 @@ internal sealed class DueWorkRunner : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_handlers.Count == 0)
+        if (_handlers.Count == 0 || !_options.Enabled)
         {
             // Nothing could do the work: polling would only cost storage requests.
             WebLog.LogScheduleIdle(_logger);

@@ -3,6 +3,12 @@ namespace JourneyBot.Web.Scheduling;
 /// <summary>How each instance works through the durable schedule (section <c>Schedule</c>).</summary>
 public sealed class ScheduleOptions
 {
+    /// <summary>
+    /// False: this instance does no scheduled work (reminders and deadlines are then done by the
+    /// instances that do). For hosts that must not poll storage, such as tests that count its requests.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>The configuration section (shared with the schedule's table settings).</summary>
     public const string Section = "Schedule";
 

@@ -52,9 +52,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         var now = clock.GetUtcNow();
         var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
         var (draft, problem) = Read(send.Card, map, team, RoundTime.Zone(turn.TimeZone), now);
-        var answeredBefore = map.LatestRound == 0 ? new HashSet<string>()
-            : (await rounds.ListAsksAsync(turn.Scope.TeamKey, map.Id, map.LatestRound, cancellationToken))
-                .Where(a => !a.IsWaiting).Select(a => a.Member.Id).ToHashSet();
+        var answeredBefore = await AnsweredBeforeAsync(turn.Scope.TeamKey, map, cancellationToken);
         var plan = RoundPlan.For(map, draft.Routing, members!, answeredBefore);
         problem ??= plan.Asks.Count == 0 ? Strings.RoundNobodyToAsk : null;
         if (problem is not null)
@@ -164,6 +162,26 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
 
         var due = RoundTime.Show(open.Deadline, clock.GetUtcNow(), RoundTime.Zone(turn.TimeZone, open.TimeZone));
         return new TurnOutcome().Say(Strings.RoundStillOpen.Fill(("number", open.Number), ("due", due)));
+    }
+
+    // Who answered an earlier round of the map (items, nothing to add, or someone else suggested) is
+    // not asked again; who is still waiting, or whom Teams could not reach, is. Every earlier round
+    // counts: round 2 asked only those round 1 did not hear from, so round 3 cannot go by round 2 alone.
+    private async Task<HashSet<string>> AnsweredBeforeAsync(string teamKey, JourneyMap map, CancellationToken cancellationToken)
+    {
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        for (var number = 1; number <= map.LatestRound; number++)
+        {
+            foreach (var ask in await rounds.ListAsksAsync(teamKey, map.Id, number, cancellationToken))
+            {
+                if (ask.State is AskState.Answered or AskState.NothingToAdd or AskState.Suggested)
+                {
+                    answered.Add(ask.Member.Id);
+                }
+            }
+        }
+
+        return answered;
     }
 
     private static string? Unusable(IReadOnlyList<RosterMember>? members) =>

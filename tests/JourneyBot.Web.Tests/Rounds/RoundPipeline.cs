@@ -81,6 +81,8 @@ internal sealed class RoundPipeline : IAsyncDisposable
             // The card stays where it is, however busy the thread (ProgressCardRepostTests bring it down).
             ["ProgressCard:RepostAfterPosts"] = "0",
             ["PersonalChats:CreationsPerSecond"] = "0",
+            // Reminders and deadlines are done by the host's own schedule runner, on the moved clock.
+            ["Schedule:Enabled"] = "true",
         }, s => BotApp.UseClock(s, clock));
         var pipeline = new RoundPipeline(connector, clock, app);
         connector.UseRoster([Alex, Megan, Adele, Isaiah, Activities.Bot]);

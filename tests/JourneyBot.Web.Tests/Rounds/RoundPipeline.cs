@@ -198,6 +198,30 @@ internal sealed class RoundPipeline : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, (await App.PostActivityAsync(activity)).StatusCode);
     }
 
+    /// <summary>
+    /// A press on a member's question card in their 1:1 chat as Teams sends it (the card's buttons
+    /// are Universal Actions: an <c>adaptiveCard/action</c> invoke); gives the invoke's answer.
+    /// </summary>
+    public async Task<string> PressInChatAsync(ChannelAccount who, string chatId, string cardId, IReadOnlyDictionary<string, string> values)
+    {
+        var data = new JsonObject();
+        foreach (var (key, text) in values)
+        {
+            data[key] = text;
+        }
+
+        var invoke = Activities.Invoke(Connector.ServiceUrl(), "adaptiveCard/action",
+            new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = values["verb"], ["data"] = data }, ["trigger"] = "manual" }.ToJsonString());
+        invoke.Id = NextId();
+        invoke.From = Copy(who);
+        invoke.Conversation = new ConversationAccount { Id = chatId, ConversationType = "personal", TenantId = Tenant };
+        invoke.ReplyToId = cardId;
+        invoke.ChannelData = JsonDocument.Parse($$$"""{"tenant":{"id":"{{{Tenant}}}"}}""").RootElement.Clone();
+        var response = await App.PostActivityAsync(invoke);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new ConnectorRequest("POST", string.Empty, null, await response.Content.ReadAsStringAsync(Cancel)).AllText();
+    }
+
     /// <summary>Megan's press "add" of a pain point on Purchase (s3), with the team, map and round her card carries.</summary>
     public static Dictionary<string, string> PainPoint(string mapId, int round, string text = "The size guide hides in a footer") => new()
     {

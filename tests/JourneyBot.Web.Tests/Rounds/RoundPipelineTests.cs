@@ -214,6 +214,30 @@ public sealed class RoundPipelineTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task An_answer_pressed_as_Teams_sends_it_is_answered_with_the_updated_card_and_ticks_the_grid()
+    {
+        await using var round = await StartAsync(_connector);
+        await round.SendRoundAsync(Routes);
+        var card = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Adele));
+        await round.TickUntilAsync(() => _connector.Requests.Count(r => r.Method == "POST" && ConversationOf(r) is { } c && c.StartsWith("a:1on1-", StringComparison.Ordinal)) == 3
+            && _connector.Requests.Any(round.UpdatesProgressCard), "the questions and the grid");
+        var before = _connector.Requests.Count;
+        var pain = PainPoint(round.MapId, 1, "Returns take two weeks");
+        pain["pain.stage"] = "s5";
+
+        var answered = await round.PressInChatAsync(Adele, ChatOf(Adele), card.AnsweredId!, pain);
+
+        // Teams puts the invoke's card in place of the pressed one: nothing is sent into her chat.
+        Assert.Contains("1 added: add more, or press **Done**.", answered, StringComparison.Ordinal);
+        var item = Assert.Single((await round.Store.GetBoardAsync(Team, round.MapId, Cancel)).Items);
+        Assert.Equal(("aad-adele", "Customer Service", "s5"), (item.Author.Id, item.AuthorDepartment, item.StageId));
+        var grid = await round.TickUntilAsync(round.UpdatesProgressCard, "the grid's tick", before);
+        Assert.Contains("5. Advocacy — Customer Service ✔", grid.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.Requests.Skip(before), r => IsActivityIn(r, ChatOf(Adele)));
+        Assert.DoesNotContain(_connector.Requests.Skip(before), r => r.Method == "POST" && IsActivityIn(r, ChannelThread));
+    }
+
+    [Fact]
     public async Task Through_the_schedule_one_reminder_to_Megan_none_to_Adele_who_answered_nor_to_muted_Isaiah_then_one_summary_with_the_review()
     {
         await using var round = await StartAsync(_connector);

@@ -146,6 +146,9 @@ public sealed class RoundPipelineTests : IClassFixture<ConnectorFixture>
         Assert.Contains("4. Retention — Customer Service ⚠", text, StringComparison.Ordinal);
         Assert.Contains("Teams would not deliver to Adele Vance: they may have blocked the bot, or the app is not allowed for them.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Isaiah", text.Split("would not deliver to")[1], StringComparison.Ordinal);
+        // Product's only member left the team: Product is not heard from, which is not "– nothing to add".
+        Assert.Contains("1. Awareness — Product (nobody in the team)", text, StringComparison.Ordinal);
+        Assert.Contains("3. Purchase — Sales … · Product (nobody in the team)", text, StringComparison.Ordinal);
         // Nothing to write to is kept: a later round tries again.
         Assert.Null((await round.Store.GetMemberAsync(Team, "aad-adele", Cancel))!.Chat);
         Assert.Null((await round.Store.GetMemberAsync(Team, "aad-isaiah", Cancel))!.Chat);

@@ -73,7 +73,10 @@ internal sealed class RoundPipeline : IAsyncDisposable
     /// A host whose roster is Alex, Megan (Sales), Adele (Customer Service) and Isaiah (Product,
     /// who typed <c>mute</c> in the thread), with Alex's map at the contributions step.
     /// </summary>
-    public static async Task<RoundPipeline> StartAsync(RecordingConnector connector)
+    /// <param name="connector">The recording connector.</param>
+    /// <param name="isaiahMutesInThread">Whether Isaiah types <c>mute</c> in the thread.</param>
+    /// <param name="megansZone">Megan's time zone, as her Teams client sends it with her messages.</param>
+    public static async Task<RoundPipeline> StartAsync(RecordingConnector connector, bool isaiahMutesInThread = true, string? megansZone = null)
     {
         var clock = new FakeTimeProvider(Start);
         var app = new BotApp(new Dictionary<string, string?>
@@ -91,10 +94,14 @@ internal sealed class RoundPipeline : IAsyncDisposable
             await pipeline.SayAsync(Alex, line);
         }
 
-        await pipeline.SayAsync(Megan, "department Sales");
+        await pipeline.SayAsync(Megan, "department Sales", megansZone);
         await pipeline.SayAsync(Adele, "department Customer Service");
         await pipeline.SayAsync(Isaiah, "department Product");
-        await pipeline.SayAsync(Isaiah, "mute");
+        if (isaiahMutesInThread)
+        {
+            await pipeline.SayAsync(Isaiah, "mute");
+        }
+
         var progress = connector.Requests.Single(r => r.Method == "POST" && IsProgressCard(r));
         pipeline.ProgressId = progress.AnsweredId!;
         pipeline.MapId = (await pipeline.Store.GetConversationMapAsync(new MapScope(Team, ChannelThread), Cancel))!.Map.Id;
@@ -119,11 +126,22 @@ internal sealed class RoundPipeline : IAsyncDisposable
     }
 
     /// <summary>A line in the thread, mentioning the bot.</summary>
-    public async Task SayAsync(ChannelAccount who, string text)
+    public async Task SayAsync(ChannelAccount who, string text, string? timeZone = null)
     {
         var activity = Activities.Message(Connector.ServiceUrl(), text, mentionBot: true, conversationId: ChannelThread, activityId: NextId());
         activity.From = Copy(who);
         activity.ChannelData = ChannelData();
+        activity.LocalTimezone = timeZone;
+        Assert.Equal(HttpStatusCode.OK, (await App.PostActivityAsync(activity)).StatusCode);
+    }
+
+    /// <summary>A line typed in the member's 1:1 chat with the bot.</summary>
+    public async Task SayInChatAsync(ChannelAccount who, string text)
+    {
+        var activity = Activities.Message(Connector.ServiceUrl(), text, conversationId: ChatOf(who), activityId: NextId());
+        activity.From = Copy(who);
+        activity.Conversation = new ConversationAccount { Id = ChatOf(who), ConversationType = "personal", TenantId = Tenant };
+        activity.ChannelData = JsonDocument.Parse($$$"""{"tenant":{"id":"{{{Tenant}}}"}}""").RootElement.Clone();
         Assert.Equal(HttpStatusCode.OK, (await App.PostActivityAsync(activity)).StatusCode);
     }
 

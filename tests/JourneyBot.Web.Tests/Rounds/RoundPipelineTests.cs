@@ -303,5 +303,33 @@ public sealed class RoundPipelineTests : IClassFixture<ConnectorFixture>
         Assert.Equal(1, round1.Count(r => r.Method == "POST" && IsActivityIn(r, ChatOf(Isaiah))));
     }
 
+    [Fact]
+    public async Task A_reminder_comes_in_the_members_own_working_hours_and_not_to_one_who_muted_in_their_1on1_chat()
+    {
+        await using var round = await StartAsync(_connector, isaiahMutesInThread: false, megansZone: "Asia/Tokyo");
+        await round.SendRoundAsync(Routes);
+        foreach (var member in new[] { Megan, Adele, Isaiah })
+        {
+            await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(member));
+        }
+
+        await round.SayInChatAsync(Isaiah, "mute");
+        await round.SettleAsync();
+
+        // Megan's client says Tokyo: 24 h before Friday 02:00 there is the small hours, so her
+        // reminder moves back to Wednesday 16:30 Tokyo time (07:30 UTC), the end of her working day.
+        var megansTime = new DateTimeOffset(2026, 11, 25, 7, 30, 0, TimeSpan.Zero);
+        Assert.Equal(megansTime, (await round.Rounds.GetAskAsync(Team, round.MapId, 1, "aad-megan", Cancel))!.ReminderAt);
+        await round.MoveToAsync(megansTime);
+        var megans = Assert.Single(_connector.Requests, r => r.AllText().Contains("A reminder:", StringComparison.Ordinal));
+        Assert.Equal(ChatOf(Megan), ConversationOf(megans));
+        Assert.Contains("is due **Fri 02:00** (your time)", megans.AllText(), StringComparison.Ordinal);
+
+        await round.MoveToAsync(ReminderTime);
+        await round.PollAsync(2);
+        var reminded = _connector.Requests.Where(r => r.AllText().Contains("A reminder:", StringComparison.Ordinal)).Select(r => ConversationOf(r)!).ToList();
+        Assert.Equal([ChatOf(Adele), ChatOf(Megan)], reminded.Order(StringComparer.Ordinal));
+    }
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
 }

@@ -52,7 +52,8 @@ public static class CardCatalogue
         var zone = RoundTime.Zone("Europe/Bucharest");
         var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
         IReadOnlyList<string> team = ["Marketing", "Sales", "Customer <b>Service</b>", "Product", "Stores **x**"];
-        var routing = map.Stages.ToDictionary(s => s.Id, s => Departments.DefaultFor(s, team, []));
+        // The defaults where the stage names call for them; every department elsewhere, so everyone is asked something.
+        var routing = map.Stages.ToDictionary(s => s.Id, s => Departments.DefaultFor(s, team, []) is { Count: > 1 } defaults ? defaults : team);
         var adele = new Person("aad-adele", "Adele <i>Vance</i>");
         var isaiah = new Person("aad-isaiah", "Isaiah *Langer*");
         RosterMember[] roster =

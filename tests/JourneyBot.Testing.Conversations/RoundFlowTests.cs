@@ -208,6 +208,87 @@ public abstract class RoundFlowTests
     }
 
     [Fact]
+    public async Task An_anonymous_rounds_items_show_the_department_only_everywhere_and_their_author_can_still_take_them_back()
+    {
+        await using var session = await AtContributionsAsync();
+        var sent = await SendRoundAsync(session, new() { [RoutingCard.AnonymousInput] = "true" });
+        var key = await KeyAsync(session);
+        Assert.Contains("anonymous", CardText.Of(Direct(sent, Megan).Card), StringComparison.Ordinal);
+
+        await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s2", ["pain.text"] = "Reviews hide the sizing complaints" },
+            Direct(sent, Megan).Card, InChat("a:megan"));
+        await session.PressAsync(Megan, "+ Feeling › Add", new() { ["emotion.stage"] = "s1", ["emotion.score"] = "-1", ["emotion.text"] = "lost" },
+            Direct(sent, Megan).Card, InChat("a:megan"));
+        await session.PressAsync(Isaiah, "Nothing to add", null, Direct(sent, Isaiah).Card, InChat("a:isaiah"));
+
+        // Every output of the map: the items, the progress card, the map card, the page and the exports.
+        var (map, board) = (await session.MapAsync(), await session.BoardAsync());
+        Assert.All(board.Items, item => Assert.Equal(("Someone in Marketing", "Marketing"), (item.Author.Name, item.AuthorDepartment)));
+        var closing = await CloseAsync(session, key);
+        string[] outputs =
+        [
+            JsonSerializer.Serialize(board.Items.Select(i => new { Item = i.Id, Author = i.Author.Id, i.Author.Name })),
+            CardText.Of((await session.Conversation.ProgressAsync(session.Scope, Ct))!.Card),
+            (await session.Conversation.ProgressAsync(session.Scope, Ct))!.Card.ToJson().GetRawText(),
+            MapCard.For(map, board).ToJson().GetRawText(),
+            JourneyBot.Conversation.Exports.MapPage.Html(map, board),
+            JourneyBot.Conversation.Exports.MapExport.Json(map, board),
+            JourneyBot.Conversation.Exports.MapExport.Csv(map, board),
+            JourneyBot.Conversation.Exports.MapExport.Markdown(map, board),
+            closing!.Post.Text!,
+        ];
+        Assert.All(outputs, output =>
+        {
+            Assert.DoesNotContain("Megan", output, StringComparison.Ordinal);
+            Assert.DoesNotContain(Megan.Id, output, StringComparison.Ordinal);
+        });
+        Assert.Contains("Marketing**: 1 answered, 0 had nothing to add, 0 did not answer", closing.Post.Text, StringComparison.Ordinal);
+
+        // She (and only she) can still take back her last one, from the team thread.
+        var notHers = await session.SayAsync(Adele, "undo", InChannel);
+        var hers = await session.SayAsync(Megan, "undo", InChannel);
+        Assert.Contains("nothing to undo", Assert.Single(notHers.Messages).Text, StringComparison.Ordinal);
+        Assert.Contains("lost", Assert.Single(hers.Messages).Text, StringComparison.Ordinal);
+        Assert.Equal("Reviews hide the sizing complaints", Assert.Single((await session.BoardAsync()).Items).Text);
+    }
+
+    [Fact]
+    public async Task A_map_published_during_a_round_closes_it_and_the_bot_removed_from_the_team_stops_its_rounds()
+    {
+        await using var session = await AtContributionsAsync();
+        var sent = await SendRoundAsync(session);
+        var key = await KeyAsync(session);
+        var megan = await AskAsync(session, key, Megan);
+        await session.Rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, megan with { ChatId = "a:megan" }, Ct);
+
+        // Removed from the team: its open rounds stop, with no summary to post.
+        await session.Due.StopAllAsync(key.TeamKey, Ct);
+
+        Assert.Equal(RoundState.Closed, (await session.Rounds.GetAsync(key.TeamKey, key.MapId, key.Number, Ct))!.State);
+        Assert.Null(await session.Due.ReminderAsync(key, Megan.Id, megan.ReminderAt!.Value, Ct));
+        Assert.Null(await session.Due.CloseAsync(key, Ct));
+        var late = await session.PressAsync(Megan, "Nothing to add", null, Direct(sent, Megan).Card, InChat("a:megan"));
+        Assert.Contains("These questions have closed", CardText.Of(late.CardUpdate!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_map_finished_during_a_round_sends_no_reminder_and_its_grid_reads_closed()
+    {
+        await using var session = await AtContributionsAsync();
+        await SendRoundAsync(session);
+        var key = await KeyAsync(session);
+        var megan = await AskAsync(session, key, Megan);
+        await session.Rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, megan with { ChatId = "a:megan" }, Ct);
+        Assert.NotNull(await session.Due.ReminderAsync(key, Megan.Id, megan.ReminderAt!.Value, Ct));
+
+        await session.SayAsync(Alex, "archive", InChannel);
+
+        Assert.Null(await session.Due.ReminderAsync(key, Megan.Id, megan.ReminderAt!.Value, Ct));
+        Assert.Null(await session.Due.CloseAsync(key, Ct));
+        Assert.Equal(RoundState.Closed, (await session.Rounds.GetAsync(key.TeamKey, key.MapId, key.Number, Ct))!.State);
+    }
+
+    [Fact]
     public async Task Nothing_to_add_Not_my_area_with_a_colleague_and_Remind_me_tomorrow_each_answer_on_the_card()
     {
         await using var session = await AtContributionsAsync();
@@ -555,7 +636,7 @@ public abstract class RoundFlowTests
         Assert.Contains(note, CardText.Of(card), StringComparison.Ordinal);
         Assert.Equal("Sales", Choices(card, "route.s1").Value);
         Assert.Equal("Sales,Product", Choices(card, "route.s3").Value);
-        Assert.Equal("true", card.Body.OfType<InputToggle>().Single().Value);
+        Assert.Equal("true", card.Body.OfType<InputToggle>().Single(t => t.Id == RoutingCard.ReviewInput).Value);
         if (date.Length > 0)
         {
             Assert.Equal((date, time), (card.Body.OfType<InputDate>().Single().Value, card.Body.OfType<InputTime>().Single().Value));

@@ -45,7 +45,7 @@ public static class ProgressCard
         body.AddRange(map.Stages.Select((stage, i) => Plain($"{i + 1}. {stage.Name} — {ReviewCard.StageSummary(stage, board)}") with { Spacing = "Small" }));
 
         var contributors = board.Items.GroupBy(i => i.Author.Id)
-            .Select(g => $"{WithDepartment(g.First().Author.Name, g.Last().AuthorDepartment)} {g.Count()}")
+            .Select(g => $"{(AnonymousAuthors.IsAnonymous(g.First().Author) ? g.First().Author.Name : WithDepartment(g.First().Author.Name, g.Last().AuthorDepartment))} {g.Count()}")
             .ToList();
         body.Add(Say(contributors.Count == 0 ? Strings.NobodyContributed : Strings.ContributedCount.Fill(("count", contributors.Count)))
             with { Separator = true });

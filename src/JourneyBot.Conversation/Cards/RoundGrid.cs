@@ -19,7 +19,8 @@ internal static class RoundGrid
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(view);
         var (round, asks) = (view.Round, view.Asks);
-        yield return Say(round.State == RoundState.Open
+        // A finished map takes no answers: its round reads closed, whatever its deadline.
+        yield return Say(round.State == RoundState.Open && map.Status == MapStatus.Active
             ? Strings.GridTitle.Fill(("number", round.Number), ("due", view.Due))
             : Strings.GridClosed.Fill(("number", round.Number))) with { Separator = true };
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))

@@ -21,8 +21,8 @@ internal static class RoutingCard
     /// <summary>Input id of a stage's departments.</summary>
     public static string RouteInput(string stageId) => "route." + stageId;
 
-    /// <summary>Input ids of the deadline and of the choice to move to the review at it.</summary>
-    public const string DateInput = "deadlineDate", TimeInput = "deadlineTime", ReviewInput = "reviewAtDeadline";
+    /// <summary>Input ids of the deadline and of the two choices.</summary>
+    public const string DateInput = "deadlineDate", TimeInput = "deadlineTime", AnonymousInput = "anonymous", ReviewInput = "reviewAtDeadline";
 
     /// <summary>The card, filled with <paramref name="draft"/>.</summary>
     public static AdaptiveCard For(JourneyMap map, RoutingDraft draft, IReadOnlyList<RosterMember> roster, string? note = null)
@@ -48,6 +48,7 @@ internal static class RoutingCard
         }));
         body.Add(new InputDate { Id = DateInput, Label = Strings.RoutingDeadlineLabel.Fill(("zone", draft.Zone.Id)), Value = date, Separator = true });
         body.Add(new InputTime { Id = TimeInput, Label = Strings.RoutingTimeLabel, Value = time });
+        body.Add(new InputToggle { Id = AnonymousInput, Title = Strings.RoutingAnonymous, Value = draft.Anonymous ? "true" : "false" });
         body.Add(new InputToggle { Id = ReviewInput, Title = Strings.RoutingReviewAtDeadline, Value = draft.ReviewAtDeadline ? "true" : "false" });
         AddWhoIsAsked(body, [.. roster.Where(m => m.Person.Id != map.Facilitator.Id)]);
         return new AdaptiveCard(body)

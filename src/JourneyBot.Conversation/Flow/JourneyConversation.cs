@@ -61,8 +61,7 @@ public sealed class JourneyConversation
         }
 
         var stored = await ReadMapAsync(turn, route, cancellationToken);
-        if (stored is null && turn.IsPersonalChat && command is AddItemCommand typed
-            && await _roundAnswers.TypedAsync(turn, typed, cancellationToken) is { } answered)
+        if (stored is null && turn.IsPersonalChat && await AnswerInChatAsync(turn, command, cancellationToken) is { } answered)
         {
             // Typed in a 1:1 chat the bot asked questions in: it is for that round's map.
             return answered;
@@ -111,6 +110,15 @@ public sealed class JourneyConversation
         ArgumentNullException.ThrowIfNull(scope);
         return _progressCards.LatestAsync(scope, cancellationToken);
     }
+
+    // What a member types in their 1:1 chat, where no map is made, may answer a round's questions:
+    // an item, or taking back their last one.
+    private Task<TurnOutcome?> AnswerInChatAsync(UserTurn turn, Command command, CancellationToken cancellationToken) => command switch
+    {
+        AddItemCommand add => _roundAnswers.TypedAsync(turn, add, cancellationToken),
+        UndoCommand => _roundAnswers.UndoTypedAsync(turn, cancellationToken),
+        _ => Task.FromResult<TurnOutcome?>(null),
+    };
 
     // An overheard message (no mention of the bot) is the bot's only where a map is being made and
     // only when its route takes it (a command said as one word, a complete item); the rest is members

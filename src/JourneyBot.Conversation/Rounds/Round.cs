@@ -38,6 +38,9 @@ public sealed record Round
     /// <summary>Items from this round show the department only, never the name.</summary>
     public bool Anonymous { get; init; }
 
+    /// <summary>An anonymous round's secret, under which its authors' ids are hashed (see <see cref="AnonymousAuthors"/>).</summary>
+    public string? Salt { get; init; }
+
     /// <summary>At the deadline the session moves to the review by itself.</summary>
     public bool ReviewAtDeadline { get; init; }
 

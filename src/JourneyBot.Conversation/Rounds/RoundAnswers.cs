@@ -79,6 +79,54 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         };
     }
 
+    /// <summary>
+    /// <c>undo</c> typed in a 1:1 chat where no map is made: takes back the member's last item in
+    /// the maps whose open rounds asked them here (an anonymous one's too). Null when no open round
+    /// asked them here.
+    /// </summary>
+    public async Task<TurnOutcome?> UndoTypedAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        (Answer Answer, MapItem Item)? last = null;
+        var asked = false;
+        foreach (var key in await rounds.ListChatAsksAsync(turn.Scope.ConversationKey, cancellationToken))
+        {
+            if ((await OpenAnswerAsync(turn, key, cancellationToken)).Answer is not { } answer)
+            {
+                continue;
+            }
+
+            asked = true;
+            var own = await AnonymousAuthors.OwnedByAsync(rounds, key.TeamKey, answer.Map, turn.From.Id, cancellationToken);
+            var board = await store.GetBoardAsync(key.TeamKey, key.MapId, cancellationToken);
+            if (board.Items.Where(i => own.Contains(i.Author.Id)).MaxBy(i => i.CreatedAt) is { } item
+                && (last is null || item.CreatedAt > last.Value.Item.CreatedAt))
+            {
+                last = (answer, item);
+            }
+        }
+
+        if (!asked)
+        {
+            return null;
+        }
+
+        if (last is not { } found)
+        {
+            return new TurnOutcome().Say(Strings.NothingToUndo);
+        }
+
+        await store.RemoveItemAsync(found.Answer.Key.TeamKey, found.Answer.Map.Id, found.Item.Id, cancellationToken);
+        var outcome = new TurnOutcome().Say(Strings.RemovedLast.Fill(("kind", Vocabulary.Name(found.Item.Kind)),
+            ("item", Markdown.Escape(Vocabulary.Describe(found.Item, withFace: true)))));
+        if (found.Answer.Round.ServiceUrl is { } serviceUrl)
+        {
+            outcome.ProgressIn = new ProgressElsewhere(found.Answer.Scope, serviceUrl);
+        }
+
+        return outcome;
+    }
+
     // The round, the member's ask in it and its map, when the round asked them and still takes answers; else why not.
     private async Task<(Answer? Answer, TurnOutcome? Refusal)> OpenAnswerAsync(UserTurn turn, RoundKey key, CancellationToken cancellationToken)
     {
@@ -153,10 +201,12 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             return new Added(ask, Markdown.Escape(problem!), null);
         }
 
+        // In an anonymous round the item shows the department only, and even its id says nothing of the member.
+        var author = answer.Round.Anonymous ? AnonymousAuthors.For(answer.Round, turn.From, ask.Department) : turn.From;
         var item = draft with
         {
-            Id = draft.Kind == ItemKind.Emotion ? ItemIds.For(turn.From.Id, "emotion:" + draft.StageId) : ItemIds.For(turn.ActivityId, "item:" + map.Id),
-            Author = turn.From,
+            Id = draft.Kind == ItemKind.Emotion ? ItemIds.For(author.Id, "emotion:" + draft.StageId) : ItemIds.For(turn.ActivityId, "item:" + map.Id),
+            Author = author,
             AuthorDepartment = ask.Department,
             CreatedAt = clock.GetUtcNow(),
         };

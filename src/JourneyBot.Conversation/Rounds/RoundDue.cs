@@ -39,8 +39,9 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
             return null;
         }
 
+        // A map finished (published, archived, cancelled) or past its contributions takes no more answers: no reminder.
         var map = (await store.GetConversationMapAsync(new MapScope(key.TeamKey, round.ConversationKey), cancellationToken))?.Map;
-        if (map is null || map.Id != key.MapId)
+        if (map is null || map.Id != key.MapId || map.Status != MapStatus.Active || !MapFlow.IsOpenForContributions(map.Step))
         {
             return null;
         }
@@ -99,6 +100,22 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
         return new RoundClosing(scope, round.ServiceUrl, new BotMessage(summary.TrimEnd(), review) { Summary = null });
     }
 
+    /// <summary>
+    /// Closes the open rounds of a team's maps at once, without a summary: the bot was removed from
+    /// the team, so nothing can be posted there and nobody should be reminded.
+    /// </summary>
+    public async Task StopAllAsync(string teamKey, CancellationToken cancellationToken)
+    {
+        foreach (var summary in await store.ListMapsAsync(teamKey, cancellationToken))
+        {
+            var map = (await store.GetConversationMapAsync(new MapScope(teamKey, summary.ConversationKey), cancellationToken))?.Map;
+            if (map is { LatestRound: > 0 } && map.Id == summary.Id)
+            {
+                await ClosedAsync(new RoundKey(teamKey, map.Id, map.LatestRound), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Marks the round closed: answers are no longer taken, and its deadline is done.</summary>
     public async Task ClosedAsync(RoundKey key, CancellationToken cancellationToken)
     {
@@ -118,6 +135,16 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
             var name = department.First().Department ?? Strings.DepartmentNotGiven;
             string Names(IEnumerable<RoundAsk> who) => Markdown.Escape(Texts.List(who.Select(a => a.Member.Name)));
             var parts = new List<string>();
+            if (round.Anonymous)
+            {
+                // Who answered, with how many items, would say who wrote what: numbers only.
+                lines.Add($"- **{Markdown.Escape(name)}**: " + Strings.RoundSummaryAnonymousCounts.Fill(
+                    ("answered", department.Count(a => a.State == AskState.Answered)),
+                    ("nothing", department.Count(a => a.State is AskState.NothingToAdd or AskState.Suggested)),
+                    ("waiting", department.Count(a => a.IsWaiting || a.State is AskState.CannotReach or AskState.Left))));
+                continue;
+            }
+
             var answered = department.Where(a => a.State == AskState.Answered).ToList();
             if (answered.Count > 0)
             {

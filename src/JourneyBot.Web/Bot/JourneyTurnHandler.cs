@@ -13,7 +13,7 @@ namespace JourneyBot.Web.Bot;
 /// </summary>
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
-    Rounds.DirectDelivery questions)
+    Rounds.DirectDelivery questions, Conversation.Rounds.RoundDue due)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -167,10 +167,13 @@ internal sealed class JourneyTurnHandler(
 
     // Teams announces an install twice: installationUpdate (add) and conversationUpdate with the bot
     // among membersAdded. Teams greets on the first only, so a new team sees one welcome, not two.
-    private static Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.Activity.Action == "add"
-            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken)
-            : Task.CompletedTask;
+    // Removed from a team or chat, the bot stops its rounds there: it could post nothing more.
+    private Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Action switch
+    {
+        "add" => turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken),
+        "remove" => due.StopAllAsync(ActivityReader.ScopeOf(turn.Activity).TeamKey, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
     private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)

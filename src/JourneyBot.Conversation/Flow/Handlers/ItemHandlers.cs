@@ -2,11 +2,12 @@ using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
+using JourneyBot.Conversation.Rounds;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>What members know, item by item: adding, undoing, editing and removing their own.</summary>
-internal sealed class ItemHandlers(IMapStore store, MemberDepartments departments, TimeProvider clock)
+internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDepartments departments, TimeProvider clock)
 {
     public async Task<TurnOutcome> AddAsync(CommandTurn command, AddItemCommand add, CancellationToken cancellationToken)
     {
@@ -69,7 +70,8 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
     {
         var (turn, map) = (command.Turn, command.Map);
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
-        var last = board.Items.Where(i => i.Author.Id == turn.From.Id).OrderBy(i => i.CreatedAt).LastOrDefault();
+        var own = await AnonymousAuthors.OwnedByAsync(rounds, turn.Scope.TeamKey, map, turn.From.Id, cancellationToken);
+        var last = board.Items.Where(i => own.Contains(i.Author.Id)).OrderBy(i => i.CreatedAt).LastOrDefault();
         if (last is null)
         {
             return new TurnOutcome().Say(Strings.NothingToUndo);
@@ -142,7 +144,8 @@ internal sealed class ItemHandlers(IMapStore store, MemberDepartments department
         }
 
         var item = matches[0];
-        if (item.Author.Id != command.From.Id)
+        var own = await AnonymousAuthors.OwnedByAsync(rounds, command.Scope.TeamKey, command.Map, command.From.Id, cancellationToken);
+        if (!own.Contains(item.Author.Id))
         {
             var (shown, author) = (ItemIds.Display(item.Id), Markdown.Escape(item.Author.Name));
             return (null, new TurnOutcome().Say(editing

@@ -16,15 +16,10 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
     public async Task<TurnOutcome> AskAsync(CommandTurn command, AskCommand ask, CancellationToken cancellationToken)
     {
         var (turn, map) = (command.Turn, command.Map);
-        if (await RefusalAsync(turn, map, cancellationToken) is { } refusal)
+        var (members, refusal) = await MembersToAskAsync(turn, map, cancellationToken);
+        if (members is null)
         {
-            return refusal;
-        }
-
-        var members = await roster.ListAsync(turn, RoundPlan.MostMembers + 1, cancellationToken);
-        if (Unusable(members) is { } problem)
-        {
-            return new TurnOutcome().Say(problem);
+            return refusal!;
         }
 
         var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
@@ -32,32 +27,27 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         var zone = RoundTime.Zone(turn.TimeZone);
         var routing = map.Stages.ToDictionary(s => s.Id, s => Departments.DefaultFor(s, team, board.Items));
         var draft = new RoutingDraft(team, routing, RoundTime.DefaultDeadline(clock.GetUtcNow(), zone), zone, Anonymous: false, ReviewAtDeadline: false);
-        return new TurnOutcome().Show(RoutingCard.For(map, draft, members!));
+        return new TurnOutcome().Show(RoutingCard.For(map, draft, members));
     }
 
     public async Task<TurnOutcome> SendAsync(CommandTurn command, SendRoundCommand send, CancellationToken cancellationToken)
     {
         var (turn, map) = (command.Turn, command.Map);
-        if (await RefusalAsync(turn, map, cancellationToken) is { } refusal)
+        var (members, refusal) = await MembersToAskAsync(turn, map, cancellationToken);
+        if (members is null)
         {
-            return refusal;
-        }
-
-        var members = await roster.ListAsync(turn, RoundPlan.MostMembers + 1, cancellationToken);
-        if (Unusable(members) is { } unusable)
-        {
-            return new TurnOutcome().Say(unusable);
+            return refusal!;
         }
 
         var now = clock.GetUtcNow();
         var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
         var (draft, problem) = Read(send.Card, map, team, RoundTime.Zone(turn.TimeZone), now);
         var answeredBefore = await AnsweredBeforeAsync(turn.Scope.TeamKey, map, cancellationToken);
-        var plan = RoundPlan.For(map, draft.Routing, members!, answeredBefore);
+        var plan = RoundPlan.For(map, draft.Routing, members, answeredBefore);
         problem ??= plan.Asks.Count == 0 ? Strings.RoundNobodyToAsk : null;
         if (problem is not null)
         {
-            return new TurnOutcome { CardUpdate = RoutingCard.For(map, draft, members!, "⚠ " + problem) };
+            return new TurnOutcome { CardUpdate = RoutingCard.For(map, draft, members, "⚠ " + problem) };
         }
 
         // The round's number is taken on the map first, under its version: two presses at once
@@ -93,6 +83,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
             Deadline = draft.Deadline,
             TimeZone = draft.Zone.Id,
             Anonymous = draft.Anonymous,
+            Salt = draft.Anonymous ? AnonymousAuthors.NewSalt() : null,
             ReviewAtDeadline = draft.ReviewAtDeadline,
             SentAt = now,
         };
@@ -184,10 +175,20 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         return answered;
     }
 
-    private static string? Unusable(IReadOnlyList<RosterMember>? members) =>
-        members is null ? Strings.RoundNoRoster
-        : members.Count > RoundPlan.MostMembers ? Strings.RoundTooMany.Fill(("max", RoundPlan.MostMembers))
-        : null;
+    // The conversation's members, when a round may go to them: none open yet, the roster readable, at most 500.
+    private async Task<(IReadOnlyList<RosterMember>? Members, TurnOutcome? Refusal)> MembersToAskAsync(UserTurn turn, JourneyMap map,
+        CancellationToken cancellationToken)
+    {
+        if (await RefusalAsync(turn, map, cancellationToken) is { } refusal)
+        {
+            return (null, refusal);
+        }
+
+        var members = await roster.ListAsync(turn, RoundPlan.MostMembers + 1, cancellationToken);
+        return members is null ? (null, new TurnOutcome().Say(Strings.RoundNoRoster))
+            : members.Count > RoundPlan.MostMembers ? (null, new TurnOutcome().Say(Strings.RoundTooMany.Fill(("max", RoundPlan.MostMembers))))
+            : (members, null);
+    }
 
     // The routing card as the facilitator left it, and what is wrong with it, if anything.
     private static (RoutingDraft Draft, string? Problem) Read(CardSubmit card, JourneyMap map, IReadOnlyList<string> team, TimeZoneInfo zone,
@@ -199,7 +200,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
                 .Any(d => Departments.Same(t, d)))]);
         var deadline = RoundTime.Read(card[RoutingCard.DateInput], card[RoutingCard.TimeInput], zone);
         var draft = new RoutingDraft(team, routing, deadline ?? RoundTime.DefaultDeadline(now, zone), zone,
-            Anonymous: false, card[RoutingCard.ReviewInput] == "true");
+            card[RoutingCard.AnonymousInput] == "true", card[RoutingCard.ReviewInput] == "true");
         var problem = deadline is null ? Strings.RoundDeadlineUnreadable
             : RoundTime.Problem(deadline.Value, now) is { } late ? late
             : routing.Values.All(d => d.Count == 0) ? Strings.RoundNoStages

@@ -33,7 +33,7 @@ internal static class CommandRoutes
         var finish = new FinishHandlers(store, clock, links, transaction);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction);
-        var items = new ItemHandlers(store, new MemberDepartments(store, profiles), clock);
+        var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
         var votes = new VoteHandlers(store);
         var members = new MemberHandlers(store);
         var demo = new DemoHandler(store, sessions, play);

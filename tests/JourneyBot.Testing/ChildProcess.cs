@@ -17,6 +17,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly Lock _gate = new();
     private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _waiters = [];
+    private int _disposed;
 
     static ChildProcess()
     {
@@ -107,8 +108,14 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Kills the program (SIGKILL on Linux) if it still runs; a second call does nothing.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -98,6 +98,13 @@ public sealed partial class RecordingConnector : IAsyncDisposable
     /// <summary>A service URL under this connector with a path, as Teams uses (<c>…/teams/</c>).</summary>
     public string ServiceUrl(string path = "teams/") => new Uri(BaseAddress, path).ToString();
 
+    /// <summary>
+    /// How long the connector takes to answer each call (zero by default): a slow Teams, so that a
+    /// burst of sends is still in flight when a test stops a bot midway. The call is recorded once
+    /// it arrives, answered or not, as Teams would deliver a message whose sender died waiting.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>Starts the connector on a free loopback port.</summary>
     public static async Task<RecordingConnector> StartAsync()
     {
@@ -158,6 +165,7 @@ public sealed partial class RecordingConnector : IAsyncDisposable
     {
         _requests.Clear();
         _script.Clear();
+        AnswerDelay = TimeSpan.Zero;
         ResetConversations();
     }
 
@@ -205,6 +213,11 @@ public sealed partial class RecordingConnector : IAsyncDisposable
 
         var id = $"activity-{Interlocked.Increment(ref _ids)}";
         Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body, id));
+        if (AnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(AnswerDelay, CancellationToken.None);
+        }
+
         http.Response.StatusCode = StatusCodes.Status200OK;
         await http.Response.WriteAsJsonAsync(new { id });
     }

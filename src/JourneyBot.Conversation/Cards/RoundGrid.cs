@@ -41,10 +41,11 @@ internal static class RoundGrid
         }
     }
 
-    // One department on one stage: answered as soon as one of its members did.
+    // One department on one stage: answered as soon as one of its members did. Members who left
+    // the team are no longer in it: a department whose asked members all left has nobody, not "nothing to add".
     private static string Cell(IEnumerable<RoundAsk> asked)
     {
-        var states = asked.Select(a => a.State).ToList();
+        var states = asked.Select(a => a.State).Where(s => s != AskState.Left).ToList();
         return states.Count == 0 ? $"({Strings.GridNobody})"
             : states.Contains(AskState.Answered) ? "✔"
             : states.Any(s => s is AskState.Asked or AskState.NeedsDepartment) ? "…"

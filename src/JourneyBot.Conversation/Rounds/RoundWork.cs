@@ -35,8 +35,10 @@ public sealed class RoundWork(IDueWorkStore schedule) : IRoundTimers
         var payload = Payload(round);
         payload["member"] = memberId;
         payload["at"] = at.UtcTicks;
-        var id = string.Join('|', "reminder", round.TeamKey, round.MapId, round.Number.ToString(CultureInfo.InvariantCulture), memberId,
+        // The id is logged where the work fails or repeats: a hash, so no member id is written beside a round there.
+        var named = string.Join('|', round.TeamKey, round.MapId, round.Number.ToString(CultureInfo.InvariantCulture), memberId,
             at.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        var id = "reminder|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(named)).AsSpan(0, 16));
         return new DueWork(id, ReminderKind, at, payload.ToJsonString());
     }
 

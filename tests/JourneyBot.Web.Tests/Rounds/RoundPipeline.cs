@@ -86,6 +86,9 @@ internal sealed class RoundPipeline : IAsyncDisposable
             ["PersonalChats:CreationsPerSecond"] = "0",
             // Reminders and deadlines are done by the host's own schedule runner, on the moved clock.
             ["Schedule:Enabled"] = "true",
+
+            // Every line at every level, so a test can read all the host says.
+            ["Logging:LogLevel:Default"] = "Debug",
         }, s => BotApp.UseClock(s, clock));
         var pipeline = new RoundPipeline(connector, clock, app);
         connector.UseRoster([Alex, Megan, Adele, Isaiah, Activities.Bot]);
@@ -174,7 +177,7 @@ internal sealed class RoundPipeline : IAsyncDisposable
     /// posts, with each stage's departments as given and the card's own default deadline; gives the
     /// invoke's answer to "Send questions" (the routing card as it now is).
     /// </summary>
-    public async Task<string> SendRoundAsync(IReadOnlyDictionary<string, string> routes, bool reviewAtDeadline = false)
+    public async Task<string> SendRoundAsync(IReadOnlyDictionary<string, string> routes, bool reviewAtDeadline = false, bool anonymous = false)
     {
         var progress = Connector.Requests.Last(r => r.AnsweredId == ProgressId || (r.Method == "PUT" && r.RawTarget.EndsWith("/" + ProgressId, StringComparison.Ordinal)));
         var before = Connector.Requests.Count;
@@ -186,6 +189,7 @@ internal sealed class RoundPipeline : IAsyncDisposable
             ["deadlineDate"] = InputValue(card, "deadlineDate"),
             ["deadlineTime"] = InputValue(card, "deadlineTime"),
             ["reviewAtDeadline"] = reviewAtDeadline ? "true" : "false",
+            ["anonymous"] = anonymous ? "true" : "false",
         };
         return await PressInThreadAsync(Alex, routing.AnsweredId!, ActionData(routing, "sendRound"), inputs);
     }

@@ -98,6 +98,38 @@ public sealed class RoundPipelineTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task An_anonymous_rounds_item_reaches_no_output_of_the_team_nor_any_log_with_its_authors_name_or_id()
+    {
+        await using var round = await StartAsync(_connector);
+        await round.SendRoundAsync(Routes, anonymous: true);
+        var megansCard = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Megan));
+        await round.SettleAsync();
+
+        // From her answer on (who was asked, by department, was on the routing card before any item existed).
+        round.App.Logs.Clear();
+        var before = _connector.Requests.Count;
+
+        await round.AnswerInChatAsync(Megan, ChatOf(Megan), megansCard.AnsweredId, PainPoint(round.MapId, 1, "Nobody answers the size question"));
+        await round.TickUntilAsync(() => _connector.Requests.Skip(before).Any(r => round.UpdatesProgressCard(r) && r.AllText().Contains("Someone in Sales", StringComparison.Ordinal)),
+            "the grid with the anonymous item");
+        await round.SettleAsync();
+
+        var item = Assert.Single((await round.Store.GetBoardAsync(Team, round.MapId, Cancel)).Items);
+        Assert.Equal("Someone in Sales", item.Author.Name);
+        // Everything sent to the team's thread, and every log line at any level, from the round on.
+        var thread = _connector.Requests.Skip(before).Where(r => ConversationOf(r) == ChannelThread).Select(r => r.AllText()).ToList();
+        var logs = round.App.Logs.GetSnapshot().Select(r => r.Message + " " + r.Exception).ToList();
+        Assert.True(thread.Count > 0, "nothing was sent to the thread");
+        Assert.True(logs.Count > 0, "nothing was logged");
+        Assert.All(thread.Concat(logs), text =>
+        {
+            Assert.DoesNotContain("Megan", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Megan.AadObjectId!, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Megan.Id!, text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task A_second_round_after_the_deadline_asks_those_who_did_not_answer_in_the_chats_already_started()
     {
         await using var round = await StartAsync(_connector);

@@ -36,7 +36,8 @@ internal sealed class RoundReminders(RoundDue due, ProactiveSends sends, ILogger
             return;
         }
 
-        await due.RemindedAsync(key, memberId, cancellationToken);
+        // Sent: noting it must not be cut short by the lease or the host stopping, or it would go out again.
+        await due.RemindedAsync(key, memberId, CancellationToken.None);
         WebLog.LogReminded(logger, key.MapId, key.Number);
     }
 }

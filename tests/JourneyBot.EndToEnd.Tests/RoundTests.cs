@@ -23,26 +23,8 @@ public sealed class RoundTests(PlaygroundSession session) : IClassFixture<Playgr
     [Fact]
     public async Task The_facilitator_sends_a_round_to_the_departments_and_an_answer_from_a_1_1_chat_shows_on_the_grid()
     {
-        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Journey crew" }).ClickAsync();
-        var box = Page.Locator("[data-lexical-editor]").Last;
-        await SayAsync(box, "start " + MapName);
-        var card = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = MapName + " · Step" }).Last;
-        foreach (var (label, answer) in new[]
-        {
-            ("Business objective", "More first pairs bought online"),
-            ("Persona", "Ana, 34, new runner"),
-            ("Start point", "Decides to start running"),
-            ("End point", "First run in the new shoes"),
-        })
-        {
-            await card.GetByLabel(label).FillAsync(answer);
-            await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await Assertions.Expect(card.GetByLabel(label)).ToHaveCountAsync(0);
-        }
-
-        await card.GetByRole(AriaRole.Button, new() { Name = "Use the five-stage template" }).ClickAsync();
-        await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        var progress = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = MapName + " · progress" }).Last;
+        var box = await GroupChatSession.OpenAsync(Page);
+        var progress = await GroupChatSession.StartAtContributionsAsync(Page, box, MapName, "More first pairs bought online");
         await Assertions.Expect(progress).ToContainTextAsync("Contributed: nobody yet.");
 
         // Three members gave their department; Patti and Lynne did not, and are asked it first.
@@ -95,14 +77,7 @@ public sealed class RoundTests(PlaygroundSession session) : IClassFixture<Playgr
         await Assertions.Expect(Page.GetByText("Round 1 is still open until").First).ToBeVisibleAsync();
     }
 
-    private async Task SayAsync(ILocator box, string text)
-    {
-        await box.ClickAsync();
-        await Page.Keyboard.TypeAsync("@");
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "JourneyBot" }).ClickAsync();
-        await Page.Keyboard.TypeAsync(" " + text);
-        await Page.Keyboard.PressAsync("Enter");
-    }
+    private Task SayAsync(ILocator box, string text) => GroupChatSession.SayAsync(Page, box, text);
 
     // A member's message in the group chat, as Teams posts one that mentions the bot.
     private Task MemberAsync(string id, string aadObjectId, string name, string line)

@@ -20,26 +20,8 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
     [Fact]
     public async Task Members_of_four_departments_map_a_journey_across_a_bot_restart()
     {
-        await Page.GetByRole(AriaRole.Treeitem, new() { Name = "Journey crew" }).ClickAsync();
-        var box = Page.Locator("[data-lexical-editor]").Last;
-        await SayAsync(box, "start Crew journey");
-        var card = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · Step" }).Last;
-        foreach (var (label, answer) in new[]
-        {
-            ("Business objective", "Double repeat purchases of running shoes"),
-            ("Persona", "Ana, 34, new runner"),
-            ("Start point", "Decides to start running"),
-            ("End point", "First run in the new shoes"),
-        })
-        {
-            await card.GetByLabel(label).FillAsync(answer);
-            await card.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await Assertions.Expect(card.GetByLabel(label)).ToHaveCountAsync(0);
-        }
-
-        await card.GetByRole(AriaRole.Button, new() { Name = "Use the five-stage template" }).ClickAsync();
-        await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · progress" })).ToHaveCountAsync(1);
+        var box = await GroupChatSession.OpenAsync(Page);
+        await GroupChatSession.StartAtContributionsAsync(Page, box, "Crew journey", "Double repeat purchases of running shoes");
 
         // Three colleagues from other departments contribute at the same time.
         await Task.WhenAll(
@@ -91,14 +73,7 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
         RunSummary.Screenshot(shot);
     }
 
-    private async Task SayAsync(ILocator box, string text)
-    {
-        await box.ClickAsync();
-        await Page.Keyboard.TypeAsync("@");
-        await Page.GetByRole(AriaRole.Menuitem, new() { Name = "JourneyBot" }).ClickAsync();
-        await Page.Keyboard.TypeAsync(" " + text);
-        await Page.Keyboard.PressAsync("Enter");
-    }
+    private Task SayAsync(ILocator box, string text) => GroupChatSession.SayAsync(Page, box, text);
 
     // One member's messages, in order, posted to the bot as Teams posts a group-chat message that
     // mentions it. They carry no id, so the bot answers them as new messages in the chat.

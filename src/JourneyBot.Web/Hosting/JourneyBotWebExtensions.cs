@@ -86,7 +86,8 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<TeamRoster>();
 
         // Rounds of questions: the roster they ask, their delivery to 1:1 chats, their reminders and deadlines.
-        services.AddSingleton<ITeamRoster, TeamRosterReader>();
+        // In place of the conversation's default (no roster), not beside it.
+        services.Replace(ServiceDescriptor.Singleton<ITeamRoster, TeamRosterReader>());
         services.AddSingleton<DirectDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IDueWorkHandler, RoundReminders>();

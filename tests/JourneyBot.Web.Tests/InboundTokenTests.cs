@@ -7,27 +7,20 @@ using Microsoft.IdentityModel.Tokens;
 namespace JourneyBot.Web.Tests;
 
 /// <summary>A bot with an app id, a local token issuer and a recording connector.</summary>
-public sealed class AuthenticatedBotFixture : IAsyncLifetime
+public sealed class AuthenticatedBotFixture : TokenIssuerFixture
 {
-    public TestTokenIssuer Issuer { get; private set; } = null!;
-    public TestTokenService Tokens { get; private set; } = null!;
-    public RecordingConnector Connector { get; private set; } = null!;
     public BotApp App { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        Issuer = await TestTokenIssuer.StartAsync();
-        Tokens = await TestTokenService.StartAsync();
-        Connector = await RecordingConnector.StartAsync();
+        await base.InitializeAsync();
         App = new BotApp(BotApp.WithAuthentication(Issuer, Tokens), BotApp.TrustingTokenService(Tokens));
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
-        await Connector.DisposeAsync();
-        await Tokens.DisposeAsync();
-        await Issuer.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 
@@ -281,29 +274,15 @@ public sealed class InboundTokenTests : IClassFixture<AuthenticatedBotFixture>
         Assert.Empty(_bot.Connector.Requests);
     }
 
-    [Fact]
-    public async Task A_key_published_as_a_current_certificate_is_accepted()
+    [Theory]
+    [InlineData(false, HttpStatusCode.OK)]
+    [InlineData(true, HttpStatusCode.Unauthorized)]
+    public async Task A_key_published_as_a_certificate_is_accepted_only_while_the_certificate_is_valid(bool expired, HttpStatusCode expected)
     {
-        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: TestTokenIssuer.CertificateKey);
+        var key = expired ? TestTokenIssuer.ExpiredCertificateKey : TestTokenIssuer.CertificateKey;
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(token));
-    }
-
-    [Fact]
-    public async Task A_key_whose_certificate_has_expired_is_refused()
-    {
-        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: TestTokenIssuer.ExpiredCertificateKey);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
-        Assert.Empty(_bot.Connector.Requests);
-    }
-
-    [Fact]
-    public async Task An_entra_token_with_a_serviceurl_claim_must_match_the_activity()
-    {
-        var token = TestTokenIssuer.EntraToken(BotApp.AppId, "1.0", serviceUrl: "https://elsewhere.example/");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(token));
+        Assert.Equal(expected, await PostAsync(TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl, key: key)));
+        Assert.Equal(expired ? 0 : 1, _bot.Connector.Requests.Count);
     }
 
     [Fact]

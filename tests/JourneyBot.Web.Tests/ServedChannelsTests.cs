@@ -8,28 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Web.Tests;
 
-/// <summary>A token issuer, a token service and a recording connector, for hosts each test builds itself.</summary>
-public sealed class TokenIssuerFixture : IAsyncLifetime
-{
-    public TestTokenIssuer Issuer { get; private set; } = null!;
-    public TestTokenService Tokens { get; private set; } = null!;
-    public RecordingConnector Connector { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        Issuer = await TestTokenIssuer.StartAsync();
-        Tokens = await TestTokenService.StartAsync();
-        Connector = await RecordingConnector.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Connector.DisposeAsync();
-        await Tokens.DisposeAsync();
-        await Issuer.DisposeAsync();
-    }
-}
-
 /// <summary>
 /// Who a member is and which team they speak in come from <c>from</c> and <c>channelData</c>, which
 /// a Web Chat or Direct Line client writes itself: outside Development only Teams is served, and

@@ -140,9 +140,13 @@ resource webApp 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     // App Service reads the Key Vault references with the data identity, not the bot's.
     keyVaultReferenceIdentity: dataIdentity.id
-    // Outbound traffic to Storage and Key Vault goes through this subnet's service endpoints;
-    // the rest (Bot Framework, Entra, Graph) still leaves directly, so no NAT gateway is needed.
+    // Outbound traffic to Storage and Key Vault goes through this subnet's service endpoints (App
+    // Service sends service endpoint traffic into the network without "route all"); the rest (Bot
+    // Framework, Entra, Graph) leaves as before, so no NAT gateway is needed.
     virtualNetworkSubnetId: subnetId
+    outboundVnetRouting: {
+      allTraffic: false
+    }
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'

@@ -56,6 +56,8 @@ public sealed partial class SecurityTemplateTests
 
         var site = Assert.Single(template.OfType("Microsoft.Web/sites"));
         Assert.Equal(subnet, site.At("properties.virtualNetworkSubnetId"));
+        // Only service endpoint (and private) traffic enters the network; the connector calls do not.
+        Assert.Equal("false", site.At("properties.outboundVnetRouting.allTraffic"));
         var network = Assert.Single(template.OfType("Microsoft.Network/virtualNetworks"));
         var integration = Assert.Single(network.Properties.GetProperty("subnets").EnumerateArray());
         var endpoints = integration.GetProperty("properties").GetProperty("serviceEndpoints").EnumerateArray().Select(e => e.GetProperty("service").GetString());

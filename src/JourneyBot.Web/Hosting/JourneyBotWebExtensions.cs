@@ -1,4 +1,5 @@
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Rounds;
 using JourneyBot.Conversation.Scheduling;
@@ -36,6 +37,8 @@ internal static class JourneyBotWebExtensions
         services.AddTableMapStore();
         services.AddDueWorkSchedule();
         services.AddJourneyConversation();
+        services.AddOptions<MapLinkOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MapLinkOptions>, MapLinkOptionsValidator>();
         AddMemberProfiles(services);
         AddSending(services);
         AddMembers(services);

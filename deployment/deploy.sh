@@ -193,10 +193,18 @@ app_setting() {
   az webapp config appsettings list --resource-group "$resource_group" --name "$existing_app" \
     --query "[?name=='$1'].value | [0]" -o tsv
 }
+# The id of the vault key a setting refers to (@Microsoft.KeyVault(…;SecretName=MapLinkKey-<id>)).
+key_id_of() {
+  local reference
+  reference="$(app_setting "$1")"
+  if [[ "$reference" =~ SecretName=MapLinkKey-([A-Za-z0-9-]+) ]]; then
+    printf '%s' "${BASH_REMATCH[1]}"
+  fi
+}
 current_id="" former_id="" legacy_key=""
 if [[ -n "$existing_app" ]]; then
-  current_id="$(app_setting MapLinks__SigningKeys__0__Id)"
-  former_id="$(app_setting MapLinks__SigningKeys__1__Id)"
+  current_id="$(key_id_of MapLinks__SigningKeys__0)"
+  former_id="$(key_id_of MapLinks__SigningKeys__1)"
   # A deployment from before the vault kept its one key in plain text in the settings.
   legacy_key="$(app_setting MapLinks__SigningKey)"
 fi

@@ -195,11 +195,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     // The data identity, never the bot's: a storage token of the bot's identity must not exist.
     Storage__ManagedIdentityClientId: dataIdentity.properties.clientId
     MapLinks__BaseUrl: 'https://${webApp.properties.defaultHostName}'
-    // MapLinks:SigningKeys, current first: links carry the id of the key that signed them.
-    MapLinks__SigningKeys__0__Id: currentMapLinkKey.id
-    MapLinks__SigningKeys__0__Key: currentMapLinkKey.keyReference
-    MapLinks__SigningKeys__1__Id: previousMapLinkKey.id
-    MapLinks__SigningKeys__1__Key: previousMapLinkKey.keyReference
+    // MapLinks:SigningKeys, current first (each link names its key by a fingerprint). The key ids
+    // are in the secrets' names, which is where deploy.sh finds them again on the next run.
+    MapLinks__SigningKeys__0: currentMapLinkKey.keyReference
+    MapLinks__SigningKeys__1: previousMapLinkKey.keyReference
     Graph__Enabled: graphEnabled ? 'true' : 'false'
     ASPNETCORE_ENVIRONMENT: 'Production'
     // App Service ends TLS at its front end and forwards http with X-Forwarded-Proto: https. The

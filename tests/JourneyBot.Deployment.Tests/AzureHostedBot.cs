@@ -90,10 +90,8 @@ public sealed class AzureHostedBot : IAsyncLifetime
             ["Storage__ManagedIdentityClientId"] = DataIdentityClientId,
             ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port}",
             // What App Service puts in place of the Key Vault references: the keys themselves.
-            ["MapLinks__SigningKeys__0__Id"] = "k2",
-            ["MapLinks__SigningKeys__0__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["MapLinks__SigningKeys__1__Id"] = "k1",
-            ["MapLinks__SigningKeys__1__Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MapLinks__SigningKeys__0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MapLinks__SigningKeys__1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // As deployed by default: departments are asked, not read from Graph.
             ["Graph__Enabled"] = "false",
             // Empty: telemetry stays off, since tests talk to no Azure endpoint.

@@ -92,7 +92,7 @@ public sealed class TemplateTests
 
         Assert.Equal(
             ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "Graph__Enabled", "MapLinks__BaseUrl",
-             "MapLinks__SigningKeys__0__Id", "MapLinks__SigningKeys__0__Key", "MapLinks__SigningKeys__1__Id", "MapLinks__SigningKeys__1__Key",
+             "MapLinks__SigningKeys__0", "MapLinks__SigningKeys__1",
              "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(settings.Values, v => v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));

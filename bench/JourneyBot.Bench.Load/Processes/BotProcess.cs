@@ -43,7 +43,7 @@ internal sealed class BotProcess : IAsyncDisposable
             ["ConnectionStrings__Tables"] = tablesConnectionString,
             ["Storage__TableName"] = tableName,
             ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["MapLinks__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MapLinks__SigningKeys__0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging__LogLevel__Default"] = "Warning",
             // The one line that says the bot is ready is an Information of this category.
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -68,4 +68,18 @@ public sealed class OutboundHostTests : IAsyncLifetime
         var refused = Assert.Single(app.Logs.GetSnapshot(), r => r.Id.Id == 1120);
         Assert.Equal(_connector.BaseAddress.Host, refused.StructuredState!.Single(s => s.Key == "Host").Value);
     }
+
+    [Fact]
+    public async Task A_one_to_one_chat_is_not_started_on_a_host_off_the_allow_list()
+    {
+        await using var app = NewApp();
+        var parameters = new ConversationParameters { Members = [new ChannelAccount { Id = "29:megan" }], TenantId = "contoso" };
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => app.Services.GetRequiredService<ConnectorClient>()
+            .CreateConversationAsync(_connector.ServiceUrl(), parameters, TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConnectorException.ServiceUrlNotAllowed, error.ErrorCode);
+        Assert.Empty(_tokens.Requests);
+        Assert.Empty(_connector.Requests);
+    }
 }

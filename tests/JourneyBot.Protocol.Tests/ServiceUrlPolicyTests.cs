@@ -40,25 +40,18 @@ public sealed class ServiceUrlPolicyTests
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:56150/_connector", true)]
-    [InlineData("http://localhost:3978/", true)]
-    [InlineData("http://[::1]:3978/", true)]
-    [InlineData("https://smba.trafficmanager.net/teams/", true)]
-    [InlineData("http://10.0.0.1/", false)]
-    public void Loopback_is_allowed_beside_the_list_when_said(string serviceUrl, bool allowed)
+    [InlineData(true, false, "http://127.0.0.1:56150/_connector", true)]
+    [InlineData(true, false, "http://localhost:3978/", true)]
+    [InlineData(true, false, "http://[::1]:3978/", true)]
+    [InlineData(true, false, "https://smba.trafficmanager.net/teams/", true)]
+    [InlineData(true, false, "http://10.0.0.1/", false)]
+    [InlineData(false, true, "http://127.0.0.1:56150/_connector", true)]
+    [InlineData(false, true, "https://smba.trafficmanager.net/teams/", false)]
+    [InlineData(false, true, "http://10.0.0.1/", false)]
+    public void Loopback_is_allowed_beside_the_list_when_said_and_alone_without_authentication(
+        bool allowLoopback, bool loopbackOnly, string serviceUrl, bool allowed)
     {
-        var policy = new ServiceUrlPolicy(ServiceUrlPolicy.DefaultHosts, allowLoopback: true, loopbackOnly: false);
-
-        Assert.Equal(allowed, policy.IsAllowed(serviceUrl));
-    }
-
-    [Theory]
-    [InlineData("http://127.0.0.1:56150/_connector", true)]
-    [InlineData("https://smba.trafficmanager.net/teams/", false)]
-    [InlineData("http://10.0.0.1/", false)]
-    public void Without_authentication_only_loopback_is_allowed(string serviceUrl, bool allowed)
-    {
-        var policy = new ServiceUrlPolicy(ServiceUrlPolicy.DefaultHosts, allowLoopback: false, loopbackOnly: true);
+        var policy = new ServiceUrlPolicy(ServiceUrlPolicy.DefaultHosts, allowLoopback, loopbackOnly);
 
         Assert.Equal(allowed, policy.IsAllowed(serviceUrl));
     }

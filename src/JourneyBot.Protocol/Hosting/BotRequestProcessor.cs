@@ -53,6 +53,13 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
+        // A valid token from a channel or tenant the bot does not serve: refused, not retried (4xx).
+        if (!http.RequestServices.GetRequiredService<ServedChannels>().Serves(activity))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         // Checked after the token, which binds the serviceUrl: a genuine activity may still name a host the bot does not send to.
         if (!http.RequestServices.GetRequiredService<ServiceUrlPolicy>().IsAllowed(activity.ServiceUrl))
         {

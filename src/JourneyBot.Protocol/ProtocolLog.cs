@@ -47,6 +47,12 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Activity {ActivityId} refused with 403: tenant '{TenantId}' is not served (BotHost:AllowedTenants)")]
     public static partial void TenantNotServed(ILogger logger, string? activityId, string? tenantId);
 
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Connector call to host {Host} refused: not on Connector:AllowedServiceHosts; no token was sent")]
+    public static partial void ServiceUrlRefused(ILogger logger, string? host);
+
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Connector call {Method} given up ({Reason}); last answer {Status}, budget {Budget}")]
+    public static partial void ConnectorGaveUp(ILogger logger, string method, string reason, int? status, TimeSpan budget);
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests without a token. Use this for local development only.")]
     public static partial void AuthenticationDisabled(ILogger logger);
 }

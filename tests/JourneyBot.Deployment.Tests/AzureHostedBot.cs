@@ -110,6 +110,8 @@ public sealed class AzureHostedBot : IAsyncLifetime
         environment["IDENTITY_HEADER"] = Identity.Secret;
         environment["ToBotFromChannelOpenIdMetadataUrl"] = _issuer.ChannelMetadataUrl;
         environment["ToBotFromEmulatorOpenIdMetadataUrl"] = _issuer.EntraMetadataUrl;
+        // The recording connector is on loopback, which outside Development is no connector unless said.
+        environment["Connector__AllowLoopback"] = "true";
         // The bot trusts the local storage's certificate as it trusts Azure's: through the system's store.
         environment["SSL_CERT_FILE"] = LoopbackCertificate.WritePem(_certificate, _logs).CertificatePath;
         return environment;

@@ -140,6 +140,11 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
 
             // No scheduled work unless a test turns it on: a poll would count among its storage requests.
             ["Schedule:Enabled"] = "false",
+
+            // Tests run in "Testing", outside Development: without an app id the host starts only
+            // when anonymous use is explicit, and the recording connectors are on loopback.
+            ["BotHost:AllowAnonymous"] = "true",
+            ["Connector:AllowLoopback"] = "true",
         };
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(storage).AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));

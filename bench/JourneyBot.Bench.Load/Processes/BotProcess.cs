@@ -50,6 +50,8 @@ internal sealed class BotProcess : IAsyncDisposable
             // Whatever the calling shell has: no app id means no authentication, as in scripts/run.sh.
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
+            // Production without an app id starts only when said; the mock connector is on loopback, which it then requires.
+            ["BotHost__AllowAnonymous"] = "true",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         try

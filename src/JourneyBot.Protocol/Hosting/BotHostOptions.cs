@@ -30,6 +30,13 @@ public sealed class BotHostOptions
     public IReadOnlyList<string> AllowedTenants { get; set; } = [];
 
     /// <summary>
+    /// Whether the bot may run without an app id (no authentication) outside Development, e.g.
+    /// for a load test on one machine. Off: such a host does not start. Either way a bot without
+    /// authentication answers only connectors on this machine (loopback service URLs).
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>
     /// What a member is told when their message could not be handled. The protocol knows no
     /// words of the bot's: the bot sets this (read at each use, so it can follow the turn's language).
     /// </summary>

@@ -60,6 +60,13 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
+        // Checked after the token, which binds the serviceUrl: a genuine activity may still name a host the bot does not send to.
+        if (!http.RequestServices.GetRequiredService<ServiceUrlPolicy>().IsAllowed(activity.ServiceUrl))
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "The activity's serviceUrl is not a connector this bot sends to (Connector:AllowedServiceHosts).");
+            return;
+        }
+
         var turn = new TurnContext(activity, http.RequestServices.GetRequiredService<ConnectorClient>(), outbox);
         using var observed = ObservedTurn.Turn(turn, logger, metrics);
         ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);

@@ -40,7 +40,7 @@ public abstract class MapHomeTests
     }
 
     [Fact]
-    public async Task A_shelved_map_is_not_opened_from_another_conversation_either()
+    public async Task A_shelved_map_opens_in_another_conversation_only_once_its_facilitator_moved_it_there()
     {
         await using var session = await StartSessionAsync();
         var other = OtherConversation(session);
@@ -48,12 +48,17 @@ public abstract class MapHomeTests
         await session.SayAsync(Alex, "start Second map");
         await session.PressAsync(Alex, "Archive it and start the new map");
 
-        var open = await session.SayAsync(Alex, "open Shoe journey", turn => turn with { Scope = other });
-
-        Assert.Contains("I found no map called “Shoe journey” in this conversation", open.ToString(), StringComparison.Ordinal);
+        var refused = await session.SayAsync(Alex, "open Shoe journey", turn => turn with { Scope = other });
+        Assert.Contains("I found no map called “Shoe journey” in this conversation", refused.ToString(), StringComparison.Ordinal);
         Assert.Null(await session.Store.GetConversationMapAsync(other, Cancel));
-        Assert.NotNull(await session.Store.GetShelvedAsync(session.Scope.TeamKey, (await session.Store.ListMapsAsync(session.Scope.TeamKey, Cancel))
-            .Single(m => m.Name == "Shoe journey").Id, Cancel));
+
+        await session.SayAsync(Alex, "move Shoe journey", turn => turn with { Scope = other });
+        await session.SayAsync(Alex, "open Shoe journey", turn => turn with { Scope = other });
+
+        var there = (await session.Store.GetConversationMapAsync(other, Cancel))!.Map;
+        Assert.Equal(("Shoe journey", MapStatus.Active, other.ConversationKey), (there.Name, there.Status, there.ConversationKey));
+        Assert.Equal("Second map", (await session.MapAsync()).Name);
+        Assert.Null(await session.Store.GetShelvedAsync(other.TeamKey, there.Id, Cancel));
     }
 
     [Fact]

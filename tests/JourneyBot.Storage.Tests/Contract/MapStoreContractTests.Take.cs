@@ -64,16 +64,4 @@ public abstract partial class MapStoreContractTests
         Assert.Equal(("a", to.ConversationKey), ((await HeldAsync(to)).Map.Id, (await HeldAsync(to)).Map.ConversationKey));
         Assert.Equal(to.ConversationKey, Assert.Single(await Store.ListMapsAsync(source.TeamKey, Cancel)).ConversationKey);
     }
-
-    [Fact]
-    public async Task GetShelved_of_a_map_a_conversation_holds_or_of_no_map_is_null()
-    {
-        // Arrange
-        var scope = Maps.NewScope();
-        await HoldAsync(scope, "held");
-
-        // Act + Assert
-        Assert.Null(await Store.GetShelvedAsync(scope.TeamKey, "held", Cancel));
-        Assert.Null(await Store.GetShelvedAsync(scope.TeamKey, "nowhere", Cancel));
-    }
 }

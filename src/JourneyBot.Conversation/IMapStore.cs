@@ -33,12 +33,32 @@ public interface IMapStore
     /// conversation held (<paramref name="replacing"/>, as read) goes onto the team's shelf with
     /// its current status; <paramref name="map"/> comes off the shelf if it was there. Returns the
     /// new version, or null when the conversation changed meanwhile (or, with no
-    /// <paramref name="replacing"/>, when it already holds a map).
+    /// <paramref name="replacing"/>, when it already holds a map). For a new map or the one the
+    /// conversation holds: a map on the shelf or in another conversation comes with <see cref="TryTakeAsync"/>,
+    /// which checks that nobody took it first.
     /// </summary>
     Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken);
 
     /// <summary>A map on the team's shelf (not held by a conversation), or null.</summary>
     Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A map on the team's shelf with the version of its shelf line, to take it with
+    /// <see cref="TryTakeAsync"/>; null when a conversation holds it or there is no such map.
+    /// </summary>
+    Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a map this conversation does not hold into it, in one transaction, unless it moved
+    /// meanwhile: from the team's shelf (<paramref name="heldBy"/> null, and <paramref name="map"/>
+    /// as <see cref="GetShelvedAsync"/> read it, with its shelf line's version), or out of the
+    /// conversation <paramref name="heldBy"/> of the same team (<paramref name="map"/> as read there,
+    /// with that conversation's version), which is left holding no map. <paramref name="replacing"/>
+    /// goes onto the shelf as with <see cref="TryPlaceAsync"/>. Of any number of callers taking one
+    /// map from where it was, one wins. Returns this conversation's new version, or null when the
+    /// map or this conversation changed meanwhile.
+    /// </summary>
+    Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken);
 
     /// <summary>All the team's maps, newest first.</summary>
     Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken);

@@ -62,6 +62,19 @@ internal sealed class CachedMapStore : IMapStore
         return version;
     }
 
+    // The conversation the map left holds nothing now; what this process kept of it is forgotten either way.
+    public async Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        var version = await _inner.TryTakeAsync(scope, map, heldBy, replacing, cancellationToken);
+        Remember(scope, map.Map, version);
+        if (heldBy is not null)
+        {
+            _maps.Forget(Key(heldBy));
+        }
+
+        return version;
+    }
+
     public async Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken)
     {
         var key = Key(teamKey, personId);
@@ -91,6 +104,9 @@ internal sealed class CachedMapStore : IMapStore
 
     public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
         _inner.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
+
+    public Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetShelvedAsync(teamKey, mapId, cancellationToken);
 
     public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) =>
         _inner.ListMapsAsync(teamKey, cancellationToken);

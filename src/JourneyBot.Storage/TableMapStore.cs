@@ -54,7 +54,7 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
             new(TableTransactionActionType.UpdateReplace, MapRows.Conversation(partition, scope, map.Map), new ETag(map.ETag)),
             new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map.Map, time.GetUtcNow(), withDocument: false)),
         ];
-        var etag = await TrySubmitAsync(actions, cancellationToken);
+        var etag = await TrySubmitAsync(actions, sourceAction: null, cancellationToken);
         if (etag is null)
         {
             StorageLog.SaveConflict(logger, map.Map.Id);
@@ -77,17 +77,9 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         ArgumentNullException.ThrowIfNull(map);
         var partition = Partition(scope.TeamKey);
         var now = time.GetUtcNow();
-        var held = MapRows.Conversation(partition, scope, map);
-        List<TableTransactionAction> actions = replacing is null
-            ? [new(TableTransactionActionType.Add, held)]
-            : [new(TableTransactionActionType.UpdateReplace, held, new ETag(replacing.ETag))];
-        if (replacing is not null && replacing.Map.Id != map.Id)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, replacing.Map, now, withDocument: true)));
-        }
-
+        var actions = Placing(partition, scope, map, replacing, now);
         actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map, now, withDocument: false)));
-        var etag = await TrySubmitAsync(actions, cancellationToken);
+        var etag = await TrySubmitAsync(actions, sourceAction: null, cancellationToken);
         if (etag is null)
         {
             StorageLog.PlaceConflict(logger, map.Id);
@@ -98,11 +90,72 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
 
     /// <inheritdoc />
     /// <remarks>
+    /// One transaction, as <see cref="TryPlaceAsync"/>, whose last action is conditional on where the
+    /// map was: from the shelf, the shelf line is replaced at the version read (a taker that read it
+    /// before another took it meets 412); from another conversation, that conversation's row is
+    /// deleted at the version read and the shelf line upserted.
+    /// </remarks>
+    public async Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(map);
+        if (heldBy is not null && (heldBy.TeamKey != scope.TeamKey || heldBy.ConversationKey == scope.ConversationKey))
+        {
+            throw new ArgumentException("A map is taken from another conversation of the same team.", nameof(heldBy));
+        }
+
+        var partition = Partition(scope.TeamKey);
+        var now = time.GetUtcNow();
+        var actions = Placing(partition, scope, map.Map, replacing, now);
+        var line = MapRows.Shelf(partition, map.Map, now, withDocument: false);
+        if (heldBy is null)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, line, new ETag(map.ETag)));
+        }
+        else
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Conversation(heldBy.ConversationKey)), new ETag(map.ETag)));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, line));
+        }
+
+        var etag = await TrySubmitAsync(actions, sourceAction: heldBy is null ? actions.Count - 1 : actions.Count - 2, cancellationToken);
+        if (etag is null)
+        {
+            StorageLog.TakeConflict(logger, map.Map.Id);
+        }
+
+        return etag;
+    }
+
+    // The conversation's row (added, or replaced at its version) and the replaced map's shelf line with its document.
+    private static List<TableTransactionAction> Placing(string partition, MapScope scope, JourneyMap map, StoredMap? replacing, DateTimeOffset now)
+    {
+        var held = MapRows.Conversation(partition, scope, map);
+        List<TableTransactionAction> actions = replacing is null
+            ? [new(TableTransactionActionType.Add, held)]
+            : [new(TableTransactionActionType.UpdateReplace, held, new ETag(replacing.ETag))];
+        if (replacing is not null && replacing.Map.Id != map.Id)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, replacing.Map, now, withDocument: true)));
+        }
+
+        return actions;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// One point read of the <c>m~</c> row; a line without document is a map some conversation holds.
     /// The map alone: placing it back checks the conversation's version, never the shelf row's.
     /// </remarks>
     public async Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
-        await ReadRowAsync(Partition(teamKey), RowKeys.Shelf(mapId), null, cancellationToken) is { } row ? MapRows.ReadMap(row) : null;
+        (await GetShelvedAsync(teamKey, mapId, cancellationToken))?.Map;
+
+    /// <inheritdoc />
+    /// <remarks>One point read of the <c>m~</c> row; its ETag is the version <see cref="TryTakeAsync"/> takes it at.</remarks>
+    public async Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        await ReadRowAsync(Partition(teamKey), RowKeys.Shelf(mapId), null, cancellationToken) is { } row && MapRows.ReadMap(row) is { } map
+            ? new StoredMap(map, row.ETag.ToString())
+            : null;
 
     /// <inheritdoc />
     /// <remarks>
@@ -211,11 +264,12 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         return row.HasValue ? row.Value : null;
     }
 
-    // The conversation's row is always the first action and the only one with an ETag condition.
-    // Its new version is the ETag in the transaction's answer for that action, so no read follows.
-    // Its 412 (stale ETag), 409 (added twice) or 404 (gone) is someone else's write: a conflict.
-    // Any other failure is not ours to hide.
-    private async Task<string?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    // The conversation's row is always the first action; its new version is the ETag in the
+    // transaction's answer for that action, so no read follows. Its 412 (stale ETag), 409 (added
+    // twice) or 404 (gone) is someone else's write: a conflict; so is a 412 or 404 of the row a map
+    // is taken from (sourceAction: another taker was first, or the map is gone). Any other failure
+    // is not ours to hide.
+    private async Task<string?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, int? sourceAction, CancellationToken cancellationToken)
     {
         try
         {
@@ -224,7 +278,8 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
                 ?? throw new InvalidOperationException("The transaction's answer for the conversation's row carries no ETag.");
         }
         catch (RequestFailedException ex) when (ex.Status == 412
-            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: 0 } && ex.Status is 409 or 404))
+            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: 0 } && ex.Status is 409 or 404)
+            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: { } failed } && failed == sourceAction && ex.Status == 404))
         {
             return null;
         }

@@ -101,40 +101,60 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     public Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var key = Key(scope);
         var json = Write(map);
-        var shelving = replacing is not null && replacing.Map.Id != map.Id ? Write(replacing.Map) : null;
+        var shelving = Shelving(map, replacing);
         lock (_gate)
         {
-            var exists = _conversations.TryGetValue(key, out var held);
-            if (replacing is null ? exists : !exists || held!.ETag != replacing.ETag)
-            {
-                return Task.FromResult<string?>(null);
-            }
-
-            // One moment for both shelf lines, as the table store stamps its one transaction.
-            var now = clock.GetUtcNow();
-            if (shelving is not null)
-            {
-                Shelve(scope.TeamKey, replacing!.Map, now, shelving);
-            }
-
-            var saved = Hold(key, json);
-            Shelve(scope.TeamKey, map, now, shelvedJson: null);
-            return Task.FromResult<string?>(saved.ETag);
+            return Task.FromResult(CanPlace(scope, replacing) ? Place(scope, map, json, replacing, shelving) : null);
         }
     }
 
     /// <inheritdoc />
-    public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    public Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken)
     {
-        string? json;
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(map);
+        if (heldBy is not null && (heldBy.TeamKey != scope.TeamKey || heldBy.ConversationKey == scope.ConversationKey))
         {
-            json = _shelf.GetValueOrDefault((teamKey, mapId))?.Json;
+            throw new ArgumentException("A map is taken from another conversation of the same team.", nameof(heldBy));
         }
 
-        return Task.FromResult(json is null ? null : Read(json));
+        var json = Write(map.Map);
+        var shelving = Shelving(map.Map, replacing);
+        lock (_gate)
+        {
+            // Where the map was must still be as read: its shelf line, or the conversation holding it.
+            var there = heldBy is null
+                ? _shelf.GetValueOrDefault((scope.TeamKey, map.Map.Id)) is { Json: not null } line && line.ETag == map.ETag
+                : _conversations.GetValueOrDefault(Key(heldBy))?.ETag == map.ETag;
+            if (!there || !CanPlace(scope, replacing))
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            if (heldBy is not null)
+            {
+                _conversations.Remove(Key(heldBy));
+            }
+
+            return Task.FromResult<string?>(Place(scope, map.Map, json, replacing, shelving));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        (await GetShelvedAsync(teamKey, mapId, cancellationToken))?.Map;
+
+    /// <inheritdoc />
+    public Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        ShelfLine? line;
+        lock (_gate)
+        {
+            line = _shelf.GetValueOrDefault((teamKey, mapId));
+        }
+
+        return Task.FromResult(line?.Json is { } json ? new StoredMap(Read(json), line.ETag) : null);
     }
 
     /// <inheritdoc />
@@ -291,17 +311,47 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
 
     private static string Write(JourneyMap map) => JsonSerializer.Serialize(map, MapJson.Storage.JourneyMap);
 
+    // The replaced map's document, when it goes onto the shelf; written before the lock is taken.
+    private static string? Shelving(JourneyMap map, StoredMap? replacing) =>
+        replacing is not null && replacing.Map.Id != map.Id ? Write(replacing.Map) : null;
+
+    // Callers hold the lock. With no replacing, the conversation must hold nothing; with one, what was read.
+    private bool CanPlace(MapScope scope, StoredMap? replacing)
+    {
+        var exists = _conversations.TryGetValue(Key(scope), out var held);
+        return replacing is null ? !exists : exists && held!.ETag == replacing.ETag;
+    }
+
+    // Callers hold the lock and checked CanPlace.
+    private string Place(MapScope scope, JourneyMap map, string json, StoredMap? replacing, string? shelving)
+    {
+        // One moment for both shelf lines, as the table store stamps its one transaction.
+        var now = clock.GetUtcNow();
+        if (shelving is not null)
+        {
+            Shelve(scope.TeamKey, replacing!.Map, now, shelving);
+        }
+
+        var saved = Hold(Key(scope), json);
+        Shelve(scope.TeamKey, map, now, shelvedJson: null);
+        return saved.ETag;
+    }
+
     // Callers hold the lock.
     private MapDocument Hold((string, string) key, string json)
     {
-        var document = new MapDocument(json, "W/\"" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"");
+        var document = new MapDocument(json, NewVersion());
         _conversations[key] = document;
         return document;
     }
 
-    // The team's shelf line of a map: its summary always, its document only while no conversation holds it.
+    // The team's shelf line of a map: its summary always, its document only while no conversation holds it; a new version each write.
     private void Shelve(string teamKey, JourneyMap map, DateTimeOffset updatedAt, string? shelvedJson) =>
-        _shelf[(teamKey, map.Id)] = new ShelfLine(new MapSummary(map.Id, map.Name, map.Status, map.ConversationKey, updatedAt), shelvedJson);
+        _shelf[(teamKey, map.Id)] = new ShelfLine(new MapSummary(map.Id, map.Name, map.Status, map.ConversationKey, updatedAt), shelvedJson,
+            NewVersion());
+
+    // Callers hold the lock.
+    private string NewVersion() => "W/\"" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"";
 
     // For writes; reads look up without adding.
     private Dictionary<string, MapItem> ItemsOf(string teamKey, string mapId)
@@ -314,7 +364,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         return items;
     }
 
-    private sealed record ShelfLine(MapSummary Summary, string? Json);
+    private sealed record ShelfLine(MapSummary Summary, string? Json, string ETag);
 }
 
 /// <summary>A conversation's map document as the in-memory store keeps it: its JSON and version.</summary>

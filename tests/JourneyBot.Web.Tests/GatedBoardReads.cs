@@ -92,6 +92,11 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
 
+    public Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetShelvedAsync(teamKey, mapId, cancellationToken);
+
+    public Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken) =>
+        store.TryTakeAsync(scope, map, heldBy, replacing, cancellationToken);
+
     public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) => store.ListMapsAsync(teamKey, cancellationToken);
 
     public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.TryAddItemAsync(teamKey, mapId, item, cancellationToken);

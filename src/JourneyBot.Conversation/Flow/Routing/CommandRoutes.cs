@@ -37,6 +37,7 @@ internal static class CommandRoutes
         var votes = new VoteHandlers(store);
         var members = new MemberHandlers(store);
         var demo = new DemoHandler(store, sessions, play);
+        var move = new MoveHandler(store);
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -44,6 +45,7 @@ internal static class CommandRoutes
             .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None, Overheard = OneWord })
             .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
             .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<MoveMapCommand>(move.MoveAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
             // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
             .Add(new CommandRoute<MuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: true, token)) { Map = MapUse.None })

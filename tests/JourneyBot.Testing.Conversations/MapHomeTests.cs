@@ -20,6 +20,28 @@ public abstract class MapHomeTests
     private static MapScope OtherConversation(MappingSession session) =>
         session.Scope with { ConversationKey = "19:private@thread.tacv2;messageid=1700000000002" };
 
+    // Another thread (a new post) of the session's channel: the same members.
+    private static MapScope AnotherThreadOfTheChannel(MappingSession session) =>
+        session.Scope with { ConversationKey = "19:general@thread.tacv2;messageid=1700000000009" };
+
+    [Fact]
+    public async Task Another_thread_of_the_same_channel_lists_and_opens_the_map()
+    {
+        await using var session = await StartSessionAsync();
+        var thread = AnotherThreadOfTheChannel(session);
+        Assert.StartsWith("19:general@thread.tacv2;messageid=", session.Scope.ConversationKey, StringComparison.Ordinal);
+        await Script.PlayAsync(session, Scenarios.Setup);
+        await session.SayAsync(Alex, "start Second map");
+        await session.PressAsync(Alex, "Archive it and start the new map");
+
+        var list = await session.SayAsync(Megan, "maps", turn => turn with { Scope = thread });
+        await session.SayAsync(Alex, "open Shoe journey", turn => turn with { Scope = thread });
+
+        Assert.Contains("Shoe journey: archived", list.ToString(), StringComparison.Ordinal);
+        var there = (await session.Store.GetConversationMapAsync(thread, Cancel))!.Map;
+        Assert.Equal(("Shoe journey", MapStatus.Active), (there.Name, there.Status));
+    }
+
     [Fact]
     public async Task Another_conversation_of_the_team_neither_lists_nor_opens_a_map()
     {
@@ -32,7 +54,7 @@ public abstract class MapHomeTests
         var open = await session.SayAsync(Alex, "open Shoe journey", turn => turn with { Scope = other });
 
         Assert.DoesNotContain("Shoe journey", list.ToString(), StringComparison.Ordinal);
-        Assert.Contains("I found no map called “Shoe journey” in this conversation", open.ToString(), StringComparison.Ordinal);
+        Assert.Contains("I found no map called “Shoe journey” here", open.ToString(), StringComparison.Ordinal);
         Assert.Null(await session.Store.GetConversationMapAsync(other, Cancel));
         var map = await session.MapAsync();
         Assert.Equal((MapStatus.Archived, session.Scope.ConversationKey), (map.Status, map.ConversationKey));
@@ -49,7 +71,7 @@ public abstract class MapHomeTests
         await session.PressAsync(Alex, "Archive it and start the new map");
 
         var refused = await session.SayAsync(Alex, "open Shoe journey", turn => turn with { Scope = other });
-        Assert.Contains("I found no map called “Shoe journey” in this conversation", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains("I found no map called “Shoe journey” here", refused.ToString(), StringComparison.Ordinal);
         Assert.Null(await session.Store.GetConversationMapAsync(other, Cancel));
 
         await session.SayAsync(Alex, "move Shoe journey", turn => turn with { Scope = other });

@@ -6,7 +6,7 @@ using static JourneyBot.Conversation.Flow.TurnReplies;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>
-/// <c>move &lt;name&gt;</c>: the facilitator brings a map of theirs from another conversation of the
+/// <c>move &lt;name&gt;</c>: the facilitator brings a map of theirs from another channel or chat of the
 /// team (off the shelf, or out of the conversation holding it) into this one, which it then
 /// belongs to (<see cref="MapHomes"/>). Moving shows the map to this conversation's members, so it
 /// is the facilitator's decision alone; its status stays as it was.
@@ -58,7 +58,7 @@ internal sealed class MoveHandler(IMapStore store)
         CancellationToken cancellationToken)
     {
         var elsewhere = maps.Where(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(m.ConversationKey, turn.Scope.ConversationKey, StringComparison.Ordinal));
+            && !MapHomes.IsHere(m.ConversationKey, turn.Scope));
         foreach (var summary in elsewhere)
         {
             if (await store.GetShelvedAsync(turn.Scope.TeamKey, summary.Id, cancellationToken) is { } shelved)

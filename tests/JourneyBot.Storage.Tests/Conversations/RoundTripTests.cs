@@ -61,5 +61,21 @@ public sealed class RoundTripTests
         Assert.Equal(3, Metrics(session).Total - before); // member, member upsert, insert item (the map was read moments ago)
     }
 
+    [Fact]
+    public async Task Giving_ones_department_after_adding_items_is_one_write_whatever_the_member_added()
+    {
+        await using var session = await TableSessions.StartAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+        await session.SayAsync(Patti, "pain Purchase | Too many steps");
+        await session.SayAsync(Patti, "touchpoint Purchase | website | Checkout");
+        await session.SayAsync(Patti, "goal Purchase | Pay fast");
+
+        var before = Metrics(session).Total;
+        await session.SayAsync(Patti, "department Finance");
+
+        Assert.Equal(1, Metrics(session).Total - before); // member upsert (the row was read moments ago); none of her items
+        Assert.All((await session.BoardAsync()).Items.Where(i => i.Author == Patti), i => Assert.Equal("Finance", i.AuthorDepartment));
+    }
+
     private static StorageMetrics Metrics(MappingSession session) => session.Services.GetRequiredService<StorageMetrics>();
 }

@@ -69,6 +69,19 @@ public interface IMapStore
     /// <summary>Replaces a member's votes in a map.</summary>
     Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
 
+    /// <summary>The map's line on the team's shelf (name, status, conversation), or null when the team has no such map.</summary>
+    Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps what was published as version <paramref name="version"/> of the map, replacing what an
+    /// unfinished publish may have left under that number. Written before the map names the version,
+    /// so a version the map names is always complete.
+    /// </summary>
+    Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken);
+
+    /// <summary>Version <paramref name="version"/> of the map as it was published, or null when there is none.</summary>
+    Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken);
+
     /// <summary>What the team knows of a member (department, 1:1 chat, time zone, mute), or null for someone new.</summary>
     Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken);
 

@@ -146,6 +146,16 @@ internal sealed class CachedMapStore : IMapStore
     public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
         _inner.GetBoardAsync(teamKey, mapId, cancellationToken);
 
+    // What a link's page reads is read fresh: an archived map's links stop at once.
+    public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetMapSummaryAsync(teamKey, mapId, cancellationToken);
+
+    public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken) =>
+        _inner.PutPublishedAsync(teamKey, mapId, version, published, cancellationToken);
+
+    public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken) =>
+        _inner.GetPublishedAsync(teamKey, mapId, version, cancellationToken);
+
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
         _inner.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
 

@@ -23,6 +23,7 @@ internal static class MapRows
     public const string ItemKind = "item";
     public const string VotesKind = "votes";
     public const string MemberKind = "member";
+    public const string PublishedKind = "published";
 
     public const string MapIdProperty = "MapId";
     public const string NameProperty = "Name";
@@ -37,6 +38,9 @@ internal static class MapRows
     public const string TimeZoneProperty = "TimeZone";
     public const string MutedProperty = "Muted";
     public const string AuthorIdProperty = "AuthorId";
+    public const string VersionProperty = "Version";
+    public const string PartProperty = "Part";
+    public const string PartsProperty = "Parts";
 
     /// <summary>The properties a shelf listing reads: not the documents.</summary>
     public static IReadOnlyList<string> SummaryProperties { get; } =
@@ -97,6 +101,21 @@ internal static class MapRows
         var entity = Row(partitionKey, RowKeys.Votes(mapId, personId), VotesKind);
         entity[PersonIdProperty] = personId;
         DocumentColumns.Write(entity, JsonSerializer.Serialize([.. itemIds], MapJson.Storage.ListString));
+        return entity;
+    }
+
+    /// <summary>
+    /// Part <paramref name="part"/> of <paramref name="parts"/> of a published version: a slice of its
+    /// JSON (a map with a full board outgrows one entity), with the count so a reader sees a missing part.
+    /// </summary>
+    public static TableEntity PublishedPart(string partitionKey, string mapId, int version, int part, int parts, string slice)
+    {
+        var entity = Row(partitionKey, RowKeys.PublishedPart(mapId, version, part), PublishedKind);
+        entity[MapIdProperty] = mapId;
+        entity[VersionProperty] = version;
+        entity[PartProperty] = part;
+        entity[PartsProperty] = parts;
+        DocumentColumns.Write(entity, slice);
         return entity;
     }
 

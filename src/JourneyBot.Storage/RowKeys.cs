@@ -17,6 +17,8 @@ namespace JourneyBot.Storage;
 /// member asked in it; the countdown is 9999 less the round's number, four digits, so a map's
 /// newest round sorts first (see <see cref="RoundRows"/>).</item>
 /// <item><c>t~departments</c>: the team's departments.</item>
+/// <item><c>p~{map}~{version}~{part}</c>: part of a published version of a map (version four digits,
+/// part three), see <see cref="MapRows.PublishedPart"/>.</item>
 /// </list>
 /// </remarks>
 internal static class RowKeys
@@ -59,6 +61,17 @@ internal static class RowKeys
 
     /// <summary>A member asked in a round.</summary>
     public static string Ask(string mapId, int number, string personId) => Asks(mapId, number) + KeyEncoder.Encode(personId);
+
+    /// <summary>What the row keys of every published version of a map start with (all of them go when the map does).</summary>
+    public static string Published(string mapId) => "p~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;
+
+    /// <summary>What the row keys of one published version's parts start with.</summary>
+    public static string PublishedVersion(string mapId, int version) =>
+        Published(mapId) + version.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + KeyEncoder.Separator;
+
+    /// <summary>One part of a published version.</summary>
+    public static string PublishedPart(string mapId, int version, int part) =>
+        PublishedVersion(mapId, version) + part.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The team's departments.</summary>
     public const string Departments = "t~departments";

@@ -27,7 +27,7 @@ namespace JourneyBot.Storage;
 /// <param name="table">The table; created at start-up by the hosted initializer.</param>
 /// <param name="time">The clock of the shelf's <c>UpdatedAt</c>.</param>
 /// <param name="logger">Ids and statuses only.</param>
-public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<TableMapStore> logger) : IMapStore
+public sealed partial class TableMapStore(TableClient table, TimeProvider time, ILogger<TableMapStore> logger) : IMapStore
 {
     /// <inheritdoc />
     /// <remarks>One point read of the <c>c~</c> row.</remarks>

@@ -29,6 +29,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private readonly Dictionary<(string Team, string Map), Dictionary<string, IReadOnlyList<string>>> _votes = [];
     private readonly Dictionary<(string Team, string Person), TeamMember> _members = [];
     private readonly Dictionary<(string Team, string Person), int> _memberWrites = [];
+    private readonly Dictionary<(string Team, string Map, int Version), string> _published = [];
     private long _version;
     private int _itemWrites;
 
@@ -148,6 +149,41 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
                     .OrderByDescending(m => m.UpdatedAt).ThenBy(m => m.Id, StringComparer.Ordinal),
             ]);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_shelf.GetValueOrDefault((teamKey, mapId))?.Summary);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Kept as JSON, so what is read back shares nothing with what was written.</remarks>
+    public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        var json = JsonSerializer.Serialize(published, MapJson.Storage.PublishedMap);
+        lock (_gate)
+        {
+            _published[(teamKey, mapId, version)] = json;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken)
+    {
+        string? json;
+        lock (_gate)
+        {
+            json = _published.GetValueOrDefault((teamKey, mapId, version));
+        }
+
+        return Task.FromResult(json is null ? null : JsonSerializer.Deserialize(json, MapJson.Storage.PublishedMap));
     }
 
     /// <inheritdoc />

@@ -105,6 +105,14 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
         store.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
 
+    public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetMapSummaryAsync(teamKey, mapId, cancellationToken);
+
+    public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken) =>
+        store.PutPublishedAsync(teamKey, mapId, version, published, cancellationToken);
+
+    public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken) =>
+        store.GetPublishedAsync(teamKey, mapId, version, cancellationToken);
+
     public Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken) => store.GetMemberAsync(teamKey, personId, cancellationToken);
 
     public Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken) =>

@@ -35,6 +35,7 @@ public static class BotProtocolServiceCollectionExtensions
         // The pacer and the outbox time their waits on the host's one clock, which tests replace.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotRequestProcessor>();
+        services.AddSingleton<ServedChannels>();
         services.AddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.AddSingleton<ProactiveSends>();

@@ -53,6 +53,13 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
+        // A valid token from a channel or tenant the bot does not serve: refused, not retried (4xx).
+        if (!http.RequestServices.GetRequiredService<ServedChannels>().Serves(activity))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
         var turn = new TurnContext(activity, http.RequestServices.GetRequiredService<ConnectorClient>(), outbox);
         using var observed = ObservedTurn.Turn(turn, logger, metrics);
         ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);

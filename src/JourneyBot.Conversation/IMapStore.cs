@@ -72,8 +72,19 @@ public interface IMapStore
     /// <summary>Removes an item; false when it was not there.</summary>
     Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken);
 
-    /// <summary>All items and votes of a map.</summary>
+    /// <summary>
+    /// All items and votes of a map. Each item shows its author's department as the team knows it
+    /// now (<see cref="TeamMember.Department"/> on the member's row), else the one it was added under:
+    /// a department is stored once, on the member, so changing it rewrites no item.
+    /// </summary>
     Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many items the map holds, in all and per author id, to hold it to <see cref="MapLimits"/>.
+    /// It may be a few seconds old, so a map written by many at once can end a few items over a
+    /// limit; a count never blocks a write, so no item is ever lost to it.
+    /// </summary>
+    Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken);
 
     /// <summary>Replaces a member's votes in a map.</summary>
     Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
@@ -136,4 +147,32 @@ public sealed record MapBoard(IReadOnlyList<MapItem> Items, IReadOnlyDictionary<
     /// <summary>Votes per item id.</summary>
     public IReadOnlyDictionary<string, int> Tally() =>
         Votes.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>
+    /// The board with each item showing its author's department from <paramref name="departments"/>
+    /// (per member id) where the team knows one; other items keep the department they were added
+    /// under (an anonymous author, whose id names no member, or a member with no row).
+    /// </summary>
+    public MapBoard WithDepartments(IReadOnlyDictionary<string, string> departments)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        return departments.Count == 0
+            ? this
+            : this with
+            {
+                Items = [.. Items.Select(i => departments.TryGetValue(i.Author.Id, out var now) && now != i.AuthorDepartment ? i with { AuthorDepartment = now } : i)],
+            };
+    }
+}
+
+/// <summary>How many items a map holds.</summary>
+/// <param name="Items">In all.</param>
+/// <param name="ByAuthor">Per author id (<see cref="MapItem.Author"/>).</param>
+public sealed record ItemTally(int Items, IReadOnlyDictionary<string, int> ByAuthor)
+{
+    /// <summary>A map with no items.</summary>
+    public static ItemTally Empty { get; } = new(0, new Dictionary<string, int>());
+
+    /// <summary>How many items <paramref name="authorId"/> added.</summary>
+    public int Of(string authorId) => ByAuthor.GetValueOrDefault(authorId);
 }

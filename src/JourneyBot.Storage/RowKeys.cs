@@ -35,14 +35,20 @@ internal static class RowKeys
     /// <summary>What the row keys of a map's items and votes start with.</summary>
     public static string Board(string mapId) => Shelf(mapId) + KeyEncoder.Separator;
 
+    /// <summary>What the row keys of a map's items start with.</summary>
+    public static string Items(string mapId) => Board(mapId) + "i~";
+
     /// <summary>An item of a map.</summary>
-    public static string Item(string mapId, string itemId) => Board(mapId) + "i~" + KeyEncoder.Encode(itemId);
+    public static string Item(string mapId, string itemId) => Items(mapId) + KeyEncoder.Encode(itemId);
 
     /// <summary>A member's votes in a map.</summary>
     public static string Votes(string mapId, string personId) => Board(mapId) + "v~" + KeyEncoder.Encode(personId);
 
+    /// <summary>What the row keys of the team's members start with.</summary>
+    public const string MemberPrefix = "u~";
+
     /// <summary>What the team knows of a member.</summary>
-    public static string Member(string personId) => "u~" + KeyEncoder.Encode(personId);
+    public static string Member(string personId) => MemberPrefix + KeyEncoder.Encode(personId);
 
     /// <summary>What the row keys of a map's rounds and their asks start with.</summary>
     public static string Rounds(string mapId) => "r~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;

@@ -31,6 +31,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private readonly Dictionary<(string Team, string Person), int> _memberWrites = [];
     private readonly Dictionary<(string Team, string Map, int Version), string> _published = [];
     private long _version;
+    private int _itemWrites;
 
     /// <summary>What the conversation holds now; <see cref="Restore"/> puts it back.</summary>
     public ConversationSnapshot Snapshot(MapScope scope)
@@ -211,6 +212,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
+            _itemWrites++;
             return Task.FromResult(ItemsOf(teamKey, mapId).TryAdd(item.Id, item));
         }
     }
@@ -221,6 +223,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
+            _itemWrites++;
             ItemsOf(teamKey, mapId)[item.Id] = item;
         }
 
@@ -237,7 +240,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Sorted as the table store sorts: by creation, then id.</remarks>
+    /// <remarks>Sorted as the table store sorts: by creation, then id; departments from the team's member entries.</remarks>
     public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -247,7 +250,33 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
             var votes = _votes.TryGetValue((teamKey, mapId), out var cast)
                 ? new Dictionary<string, IReadOnlyList<string>>(cast, StringComparer.Ordinal)
                 : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            return Task.FromResult(new MapBoard(items, votes));
+            var departments = _members.Where(m => m.Key.Team == teamKey && m.Value.Department is not null)
+                .ToDictionary(m => m.Key.Person, m => m.Value.Department!, StringComparer.Ordinal);
+            return Task.FromResult(new MapBoard(items, votes).WithDepartments(departments));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always exact.</remarks>
+    public Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var items = _items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>();
+            var byAuthor = items.GroupBy(i => i.Author.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return Task.FromResult(new ItemTally(byAuthor.Values.Sum(), byAuthor));
+        }
+    }
+
+    /// <summary>How often an item was written (added or replaced): storage writes cost, so tests count them.</summary>
+    public int ItemWrites
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _itemWrites;
+            }
         }
     }
 

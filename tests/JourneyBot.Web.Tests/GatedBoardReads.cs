@@ -99,6 +99,8 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) => store.ListMapsAsync(teamKey, cancellationToken);
 
+    public Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.CountItemsAsync(teamKey, mapId, cancellationToken);
+
     public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.TryAddItemAsync(teamKey, mapId, item, cancellationToken);
 
     public Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.PutItemAsync(teamKey, mapId, item, cancellationToken);

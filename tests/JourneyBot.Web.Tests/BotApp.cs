@@ -147,7 +147,9 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
             ["Connector:AllowLoopback"] = "true",
         };
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(storage).AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        // The bot's own Debug lines too: appsettings.json's Default (Information) rule would otherwise
+        // win over the minimum level, and a test could not see what is logged only at Debug.
+        builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug).AddFilter("JourneyBot", LogLevel.Debug));
         builder.ConfigureTestServices(s =>
         {
             // Connector retries in tests wait milliseconds, not seconds, unless a test says otherwise.

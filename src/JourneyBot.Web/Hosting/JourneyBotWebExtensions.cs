@@ -40,6 +40,8 @@ internal static class JourneyBotWebExtensions
         AddSending(services);
         AddMembers(services);
         services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
+        services.AddSingleton<Lifecycle.MapRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.MapRetention>());
         services.AddHealthChecks();
         return services;
     }

@@ -25,6 +25,9 @@ internal sealed class MapRetention(
     /// <summary>Time between passes.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
+    // One pass at a time in this instance: a pass asked for while the timer's runs waits for it.
+    private readonly SemaphoreSlim _passing = new(1, 1);
+
     /// <summary>
     /// One pass: deletes up to <see cref="MapsPerPass"/> finished maps last changed before the
     /// retention period; returns how many. Nothing when retention is off.
@@ -36,16 +39,30 @@ internal sealed class MapRetention(
             return 0;
         }
 
-        var before = clock.GetUtcNow() - TimeSpan.FromDays(days);
-        var deleted = 0;
-        foreach (var map in await store.ListFinishedBeforeAsync(before, MapsPerPass, cancellationToken))
+        await _passing.WaitAsync(cancellationToken);
+        try
         {
-            await deletion.DeleteAsync(map.TeamKey, map.MapId, cancellationToken);
-            deleted++;
-        }
+            var before = clock.GetUtcNow() - TimeSpan.FromDays(days);
+            var deleted = 0;
+            foreach (var map in await store.ListFinishedBeforeAsync(before, MapsPerPass, cancellationToken))
+            {
+                await deletion.DeleteAsync(map.TeamKey, map.MapId, cancellationToken);
+                deleted++;
+            }
 
-        WebLog.LogRetentionPass(logger, deleted, days);
-        return deleted;
+            WebLog.LogRetentionPass(logger, deleted, days);
+            return deleted;
+        }
+        finally
+        {
+            _passing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _passing.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -21,15 +21,6 @@ public sealed class MapLifecyclePipelineTests : IClassFixture<ConnectorFixture>
 {
     private const string OtherThread = "19:stores@thread.tacv2;messageid=1700000000777";
 
-    private static readonly Dictionary<string, string> Routes = new()
-    {
-        ["route.s1"] = "Product",
-        ["route.s2"] = "Product",
-        ["route.s3"] = "Sales,Product",
-        ["route.s4"] = "Customer Service,Product",
-        ["route.s5"] = "Customer Service",
-    };
-
     private readonly RecordingConnector _connector;
 
     public MapLifecyclePipelineTests(ConnectorFixture fixture)
@@ -44,7 +35,7 @@ public sealed class MapLifecyclePipelineTests : IClassFixture<ConnectorFixture>
     public async Task The_bot_removed_from_the_team_archives_the_map_being_made_closes_its_round_drops_its_scheduled_work_and_posts_nothing()
     {
         await using var round = await StartAsync(_connector);
-        await round.SendRoundAsync(Routes);
+        await round.SendRoundAsync(RoundPipelineTests.Routes);
         await Task.WhenAll(new[] { Megan, Adele, Isaiah }.Select(m => round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(m))));
         await round.SettleAsync();
         Assert.NotEmpty(await DueRowsOfAsync(round, round.MapId));
@@ -71,7 +62,7 @@ public sealed class MapLifecyclePipelineTests : IClassFixture<ConnectorFixture>
     public async Task A_map_deleted_from_the_channel_leaves_no_row_in_either_table_and_the_teams_other_map_is_untouched()
     {
         await using var round = await StartAsync(_connector);
-        await round.SendRoundAsync(Routes);
+        await round.SendRoundAsync(RoundPipelineTests.Routes);
         await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Megan));
         foreach (var line in new[] { "start Store visits", "Fewer empty visits", "skip", "skip", "skip", "template", "next", "pain Purchase | No size 44 in store" })
         {

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Deploys JourneyBot to Azure and builds its Teams app package: resource group, Bicep templates
-# (identity, storage, App Service, Azure Bot with the Teams channel), the bot's code, the package.
-# Run it again to update: the same resources are updated and the map link signing key is kept.
+# (identities, network, storage, Key Vault, App Service, Azure Bot with the Teams channel only), the
+# bot's code, the package.
+# Run it again to update: the same resources are updated and the map link signing keys are kept
+# (in the Key Vault); --rotate-map-link-key replaces the signing key and keeps the old one accepted.
 # See deployment/README.md.
 set -euo pipefail
 
@@ -29,6 +31,8 @@ Options:
       --graph-departments     read members' departments from their Microsoft Graph profiles
                               (Graph:Enabled); the bot's identity needs User.Read.All with
                               admin consent first (see deployment/README.md)
+      --rotate-map-link-key   sign new map links with a new key; links signed with the current
+                              key keep working until the next rotation
   -h, --help                  show this help
 
 Needs: az (logged in: az login), dotnet (.NET 10 SDK), openssl, zip, curl.
@@ -67,6 +71,7 @@ sku="P0v3"
 instances="2"
 version="1.0.0"
 graph_departments="false"
+rotate_key="false"
 
 need_value() {
   [[ $# -ge 2 && -n "$2" && "$2" != -* ]] || fail "$1 needs a value (see --help)"
@@ -86,6 +91,7 @@ while [[ $# -gt 0 ]]; do
     --instances) need_value "$@"; instances="$2"; shift 2 ;;
     --version) need_value "$@"; version="$2"; shift 2 ;;
     --graph-departments) graph_departments="true"; shift ;;
+    --rotate-map-link-key) rotate_key="true"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) fail "unknown option '$1' (see --help)" ;;
   esac
@@ -139,7 +145,7 @@ done
 [[ -f "$repo_root/manifest/package.sh" ]] || fail "manifest/package.sh is missing: this script runs from a JourneyBot checkout"
 
 # Everything written here is private to this user and removed on exit: the parameters file holds
-# the signing key (and the client secret for SingleTenant).
+# new signing keys (and the client secret for SingleTenant).
 umask 077
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/journeybot-deploy.XXXXXX")"
 trap 'rm -rf "$work_dir"' EXIT
@@ -165,12 +171,17 @@ else
   echo "created in $location"
 fi
 
-# --- Map link signing key: generated once, then reused --------------------------------------------
+# --- Map link signing keys: generated once, then kept in the Key Vault ----------------------------
 
-step "Map link signing key"
-# The web app is named <base-name>-<13 characters from the resource group id>; a previous deployment
-# left the key in its app settings. Published map links keep working only with the same key.
-signing_key=""
+step "Map link signing keys"
+# The web app is named <base-name>-<13 characters from the resource group id>. Its settings name the
+# ids of the current and previous keys; the keys themselves are in the vault, and an empty key
+# parameter keeps the vault's. Links carry the id of their key, so ids are never reused.
+new_key_id() { echo "k$(date -u +%Y%m%d%H%M%S)$1"; }
+key_id=""
+key=""
+previous_key_id=""
+previous_key=""
 existing_app=""
 web_apps="$(az webapp list --resource-group "$resource_group" --query '[].name' -o tsv)"
 while IFS= read -r name; do
@@ -178,16 +189,50 @@ while IFS= read -r name; do
     existing_app="$name"
   fi
 done <<<"$web_apps"
+app_setting() {
+  az webapp config appsettings list --resource-group "$resource_group" --name "$existing_app" \
+    --query "[?name=='$1'].value | [0]" -o tsv
+}
+# The id of the vault key a setting refers to (@Microsoft.KeyVault(…;SecretName=MapLinkKey-<id>)).
+key_id_of() {
+  local reference
+  reference="$(app_setting "$1")"
+  if [[ "$reference" =~ SecretName=MapLinkKey-([A-Za-z0-9-]+) ]]; then
+    printf '%s' "${BASH_REMATCH[1]}"
+  fi
+}
+current_id="" former_id="" legacy_key=""
 if [[ -n "$existing_app" ]]; then
-  signing_key="$(az webapp config appsettings list --resource-group "$resource_group" --name "$existing_app" \
-    --query "[?name=='MapLinks__SigningKey'].value | [0]" -o tsv)"
+  current_id="$(key_id_of MapLinks__SigningKeys__0)"
+  former_id="$(key_id_of MapLinks__SigningKeys__1)"
+  # A deployment from before the vault kept its one key in plain text in the settings.
+  legacy_key="$(app_setting MapLinks__SigningKey)"
 fi
-if [[ -n "$signing_key" ]]; then
-  echo "reusing the key of $existing_app"
+if [[ -n "$current_id" && -n "$former_id" && "$rotate_key" != true ]]; then
+  key_id="$current_id"
+  previous_key_id="$former_id"
+  echo "keeping the keys $key_id (signs) and $previous_key_id (accepted) in the vault"
+elif [[ -n "$current_id" && -n "$former_id" ]]; then
+  key_id="$(new_key_id a)"
+  key="$(openssl rand -base64 32)"
+  previous_key_id="$current_id"
+  echo "rotating: $key_id signs from now on; links of $previous_key_id keep working, those of $former_id stop"
+elif [[ -n "$legacy_key" ]]; then
+  # Moved to the vault and rotated away: the old key stays accepted, a new one signs.
+  key_id="$(new_key_id a)"
+  key="$(openssl rand -base64 32)"
+  previous_key_id="$(new_key_id b)"
+  previous_key="$legacy_key"
+  echo "moving the key of $existing_app to the vault as $previous_key_id; $key_id signs from now on"
 else
-  signing_key="$(openssl rand -base64 32)"
-  echo "generated a new key"
+  # First deployment: the previous key signs nothing yet; it is there so that a rotation has a slot.
+  key_id="$(new_key_id a)"
+  key="$(openssl rand -base64 32)"
+  previous_key_id="$(new_key_id b)"
+  previous_key="$(openssl rand -base64 32)"
+  echo "generated the keys $key_id (signs) and $previous_key_id"
 fi
+unset legacy_key
 
 # --- Infrastructure -------------------------------------------------------------------------------
 
@@ -206,7 +251,8 @@ app_type_json="$(json_string "$app_type")"
 app_id_json="$(json_string "$app_id")"
 app_password_json="$(json_string "$app_password")"
 sku_json="$(json_string "$sku")"
-signing_key_json="$(json_string "$signing_key")"
+key_json="$(json_string "$key")"
+previous_key_json="$(json_string "$previous_key")"
 
 parameters_file="$work_dir/parameters.json"
 cat >"$parameters_file" <<EOF
@@ -223,11 +269,14 @@ cat >"$parameters_file" <<EOF
     "appServicePlanSku": { "value": $sku_json },
     "instanceCount": { "value": $instances },
     "readDepartmentsFromGraph": { "value": $graph_departments },
-    "mapLinkSigningKey": { "value": $signing_key_json }
+    "mapLinkKeyId": { "value": "$key_id" },
+    "mapLinkKey": { "value": $key_json },
+    "previousMapLinkKeyId": { "value": "$previous_key_id" },
+    "previousMapLinkKey": { "value": $previous_key_json }
   }
 }
 EOF
-unset signing_key signing_key_json app_password app_password_json
+unset key key_json previous_key previous_key_json app_password app_password_json
 
 step "Deploying the templates (a few minutes)"
 deployment_name="journeybot-$base_name"

@@ -1,6 +1,8 @@
-// JourneyBot in Azure: a user-assigned managed identity, Table Storage reached with that identity,
-// a Linux App Service running the bot, an Azure Bot registration with the Teams channel, and
-// Application Insights (on a Log Analytics workspace) receiving the bot's telemetry.
+// JourneyBot in Azure: two user-assigned managed identities (the bot's, and the data identity for
+// storage and secrets), Table Storage and a Key Vault reached from the web app's subnet only, a Linux
+// App Service running the bot, an Azure Bot registration with the Teams channel only, and a Log
+// Analytics workspace with Application Insights receiving the bot's telemetry and every resource's
+// platform logs.
 // Deploy at resource group scope:
 //   az deployment group create -g <group> -p deployment/main.bicepparam
 // See deployment/README.md.
@@ -71,9 +73,26 @@ param storageSku string = 'Standard_LRS'
 @maxLength(63)
 param tableName string = 'journeymaps'
 
-@description('Base64 key of at least 32 bytes that signs map links (openssl rand -base64 32). Keep it across redeployments, or published links stop working.')
+@description('Id of the key that signs new map links: 1-32 letters and digits, e.g. k20261205. Links carry it.')
+@minLength(1)
+@maxLength(32)
+param mapLinkKeyId string
+
+@description('Base64 key of at least 32 bytes (openssl rand -base64 32) stored in the vault under mapLinkKeyId. Empty: the vault already holds it from an earlier deployment.')
 @secure()
-param mapLinkSigningKey string
+param mapLinkKey string = ''
+
+@description('Id of the previous signing key, whose links are still accepted; different from mapLinkKeyId.')
+@minLength(1)
+@maxLength(32)
+param previousMapLinkKeyId string
+
+@description('Base64 key stored under previousMapLinkKeyId. Empty: the vault already holds it (after a rotation, the former current key).')
+@secure()
+param previousMapLinkKey string = ''
+
+@description('Address space of the virtual network the web app reaches Storage and Key Vault through; its first /26 is the integration subnet.')
+param virtualNetworkAddressPrefix string = '10.60.0.0/24'
 
 @description('Display name of the bot resource in Azure (the name in Teams comes from the app package).')
 @minLength(1)
@@ -126,8 +145,20 @@ var parameterErrors = filter(
     appType == 'UserAssignedMSI' && !empty(appPassword)
       ? 'appType UserAssignedMSI has no secret: leave appPassword empty.'
       : ''
-    length(mapLinkSigningKey) < 44
-      ? 'mapLinkSigningKey must be a base64 key of at least 32 bytes (openssl rand -base64 32).'
+    isSpelledWith(mapLinkKeyId, '${letters}${digits}', '${letters}${digits}')
+      ? ''
+      : 'mapLinkKeyId must be 1-32 letters and digits.'
+    isSpelledWith(previousMapLinkKeyId, '${letters}${digits}', '${letters}${digits}')
+      ? ''
+      : 'previousMapLinkKeyId must be 1-32 letters and digits.'
+    mapLinkKeyId == previousMapLinkKeyId
+      ? 'mapLinkKeyId and previousMapLinkKeyId must differ.'
+      : ''
+    !empty(mapLinkKey) && length(mapLinkKey) < 44
+      ? 'mapLinkKey must be a base64 key of at least 32 bytes (openssl rand -base64 32), or empty to keep the vault\'s.'
+      : ''
+    !empty(previousMapLinkKey) && length(previousMapLinkKey) < 44
+      ? 'previousMapLinkKey must be a base64 key of at least 32 bytes, or empty to keep the vault\'s.'
       : ''
   ],
   message => !empty(message)
@@ -137,7 +168,12 @@ var checkedBaseName = empty(parameterErrors) ? baseName : fail(join(parameterErr
 // Suffix for names that must be unique across Azure; stable for the resource group, so a
 // redeployment updates the same resources.
 var suffix = uniqueString(resourceGroup().id)
-var identityName = '${checkedBaseName}-identity'
+// The bot's identity keeps the name it had when it was the only one, so that its client id (the
+// bot's app id in the Teams app package) survives an upgrade.
+var botIdentityName = '${checkedBaseName}-identity'
+var dataIdentityName = '${checkedBaseName}-data-identity'
+var networkName = '${checkedBaseName}-vnet'
+var vaultName = '${take(checkedBaseName, 7)}-kv-${suffix}'
 var storageAccountName = '${take(checkedBaseName, 11)}${suffix}'
 var planName = '${checkedBaseName}-plan'
 var webAppName = '${checkedBaseName}-${suffix}'
@@ -147,11 +183,37 @@ var applicationInsightsName = '${checkedBaseName}-insights'
 
 var isManagedIdentity = appType == 'UserAssignedMSI'
 
-module identity 'modules/identity.bicep' = {
+// Key Vault secret names: the client secret, and one secret per map link key id.
+var appPasswordSecretName = 'MicrosoftAppPassword'
+var currentKeySecretName = 'MapLinkKey-${mapLinkKeyId}'
+var previousKeySecretName = 'MapLinkKey-${previousMapLinkKeyId}'
+
+@description('An app setting value that App Service replaces with the latest version of a secret of the vault.')
+func keyVaultReference(vault string, secretName string) string =>
+  '@Microsoft.KeyVault(VaultName=${vault};SecretName=${secretName})'
+
+module botIdentity 'modules/identity.bicep' = {
   params: {
-    name: identityName
+    name: botIdentityName
     location: location
     tags: tags
+  }
+}
+
+module dataIdentity 'modules/identity.bicep' = {
+  params: {
+    name: dataIdentityName
+    location: location
+    tags: tags
+  }
+}
+
+module network 'modules/network.bicep' = {
+  params: {
+    name: networkName
+    location: location
+    tags: tags
+    addressPrefix: virtualNetworkAddressPrefix
   }
 }
 
@@ -162,11 +224,33 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     tableName: tableName
-    identityName: identityName
+    identityName: dataIdentityName
+    subnetId: network.outputs.subnetId
+    workspaceId: monitoring.outputs.workspaceId
   }
   // The role assignment refers to the identity by name.
   dependsOn: [
-    identity
+    dataIdentity
+  ]
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  params: {
+    name: vaultName
+    location: location
+    tags: tags
+    subnetId: network.outputs.subnetId
+    readerIdentityName: dataIdentityName
+    workspaceId: monitoring.outputs.workspaceId
+    secrets: {
+      '${appPasswordSecretName}': isManagedIdentity ? '' : appPassword
+      '${currentKeySecretName}': mapLinkKey
+      '${previousKeySecretName}': previousMapLinkKey
+    }
+  }
+  // The role assignment refers to the identity by name.
+  dependsOn: [
+    dataIdentity
   ]
 }
 
@@ -180,8 +264,8 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-var microsoftAppId = isManagedIdentity ? identity.outputs.clientId : appId
-var microsoftAppTenantId = isManagedIdentity ? identity.outputs.tenantId : tenantId
+var microsoftAppId = isManagedIdentity ? botIdentity.outputs.clientId : appId
+var microsoftAppTenantId = isManagedIdentity ? botIdentity.outputs.tenantId : tenantId
 
 module webApp 'modules/webapp.bicep' = {
   params: {
@@ -191,21 +275,32 @@ module webApp 'modules/webapp.bicep' = {
     tags: tags
     skuName: appServicePlanSku
     instanceCount: instanceCount
-    identityName: identityName
+    botIdentityName: botIdentityName
+    dataIdentityName: dataIdentityName
+    subnetId: network.outputs.subnetId
+    workspaceId: monitoring.outputs.workspaceId
     microsoftAppType: appType
     microsoftAppId: microsoftAppId
     microsoftAppTenantId: microsoftAppTenantId
     // The bot refuses a password with UserAssignedMSI; the setting is present but empty.
-    microsoftAppPassword: isManagedIdentity ? '' : appPassword
+    appRegistrationCredentialReference: isManagedIdentity ? '' : keyVaultReference(keyVault.outputs.name, appPasswordSecretName)
     tableServiceUri: storage.outputs.tableEndpoint
     tableName: storage.outputs.tableName
-    mapLinkSigningKey: mapLinkSigningKey
+    currentMapLinkKey: {
+      id: mapLinkKeyId
+      keyReference: keyVaultReference(keyVault.outputs.name, currentKeySecretName)
+    }
+    previousMapLinkKey: {
+      id: previousMapLinkKeyId
+      keyReference: keyVaultReference(keyVault.outputs.name, previousKeySecretName)
+    }
     applicationInsightsName: applicationInsightsName
     graphEnabled: readDepartmentsFromGraph
   }
-  // The app settings read the component's connection string by name.
+  // The app settings read the component's connection string by name and the identities are
+  // attached by name; the vault (an input) lets the data identity read before the app starts.
   dependsOn: [
-    monitoring
+    dataIdentity
   ]
 }
 
@@ -219,7 +314,8 @@ module bot 'modules/bot.bicep' = {
     msaAppId: microsoftAppId
     msaAppType: appType
     msaAppTenantId: microsoftAppTenantId
-    msaAppMSIResourceId: identity.outputs.id
+    msaAppMSIResourceId: botIdentity.outputs.id
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -247,8 +343,20 @@ output tableEndpoint string = storage.outputs.tableEndpoint
 @description('Name of the Application Insights component that receives the bot\'s telemetry.')
 output applicationInsightsName string = monitoring.outputs.applicationInsightsName
 
-@description('Client id of the user-assigned managed identity.')
-output identityClientId string = identity.outputs.clientId
+@description('Client id of the bot\'s user-assigned managed identity (its app id with UserAssignedMSI).')
+output identityClientId string = botIdentity.outputs.clientId
+
+@description('Client id of the data identity (the map table and the vault\'s secrets).')
+output dataIdentityClientId string = dataIdentity.outputs.clientId
+
+@description('Name of the Key Vault holding the client secret and the map link keys.')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Ids of the map link keys the web app uses: the current one (signs) and the previous one (still accepted).')
+output mapLinkKeyIds string[] = [
+  mapLinkKeyId
+  previousMapLinkKeyId
+]
 
 @description('Tenant of the bot\'s identity (MicrosoftAppTenantId).')
 output tenantId string = microsoftAppTenantId

@@ -28,7 +28,19 @@ param storageSku = 'Standard_LRS'
 
 param tableName = 'journeymaps'
 
-param mapLinkSigningKey = readEnvironmentVariable('JOURNEYBOT_MAPLINK_SIGNING_KEY', '')
+// Map link signing keys, stored in the Key Vault under their ids. First deployment: two new keys
+// (the previous one then signs nothing). Later: the same ids and empty keys keep the vault's;
+// to rotate, a new id and key as current and the former current id as previous (README, Rotation).
+param mapLinkKeyId = readEnvironmentVariable('JOURNEYBOT_MAPLINK_KEY_ID', 'k2')
+
+param mapLinkKey = readEnvironmentVariable('JOURNEYBOT_MAPLINK_KEY', '')
+
+param previousMapLinkKeyId = readEnvironmentVariable('JOURNEYBOT_MAPLINK_PREVIOUS_KEY_ID', 'k1')
+
+param previousMapLinkKey = readEnvironmentVariable('JOURNEYBOT_MAPLINK_PREVIOUS_KEY', '')
+
+// Address space of the virtual network the web app reaches Storage and Key Vault through.
+param virtualNetworkAddressPrefix = '10.60.0.0/24'
 
 param botDisplayName = 'JourneyBot'
 

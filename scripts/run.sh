@@ -68,7 +68,7 @@ tables="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eb
 # The built app itself, not `dotnet run`, so that stopping it stops the bot and nothing lingers.
 (cd src/JourneyBot.Web && ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$bot_port" \
   ConnectionStrings__Tables="$tables" MapLinks__BaseUrl="http://127.0.0.1:$bot_port" \
-  MapLinks__SigningKey="$(cat "$root/.data/maplinks.key")" exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
+  MapLinks__SigningKeys__0="$(cat "$root/.data/maplinks.key")" exec dotnet bin/Debug/net10.0/JourneyBot.Web.dll) &
 pids+=($!)
 
 for _ in $(seq 1 120); do

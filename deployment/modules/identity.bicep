@@ -1,6 +1,7 @@
-// The user-assigned managed identity JourneyBot runs as. It reads and writes the map table (always)
-// and, with MicrosoftAppType=UserAssignedMSI, is also the bot's own identity towards Bot Service and
-// Teams, so that no secret exists anywhere.
+// A user-assigned managed identity. JourneyBot has two, so that a token of one is worth nothing to
+// the services of the other: the bot's identity (its app id towards Bot Service and Teams with
+// MicrosoftAppType=UserAssignedMSI; no Azure role at all) and the data identity (the map table and
+// the vault's secrets; never the bot's app id).
 
 metadata description = 'User-assigned managed identity of JourneyBot.'
 

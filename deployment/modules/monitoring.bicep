@@ -1,5 +1,6 @@
 // Where the bot's telemetry goes: a Log Analytics workspace and a workspace-based Application
-// Insights component. The bot exports its traces, metrics and logs there with OpenTelemetry when
+// Insights component. The workspace also receives the platform logs of the web app, the table
+// service, the vault and the Azure Bot (their diagnostic settings). The bot exports its traces, metrics and logs there with OpenTelemetry when
 // APPLICATIONINSIGHTS_CONNECTION_STRING is set (see modules/webapp.bicep and deployment/README.md).
 
 metadata description = 'Log Analytics workspace and workspace-based Application Insights for JourneyBot telemetry.'
@@ -55,3 +56,6 @@ output applicationInsightsName string = applicationInsights.name
 
 @description('Name of the Log Analytics workspace.')
 output workspaceName string = workspace.name
+
+@description('Resource id of the Log Analytics workspace: where the diagnostic settings of the other resources send their logs.')
+output workspaceId string = workspace.id

@@ -1,5 +1,6 @@
 // Azure Table Storage for the journey maps. No key is used anywhere: shared key access is off and
-// the bot's managed identity reads and writes the table with the Storage Table Data Contributor role.
+// the data identity reads and writes the table with the Storage Table Data Contributor role. Only
+// the web app's subnet reaches the account (service endpoint); every request is logged.
 
 metadata description = 'Storage account with the JourneyBot map table and the identity\'s data role.'
 
@@ -31,6 +32,12 @@ param tableName string
 @description('Name of the user-assigned identity (in this resource group) that gets table data access.')
 param identityName string
 
+@description('Resource id of the subnet the web app sends its outbound traffic through: the only network allowed in.')
+param subnetId string
+
+@description('Resource id of the Log Analytics workspace that receives the table service\'s logs.')
+param workspaceId string
+
 // Storage Table Data Contributor: read, write and delete tables and entities.
 var tableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
@@ -59,10 +66,20 @@ resource storageAccount 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     allowCrossTenantReplication: false
+    // Enabled for selected networks only: the web app's subnet, through its Microsoft.Storage
+    // service endpoint. No IP rule, no trusted-service bypass; the table is created through Azure
+    // Resource Manager, which these rules do not restrict.
     publicNetworkAccess: 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: 'Deny'
+      bypass: 'None'
+      ipRules: []
+      virtualNetworkRules: [
+        {
+          id: subnetId
+          action: 'Allow'
+        }
+      ]
     }
   }
 }
@@ -87,6 +104,35 @@ resource tableDataAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
     description: 'JourneyBot reads and writes its journey maps.'
+  }
+}
+
+// Every read, write and delete of the table, with the caller's identity (StorageTableLogs).
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'StorageRead'
+        enabled: true
+      }
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'Transaction'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -1,6 +1,16 @@
-// The App Service that hosts JourneyBot (ASP.NET Core on Linux) and its app settings.
+// The App Service that hosts JourneyBot (ASP.NET Core on Linux) and its app settings. Secrets are
+// Key Vault references; outbound traffic to Azure services leaves through the integration subnet.
 
 metadata description = 'Linux App Service plan and web app running JourneyBot, with its app settings.'
+
+@description('A map link signing key: its id (carried by every link it signs) and the Key Vault reference to its value.')
+type mapLinkKey = {
+  @description('Key id, e.g. k20261205.')
+  id: string
+
+  @description('@Microsoft.KeyVault(...) reference to the base64 key.')
+  keyReference: string
+}
 
 @description('Name of the App Service plan.')
 @minLength(1)
@@ -35,8 +45,17 @@ param skuName string
 @maxValue(10)
 param instanceCount int
 
-@description('Name of the user-assigned identity (in this resource group) the web app runs as.')
-param identityName string
+@description('Name of the bot\'s user-assigned identity (in this resource group): its app id with UserAssignedMSI.')
+param botIdentityName string
+
+@description('Name of the data identity (in this resource group): the map table and Key Vault references.')
+param dataIdentityName string
+
+@description('Resource id of the subnet the web app sends its outbound traffic through (regional VNet integration).')
+param subnetId string
+
+@description('Resource id of the Log Analytics workspace that receives the web app\'s platform logs.')
+param workspaceId string
 
 @description('MicrosoftAppType: UserAssignedMSI or SingleTenant.')
 @allowed([
@@ -51,9 +70,8 @@ param microsoftAppId string
 @description('MicrosoftAppTenantId: the tenant of the bot\'s identity.')
 param microsoftAppTenantId string
 
-@description('MicrosoftAppPassword: the app registration\'s client secret (SingleTenant); empty for UserAssignedMSI.')
-@secure()
-param microsoftAppPassword string
+@description('MicrosoftAppPassword: a Key Vault reference to the app registration\'s client secret (SingleTenant); empty for UserAssignedMSI.')
+param appRegistrationCredentialReference string
 
 @description('Table service endpoint of the storage account.')
 param tableServiceUri string
@@ -61,9 +79,11 @@ param tableServiceUri string
 @description('Name of the map table.')
 param tableName string
 
-@description('Base64 key (at least 32 bytes) that signs map links.')
-@secure()
-param mapLinkSigningKey string
+@description('The key that signs new map links.')
+param currentMapLinkKey mapLinkKey
+
+@description('The key before it: links it signed are still accepted.')
+param previousMapLinkKey mapLinkKey
 
 @description('Name of the Application Insights component (in this resource group) the bot sends its telemetry to.')
 param applicationInsightsName string
@@ -75,8 +95,12 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
-resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
-  name: identityName
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: botIdentityName
+}
+
+resource dataIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: dataIdentityName
 }
 
 // The bot's state lives in Table Storage, where writes never collide (items and votes are rows of
@@ -105,12 +129,24 @@ resource webApp 'Microsoft.Web/sites@2024-11-01' = {
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
-      '${identity.id}': {}
+      '${botIdentity.id}': {}
+      '${dataIdentity.id}': {}
     }
   }
   properties: {
     serverFarmId: plan.id
+    // App Service answers http:// with a redirect; the app itself adds Strict-Transport-Security
+    // (UseHsts outside Development), which App Service does not.
     httpsOnly: true
+    // App Service reads the Key Vault references with the data identity, not the bot's.
+    keyVaultReferenceIdentity: dataIdentity.id
+    // Outbound traffic to Storage and Key Vault goes through this subnet's service endpoints (App
+    // Service sends service endpoint traffic into the network without "route all"); the rest (Bot
+    // Framework, Entra, Graph) leaves as before, so no NAT gateway is needed.
+    virtualNetworkSubnetId: subnetId
+    outboundVnetRouting: {
+      allTraffic: false
+    }
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
@@ -153,16 +189,60 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     MicrosoftAppType: microsoftAppType
     MicrosoftAppId: microsoftAppId
     MicrosoftAppTenantId: microsoftAppTenantId
-    MicrosoftAppPassword: microsoftAppPassword
+    MicrosoftAppPassword: appRegistrationCredentialReference
     Storage__TableServiceUri: tableServiceUri
     Storage__TableName: tableName
-    Storage__ManagedIdentityClientId: identity.properties.clientId
+    // The data identity, never the bot's: a storage token of the bot's identity must not exist.
+    Storage__ManagedIdentityClientId: dataIdentity.properties.clientId
     MapLinks__BaseUrl: 'https://${webApp.properties.defaultHostName}'
-    MapLinks__SigningKey: mapLinkSigningKey
+    // MapLinks:SigningKeys, current first (each link names its key by a fingerprint). The key ids
+    // are in the secrets' names, which is where deploy.sh finds them again on the next run.
+    MapLinks__SigningKeys__0: currentMapLinkKey.keyReference
+    MapLinks__SigningKeys__1: previousMapLinkKey.keyReference
     Graph__Enabled: graphEnabled ? 'true' : 'false'
     ASPNETCORE_ENVIRONMENT: 'Production'
+    // App Service ends TLS at its front end and forwards http with X-Forwarded-Proto: https. The
+    // app takes the scheme from that header, so that UseHsts sees https requests as https.
+    ASPNETCORE_FORWARDEDHEADERS_ENABLED: 'true'
     // Turns on the bot's OpenTelemetry export to Application Insights (src/JourneyBot.Web/Telemetry/).
     APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  }
+}
+
+// Requests, console output, platform events and audit of the web app.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: webApp
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceAuditLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceIPSecAuditLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -33,12 +33,32 @@ public interface IMapStore
     /// conversation held (<paramref name="replacing"/>, as read) goes onto the team's shelf with
     /// its current status; <paramref name="map"/> comes off the shelf if it was there. Returns the
     /// new version, or null when the conversation changed meanwhile (or, with no
-    /// <paramref name="replacing"/>, when it already holds a map).
+    /// <paramref name="replacing"/>, when it already holds a map). For a new map or the one the
+    /// conversation holds: a map on the shelf or in another conversation comes with <see cref="TryTakeAsync"/>,
+    /// which checks that nobody took it first.
     /// </summary>
     Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken);
 
     /// <summary>A map on the team's shelf (not held by a conversation), or null.</summary>
     Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A map on the team's shelf with the version of its shelf line, to take it with
+    /// <see cref="TryTakeAsync"/>; null when a conversation holds it or there is no such map.
+    /// </summary>
+    Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes a map this conversation does not hold into it, in one transaction, unless it moved
+    /// meanwhile: from the team's shelf (<paramref name="heldBy"/> null, and <paramref name="map"/>
+    /// as <see cref="GetShelvedAsync"/> read it, with its shelf line's version), or out of the
+    /// conversation <paramref name="heldBy"/> of the same team (<paramref name="map"/> as read there,
+    /// with that conversation's version), which is left holding no map. <paramref name="replacing"/>
+    /// goes onto the shelf as with <see cref="TryPlaceAsync"/>. Of any number of callers taking one
+    /// map from where it was, one wins. Returns this conversation's new version, or null when the
+    /// map or this conversation changed meanwhile.
+    /// </summary>
+    Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken);
 
     /// <summary>All the team's maps, newest first.</summary>
     Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken);
@@ -52,8 +72,19 @@ public interface IMapStore
     /// <summary>Removes an item; false when it was not there.</summary>
     Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken);
 
-    /// <summary>All items and votes of a map.</summary>
+    /// <summary>
+    /// All items and votes of a map. Each item shows its author's department as the team knows it
+    /// now (<see cref="TeamMember.Department"/> on the member's row), else the one it was added under:
+    /// a department is stored once, on the member, so changing it rewrites no item.
+    /// </summary>
     Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many items the map holds, in all and per author id, to hold it to <see cref="MapLimits"/>.
+    /// It may be a few seconds old, so a map written by many at once can end a few items over a
+    /// limit; a count never blocks a write, so no item is ever lost to it.
+    /// </summary>
+    Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken);
 
     /// <summary>Replaces a member's votes in a map.</summary>
     Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
@@ -73,6 +104,19 @@ public interface IMapStore
     /// items land without stamping the line, so an old stamp does not say nobody works on them.
     /// </summary>
     Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
+    /// <summary>The map's line on the team's shelf (name, status, conversation), or null when the team has no such map.</summary>
+    Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps what was published as version <paramref name="version"/> of the map, replacing what an
+    /// unfinished publish may have left under that number. Written before the map names the version,
+    /// so a version the map names is always complete.
+    /// </summary>
+    Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken);
+
+    /// <summary>Version <paramref name="version"/> of the map as it was published, or null when there is none.</summary>
+    Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken);
 
     /// <summary>What the team knows of a member (department, 1:1 chat, time zone, mute), or null for someone new.</summary>
     Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken);
@@ -124,4 +168,32 @@ public sealed record MapBoard(IReadOnlyList<MapItem> Items, IReadOnlyDictionary<
     /// <summary>Votes per item id.</summary>
     public IReadOnlyDictionary<string, int> Tally() =>
         Votes.Values.SelectMany(v => v).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>
+    /// The board with each item showing its author's department from <paramref name="departments"/>
+    /// (per member id) where the team knows one; other items keep the department they were added
+    /// under (an anonymous author, whose id names no member, or a member with no row).
+    /// </summary>
+    public MapBoard WithDepartments(IReadOnlyDictionary<string, string> departments)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        return departments.Count == 0
+            ? this
+            : this with
+            {
+                Items = [.. Items.Select(i => departments.TryGetValue(i.Author.Id, out var now) && now != i.AuthorDepartment ? i with { AuthorDepartment = now } : i)],
+            };
+    }
+}
+
+/// <summary>How many items a map holds.</summary>
+/// <param name="Items">In all.</param>
+/// <param name="ByAuthor">Per author id (<see cref="MapItem.Author"/>).</param>
+public sealed record ItemTally(int Items, IReadOnlyDictionary<string, int> ByAuthor)
+{
+    /// <summary>A map with no items.</summary>
+    public static ItemTally Empty { get; } = new(0, new Dictionary<string, int>());
+
+    /// <summary>How many items <paramref name="authorId"/> added.</summary>
+    public int Of(string authorId) => ByAuthor.GetValueOrDefault(authorId);
 }

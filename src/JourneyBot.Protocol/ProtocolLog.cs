@@ -8,8 +8,8 @@ namespace JourneyBot.Protocol;
 /// </summary>
 internal static partial class ProtocolLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Bot Framework token rejected: {Reason} ({ExceptionType})")]
-    public static partial void TokenRejected(ILogger logger, string exceptionType, string reason);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Bot Framework token rejected: {Reason} ({ExceptionType}); {CountedBefore} more rejected since the previous warning (logged at Debug, 1110)")]
+    public static partial void TokenRejected(ILogger logger, string exceptionType, string reason, int countedBefore);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Activity {ActivityId} refused: {Reason}")]
     public static partial void ActivityUnauthorized(ILogger logger, string? activityId, string reason);
@@ -37,6 +37,21 @@ internal static partial class ProtocolLog
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Connector call answered {Status}; retry {Attempt} in {Delay}")]
     public static partial void ConnectorRetry(ILogger logger, int? status, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "Bot Framework token rejected: {Reason} ({ExceptionType}); counted into the next warning (1001)")]
+    public static partial void TokenRejectedCounted(ILogger logger, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "Activity {ActivityId} refused with 403: channel '{ChannelId}' is not served (BotHost:AllowedChannels)")]
+    public static partial void ChannelNotServed(ILogger logger, string? activityId, string? channelId);
+
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Activity {ActivityId} refused with 403: tenant '{TenantId}' is not served (BotHost:AllowedTenants)")]
+    public static partial void TenantNotServed(ILogger logger, string? activityId, string? tenantId);
+
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Connector call to host {Host} refused: not on Connector:AllowedServiceHosts; no token was sent")]
+    public static partial void ServiceUrlRefused(ILogger logger, string? host);
+
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Connector call {Method} given up ({Reason}); last answer {Status}, budget {Budget}")]
+    public static partial void ConnectorGaveUp(ILogger logger, string method, string reason, int? status, TimeSpan budget);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests without a token. Use this for local development only.")]
     public static partial void AuthenticationDisabled(ILogger logger);

@@ -16,12 +16,16 @@ namespace JourneyBot.Storage;
 /// copy can only delay what a read-only turn shows (status, the step a contribution sees) by at
 /// most the lifetime. Items and votes are never kept: they are read fresh whenever shown. Maps are
 /// kept as their stored JSON and read anew for every turn, so no two turns share one object.
+/// A map's item count (for <see cref="MapLimits"/>) is kept from when it was read, with this
+/// process's own adds and removals counted in, so a busy map is counted once per lifetime, not
+/// once per contribution; what other instances added meanwhile shows at the next count.
 /// </remarks>
 internal sealed class CachedMapStore : IMapStore
 {
     private readonly IMapStore _inner;
     private readonly RecentReads<StoredDocument?> _maps;
     private readonly RecentReads<TeamMember?> _members;
+    private readonly RecentReads<KeptTally> _tallies;
 
     public CachedMapStore(IMapStore inner, TimeProvider clock, IOptions<TableStorageOptions> options)
     {
@@ -29,6 +33,7 @@ internal sealed class CachedMapStore : IMapStore
         var settings = options.Value;
         _maps = new RecentReads<StoredDocument?>(clock, settings.CacheLifetime, settings.CacheCapacity);
         _members = new RecentReads<TeamMember?>(clock, settings.CacheLifetime, settings.CacheCapacity);
+        _tallies = new RecentReads<KeptTally>(clock, settings.CacheLifetime, settings.CacheCapacity);
     }
 
     public async Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
@@ -62,6 +67,19 @@ internal sealed class CachedMapStore : IMapStore
         return version;
     }
 
+    // The conversation the map left holds nothing now; what this process kept of it is forgotten either way.
+    public async Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        var version = await _inner.TryTakeAsync(scope, map, heldBy, replacing, cancellationToken);
+        Remember(scope, map.Map, version);
+        if (heldBy is not null)
+        {
+            _maps.Forget(Key(heldBy));
+        }
+
+        return version;
+    }
+
     public async Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken)
     {
         var key = Key(teamKey, personId);
@@ -92,20 +110,67 @@ internal sealed class CachedMapStore : IMapStore
     public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
         _inner.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
 
+    public Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetShelvedAsync(teamKey, mapId, cancellationToken);
+
     public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) =>
         _inner.ListMapsAsync(teamKey, cancellationToken);
 
-    public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) =>
-        _inner.TryAddItemAsync(teamKey, mapId, item, cancellationToken);
+    public async Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var key = Key(teamKey, mapId);
+        if (_tallies.TryGet(key, out var kept))
+        {
+            return kept.Now();
+        }
 
-    public Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) =>
-        _inner.PutItemAsync(teamKey, mapId, item, cancellationToken);
+        var tally = await _inner.CountItemsAsync(teamKey, mapId, cancellationToken);
+        _tallies.Set(key, new KeptTally(tally));
+        return tally;
+    }
 
-    public Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) =>
-        _inner.RemoveItemAsync(teamKey, mapId, itemId, cancellationToken);
+    public async Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
+    {
+        var added = await _inner.TryAddItemAsync(teamKey, mapId, item, cancellationToken);
+        if (added && _tallies.TryGet(Key(teamKey, mapId), out var kept))
+        {
+            kept.Add(item.Author.Id, 1);
+        }
+
+        return added;
+    }
+
+    // An emotion may be new or given again, an edit adds nothing: the next count reads storage.
+    public async Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
+    {
+        await _inner.PutItemAsync(teamKey, mapId, item, cancellationToken);
+        _tallies.Forget(Key(teamKey, mapId));
+    }
+
+    // A removal makes room: the next count reads storage (removals are rare, so this costs little).
+    public async Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
+    {
+        var removed = await _inner.RemoveItemAsync(teamKey, mapId, itemId, cancellationToken);
+        if (removed)
+        {
+            _tallies.Forget(Key(teamKey, mapId));
+        }
+
+        return removed;
+    }
 
     public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
         _inner.GetBoardAsync(teamKey, mapId, cancellationToken);
+
+    // What a link's page reads is read fresh: an archived map's links stop at once.
+    public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetMapSummaryAsync(teamKey, mapId, cancellationToken);
+
+    public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken) =>
+        _inner.PutPublishedAsync(teamKey, mapId, version, published, cancellationToken);
+
+    public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken) =>
+        _inner.GetPublishedAsync(teamKey, mapId, version, cancellationToken);
 
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
         _inner.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
@@ -143,6 +208,32 @@ internal sealed class CachedMapStore : IMapStore
     // Keys are joined with a character Teams ids do not contain in practice; a collision would only
     // cost a stale read, never a wrong write.
     private static string Key(string teamKey, string id) => string.Concat(teamKey, "\u001f", id);
+
+    // A count as read, with this process's adds since. It is changed in place (under its own lock)
+    // and not set again, so it expires a lifetime after the read, never renewed by busy adds.
+    private sealed class KeptTally(ItemTally read)
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, int> _byAuthor = new(read.ByAuthor, StringComparer.Ordinal);
+        private int _items = read.Items;
+
+        public void Add(string authorId, int count)
+        {
+            lock (_gate)
+            {
+                _items += count;
+                _byAuthor[authorId] = _byAuthor.GetValueOrDefault(authorId) + count;
+            }
+        }
+
+        public ItemTally Now()
+        {
+            lock (_gate)
+            {
+                return new ItemTally(_items, new Dictionary<string, int>(_byAuthor, StringComparer.Ordinal));
+            }
+        }
+    }
 
     private sealed record StoredDocument(string Json, string ETag)
     {

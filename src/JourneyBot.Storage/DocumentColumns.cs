@@ -33,19 +33,28 @@ internal static class DocumentColumns
         }
 
         var count = 0;
-        for (var start = 0; start < json.Length; count++)
+        foreach (var part in Cut(json, PartLength))
         {
-            var length = Math.Min(PartLength, json.Length - start);
-            if (start + length < json.Length && char.IsHighSurrogate(json[start + length - 1]))
-            {
-                length--;
-            }
-
-            entity[PartName(count)] = json.Substring(start, length);
-            start += length;
+            entity[PartName(count++)] = part;
         }
 
         entity[Parts] = count;
+    }
+
+    /// <summary><paramref name="text"/> in pieces of at most <paramref name="length"/> characters, never cut inside a surrogate pair.</summary>
+    public static IEnumerable<string> Cut(string text, int length)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            var piece = Math.Min(length, text.Length - start);
+            if (start + piece < text.Length && char.IsHighSurrogate(text[start + piece - 1]))
+            {
+                piece--;
+            }
+
+            yield return text.Substring(start, piece);
+            start += piece;
+        }
     }
 
     /// <summary>The document in <paramref name="entity"/>, or null when it has none.</summary>

@@ -23,6 +23,7 @@ internal static class MapRows
     public const string ItemKind = "item";
     public const string VotesKind = "votes";
     public const string MemberKind = "member";
+    public const string PublishedKind = "published";
 
     public const string MapIdProperty = "MapId";
     public const string NameProperty = "Name";
@@ -36,10 +37,20 @@ internal static class MapRows
     public const string ChatConversationIdProperty = "ChatConversationId";
     public const string TimeZoneProperty = "TimeZone";
     public const string MutedProperty = "Muted";
+    public const string AuthorIdProperty = "AuthorId";
+    public const string VersionProperty = "Version";
+    public const string PartProperty = "Part";
+    public const string PartsProperty = "Parts";
 
     /// <summary>The properties a shelf listing reads: not the documents.</summary>
     public static IReadOnlyList<string> SummaryProperties { get; } =
         [MapIdProperty, NameProperty, StatusProperty, ConversationKeyProperty, UpdatedAtProperty];
+
+    /// <summary>The properties counting a map's items reads: its author, nothing of what it says.</summary>
+    public static IReadOnlyList<string> TallyProperties { get; } = [AuthorIdProperty];
+
+    /// <summary>The properties showing members' departments reads from their rows.</summary>
+    public static IReadOnlyList<string> DepartmentProperties { get; } = [PersonIdProperty, DepartmentProperty];
 
     /// <summary>The properties a member's point read needs.</summary>
     public static IReadOnlyList<string> MemberProperties { get; } =
@@ -73,12 +84,13 @@ internal static class MapRows
         return entity;
     }
 
-    /// <summary>An item of a map.</summary>
+    /// <summary>An item of a map; its author's id on its own as well, so a count of the map's items per author reads only that.</summary>
     public static TableEntity Item(string partitionKey, string mapId, MapItem item)
     {
         var entity = Row(partitionKey, RowKeys.Item(mapId, item.Id), ItemKind);
         entity["ItemKind"] = item.Kind.ToString();
         entity["StageId"] = item.StageId;
+        entity[AuthorIdProperty] = item.Author.Id;
         DocumentColumns.Write(entity, JsonSerializer.Serialize(item, MapJson.Storage.MapItem));
         return entity;
     }
@@ -89,6 +101,21 @@ internal static class MapRows
         var entity = Row(partitionKey, RowKeys.Votes(mapId, personId), VotesKind);
         entity[PersonIdProperty] = personId;
         DocumentColumns.Write(entity, JsonSerializer.Serialize([.. itemIds], MapJson.Storage.ListString));
+        return entity;
+    }
+
+    /// <summary>
+    /// Part <paramref name="part"/> of <paramref name="parts"/> of a published version: a slice of its
+    /// JSON (a map with a full board outgrows one entity), with the count so a reader sees a missing part.
+    /// </summary>
+    public static TableEntity PublishedPart(string partitionKey, string mapId, int version, int part, int parts, string slice)
+    {
+        var entity = Row(partitionKey, RowKeys.PublishedPart(mapId, version, part), PublishedKind);
+        entity[MapIdProperty] = mapId;
+        entity[VersionProperty] = version;
+        entity[PartProperty] = part;
+        entity[PartsProperty] = parts;
+        DocumentColumns.Write(entity, slice);
         return entity;
     }
 

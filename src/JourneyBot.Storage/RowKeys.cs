@@ -17,6 +17,8 @@ namespace JourneyBot.Storage;
 /// member asked in it; the countdown is 9999 less the round's number, four digits, so a map's
 /// newest round sorts first (see <see cref="RoundRows"/>).</item>
 /// <item><c>t~departments</c>: the team's departments.</item>
+/// <item><c>p~{map}~{version}~{part}</c>: part of a published version of a map (version four digits,
+/// part three), see <see cref="MapRows.PublishedPart"/>.</item>
 /// </list>
 /// </remarks>
 internal static class RowKeys
@@ -33,14 +35,20 @@ internal static class RowKeys
     /// <summary>What the row keys of a map's items and votes start with.</summary>
     public static string Board(string mapId) => Shelf(mapId) + KeyEncoder.Separator;
 
+    /// <summary>What the row keys of a map's items start with.</summary>
+    public static string Items(string mapId) => Board(mapId) + "i~";
+
     /// <summary>An item of a map.</summary>
-    public static string Item(string mapId, string itemId) => Board(mapId) + "i~" + KeyEncoder.Encode(itemId);
+    public static string Item(string mapId, string itemId) => Items(mapId) + KeyEncoder.Encode(itemId);
 
     /// <summary>A member's votes in a map.</summary>
     public static string Votes(string mapId, string personId) => Board(mapId) + "v~" + KeyEncoder.Encode(personId);
 
+    /// <summary>What the row keys of the team's members start with.</summary>
+    public const string MemberPrefix = "u~";
+
     /// <summary>What the team knows of a member.</summary>
-    public static string Member(string personId) => "u~" + KeyEncoder.Encode(personId);
+    public static string Member(string personId) => MemberPrefix + KeyEncoder.Encode(personId);
 
     /// <summary>What the row keys of a map's rounds and their asks start with.</summary>
     public static string Rounds(string mapId) => "r~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;
@@ -53,6 +61,17 @@ internal static class RowKeys
 
     /// <summary>A member asked in a round.</summary>
     public static string Ask(string mapId, int number, string personId) => Asks(mapId, number) + KeyEncoder.Encode(personId);
+
+    /// <summary>What the row keys of every published version of a map start with (all of them go when the map does).</summary>
+    public static string Published(string mapId) => "p~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;
+
+    /// <summary>What the row keys of one published version's parts start with.</summary>
+    public static string PublishedVersion(string mapId, int version) =>
+        Published(mapId) + version.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + KeyEncoder.Separator;
+
+    /// <summary>One part of a published version.</summary>
+    public static string PublishedPart(string mapId, int version, int part) =>
+        PublishedVersion(mapId, version) + part.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The team's departments.</summary>
     public const string Departments = "t~departments";

@@ -19,4 +19,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Item {ItemId} of map {MapId} exists already")]
     public static partial void DuplicateItem(ILogger logger, string mapId, string itemId);
+
+    [LoggerMessage(EventId = 3400, Level = LogLevel.Warning, Message = "Published version {Version} of map {MapId} lacks parts: not shown")]
+    public static partial void PublishedVersionIncomplete(ILogger logger, string mapId, int version);
 }

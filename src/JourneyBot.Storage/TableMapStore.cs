@@ -12,7 +12,7 @@ namespace JourneyBot.Storage;
 /// atomic is an entity group transaction within it. Its rows (see <see cref="RowKeys"/>):
 /// <c>c~{conversation}</c> holds the conversation's map document (with MapId, Name, Status);
 /// <c>m~{map}</c> is the map's shelf line (Name, Status, ConversationKey, UpdatedAt), with the
-/// document as well only while no conversation holds the map; <c>m~{map}~i~{item}</c> is an item;
+/// document as well only while no conversation holds the map; <c>m~{map}~i~{item}</c> is an item (with its AuthorId, for counting);
 /// <c>m~{map}~v~{person}</c> a member's votes; <c>u~{person}</c> what the team knows of a member
 /// (Department, AskedForDepartment, ChatServiceUrl and ChatConversationId of their 1:1 chat, TimeZone, Muted). Documents are JSON written with <see cref="MapJson.Storage"/>
 /// (text of any script as itself; only characters past U+FFFF, such as emoji, stay escaped) and
@@ -27,7 +27,7 @@ namespace JourneyBot.Storage;
 /// <param name="table">The table; created at start-up by the hosted initializer.</param>
 /// <param name="time">The clock of the shelf's <c>UpdatedAt</c>.</param>
 /// <param name="logger">Ids and statuses only.</param>
-public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<TableMapStore> logger) : IMapStore
+public sealed partial class TableMapStore(TableClient table, TimeProvider time, ILogger<TableMapStore> logger) : IMapStore
 {
     /// <inheritdoc />
     /// <remarks>One point read of the <c>c~</c> row.</remarks>
@@ -54,7 +54,7 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
             new(TableTransactionActionType.UpdateReplace, MapRows.Conversation(partition, scope, map.Map), new ETag(map.ETag)),
             new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map.Map, time.GetUtcNow(), withDocument: false)),
         ];
-        var etag = await TrySubmitAsync(actions, cancellationToken);
+        var etag = await TrySubmitAsync(actions, sourceAction: null, cancellationToken);
         if (etag is null)
         {
             StorageLog.SaveConflict(logger, map.Map.Id);
@@ -77,17 +77,9 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
         ArgumentNullException.ThrowIfNull(map);
         var partition = Partition(scope.TeamKey);
         var now = time.GetUtcNow();
-        var held = MapRows.Conversation(partition, scope, map);
-        List<TableTransactionAction> actions = replacing is null
-            ? [new(TableTransactionActionType.Add, held)]
-            : [new(TableTransactionActionType.UpdateReplace, held, new ETag(replacing.ETag))];
-        if (replacing is not null && replacing.Map.Id != map.Id)
-        {
-            actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, replacing.Map, now, withDocument: true)));
-        }
-
+        var actions = Placing(partition, scope, map, replacing, now);
         actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map, now, withDocument: false)));
-        var etag = await TrySubmitAsync(actions, cancellationToken);
+        var etag = await TrySubmitAsync(actions, sourceAction: null, cancellationToken);
         if (etag is null)
         {
             StorageLog.PlaceConflict(logger, map.Id);
@@ -98,11 +90,72 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
 
     /// <inheritdoc />
     /// <remarks>
+    /// One transaction, as <see cref="TryPlaceAsync"/>, whose last action is conditional on where the
+    /// map was: from the shelf, the shelf line is replaced at the version read (a taker that read it
+    /// before another took it meets 412); from another conversation, that conversation's row is
+    /// deleted at the version read and the shelf line upserted.
+    /// </remarks>
+    public async Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(map);
+        if (heldBy is not null && (heldBy.TeamKey != scope.TeamKey || heldBy.ConversationKey == scope.ConversationKey))
+        {
+            throw new ArgumentException("A map is taken from another conversation of the same team.", nameof(heldBy));
+        }
+
+        var partition = Partition(scope.TeamKey);
+        var now = time.GetUtcNow();
+        var actions = Placing(partition, scope, map.Map, replacing, now);
+        var line = MapRows.Shelf(partition, map.Map, now, withDocument: false);
+        if (heldBy is null)
+        {
+            actions.Add(new(TableTransactionActionType.UpdateReplace, line, new ETag(map.ETag)));
+        }
+        else
+        {
+            actions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, RowKeys.Conversation(heldBy.ConversationKey)), new ETag(map.ETag)));
+            actions.Add(new(TableTransactionActionType.UpsertReplace, line));
+        }
+
+        var etag = await TrySubmitAsync(actions, sourceAction: heldBy is null ? actions.Count - 1 : actions.Count - 2, cancellationToken);
+        if (etag is null)
+        {
+            StorageLog.TakeConflict(logger, map.Map.Id);
+        }
+
+        return etag;
+    }
+
+    // The conversation's row (added, or replaced at its version) and the replaced map's shelf line with its document.
+    private static List<TableTransactionAction> Placing(string partition, MapScope scope, JourneyMap map, StoredMap? replacing, DateTimeOffset now)
+    {
+        var held = MapRows.Conversation(partition, scope, map);
+        List<TableTransactionAction> actions = replacing is null
+            ? [new(TableTransactionActionType.Add, held)]
+            : [new(TableTransactionActionType.UpdateReplace, held, new ETag(replacing.ETag))];
+        if (replacing is not null && replacing.Map.Id != map.Id)
+        {
+            actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, replacing.Map, now, withDocument: true)));
+        }
+
+        return actions;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
     /// One point read of the <c>m~</c> row; a line without document is a map some conversation holds.
     /// The map alone: placing it back checks the conversation's version, never the shelf row's.
     /// </remarks>
     public async Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
-        await ReadRowAsync(Partition(teamKey), RowKeys.Shelf(mapId), null, cancellationToken) is { } row ? MapRows.ReadMap(row) : null;
+        (await GetShelvedAsync(teamKey, mapId, cancellationToken))?.Map;
+
+    /// <inheritdoc />
+    /// <remarks>One point read of the <c>m~</c> row; its ETag is the version <see cref="TryTakeAsync"/> takes it at.</remarks>
+    public async Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        await ReadRowAsync(Partition(teamKey), RowKeys.Shelf(mapId), null, cancellationToken) is { } row && MapRows.ReadMap(row) is { } map
+            ? new StoredMap(map, row.ETag.ToString())
+            : null;
 
     /// <inheritdoc />
     /// <remarks>
@@ -155,8 +208,41 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
     }
 
     /// <inheritdoc />
-    /// <remarks>One range query over the <c>m~{map}~</c> rows: the items (sorted here by creation) and the votes.</remarks>
+    /// <remarks>
+    /// Two range queries at once: the <c>m~{map}~</c> rows (the items, sorted here by creation, and
+    /// the votes) and the team's <c>u~</c> rows, selecting only PersonId and Department, for the
+    /// departments the items show. Each is one request up to 1,000 rows (a full map is two).
+    /// </remarks>
     public async Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var departments = ReadDepartmentsAsync(teamKey, cancellationToken);
+        var board = await ReadBoardAsync(teamKey, mapId, cancellationToken);
+        return board.WithDepartments(await departments);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One range query over the map's <c>m~{map}~i~</c> rows selecting only AuthorId: a few dozen
+    /// bytes a row, one request up to 1,000 items (a full map is two). An item written before rows
+    /// carried AuthorId counts for the map but for no author.
+    /// </remarks>
+    public async Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var (items, byAuthor) = (0, new Dictionary<string, int>(StringComparer.Ordinal));
+        var filter = RowKeys.StartingWith(Partition(teamKey), RowKeys.Items(mapId));
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: MapRows.TallyProperties, cancellationToken: cancellationToken))
+        {
+            items++;
+            if (row.GetString(MapRows.AuthorIdProperty) is { } author)
+            {
+                byAuthor[author] = byAuthor.GetValueOrDefault(author) + 1;
+            }
+        }
+
+        return new ItemTally(items, byAuthor);
+    }
+
+    private async Task<MapBoard> ReadBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         var items = new List<MapItem>();
         var votes = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -177,6 +263,22 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
         }
 
         return new MapBoard([.. items.OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal)], votes);
+    }
+
+    // The department of every member of the team who gave one, by member id.
+    private async Task<IReadOnlyDictionary<string, string>> ReadDepartmentsAsync(string teamKey, CancellationToken cancellationToken)
+    {
+        var departments = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filter = RowKeys.StartingWith(Partition(teamKey), RowKeys.MemberPrefix);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: MapRows.DepartmentProperties, cancellationToken: cancellationToken))
+        {
+            if (row.GetString(MapRows.PersonIdProperty) is { } person && row.GetString(MapRows.DepartmentProperty) is { } department)
+            {
+                departments[person] = department;
+            }
+        }
+
+        return departments;
     }
 
     /// <inheritdoc />
@@ -205,8 +307,9 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
     /// <inheritdoc />
     /// <remarks>
     /// A point read of the shelf line (which conversation last held the map); the hold released if
-    /// that conversation still holds this map; one range query over the <c>m~{map}~</c> rows and
-    /// their deletion in transactions of up to 100 (see <see cref="RowDeletion"/>); the shelf line last.
+    /// that conversation still holds this map; a range query over the <c>m~{map}~</c> rows (items,
+    /// votes) and one over the <c>p~{map}~</c> rows (published versions), their deletion in
+    /// transactions of up to 100 (see <see cref="RowDeletion"/>); the shelf line last.
     /// </remarks>
     public async Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
@@ -217,7 +320,8 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
             await ReleaseHoldAsync(partition, RowKeys.Conversation(conversationKey), mapId, cancellationToken);
         }
 
-        var rows = await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Board(mapId), cancellationToken);
+        var rows = await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Board(mapId), cancellationToken)
+            + await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Published(mapId), cancellationToken);
         if (line is null)
         {
             return false;
@@ -293,11 +397,12 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
         return row.HasValue ? row.Value : null;
     }
 
-    // The conversation's row is always the first action and the only one with an ETag condition.
-    // Its new version is the ETag in the transaction's answer for that action, so no read follows.
-    // Its 412 (stale ETag), 409 (added twice) or 404 (gone) is someone else's write: a conflict.
-    // Any other failure is not ours to hide.
-    private async Task<string?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    // The conversation's row is always the first action; its new version is the ETag in the
+    // transaction's answer for that action, so no read follows. Its 412 (stale ETag), 409 (added
+    // twice) or 404 (gone) is someone else's write: a conflict; so is a 412 or 404 of the row a map
+    // is taken from (sourceAction: another taker was first, or the map is gone). Any other failure
+    // is not ours to hide.
+    private async Task<string?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, int? sourceAction, CancellationToken cancellationToken)
     {
         try
         {
@@ -306,7 +411,8 @@ public sealed class TableMapStore(TableClient table, TimeProvider time, ILogger<
                 ?? throw new InvalidOperationException("The transaction's answer for the conversation's row carries no ETag.");
         }
         catch (RequestFailedException ex) when (ex.Status == 412
-            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: 0 } && ex.Status is 409 or 404))
+            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: 0 } && ex.Status is 409 or 404)
+            || (ex is TableTransactionFailedException { FailedTransactionActionIndex: { } failed } && failed == sourceAction && ex.Status == 404))
         {
             return null;
         }

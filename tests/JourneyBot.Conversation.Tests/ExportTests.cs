@@ -64,7 +64,50 @@ public sealed class ExportTests
         var md = MapExport.Markdown(map, board);
 
         Assert.Contains(@"&lt;script&gt;", md, StringComparison.Ordinal);
-        Assert.Contains(@"\[x\](http://evil) \*\*b\*\*", md, StringComparison.Ordinal);
+        Assert.Contains(@"\[x\](`http://evil`) \*\*b\*\*", md, StringComparison.Ordinal);
         Assert.All(map.Stages, s => Assert.Contains(s.Name, md, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-2", "\"-2\"")]
+    [InlineData("-0.5", "\"-0.5\"")]
+    [InlineData("-2+3", "\"'-2+3\"")]
+    [InlineData("-cmd|' /C calc'!A0", "\"'-cmd|' /C calc'!A0\"")]
+    [InlineData("+1", "\"'+1\"")]
+    [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\tx", "\"'\tx\"")]
+    [InlineData("\rx", "\"'\rx\"")]
+    public void The_csv_keeps_negative_numbers_as_numbers_and_defuses_the_rest(string text, string field)
+    {
+        var (map, board) = HostileMap();
+
+        var csv = MapExport.Csv(map, board with { Items = [board.Items[0] with { Text = text }] });
+
+        Assert.Contains("," + field + ",", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_csv_writes_a_negative_score_as_a_number()
+    {
+        var (map, board) = HostileMap();
+        var feeling = board.Items[0] with { Kind = ItemKind.Emotion, Channel = null, Score = -2, Text = "angry" };
+
+        var line = MapExport.Csv(map, board with { Items = [feeling] }).Split("\r\n")[1];
+
+        Assert.Contains(",\"angry\",\"\",\"-2\",", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("see https://evil.example/login now", "see `https://evil.example/login` now")]
+    [InlineData("www.evil.example", "`www.evil.example`")]
+    [InlineData("HTTP://EVIL.example|x", "`HTTP://EVIL.example`\\|x")]
+    [InlineData("(a_b://c).", "(a\\_`b://c`).")]
+    public void The_markdown_shows_bare_addresses_as_code_not_links(string text, string expected)
+    {
+        var (map, board) = HostileMap();
+
+        var md = MapExport.Markdown(map, board with { Items = [board.Items[0] with { Text = text }] });
+
+        Assert.Contains(expected, md, StringComparison.Ordinal);
     }
 }

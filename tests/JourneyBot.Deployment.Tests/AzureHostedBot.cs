@@ -20,6 +20,9 @@ public sealed class AzureHostedBot : IAsyncLifetime
     /// <summary>The client id of the bot's user-assigned identity, which is also its app id.</summary>
     public const string IdentityClientId = "6e0b7f42-91d3-4c8a-b5e6-2f1a9d3c8e47";
 
+    /// <summary>The client id of the data identity, which reaches storage (and, in Azure, the vault).</summary>
+    public const string DataIdentityClientId = "c41d8e07-3a5f-4b92-8e6d-95f0a7b2c318";
+
     private const string TenantId = "a3c9e1f0-5b7d-4e2a-9c61-0d8f4b2e7a15";
     private const string TableName = "journeymaps";
 
@@ -44,7 +47,7 @@ public sealed class AzureHostedBot : IAsyncLifetime
     {
         _certificate = LoopbackCertificate.Create();
         Storage = await Azurite.StartSecuredAsync(_certificate);
-        Identity = await FakeManagedIdentityEndpoint.StartAsync(TenantId, IdentityClientId);
+        Identity = await FakeManagedIdentityEndpoint.StartAsync(TenantId, IdentityClientId, DataIdentityClientId);
         Connector = await RecordingConnector.StartAsync();
         _issuer = await TestTokenIssuer.StartAsync();
 
@@ -84,9 +87,11 @@ public sealed class AzureHostedBot : IAsyncLifetime
             ["MicrosoftAppPassword"] = string.Empty,
             ["Storage__TableServiceUri"] = Storage.TableServiceUri.ToString(),
             ["Storage__TableName"] = TableName,
-            ["Storage__ManagedIdentityClientId"] = IdentityClientId,
+            ["Storage__ManagedIdentityClientId"] = DataIdentityClientId,
             ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port}",
-            ["MapLinks__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // What App Service puts in place of the Key Vault references: the keys themselves.
+            ["MapLinks__SigningKeys__0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MapLinks__SigningKeys__1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // As deployed by default: departments are asked, not read from Graph.
             ["Graph__Enabled"] = "false",
             // Empty: telemetry stays off, since tests talk to no Azure endpoint.
@@ -105,6 +110,8 @@ public sealed class AzureHostedBot : IAsyncLifetime
         environment["IDENTITY_HEADER"] = Identity.Secret;
         environment["ToBotFromChannelOpenIdMetadataUrl"] = _issuer.ChannelMetadataUrl;
         environment["ToBotFromEmulatorOpenIdMetadataUrl"] = _issuer.EntraMetadataUrl;
+        // The recording connector is on loopback, which outside Development is no connector unless said.
+        environment["Connector__AllowLoopback"] = "true";
         // The bot trusts the local storage's certificate as it trusts Azure's: through the system's store.
         environment["SSL_CERT_FILE"] = LoopbackCertificate.WritePem(_certificate, _logs).CertificatePath;
         return environment;
@@ -130,7 +137,7 @@ public sealed class AzureHostedBot : IAsyncLifetime
     public async Task<List<TableEntity>> ReadTableAsync()
     {
         var options = new TableClientOptions { Transport = new HttpClientTransport(TrustingClient()) };
-        var table = new TableClient(Storage.TableServiceUri, TableName, new StaticCredential(Identity, IdentityClientId), options);
+        var table = new TableClient(Storage.TableServiceUri, TableName, new StaticCredential(Identity, DataIdentityClientId), options);
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: TestContext.Current.CancellationToken))
         {

@@ -33,12 +33,32 @@ public sealed class AzureHostedBotTests(AzureHostedBot hosted) : IClassFixture<A
         Assert.Contains(rows, row => row.GetString("Name")?.Contains("Runner onboarding", StringComparison.Ordinal) == true
             || row.Keys.Any(k => k.StartsWith("Doc", StringComparison.Ordinal) && row.GetString(k)?.Contains("Runner onboarding", StringComparison.Ordinal) == true));
 
-        // Every request named the user-assigned identity and carried App Service's secret header.
+        // Every request carried App Service's secret header and named the identity meant for its
+        // resource: the bot's for the Bot Framework, the data identity for storage, never the other.
         Assert.All(hosted.Identity.Requests, r =>
         {
-            Assert.Equal(AzureHostedBot.IdentityClientId, r.ClientId);
             Assert.Equal(hosted.Identity.Secret, r.IdentityHeader);
+            Assert.Equal(r.Resource == "https://storage.azure.com" ? AzureHostedBot.DataIdentityClientId : AzureHostedBot.IdentityClientId, r.ClientId);
         });
+        Assert.Contains(hosted.Identity.Requests, r => r.ClientId == AzureHostedBot.DataIdentityClientId);
+    }
+
+    [Fact]
+    public async Task An_https_request_through_App_Services_front_end_gets_HSTS()
+    {
+        // App Service ends TLS and forwards http with X-Forwarded-Proto; it adds no HSTS header itself.
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(hosted.Bot.BaseAddress, "/healthz"));
+        request.Headers.Host = "journeybot-test.azurewebsites.net";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hsts = Assert.Single(response.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Matches(@"^max-age=\d+", hsts);
+        Assert.True(int.Parse(hsts["max-age=".Length..].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture) >= 365 * 24 * 3600,
+            $"HSTS should last at least a year: {hsts}");
     }
 
     [Fact]

@@ -48,8 +48,8 @@ public sealed class TemplateTests
         Assert.Equal("global", bot.At("location"));
         Assert.Contains("/api/messages", bot.At("properties.endpoint"), StringComparison.Ordinal);
         Assert.NotNull(bot.At("properties.msaAppMSIResourceId"));
-        var channel = Assert.Single(template.OfType("Microsoft.BotService/botServices/channels"));
-        Assert.Equal("MsTeamsChannel", channel.At("properties.channelName"));
+        // Teams is the one enabled channel (SecurityTemplateTests).
+        Assert.Contains(template.OfType("Microsoft.BotService/botServices/channels"), c => c.At("properties.channelName") == "MsTeamsChannel");
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class TemplateTests
     }
 
     [Fact]
-    public async Task Storage_takes_TLS_1_2_and_up_and_no_public_blobs_and_the_identity_may_use_its_tables()
+    public async Task Storage_takes_TLS_1_2_and_up_and_no_public_blobs_and_the_data_identity_may_use_its_tables()
     {
         var template = await Bicep.MainTemplateAsync();
 
@@ -79,7 +79,7 @@ public sealed class TemplateTests
         Assert.Equal("false", account.At("properties.allowBlobPublicAccess"));
         Assert.Equal("false", account.At("properties.allowSharedKeyAccess"));
         Assert.Single(template.OfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
-        var grant = Assert.Single(template.OfType("Microsoft.Authorization/roleAssignments"));
+        var grant = Assert.Single(template.OfType("Microsoft.Authorization/roleAssignments"), r => r.At("scope")!.Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal));
         // Storage Table Data Contributor.
         Assert.Contains("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", grant.At("properties.roleDefinitionId"), StringComparison.Ordinal);
         Assert.Equal("ServicePrincipal", grant.At("properties.principalType"));
@@ -91,8 +91,9 @@ public sealed class TemplateTests
         var settings = AppSettings.Of(await Bicep.MainTemplateAsync());
 
         Assert.Equal(
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "Graph__Enabled", "MapLinks__BaseUrl", "MapLinks__SigningKey", "MicrosoftAppId", "MicrosoftAppPassword",
-             "MicrosoftAppTenantId", "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "Graph__Enabled", "MapLinks__BaseUrl",
+             "MapLinks__SigningKeys__0", "MapLinks__SigningKeys__1",
+             "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(settings.Values, v => v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
     }

@@ -24,6 +24,8 @@ public sealed class BotTokenRulesTests
     [InlineData("https://api.botframework.com/", null)]
     [InlineData("https://API.botframework.com", null)]
     [InlineData("https://sts.windows.net/other-tenant/", null)]
+    [InlineData("https://sts.windows.net/69e9b82d-4842-4902-8d1e-abc5b98a55e8/", null)]
+    [InlineData("https://login.microsoftonline.com/69e9b82d-4842-4902-8d1e-abc5b98a55e8/v2.0", null)]
     [InlineData("", null)]
     [InlineData(null, null)]
     public void Issuers_are_classified_exactly(string? issuer, string? expected)
@@ -35,7 +37,7 @@ public sealed class BotTokenRulesTests
     public void Without_a_tenant_only_the_bot_framework_tenants_are_entra_issuers()
     {
         Assert.DoesNotContain(BotTokenRules.EntraIssuers(null), i => i.Contains("my-tenant", StringComparison.Ordinal));
-        Assert.Equal(6, BotTokenRules.EntraIssuers(null).Count);
+        Assert.Equal(4, BotTokenRules.EntraIssuers(null).Count);
     }
 
     [Fact]
@@ -47,13 +49,14 @@ public sealed class BotTokenRulesTests
     }
 
     [Theory]
-    [InlineData(null, "appid", true)]
+    [InlineData(null, "appid", false)]
+    [InlineData("", "appid", true)]
     [InlineData("1.0", "appid", true)]
     [InlineData("1.0", "azp", false)]
     [InlineData("2.0", "azp", true)]
     [InlineData("2.0", "appid", false)]
     [InlineData("3.0", "azp", false)]
-    public void An_entra_token_names_the_bot_in_appid_for_v1_and_azp_for_v2(string? version, string claim, bool expected)
+    public void An_entra_token_names_the_bot_in_appid_for_v1_and_azp_for_v2_and_must_say_its_version(string? version, string claim, bool expected)
     {
         var claims = new Dictionary<string, object> { [claim] = AppId };
         if (version is not null)
@@ -61,7 +64,22 @@ public sealed class BotTokenRulesTests
             claims["ver"] = version;
         }
 
-        Assert.Equal(expected, BotTokenRules.IsForBot(Token(claims, audience: "whatever"), TokenSource.Entra, AppId));
+        Assert.Equal(expected, BotTokenRules.IsForBot(Token(claims, audience: AppId), TokenSource.Entra, AppId));
+    }
+
+    [Theory]
+    [InlineData(AppId, true)]
+    [InlineData("api://" + AppId, true)]
+    [InlineData("API://" + AppId, false)]
+    [InlineData("api://some-other-audience", false)]
+    [InlineData("https://storage.azure.com", false)]
+    [InlineData("https://api.botframework.com", false)]
+    [InlineData(null, false)]
+    public void An_entra_token_is_for_the_bot_only_when_its_audience_is_the_bot(string? audience, bool expected)
+    {
+        var claims = new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = AppId };
+
+        Assert.Equal(expected, BotTokenRules.IsForBot(Token(claims, audience), TokenSource.Entra, AppId));
     }
 
     [Fact]
@@ -77,8 +95,10 @@ public sealed class BotTokenRulesTests
     [InlineData(new string[0], "msteams", nameof(TokenSource.Channel), false)]
     [InlineData(new string[0], "msteams", nameof(TokenSource.Entra), true)]
     [InlineData(new[] { "skype" }, "msteams", nameof(TokenSource.Entra), false)]
-    [InlineData(new[] { "skype" }, "", nameof(TokenSource.Channel), true)]
-    public void A_signing_key_must_be_endorsed_for_the_channel(string[] endorsements, string channelId, string source, bool expected)
+    [InlineData(new[] { "skype" }, "", nameof(TokenSource.Channel), false)]
+    [InlineData(new[] { "skype" }, null, nameof(TokenSource.Channel), false)]
+    [InlineData(new string[0], "", nameof(TokenSource.Entra), true)]
+    public void A_signing_key_must_be_endorsed_for_the_channel_the_activity_names(string[] endorsements, string? channelId, string source, bool expected)
     {
         Assert.Equal(expected, BotTokenRules.IsEndorsed(endorsements, channelId, Enum.Parse<TokenSource>(source)));
     }

@@ -46,6 +46,28 @@ public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(
     }
 
     [Fact]
+    public async Task A_maps_item_count_is_read_once_a_lifetime_with_this_instances_adds_counted_in_and_items_of_many_writers_all_kept()
+    {
+        var here = Cached();
+        var there = Cached();
+        var team = Maps.NewScope().TeamKey;
+        await here.TryAddItemAsync(team, "m1", Maps.NewItem("k0"), Cancel);
+        Assert.Equal(1, (await here.CountItemsAsync(team, "m1", Cancel)).Items);
+        var before = Fixture.Metrics.Total;
+
+        // Many members at once, on two instances: every item is its own row, a count never blocks one.
+        await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            (i % 2 == 0 ? here : there).TryAddItemAsync(team, "m1", Maps.NewItem($"k{i}"), Cancel)));
+        var counted = await here.CountItemsAsync(team, "m1", Cancel);
+
+        Assert.Equal(20, Fixture.Metrics.Total - before); // the inserts only: no count read
+        Assert.Equal((11, 11), (counted.Items, counted.Of("29:1ana"))); // what the other instance added shows at the next read
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(21, (await here.CountItemsAsync(team, "m1", Cancel)).Items);
+        Assert.Equal(21, (await here.GetBoardAsync(team, "m1", Cancel)).Items.Count);
+    }
+
+    [Fact]
     public async Task A_copy_made_stale_by_another_instance_fails_to_save_and_the_next_read_is_fresh()
     {
         var here = Cached();

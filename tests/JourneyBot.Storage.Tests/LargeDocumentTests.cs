@@ -1,3 +1,7 @@
+using System.Text.Json;
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Mapping;
+
 namespace JourneyBot.Storage.Tests;
 
 public sealed class LargeDocumentTests(StoreFixture fixture) : TableStoreTests(fixture)
@@ -34,6 +38,36 @@ public sealed class LargeDocumentTests(StoreFixture fixture) : TableStoreTests(f
         Assert.Equal(3_000, reread.Map.Stages.Count);
         Assert.NotNull(shelved);
         Assert.Equal(Maps.Json(held.Map), Maps.Json(shelved));
+    }
+
+    [Fact]
+    public async Task A_published_version_larger_than_one_entity_round_trips_in_one_query()
+    {
+        // Arrange: 2,000 items of 400 characters make a version of some 1.4 million characters,
+        // three entities' worth; a second, small version of the same map stays apart.
+        var scope = Maps.NewScope();
+        var map = Maps.NewMap(scope, "big");
+        map.Status = MapStatus.Published;
+        var items = Enumerable.Range(0, 2_000).Select(i => Maps.NewItem($"k{i:0000}", i, $"Item {i:0000} 😀 " + new string('x', 385))).ToList();
+        var board = new MapBoard(items, new Dictionary<string, IReadOnlyList<string>> { ["29:1ana"] = ["k0001", "k1999"] });
+        var before = JsonSerializer.Serialize(new PublishedMap(map, board), MapJson.Storage.PublishedMap);
+        Assert.InRange(before.Length, 2 * DocumentColumns.MaxLength, 3 * DocumentColumns.MaxLength);
+
+        // Act
+        await Store.PutPublishedAsync(scope.TeamKey, "big", 1, new PublishedMap(map, board), Cancel);
+        await Store.PutPublishedAsync(scope.TeamKey, "big", 2, new PublishedMap(map, MapBoard.Empty), Cancel);
+        var requests = Fixture.Metrics.Total;
+        var first = await Store.GetPublishedAsync(scope.TeamKey, "big", 1, Cancel);
+        requests = Fixture.Metrics.Total - requests;
+        var second = await Store.GetPublishedAsync(scope.TeamKey, "big", 2, Cancel);
+        var none = await Store.GetPublishedAsync(scope.TeamKey, "big", 3, Cancel);
+
+        // Assert
+        Assert.Equal(before, JsonSerializer.Serialize(first, MapJson.Storage.PublishedMap));
+        Assert.Equal(1, requests);
+        Assert.Empty(second!.Board.Items);
+        Assert.Null(none);
+        Assert.Equal(3, (await RowAsync(scope.TeamKey, RowKeys.PublishedPart("big", 1, 0))).GetInt32(MapRows.PartsProperty));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using Microsoft.Extensions.DependencyInjection;
 using static JourneyBot.Testing.Conversations.People;
 
 namespace JourneyBot.Testing.Conversations;
@@ -71,6 +73,33 @@ public abstract class CardFlowTests
         Assert.Equal(Evidence.Reported, board.Items.Single(i => i.Kind == ItemKind.PainPoint).Evidence);
         Assert.Equal(TouchChannel.Website, board.Items.Single(i => i.Kind == ItemKind.Touchpoint).Channel);
         Assert.Equal(-1, board.Items.Single(i => i.Kind == ItemKind.Emotion).Score);
+    }
+
+    [Fact]
+    public async Task Publishing_keeps_the_map_as_a_version_that_its_link_names_and_later_edits_do_not_touch()
+    {
+        await using var session = await StartSessionAsync();
+        foreach (var line in new[] { "start Kept journey", "Sell more shoes", "Ana, a new runner", "Sees an ad", "First run", "template", "next" })
+        {
+            await session.SayAsync(Alex, line);
+        }
+
+        await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page");
+        await session.SayAsync(Alex, "next");
+
+        var published = await session.SayAsync(Alex, "publish");
+        var map = await session.MapAsync();
+        var link = published.Messages.Select(m => m.Card).OfType<AdaptiveCard>().SelectMany(c => c.Actions ?? []).OfType<OpenUrlAction>().First().Url;
+        var check = session.Services.GetRequiredService<MapLinks>().Check(link.AbsolutePath["/maps/".Length..]);
+        var later = (await session.BoardAsync()).Items[0] with { Id = "later", Text = "Added after publishing" };
+        await session.Store.PutItemAsync(session.Scope.TeamKey, map.Id, later, TestContext.Current.CancellationToken);
+        var kept = await session.Store.GetPublishedAsync(session.Scope.TeamKey, map.Id, 1, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, map.PublishedVersion);
+        Assert.Equal((MapLinkStatus.Valid, map.Id, 1), (check.Status, check.MapId, check.Version));
+        Assert.Equal((MapStatus.Published, 1, map.PublishedAt), (kept!.Map.Status, kept.Map.PublishedVersion, kept.Map.PublishedAt));
+        Assert.Equal(["Checkout page"], kept.Board.Items.Select(i => i.Text));
+        Assert.Null(await session.Store.GetPublishedAsync(session.Scope.TeamKey, map.Id, 2, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -166,6 +166,28 @@ public abstract class RoundFlowTests
     }
 
     [Fact]
+    public async Task An_answer_past_the_members_limit_is_refused_on_their_card_and_not_counted()
+    {
+        await using var session = await AtContributionsAsync();
+        var sent = await SendRoundAsync(session);
+        var key = await KeyAsync(session);
+        for (var n = 0; n < MapLimits.ItemsPerAuthor; n++)
+        {
+            await session.Store.TryAddItemAsync(key.TeamKey, key.MapId, new MapItem
+            {
+                Id = $"fill{n:D3}", Kind = ItemKind.Goal, StageId = "s1", Text = $"Goal {n}", Author = Megan, CreatedAt = SessionClock.Start,
+            }, Ct);
+        }
+
+        var refused = await session.PressAsync(Megan, "+ Pain point › Add",
+            new() { ["pain.stage"] = "s2", ["pain.text"] = "Too many models to compare" }, Direct(sent, Megan).Card, InChat("a:megan"));
+
+        Assert.Contains("⚠ You've added 200 items to this map, the most one person can add", CardText.Of(refused.CardUpdate!), StringComparison.Ordinal);
+        Assert.Equal(MapLimits.ItemsPerAuthor, (await session.BoardAsync()).Items.Count);
+        Assert.Equal((AskState.Asked, 0), await StateAsync(session, key, Megan));
+    }
+
+    [Fact]
     public async Task A_member_types_an_item_in_their_1_1_chat_and_it_lands_in_the_map_the_question_came_from()
     {
         await using var session = await AtContributionsAsync();

@@ -29,7 +29,9 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private readonly Dictionary<(string Team, string Map), Dictionary<string, IReadOnlyList<string>>> _votes = [];
     private readonly Dictionary<(string Team, string Person), TeamMember> _members = [];
     private readonly Dictionary<(string Team, string Person), int> _memberWrites = [];
+    private readonly Dictionary<(string Team, string Map, int Version), string> _published = [];
     private long _version;
+    private int _itemWrites;
 
     /// <summary>What the conversation holds now; <see cref="Restore"/> puts it back.</summary>
     public ConversationSnapshot Snapshot(MapScope scope)
@@ -100,40 +102,60 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     public Task<string?> TryPlaceAsync(MapScope scope, JourneyMap map, StoredMap? replacing, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var key = Key(scope);
         var json = Write(map);
-        var shelving = replacing is not null && replacing.Map.Id != map.Id ? Write(replacing.Map) : null;
+        var shelving = Shelving(map, replacing);
         lock (_gate)
         {
-            var exists = _conversations.TryGetValue(key, out var held);
-            if (replacing is null ? exists : !exists || held!.ETag != replacing.ETag)
-            {
-                return Task.FromResult<string?>(null);
-            }
-
-            // One moment for both shelf lines, as the table store stamps its one transaction.
-            var now = clock.GetUtcNow();
-            if (shelving is not null)
-            {
-                Shelve(scope.TeamKey, replacing!.Map, now, shelving);
-            }
-
-            var saved = Hold(key, json);
-            Shelve(scope.TeamKey, map, now, shelvedJson: null);
-            return Task.FromResult<string?>(saved.ETag);
+            return Task.FromResult(CanPlace(scope, replacing) ? Place(scope, map, json, replacing, shelving) : null);
         }
     }
 
     /// <inheritdoc />
-    public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    public Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken)
     {
-        string? json;
-        lock (_gate)
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(map);
+        if (heldBy is not null && (heldBy.TeamKey != scope.TeamKey || heldBy.ConversationKey == scope.ConversationKey))
         {
-            json = _shelf.GetValueOrDefault((teamKey, mapId))?.Json;
+            throw new ArgumentException("A map is taken from another conversation of the same team.", nameof(heldBy));
         }
 
-        return Task.FromResult(json is null ? null : Read(json));
+        var json = Write(map.Map);
+        var shelving = Shelving(map.Map, replacing);
+        lock (_gate)
+        {
+            // Where the map was must still be as read: its shelf line, or the conversation holding it.
+            var there = heldBy is null
+                ? _shelf.GetValueOrDefault((scope.TeamKey, map.Map.Id)) is { Json: not null } line && line.ETag == map.ETag
+                : _conversations.GetValueOrDefault(Key(heldBy))?.ETag == map.ETag;
+            if (!there || !CanPlace(scope, replacing))
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            if (heldBy is not null)
+            {
+                _conversations.Remove(Key(heldBy));
+            }
+
+            return Task.FromResult<string?>(Place(scope, map.Map, json, replacing, shelving));
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        (await GetShelvedAsync(teamKey, mapId, cancellationToken))?.Map;
+
+    /// <inheritdoc />
+    public Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        ShelfLine? line;
+        lock (_gate)
+        {
+            line = _shelf.GetValueOrDefault((teamKey, mapId));
+        }
+
+        return Task.FromResult(line?.Json is { } json ? new StoredMap(Read(json), line.ETag) : null);
     }
 
     /// <inheritdoc />
@@ -150,11 +172,47 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     }
 
     /// <inheritdoc />
+    public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_shelf.GetValueOrDefault((teamKey, mapId))?.Summary);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Kept as JSON, so what is read back shares nothing with what was written.</remarks>
+    public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        var json = JsonSerializer.Serialize(published, MapJson.Storage.PublishedMap);
+        lock (_gate)
+        {
+            _published[(teamKey, mapId, version)] = json;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken)
+    {
+        string? json;
+        lock (_gate)
+        {
+            json = _published.GetValueOrDefault((teamKey, mapId, version));
+        }
+
+        return Task.FromResult(json is null ? null : JsonSerializer.Deserialize(json, MapJson.Storage.PublishedMap));
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
+            _itemWrites++;
             return Task.FromResult(ItemsOf(teamKey, mapId).TryAdd(item.Id, item));
         }
     }
@@ -165,6 +223,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         ArgumentNullException.ThrowIfNull(item);
         lock (_gate)
         {
+            _itemWrites++;
             ItemsOf(teamKey, mapId)[item.Id] = item;
         }
 
@@ -181,7 +240,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     }
 
     /// <inheritdoc />
-    /// <remarks>Sorted as the table store sorts: by creation, then id.</remarks>
+    /// <remarks>Sorted as the table store sorts: by creation, then id; departments from the team's member entries.</remarks>
     public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -191,7 +250,33 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
             var votes = _votes.TryGetValue((teamKey, mapId), out var cast)
                 ? new Dictionary<string, IReadOnlyList<string>>(cast, StringComparer.Ordinal)
                 : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            return Task.FromResult(new MapBoard(items, votes));
+            var departments = _members.Where(m => m.Key.Team == teamKey && m.Value.Department is not null)
+                .ToDictionary(m => m.Key.Person, m => m.Value.Department!, StringComparer.Ordinal);
+            return Task.FromResult(new MapBoard(items, votes).WithDepartments(departments));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Always exact.</remarks>
+    public Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var items = _items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>();
+            var byAuthor = items.GroupBy(i => i.Author.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return Task.FromResult(new ItemTally(byAuthor.Values.Sum(), byAuthor));
+        }
+    }
+
+    /// <summary>How often an item was written (added or replaced): storage writes cost, so tests count them.</summary>
+    public int ItemWrites
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _itemWrites;
+            }
         }
     }
 
@@ -248,6 +333,11 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
 
             _items.Remove((teamKey, mapId));
             _votes.Remove((teamKey, mapId));
+            foreach (var version in _published.Keys.Where(k => k.Team == teamKey && k.Map == mapId).ToList())
+            {
+                _published.Remove(version);
+            }
+
             return Task.FromResult(_shelf.Remove((teamKey, mapId)));
         }
     }
@@ -271,6 +361,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         lock (_gate)
         {
             return _shelf.ContainsKey((teamKey, mapId)) || _items.ContainsKey((teamKey, mapId)) || _votes.ContainsKey((teamKey, mapId))
+                || _published.Keys.Any(k => k.Team == teamKey && k.Map == mapId)
                 || _conversations.Where(c => c.Key.Team == teamKey).Any(c => Read(c.Value.Json).Id == mapId);
         }
     }
@@ -295,17 +386,47 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
 
     private static string Write(JourneyMap map) => JsonSerializer.Serialize(map, MapJson.Storage.JourneyMap);
 
+    // The replaced map's document, when it goes onto the shelf; written before the lock is taken.
+    private static string? Shelving(JourneyMap map, StoredMap? replacing) =>
+        replacing is not null && replacing.Map.Id != map.Id ? Write(replacing.Map) : null;
+
+    // Callers hold the lock. With no replacing, the conversation must hold nothing; with one, what was read.
+    private bool CanPlace(MapScope scope, StoredMap? replacing)
+    {
+        var exists = _conversations.TryGetValue(Key(scope), out var held);
+        return replacing is null ? !exists : exists && held!.ETag == replacing.ETag;
+    }
+
+    // Callers hold the lock and checked CanPlace.
+    private string Place(MapScope scope, JourneyMap map, string json, StoredMap? replacing, string? shelving)
+    {
+        // One moment for both shelf lines, as the table store stamps its one transaction.
+        var now = clock.GetUtcNow();
+        if (shelving is not null)
+        {
+            Shelve(scope.TeamKey, replacing!.Map, now, shelving);
+        }
+
+        var saved = Hold(Key(scope), json);
+        Shelve(scope.TeamKey, map, now, shelvedJson: null);
+        return saved.ETag;
+    }
+
     // Callers hold the lock.
     private MapDocument Hold((string, string) key, string json)
     {
-        var document = new MapDocument(json, "W/\"" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"");
+        var document = new MapDocument(json, NewVersion());
         _conversations[key] = document;
         return document;
     }
 
-    // The team's shelf line of a map: its summary always, its document only while no conversation holds it.
+    // The team's shelf line of a map: its summary always, its document only while no conversation holds it; a new version each write.
     private void Shelve(string teamKey, JourneyMap map, DateTimeOffset updatedAt, string? shelvedJson) =>
-        _shelf[(teamKey, map.Id)] = new ShelfLine(new MapSummary(map.Id, map.Name, map.Status, map.ConversationKey, updatedAt), shelvedJson);
+        _shelf[(teamKey, map.Id)] = new ShelfLine(new MapSummary(map.Id, map.Name, map.Status, map.ConversationKey, updatedAt), shelvedJson,
+            NewVersion());
+
+    // Callers hold the lock.
+    private string NewVersion() => "W/\"" + (++_version).ToString(CultureInfo.InvariantCulture) + "\"";
 
     // For writes; reads look up without adding.
     private Dictionary<string, MapItem> ItemsOf(string teamKey, string mapId)
@@ -318,7 +439,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         return items;
     }
 
-    private sealed record ShelfLine(MapSummary Summary, string? Json);
+    private sealed record ShelfLine(MapSummary Summary, string? Json, string ETag);
 }
 
 /// <summary>A conversation's map document as the in-memory store keeps it: its JSON and version.</summary>

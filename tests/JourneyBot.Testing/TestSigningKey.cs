@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.IdentityModel.Tokens;
 
 namespace JourneyBot.Testing;
@@ -15,11 +16,27 @@ public sealed class TestSigningKey
         Credentials = new SigningCredentials(new RsaSecurityKey(Rsa) { KeyId = keyId }, SecurityAlgorithms.RsaSha256);
     }
 
+    /// <summary>
+    /// A key published only as a self-signed certificate (<c>x5c</c>, no <c>n</c>/<c>e</c>) valid from
+    /// <paramref name="notBefore"/> to <paramref name="notAfter"/>, as the Bot Framework publishes its keys.
+    /// </summary>
+    public static TestSigningKey WithCertificate(string keyId, DateTimeOffset notBefore, DateTimeOffset notAfter, params string[] endorsements)
+    {
+        var key = new TestSigningKey(keyId, endorsements);
+        var request = new CertificateRequest($"CN={keyId}", key.Rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(notBefore, notAfter);
+        key.Certificate = certificate.RawData;
+        return key;
+    }
+
     /// <summary>The <c>kid</c>.</summary>
     public string KeyId { get; }
 
     /// <summary>The channel ids listed for the key in the JWKS; empty for an Entra key.</summary>
     public IReadOnlyList<string> Endorsements { get; }
+
+    /// <summary>The DER certificate published as <c>x5c</c> instead of the bare key; null for a bare key.</summary>
+    public byte[]? Certificate { get; private set; }
 
     /// <summary>The private key.</summary>
     public RSA Rsa { get; }
@@ -36,9 +53,17 @@ public sealed class TestSigningKey
             ["kty"] = "RSA",
             ["use"] = "sig",
             ["kid"] = KeyId,
-            ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-            ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
         };
+        if (Certificate is { } der)
+        {
+            jwk["x5c"] = new[] { Convert.ToBase64String(der) };
+        }
+        else
+        {
+            jwk["n"] = Base64UrlEncoder.Encode(parameters.Modulus);
+            jwk["e"] = Base64UrlEncoder.Encode(parameters.Exponent);
+        }
+
         if (Endorsements.Count > 0)
         {
             jwk["endorsements"] = Endorsements;

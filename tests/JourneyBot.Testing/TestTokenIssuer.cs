@@ -35,6 +35,14 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     /// <summary>Published in the channel JWKS without any endorsements.</summary>
     public static TestSigningKey UnendorsedKey { get; } = new("bare-key");
 
+    /// <summary>Published in the channel JWKS as a certificate valid now, endorsed for Teams.</summary>
+    public static TestSigningKey CertificateKey { get; } =
+        TestSigningKey.WithCertificate("cert-key", DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), "msteams");
+
+    /// <summary>Published in the channel JWKS as a certificate that expired yesterday, endorsed for Teams.</summary>
+    public static TestSigningKey ExpiredCertificateKey { get; } =
+        TestSigningKey.WithCertificate("expired-cert-key", DateTimeOffset.UtcNow.AddDays(-30), DateTimeOffset.UtcNow.AddDays(-1), "msteams");
+
     /// <summary>Published in the Entra JWKS (no endorsements, as Entra keys have none).</summary>
     public static TestSigningKey EntraKey { get; } = new("entra-key");
 
@@ -53,7 +61,7 @@ public sealed class TestTokenIssuer : IAsyncDisposable
         var server = await LoopbackServer.StartAsync(app =>
         {
             MapIssuer(app, "channel/v1/.well-known/openidconfiguration", "channel/keys", ChannelIssuer,
-                [TeamsKey, SkypeOnlyKey, UnendorsedKey]);
+                [TeamsKey, SkypeOnlyKey, UnendorsedKey, CertificateKey, ExpiredCertificateKey]);
             MapIssuer(app, "entra/v2.0/.well-known/openid-configuration", "entra/keys", "https://login.microsoftonline.com/{tenantid}/v2.0",
                 [EntraKey]);
         });
@@ -83,18 +91,26 @@ public sealed class TestTokenIssuer : IAsyncDisposable
     }
 
     /// <summary>
-    /// A token as the Emulator or a skill sends it: an Entra issuer, the calling app in
-    /// <c>appid</c> (version 1.0) or <c>azp</c> (version 2.0).
+    /// A token as the Emulator sends it: an Entra issuer, the calling app in <c>appid</c> (version
+    /// 1.0, or no <c>ver</c> claim when <paramref name="version"/> is null) or <c>azp</c> (version
+    /// 2.0), and the audience the caller asked for: by default the caller itself, as when the
+    /// Emulator signs in with the bot's own app id.
     /// </summary>
-    public static string EntraToken(string callerAppId, string version, string issuer = EntraV1Issuer, string? serviceUrl = null)
+    public static string EntraToken(string callerAppId, string? version, string issuer = EntraV1Issuer, string? serviceUrl = null,
+        string? audience = null)
     {
-        var claims = new Dictionary<string, object> { ["ver"] = version, [version == "2.0" ? "azp" : "appid"] = callerAppId };
+        var claims = new Dictionary<string, object> { [version == "2.0" ? "azp" : "appid"] = callerAppId };
+        if (version is not null)
+        {
+            claims["ver"] = version;
+        }
+
         if (serviceUrl is not null)
         {
             claims["serviceurl"] = serviceUrl;
         }
 
-        return Mint(issuer, "api://some-other-audience", claims, EntraKey, null, null, SecurityAlgorithms.RsaSha256);
+        return Mint(issuer, audience ?? callerAppId, claims, EntraKey, null, null, SecurityAlgorithms.RsaSha256);
     }
 
     /// <summary>A token with <c>alg: none</c> and no signature.</summary>

@@ -30,6 +30,12 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
     /// <summary>The app id the tests configure when authentication is on.</summary>
     public const string AppId = "7d4d1b6a-2f4e-4a39-9d7b-1b1f1a2b3c4d";
 
+    /// <summary>
+    /// The host's environment: <c>Testing</c> unless a test needs the rules of another one
+    /// (<c>Production</c>, <c>Development</c>) and says so.
+    /// </summary>
+    public string HostEnvironment { get; init; } = "Testing";
+
     /// <summary>Log lines the host wrote, for asserting what it logs (and what it never logs).</summary>
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
@@ -122,7 +128,7 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(HostEnvironment);
         // Every host stores its maps in Azurite, in a table of its own unless the test names one.
         var azurite = Azurite.SharedAsync().GetAwaiter().GetResult();
         var storage = new Dictionary<string, string?>
@@ -134,6 +140,11 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action
 
             // No scheduled work unless a test turns it on: a poll would count among its storage requests.
             ["Schedule:Enabled"] = "false",
+
+            // Tests run in "Testing", outside Development: without an app id the host starts only
+            // when anonymous use is explicit, and the recording connectors are on loopback.
+            ["BotHost:AllowAnonymous"] = "true",
+            ["Connector:AllowLoopback"] = "true",
         };
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(storage).AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));

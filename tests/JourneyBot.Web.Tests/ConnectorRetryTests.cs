@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
@@ -43,15 +44,67 @@ public sealed class ConnectorRetryTests : IClassFixture<ConnectorFixture>, IAsyn
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
-    public async Task Passing_faults_are_retried_a_bounded_number_of_times(int status)
+    public async Task Passing_faults_of_an_update_are_retried_a_bounded_number_of_times(int status)
     {
         _connector.Script(Enumerable.Repeat(new ConnectorAnswer(status), 10).ToArray());
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync(
-            _connector.ServiceUrl(), "conv", new Activity { Type = "message" }, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client.UpdateActivityAsync(
+            _connector.ServiceUrl(), "conv", "activity-1", new Activity { Type = "message" }, TestContext.Current.CancellationToken));
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(3, _connector.Requests.Count);
+        Assert.Single(_app.Logs.GetSnapshot(), r => r.Id.Id == 1121);
+    }
+
+    [Theory]
+    [InlineData(412)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task A_new_activity_is_not_posted_again_after_a_fault_the_connector_may_have_accepted_it_with(int status)
+    {
+        _connector.Script(new ConnectorAnswer(status), new ConnectorAnswer(status));
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => Client.SendToConversationAsync(
+            _connector.ServiceUrl(), "conv", new Activity { Type = "message", Text = "hi" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Single(_connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_new_activity_is_posted_again_after_a_503_which_the_connector_answers_before_accepting_it()
+    {
+        _connector.Script(new ConnectorAnswer(503));
+
+        var result = await Client.ReplyToActivityAsync(_connector.ServiceUrl(), "conv", "1", new Activity { Type = "message", Text = "hi" },
+            TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("activity-", result.Id, StringComparison.Ordinal);
+        Assert.Equal(2, _connector.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_Retry_After_of_a_day_is_capped_and_the_send_given_up_within_the_budget()
+    {
+        // Small budgets so that the test is short; a hang would end at the bound, failing the test.
+        await using var app = new BotApp(new Dictionary<string, string?>
+        {
+            ["ConnectorRetry:MaxRetries"] = "1000",
+            ["ConnectorRetry:MaxRetryAfter"] = "00:00:00.050",
+            ["ConnectorRetry:TotalBudget"] = "00:00:01",
+        });
+        _connector.Script(Enumerable.Repeat(new ConnectorAnswer(429, RetryAfter: "86400"), 1000).ToArray());
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() => app.Services.GetRequiredService<ConnectorClient>()
+            .SendToConversationAsync(_connector.ServiceUrl(), "conv", new Activity { Type = "message", Text = "hi" }, TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+
+        Assert.Equal(ConnectorException.GivenUp, error.ErrorCode);
+        var logs = app.Logs.GetSnapshot();
+        Assert.Single(logs, r => r.Id.Id == 1121);
+        Assert.All(logs.Where(r => r.Id.Id == 1101),
+            r => Assert.True(TimeSpan.Parse(r.StructuredState!.Single(s => s.Key == "Delay").Value!, CultureInfo.InvariantCulture) <= TimeSpan.FromMilliseconds(50)));
     }
 
     [Theory]

@@ -92,7 +92,14 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
 
+    public Task<StoredMap?> GetShelvedAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetShelvedAsync(teamKey, mapId, cancellationToken);
+
+    public Task<string?> TryTakeAsync(MapScope scope, StoredMap map, MapScope? heldBy, StoredMap? replacing, CancellationToken cancellationToken) =>
+        store.TryTakeAsync(scope, map, heldBy, replacing, cancellationToken);
+
     public Task<IReadOnlyList<MapSummary>> ListMapsAsync(string teamKey, CancellationToken cancellationToken) => store.ListMapsAsync(teamKey, cancellationToken);
+
+    public Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.CountItemsAsync(teamKey, mapId, cancellationToken);
 
     public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.TryAddItemAsync(teamKey, mapId, item, cancellationToken);
 
@@ -108,6 +115,14 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
         store.ListFinishedBeforeAsync(before, max, cancellationToken);
+
+    public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetMapSummaryAsync(teamKey, mapId, cancellationToken);
+
+    public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken) =>
+        store.PutPublishedAsync(teamKey, mapId, version, published, cancellationToken);
+
+    public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken) =>
+        store.GetPublishedAsync(teamKey, mapId, version, cancellationToken);
 
     public Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken) => store.GetMemberAsync(teamKey, personId, cancellationToken);
 

@@ -2,44 +2,132 @@ using System.Net;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Web.Tests;
 
-/// <summary>The full map and its exports, served only behind signed, unexpired links.</summary>
+/// <summary>
+/// The full map and its exports, served only behind signed, unexpired links, showing the version
+/// published, and no longer once the map is archived or cancelled.
+/// </summary>
 public sealed class MapPagesTests : IAsyncDisposable
 {
+    private static readonly MapScope Scope = new("19:team@thread.tacv2", "19:general@thread.tacv2;messageid=1");
     private readonly BotApp _app = new(new Dictionary<string, string?>());
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private async Task<Uri> PublishedMapLinkAsync()
+    private IMapStore Store => _app.Services.GetRequiredService<IMapStore>();
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    // A map published as version 1 (as the publish command keeps it), and its link.
+    private async Task<Uri> PublishedMapLinkAsync(int items = 1, int version = 1)
     {
-        var store = _app.Services.GetRequiredService<IMapStore>();
-        var scope = new MapScope("19:team@thread.tacv2", "19:general@thread.tacv2;messageid=1");
         var map = new JourneyMap
         {
-            Id = "map-1", Name = "Shoe <journey>", Facilitator = new("alex", "Alex"), ConversationKey = scope.ConversationKey,
+            Id = "map-1", Name = "Shoe <journey>", Facilitator = new("alex", "Alex"), ConversationKey = Scope.ConversationKey,
             Objective = "Sell <b>more</b>", StartPoint = "Start", EndPoint = "End",
         };
         var stage = map.AddStage("Purchase & pay");
-        var cancel = TestContext.Current.CancellationToken;
-        Assert.NotNull(await store.TryPlaceAsync(scope, map, null, cancel));
-        await store.TryAddItemAsync(scope.TeamKey, map.Id, new MapItem
+        Assert.NotNull(await Store.TryPlaceAsync(Scope, map, null, Cancel));
+        await Parallel.ForEachAsync(Enumerable.Range(1, items), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = Cancel },
+            async (i, cancel) => await Store.TryAddItemAsync(Scope.TeamKey, map.Id, new MapItem
+            {
+                Id = $"item{i}", Kind = ItemKind.Touchpoint, StageId = stage.Id, Text = i == 1 ? "<img src=x onerror=alert(1)>" : $"Touchpoint {i}",
+                Channel = TouchChannel.Website, Author = new("megan", "Megan"), AuthorDepartment = "Sales", CreatedAt = DateTimeOffset.UnixEpoch.AddSeconds(i),
+            }, cancel));
+        var held = (await Store.GetLatestConversationMapAsync(Scope, Cancel))!;
+        (held.Map.Status, held.Map.PublishedAt, held.Map.PublishedVersion) = (MapStatus.Published, DateTimeOffset.UtcNow, version);
+        await Store.PutPublishedAsync(Scope.TeamKey, map.Id, 1, new PublishedMap(held.Map, await Store.GetBoardAsync(Scope.TeamKey, map.Id, Cancel)), Cancel);
+        Assert.NotNull(await Store.TrySaveAsync(Scope, held, Cancel));
+        return _app.Services.GetRequiredService<MapLinks>().For(Scope.TeamKey, map.Id, version)!;
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(Uri link, string suffix = "")
+    {
+        using var client = _app.CreateClient();
+        return await client.GetAsync(new Uri(link.PathAndQuery + suffix, UriKind.Relative), Cancel);
+    }
+
+    private async Task ChangeMapAsync(Action<JourneyMap> change)
+    {
+        var held = (await Store.GetLatestConversationMapAsync(Scope, Cancel))!;
+        change(held.Map);
+        Assert.NotNull(await Store.TrySaveAsync(Scope, held, Cancel));
+    }
+
+    [Fact]
+    public async Task A_link_shows_the_version_published_not_later_edits()
+    {
+        var link = await PublishedMapLinkAsync();
+        await ChangeMapAsync(map => map.Objective = "Changed after publishing");
+        await Store.TryAddItemAsync(Scope.TeamKey, "map-1", new MapItem
         {
-            Id = "item1", Kind = ItemKind.Touchpoint, StageId = stage.Id, Text = "<img src=x onerror=alert(1)>", Channel = TouchChannel.Website,
-            Author = new("megan", "Megan"), AuthorDepartment = "Sales",
-        }, cancel);
-        return _app.Services.GetRequiredService<MapLinks>().For(scope.TeamKey, map.Id)!;
+            Id = "later", Kind = ItemKind.PainPoint, StageId = "s1", Text = "Added after publishing", Author = new("megan", "Megan"),
+        }, Cancel);
+
+        var html = await (await GetAsync(link)).Content.ReadAsStringAsync(Cancel);
+        var csv = await (await GetAsync(link, "/csv")).Content.ReadAsStringAsync(Cancel);
+
+        Assert.Contains("Sell &lt;b&gt;more&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Changed after publishing", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Added after publishing", html + csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_link_made_before_versions_were_kept_shows_the_map_as_it_is()
+    {
+        var link = await PublishedMapLinkAsync(version: 0);
+        await ChangeMapAsync(map => map.Objective = "Changed after publishing");
+
+        var html = await (await GetAsync(link)).Content.ReadAsStringAsync(Cancel);
+
+        Assert.Contains("Changed after publishing", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(MapStatus.Archived)]
+    [InlineData(MapStatus.Cancelled)]
+    public async Task The_links_of_an_archived_or_cancelled_map_are_gone(MapStatus status)
+    {
+        var link = await PublishedMapLinkAsync();
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(link)).StatusCode);
+
+        await ChangeMapAsync(map => map.Status = status);
+
+        Assert.Equal(HttpStatusCode.Gone, (await GetAsync(link)).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await GetAsync(link, "/json")).StatusCode);
+    }
+
+    // The map moved to the shelf (another map now holds the conversation), with 2,000 items of its own:
+    // a listing of the team's maps, the conversation's row, the shelf's row and a board of two pages
+    // would be five round trips or more.
+    [Fact]
+    public async Task The_page_of_a_shelved_map_with_2000_items_costs_at_most_three_storage_round_trips()
+    {
+        var link = await PublishedMapLinkAsync(items: 2_000);
+        var held = (await Store.GetLatestConversationMapAsync(Scope, Cancel))!;
+        var next = new JourneyMap { Id = "map-2", Name = "Next", Facilitator = new("alex", "Alex"), ConversationKey = Scope.ConversationKey };
+        Assert.NotNull(await Store.TryPlaceAsync(Scope, next, held, Cancel));
+        var metrics = _app.Services.GetRequiredService<StorageMetrics>();
+
+        var before = metrics.Total;
+        var response = await GetAsync(link);
+        var requests = metrics.Total - before;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Touchpoint 2000", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.InRange(requests, 1, 3);
     }
 
     [Fact]
     public async Task The_page_is_served_encoded_and_locked_down()
     {
         var link = await PublishedMapLinkAsync();
-        using var client = _app.CreateClient();
 
-        var response = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await GetAsync(link);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.MediaType());
@@ -58,9 +146,8 @@ public sealed class MapPagesTests : IAsyncDisposable
     public async Task Each_export_downloads_with_its_type(string format, string mediaType, string contains)
     {
         var link = await PublishedMapLinkAsync();
-        using var client = _app.CreateClient();
 
-        var response = await client.GetAsync(new Uri(link.PathAndQuery + "/" + format, UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await GetAsync(link, "/" + format);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.MediaType());
@@ -78,7 +165,7 @@ public sealed class MapPagesTests : IAsyncDisposable
     {
         var link = await PublishedMapLinkAsync();
         var token = link.AbsolutePath["/maps/".Length..];
-        var forged = string.Join('.', token.Split('.') is var p ? [p[0], Convert.ToBase64String("map-2"u8.ToArray()).TrimEnd('='), p[2], p[3]] : []);
+        var forged = string.Join('.', token.Split('.') is var p ? [p[0], p[1], Convert.ToBase64String("map-2"u8.ToArray()).TrimEnd('='), p[3], p[4], p[5]] : []);
         using var client = _app.CreateClient();
 
         var response = await client.GetAsync(new Uri(path.Replace("{token}", token, StringComparison.Ordinal)
@@ -91,11 +178,21 @@ public sealed class MapPagesTests : IAsyncDisposable
     public async Task An_expired_link_says_so()
     {
         await using var app = new BotApp(new Dictionary<string, string?> { ["MapLinks:Lifetime"] = "-00:01:00" });
-        var link = app.Services.GetRequiredService<MapLinks>().For("team", "map")!;
+        var link = app.Services.GetRequiredService<MapLinks>().For("team", "map", 1)!;
         using var client = app.CreateClient();
 
         var response = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_plain_http_base_address_stops_the_start_outside_development()
+    {
+        await using var app = new BotApp(new Dictionary<string, string?> { ["MapLinks:BaseUrl"] = "http://journeybot.example" });
+
+        var refused = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("MapLinks:BaseUrl must be an absolute https address", refused.ToString(), StringComparison.Ordinal);
     }
 }

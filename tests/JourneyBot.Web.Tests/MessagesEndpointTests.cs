@@ -113,13 +113,15 @@ public sealed class MessagesEndpointTests : IClassFixture<ConnectorFixture>, IAs
     [Fact]
     public async Task Channels_without_installation_updates_are_welcomed_when_the_bot_joins()
     {
+        // Outside Development Web Chat is served only when named (see ServedChannelsTests).
+        await using var app = new BotApp(new Dictionary<string, string?> { ["BotHost:AllowedChannels:0"] = "webchat" });
         var added = Activities.Of(ActivityTypes.ConversationUpdate, _connector.ServiceUrl(), channelId: "webchat");
         added.MembersAdded = [new() { Id = "user-1" }, Activities.Bot];
         var userJoined = Activities.Of(ActivityTypes.ConversationUpdate, _connector.ServiceUrl(), channelId: "webchat");
         userJoined.MembersAdded = [new() { Id = "user-2" }];
 
-        await _app.PostActivityAsync(added);
-        await _app.PostActivityAsync(userJoined);
+        await app.PostActivityAsync(added);
+        await app.PostActivityAsync(userJoined);
 
         var welcome = Assert.Single(_connector.Requests);
         Assert.StartsWith("Hi, I'm **JourneyBot**", welcome.Activity.Text, StringComparison.Ordinal);

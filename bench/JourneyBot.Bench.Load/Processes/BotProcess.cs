@@ -43,13 +43,15 @@ internal sealed class BotProcess : IAsyncDisposable
             ["ConnectionStrings__Tables"] = tablesConnectionString,
             ["Storage__TableName"] = tableName,
             ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["MapLinks__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MapLinks__SigningKeys__0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging__LogLevel__Default"] = "Warning",
             // The one line that says the bot is ready is an Information of this category.
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
             // Whatever the calling shell has: no app id means no authentication, as in scripts/run.sh.
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
+            // Production without an app id starts only when said; the mock connector is on loopback, which it then requires.
+            ["BotHost__AllowAnonymous"] = "true",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
         };
         try

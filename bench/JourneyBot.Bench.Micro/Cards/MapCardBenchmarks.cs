@@ -39,7 +39,7 @@ public class MapCardBenchmarks
         _scores = EmotionCurve.Scores(_published.Map, _published.Board);
 
         // The signed link publish passes in (made once: signing is not the card's cost); the card's four buttons point below it.
-        _fullMap = BenchLinks.Create().For(BenchScope.Channel.TeamKey, _published.Map.Id) ?? throw new InvalidOperationException("Map links are off.");
+        _fullMap = BenchLinks.Create().For(BenchScope.Channel.TeamKey, _published.Map.Id, version: 1) ?? throw new InvalidOperationException("Map links are off.");
         _card = MapCardForPublishedMap();
         Describe();
     }

@@ -9,6 +9,6 @@ internal static class BenchLinks
     public static MapLinks Create() => new(Options.Create(new MapLinkOptions
     {
         BaseUrl = "https://journeybot.example.com",
-        SigningKey = Convert.ToBase64String(new byte[32]),
+        SigningKeys = [Convert.ToBase64String(new byte[32])],
     }), TimeProvider.System);
 }

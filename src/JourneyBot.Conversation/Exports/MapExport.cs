@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -11,7 +12,7 @@ namespace JourneyBot.Conversation.Exports;
 
 /// <summary>The whole map for people outside Teams: JSON, CSV, Markdown and a printable HTML page.</summary>
 /// <remarks>Everything members typed is encoded for the format it lands in: no text can become markup, a formula or a link.</remarks>
-public static class MapExport
+public static partial class MapExport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -122,12 +123,19 @@ public static class MapExport
     /// <summary>How an item reads in a line: channel, score or owner with its text.</summary>
     public static string Describe(MapItem item) => Vocabulary.Describe(item);
 
-    // Quotes every field, doubles quotes, and defuses spreadsheet formulas (=, +, -, @ at the start).
+    // Quotes every field, doubles quotes, and defuses spreadsheet formulas (=, +, -, @, tab or CR at
+    // the start). A negative number (an emotion's score) is left as it is: a spreadsheet reads it as
+    // the number it is, and no formula can hide in a minus sign followed by digits alone.
     private static string CsvField(string value)
     {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !NegativeNumber().IsMatch(value)
+            ? "'" + value
+            : value;
         return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
+
+    [GeneratedRegex(@"\A-[0-9]+(\.[0-9]+)?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NegativeNumber();
 }
 
 /// <summary>One item with its stage and votes.</summary>

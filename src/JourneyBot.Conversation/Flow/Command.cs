@@ -14,7 +14,7 @@ internal sealed record StatusCommand : Command;
 /// <summary>The progress card asks for its latest state.</summary>
 internal sealed record ProgressCommand : Command;
 
-/// <summary><c>maps</c>: the team's maps.</summary>
+/// <summary><c>maps</c>: the maps of this conversation.</summary>
 internal sealed record ListMapsCommand : Command;
 
 /// <summary><c>start &lt;name&gt;</c>; <paramref name="ArchiveCurrent"/> when the member agreed to archive the active map.</summary>
@@ -25,6 +25,9 @@ internal sealed record DemoCommand : Command;
 
 /// <summary><c>open &lt;name&gt;</c>.</summary>
 internal sealed record OpenCommand(string Name) : Command;
+
+/// <summary><c>move &lt;name&gt;</c>: the facilitator brings a map of theirs from another conversation of the team here.</summary>
+internal sealed record MoveMapCommand(string Name) : Command;
 
 /// <summary><c>archive</c>: put the conversation's active map on the shelf.</summary>
 internal sealed record ArchiveCommand : Command;

@@ -52,7 +52,7 @@ internal static class CommandParser
             case "ADD":
                 return ParseAdd(rest) ?? (Command)new UnknownCommand(trimmed);
             case "MOVE":
-                return ParseMove(rest) ?? (Command)new UnknownCommand(trimmed);
+                return ParseMove(rest) ?? (rest.Length == 0 || IsStageEdit(rest) ? (Command)new UnknownCommand(trimmed) : new MoveMapCommand(rest));
             default:
                 break;
         }
@@ -171,6 +171,9 @@ internal static class CommandParser
             ? new StagesCommand(new MoveStage(target[..at].Trim(), position))
             : null;
     }
+
+    // "move stage …" that did not parse is a stage edit gone wrong, not a map called "stage …".
+    private static bool IsStageEdit(string rest) => SplitFirstWord(rest).Word.Equals("stage", StringComparison.OrdinalIgnoreCase);
 
     // <kind> <stage> | … : the parts after the stage depend on the kind.
     private static AddItemCommand ParseItem(ItemKind kind, string rest)

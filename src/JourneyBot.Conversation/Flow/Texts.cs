@@ -45,6 +45,9 @@ public static class Texts
     /// <summary>The page of a map link that has expired.</summary>
     public static string MapLinkExpired => Strings.MapLinkExpired;
 
+    /// <summary>The page behind a link to a map that was archived or cancelled since.</summary>
+    public static string MapLinkWithdrawn => Strings.MapLinkWithdrawn;
+
     /// <summary>"A", "A and B", "A, B and C".</summary>
     public static string List(IEnumerable<string> items)
     {

@@ -54,6 +54,12 @@ public sealed class JourneyMap
     /// <summary>Who published it, if anyone.</summary>
     public Person? PublishedBy { get; set; }
 
+    /// <summary>
+    /// The number of its latest published version (1, 2, …; see <see cref="IMapStore.PutPublishedAsync"/>),
+    /// which its links show; 0 before the first publish, and for maps published before versions were kept.
+    /// </summary>
+    public int PublishedVersion { get; set; }
+
     /// <summary>The most recent activity ids that changed the map (oldest first).</summary>
     public List<string> RecentActivityIds { get; set; } = [];
 

@@ -30,7 +30,11 @@ public sealed record MapItem
     /// <summary>Who added it.</summary>
     public required Person Author { get; init; }
 
-    /// <summary>The author's department when it was added, if known then.</summary>
+    /// <summary>
+    /// The author's department when it was added, if known then. A board read shows the department
+    /// on the author's member row instead whenever there is one (<see cref="IMapStore.GetBoardAsync"/>);
+    /// this stays for authors with no row: an anonymous round's, whose id names no member.
+    /// </summary>
     public string? AuthorDepartment { get; init; }
 
     /// <summary>When it was added.</summary>

@@ -13,6 +13,7 @@ namespace JourneyBot.Conversation.Mapping;
 [JsonSerializable(typeof(JourneyMap))]
 [JsonSerializable(typeof(MapItem))]
 [JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(PublishedMap))]
 public sealed partial class MapJson : JsonSerializerContext
 {
     /// <summary>

@@ -19,7 +19,7 @@ internal static class TextRules
     public const int ShortMax = 60;
 
     /// <summary>
-    /// The text with control characters removed and white space folded; a problem to tell the
+    /// The text with control characters and direction marks removed and white space folded; a problem to tell the
     /// member when it is empty or longer than <paramref name="max"/>.
     /// </summary>
     public static string Clean(string? text, int max, string what, out string? problem)
@@ -28,6 +28,11 @@ internal static class TextRules
         var space = false;
         foreach (var c in text ?? string.Empty)
         {
+            if (IsDirectionControl(c))
+            {
+                continue;
+            }
+
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 space = clean.Length > 0;
@@ -63,6 +68,12 @@ internal static class TextRules
         var info = new System.Globalization.StringInfo(text);
         return info.LengthInTextElements <= chars ? text : info.SubstringByTextElements(0, Math.Max(chars - 1, 1)).TrimEnd() + "…";
     }
+
+    // Invisible marks that reorder how text shows (embeddings and overrides U+202A–U+202E, isolates
+    // U+2066–U+2069, the left-to-right, right-to-left and Arabic letter marks): "invoice\u202Efdp.exe"
+    // reads as "invoiceexe.pdf". Right-to-left letters need none of them to show right.
+    private static bool IsDirectionControl(char c) =>
+        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 
     // Counts what people see as characters (an emoji is one), not UTF-16 units.
     private readonly record struct StringInfoLength(string Text)

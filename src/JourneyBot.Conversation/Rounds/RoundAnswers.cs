@@ -210,6 +210,11 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             AuthorDepartment = ask.Department,
             CreatedAt = clock.GetUtcNow(),
         };
+        if (await ItemLimits.RefusalAsync(store, answer.Key.TeamKey, map.Id, item, cancellationToken) is { } full)
+        {
+            return new Added(ask, Markdown.Escape(full), null);
+        }
+
         var isNew = true;
         if (item.Kind == ItemKind.Emotion)
         {

@@ -2,8 +2,8 @@ using JourneyBot.Protocol.Configuration;
 using JourneyBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -25,6 +25,7 @@ internal static class BotAuthenticationExtensions
     {
         services.AddHttpClient(BotHttpClients.OpenIdMetadata);
         services.AddSingleton<BotSigningKeys>();
+        services.AddSingleton<TokenRejectionLog>();
 
         services.AddAuthentication(BotAuthenticationDefaults.Scheme)
             .AddJwtBearer(BotAuthenticationDefaults.Scheme, _ => { });
@@ -51,8 +52,16 @@ internal static class BotAuthenticationExtensions
     }
 
     // The Bot Framework accepts exactly "Bearer <token>": scheme case-sensitive, two parts.
+    // A token is read only on an endpoint behind the bot's policy (/api/messages): as the default
+    // (and only) scheme JwtBearer would otherwise validate, and log, a token sent to any path.
     private static Task ReadBearerStrictly(MessageReceivedContext context)
     {
+        if (!IsBotEndpoint(context.HttpContext))
+        {
+            context.NoResult();
+            return Task.CompletedTask;
+        }
+
         var header = context.Request.Headers[HeaderNames.Authorization];
         if (header.Count == 0 || string.IsNullOrEmpty(header[0]))
         {
@@ -70,11 +79,14 @@ internal static class BotAuthenticationExtensions
         return Task.CompletedTask;
     }
 
+    private static bool IsBotEndpoint(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Any(a => a.Policy == BotAuthenticationDefaults.Policy) == true;
+
     private static Task LogFailure(AuthenticationFailedContext context)
     {
-        var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
-            .CreateLogger(typeof(BotAuthenticationExtensions).FullName!);
-        ProtocolLog.TokenRejected(logger, context.Exception.GetType().Name, context.Exception.Message);
+        context.HttpContext.RequestServices.GetRequiredService<TokenRejectionLog>()
+            .Rejected(context.Exception.GetType().Name, context.Exception.Message);
         return Task.CompletedTask;
     }
 }

@@ -69,7 +69,8 @@ internal sealed class BotTokenHandler(BotSigningKeys signingKeys, BotFrameworkOp
         parameters.ValidIssuers = source == TokenSource.Channel ? [options.ToBotFromChannelTokenIssuer] : _entraIssuers;
         parameters.ValidateIssuer = true;
         parameters.IssuerSigningKeys = keys.Keys;
-        parameters.ValidateIssuerSigningKey = false;
+        // As the SDK: a key published as a certificate (x5c) is refused outside the certificate's validity.
+        parameters.ValidateIssuerSigningKey = true;
         parameters.RequireSignedTokens = true;
         parameters.ValidAlgorithms = BotTokenRules.AllowedAlgorithms;
         parameters.RequireExpirationTime = true;

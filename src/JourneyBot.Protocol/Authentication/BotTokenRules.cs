@@ -22,12 +22,17 @@ internal static class BotTokenRules
     /// <summary>The claim that names the connector the token was issued for.</summary>
     public const string ServiceUrlClaim = "serviceurl";
 
-    /// <summary>The Entra tenants whose v1 and v2 tokens the Emulator and skills present.</summary>
+    /// <summary>The Entra tenants whose v1 and v2 tokens the Emulator presents.</summary>
+    /// <remarks>
+    /// Not 69e9b82d-4842-4902-8d1e-abc5b98a55e8, which the M365 Agents SDK trusts for Copilot's
+    /// tokens: those name the calling service, not the bot, in appid/azp, so they could never pass
+    /// <see cref="IsForBot"/>, and JourneyBot serves no Copilot channel. Trusting the issuer would
+    /// only let more apps' tokens reach the signature check.
+    /// </remarks>
     private static readonly string[] EntraTenants =
     [
         "d6d49420-f39b-4df7-a1dc-d59a935871db", // Bot Framework (public cloud)
         "f8cdef31-a31e-4b4a-93e4-5f571e91255a", // Bot Framework (public cloud, second tenant)
-        "69e9b82d-4842-4902-8d1e-abc5b98a55e8", // Azure Bot Service, Entra-issued channel tokens
     ];
 
     /// <summary>
@@ -63,9 +68,16 @@ internal static class BotTokenRules
     }
 
     /// <summary>
-    /// Whether the token is meant for this bot. Channel tokens carry the app id as <c>aud</c>;
-    /// Entra tokens name the calling app in <c>appid</c> (v1, or no version) or <c>azp</c> (v2).
+    /// Whether the token is meant for this bot. Channel tokens carry the app id as <c>aud</c>.
+    /// Entra tokens must be for the bot too (<c>aud</c> the app id or <c>api://{appId}</c>), and
+    /// name the bot as the calling app: in <c>appid</c> for version 1.0 (or an empty version), in
+    /// <c>azp</c> for 2.0. A token without <c>ver</c> is refused, as the SDK refuses it.
     /// </summary>
+    /// <remarks>
+    /// Without the audience rule any token of the bot's identity would do: its own connector token,
+    /// a Storage token of the same managed identity. The Entra path needs no endorsement and no
+    /// <c>serviceurl</c>, so such a token could post as anyone and send replies anywhere.
+    /// </remarks>
     public static bool IsForBot(JsonWebToken token, TokenSource source, string? appId)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -79,10 +91,15 @@ internal static class BotTokenRules
             return token.Audiences.Any(a => string.Equals(a, appId, StringComparison.Ordinal));
         }
 
-        var version = Claim(token, "ver");
-        var caller = version switch
+        var botAudiences = new[] { appId, $"api://{appId}" };
+        if (!token.Audiences.Any(a => botAudiences.Contains(a, StringComparer.Ordinal)))
         {
-            null or "1.0" => Claim(token, "appid"),
+            return false;
+        }
+
+        var caller = Claim(token, "ver") switch
+        {
+            "" or "1.0" => Claim(token, "appid"),
             "2.0" => Claim(token, "azp"),
             _ => null,
         };
@@ -94,19 +111,18 @@ internal static class BotTokenRules
     /// lists, per key, the channels it is endorsed for. An Entra key has no endorsements and is
     /// accepted; a channel key without endorsements is refused, as the .NET SDK does.
     /// </summary>
+    /// <remarks>
+    /// The SDK lets an activity without a channel id skip this check; here no key is endorsed for
+    /// "no channel", so a channel token cannot carry an activity that leaves its channel out.
+    /// </remarks>
     public static bool IsEndorsed(IReadOnlyCollection<string>? endorsements, string? channelId, TokenSource source)
     {
-        if (string.IsNullOrEmpty(channelId))
-        {
-            return true;
-        }
-
         if (endorsements is null || endorsements.Count == 0)
         {
             return source == TokenSource.Entra;
         }
 
-        return endorsements.Contains(channelId, StringComparer.Ordinal);
+        return !string.IsNullOrEmpty(channelId) && endorsements.Contains(channelId, StringComparer.Ordinal);
     }
 
     /// <summary>

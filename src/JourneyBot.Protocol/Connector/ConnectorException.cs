@@ -2,9 +2,21 @@ using System.Net;
 
 namespace JourneyBot.Protocol.Connector;
 
-/// <summary>The connector refused a call (after any retries).</summary>
+/// <summary>The connector refused a call (after any retries), or the bot did not make it or gave it up.</summary>
 public sealed class ConnectorException : Exception
 {
+    /// <summary>
+    /// <see cref="ErrorCode"/> of a call the bot itself refused to make: the service URL's host is
+    /// not on <c>Connector:AllowedServiceHosts</c>, so no token was sent there.
+    /// </summary>
+    public const string ServiceUrlNotAllowed = "JourneyBot.ServiceUrlNotAllowed";
+
+    /// <summary>
+    /// <see cref="ErrorCode"/> of a call given up because its retries would outlast the budget
+    /// (<c>ConnectorRetry:TotalBudget</c>), e.g. under a long Retry-After.
+    /// </summary>
+    public const string GivenUp = "JourneyBot.GivenUp";
+
     /// <summary>Creates the exception.</summary>
     public ConnectorException(HttpStatusCode statusCode, string? errorCode, string? operationId, string message)
         : base(message)
@@ -29,7 +41,7 @@ public sealed class ConnectorException : Exception
     {
     }
 
-    /// <summary>The HTTP status the connector answered.</summary>
+    /// <summary>The HTTP status the connector answered; 0 when it answered nothing the bot kept (see <see cref="ErrorCode"/>).</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The connector's error code, e.g. <c>MessageWritesBlocked</c> or <c>MessageSizeTooBig</c>.</summary>

@@ -3,7 +3,9 @@ namespace JourneyBot.Protocol.Connector;
 /// <summary>How the bot retries connector calls the service asks it to repeat (section <c>ConnectorRetry</c>).</summary>
 /// <remarks>
 /// Teams answers 429 when a conversation gets more than about 7 sends a second, with a
-/// Retry-After that is honoured; 412, 502, 503 and 504 are passing faults worth a few retries.
+/// Retry-After that is honoured up to <see cref="MaxRetryAfter"/>; 412, 502, 503 and 504 are
+/// passing faults worth a few retries (a new activity only on 503, see <see cref="ConnectorRetryRules"/>).
+/// However many retries are left, a call ends within <see cref="TotalBudget"/>.
 /// </remarks>
 public sealed class ConnectorRetryOptions
 {
@@ -12,4 +14,14 @@ public sealed class ConnectorRetryOptions
 
     /// <summary>The first back-off when the service gives no Retry-After; it doubles, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait before a retry, whatever Retry-After asks: a connector asking for a day is waited on this long.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long one call may take, attempts and waits together; past it the call is given up
+    /// (logged, and thrown as a <see cref="ConnectorException"/> with <see cref="ConnectorException.GivenUp"/>).
+    /// A conversation's later sends wait behind its current one, so this also bounds their delay.
+    /// </summary>
+    public TimeSpan TotalBudget { get; set; } = TimeSpan.FromSeconds(90);
 }

@@ -17,6 +17,26 @@ public sealed class BotHostOptions
     public int MaxQueuedPerConversation { get; set; } = 64;
 
     /// <summary>
+    /// The channel ids served (e.g. <c>msteams</c>); activities of any other channel get 403 before
+    /// anything is read. Unset: <c>msteams</c> only, and in Development also <c>emulator</c> and
+    /// <c>webchat</c>. Web Chat and Direct Line clients write the sender and team themselves.
+    /// </summary>
+    public IReadOnlyList<string>? AllowedChannels { get; set; }
+
+    /// <summary>
+    /// The Entra tenant ids served (compared with <c>channelData.tenant.id</c>); activities of any
+    /// other tenant, or naming none, get 403. Empty (the default): any tenant.
+    /// </summary>
+    public IReadOnlyList<string> AllowedTenants { get; set; } = [];
+
+    /// <summary>
+    /// Whether the bot may run without an app id (no authentication) outside Development, e.g.
+    /// for a load test on one machine. Off: such a host does not start. Either way a bot without
+    /// authentication answers only connectors on this machine (loopback service URLs).
+    /// </summary>
+    public bool AllowAnonymous { get; set; }
+
+    /// <summary>
     /// What a member is told when their message could not be handled. The protocol knows no
     /// words of the bot's: the bot sets this (read at each use, so it can follow the turn's language).
     /// </summary>

@@ -6,10 +6,12 @@ using JourneyBot.Protocol.Sending;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Polly;
+using Polly.Retry;
 
 namespace JourneyBot.Protocol.Hosting;
 
@@ -26,6 +28,11 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddOptions<BotHostOptions>().BindConfiguration("BotHost");
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
+        services.AddOptions<ConnectorOptions>().BindConfiguration("Connector")
+            .Validate(o => o.AllowedServiceHosts.All(ServiceUrlPolicy.IsHostPattern),
+                "Connector:AllowedServiceHosts lists host names (smba.trafficmanager.net) or *.domain patterns (*.botframework.com), without scheme or path.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotFrameworkOptions>, AnonymousUseValidator>();
         services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing");
 
         services.AddMetrics();
@@ -35,6 +42,7 @@ public static class BotProtocolServiceCollectionExtensions
         // The pacer and the outbox time their waits on the host's one clock, which tests replace.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BotRequestProcessor>();
+        services.AddSingleton<ServedChannels>();
         services.AddSingleton<ConversationOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<ConversationOutbox>());
         services.AddSingleton<ProactiveSends>();
@@ -51,35 +59,45 @@ public static class BotProtocolServiceCollectionExtensions
                 ? ActivatorUtilities.CreateInstance<ManagedIdentityTokenProvider>(sp)
                 : ActivatorUtilities.CreateInstance<ClientCredentialsTokenProvider>(sp));
         services.AddTransient<ConnectorAuthenticationHandler>();
+        services.TryAddSingleton(sp => ServiceUrlPolicy.Create(sp.GetRequiredService<IOptions<ConnectorOptions>>().Value,
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
         // One pacer for all connector clients: the limits are per conversation, not per client.
         services.TryAddSingleton<ConversationSendPacer>();
 
-        var connector = services.AddHttpClient<ConnectorClient>()
+        // The retries end within their budget; the client's own timeout is only a backstop behind it.
+        var connector = services.AddHttpClient<ConnectorClient>((sp, http) =>
+                http.Timeout = sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value.TotalBudget + TimeSpan.FromSeconds(30))
+            // Outermost: a host off the list gets no token, no retry, no request.
+            .AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<ServiceUrlGuardHandler>(sp))
             .AddHttpMessageHandler(sp => sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticationEnabled
                 ? sp.GetRequiredService<ConnectorAuthenticationHandler>()
-                : new PassThroughHandler());
+                : new PassThroughHandler())
+            .AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<ConnectorGiveUpHandler>(sp));
         connector.AddResilienceHandler("connector-retry", ConfigureRetry);
         connector.AddHttpMessageHandler(sp => new ConnectorMetricsHandler(sp.GetRequiredService<ProtocolMetrics>())); // each attempt
         // Innermost, so that a retry is paced like any other send.
         connector.AddHttpMessageHandler(sp => new PacingHandler(sp.GetRequiredService<ConversationSendPacer>(), sp.GetRequiredService<ProtocolMetrics>()));
     }
 
-    // Teams throttles with 429 + Retry-After and has passing 412/502/503/504 faults; nothing else is retried.
+    // Teams throttles with 429 + Retry-After and has passing 412/502/503/504 faults; what is
+    // retried, and when a POST is not, is ConnectorRetryRules'. The timeout outside the retries
+    // ends the whole call, waits included, within the budget.
     private static void ConfigureRetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var retry = context.ServiceProvider.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value;
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>();
         var metrics = context.ServiceProvider.GetRequiredService<ProtocolMetrics>();
-        pipeline.AddRetry(new HttpRetryStrategyOptions
+        var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
+        pipeline.AddTimeout(retry.TotalBudget);
+        pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = retry.MaxRetries,
             Delay = retry.BaseDelay,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(
-                args.Outcome.Exception is HttpRequestException
-                || (int?)args.Outcome.Result?.StatusCode is 429 or 412 or 502 or 503 or 504),
+            ShouldHandle = args => ValueTask.FromResult(ConnectorRetryRules.ShouldRetry(
+                args.Context.GetRequestMessage()?.Method, args.Outcome.Result?.StatusCode, args.Outcome.Exception)),
+            DelayGenerator = args => ValueTask.FromResult(ConnectorRetryRules.RetryAfter(args.Outcome.Result, retry.MaxRetryAfter, clock.GetUtcNow())),
             OnRetry = args =>
             {
                 ProtocolLog.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);

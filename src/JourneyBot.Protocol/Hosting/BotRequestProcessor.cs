@@ -53,6 +53,20 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
+        // A valid token from a channel or tenant the bot does not serve: refused, not retried (4xx).
+        if (!http.RequestServices.GetRequiredService<ServedChannels>().Serves(activity))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        // Checked after the token, which binds the serviceUrl: a genuine activity may still name a host the bot does not send to.
+        if (!http.RequestServices.GetRequiredService<ServiceUrlPolicy>().IsAllowed(activity.ServiceUrl))
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, "The activity's serviceUrl is not a connector this bot sends to (Connector:AllowedServiceHosts).");
+            return;
+        }
+
         var turn = new TurnContext(activity, http.RequestServices.GetRequiredService<ConnectorClient>(), outbox);
         using var observed = ObservedTurn.Turn(turn, logger, metrics);
         ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);

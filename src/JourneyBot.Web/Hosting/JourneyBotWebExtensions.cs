@@ -1,4 +1,5 @@
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Rounds;
 using JourneyBot.Conversation.Scheduling;
@@ -36,6 +37,8 @@ internal static class JourneyBotWebExtensions
         services.AddTableMapStore();
         services.AddDueWorkSchedule();
         services.AddJourneyConversation();
+        services.AddOptions<MapLinkOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MapLinkOptions>, MapLinkOptionsValidator>();
         AddMemberProfiles(services);
         AddSending(services);
         AddMembers(services);
@@ -43,12 +46,20 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<Lifecycle.MapRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.MapRetention>());
         services.AddHealthChecks();
+        // Browsers (the map page) keep to https for a year; App Service does not send this header itself.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return services;
     }
 
     /// <summary>Maps the messaging endpoint behind Bot Framework authentication, the map pages and the health check.</summary>
     public static WebApplication MapJourneyBotWeb(this WebApplication app)
     {
+        // On https requests only (behind App Service: X-Forwarded-Proto, see deployment/modules/webapp.bicep).
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthChecks("/healthz");

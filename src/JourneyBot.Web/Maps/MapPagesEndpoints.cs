@@ -8,6 +8,9 @@ namespace JourneyBot.Web.Maps;
 /// <summary>
 /// The full map and its exports behind signed, expiring links: <c>/maps/{token}</c> (HTML),
 /// <c>/maps/{token}/json</c>, <c>/csv</c>, <c>/md</c>. Nothing else of the bot is reachable without a token.
+/// A link shows the published version it names, whatever changed since; once the map is archived or
+/// cancelled, its links answer 410. Round trips: one point read of the map's shelf line, then one
+/// query for the published version (a map published before versions were kept: its map and board).
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -33,13 +36,22 @@ internal static class MapPagesEndpoints
             return Results.NotFound();
         }
 
-        var map = await FindAsync(store, check.TeamKey!, check.MapId!, http.RequestAborted);
-        if (map is null)
+        var (teamKey, mapId, cancel) = (check.TeamKey!, check.MapId!, http.RequestAborted);
+        var line = await store.GetMapSummaryAsync(teamKey, mapId, cancel);
+        if (line?.Status is MapStatus.Archived or MapStatus.Cancelled)
+        {
+            return Results.Text(Texts.MapLinkWithdrawn, statusCode: StatusCodes.Status410Gone);
+        }
+
+        var shown = line is null ? null
+            : check.Version > 0 ? await store.GetPublishedAsync(teamKey, mapId, check.Version, cancel)
+            : await FindAsync(store, teamKey, line, cancel);
+        if (shown is null)
         {
             return Results.NotFound();
         }
 
-        var board = await store.GetBoardAsync(check.TeamKey!, map.Id, http.RequestAborted);
+        var (map, board) = (shown.Map, shown.Board);
         var headers = http.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
@@ -55,17 +67,13 @@ internal static class MapPagesEndpoints
         };
     }
 
-    // The map is in the conversation that holds it, or on the team's shelf.
-    private static async Task<JourneyMap?> FindAsync(IMapStore store, string teamKey, string mapId, CancellationToken cancellationToken)
+    // A link made before versions were kept (version 0) shows the map as it is now: in the
+    // conversation that holds it, or on the team's shelf.
+    private static async Task<PublishedMap?> FindAsync(IMapStore store, string teamKey, MapSummary line, CancellationToken cancellationToken)
     {
-        var summary = (await store.ListMapsAsync(teamKey, cancellationToken)).FirstOrDefault(m => m.Id == mapId);
-        if (summary is null)
-        {
-            return null;
-        }
-
-        var held = await store.GetConversationMapAsync(new MapScope(teamKey, summary.ConversationKey), cancellationToken);
-        return held?.Map.Id == mapId ? held.Map : await store.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
+        var held = await store.GetConversationMapAsync(new MapScope(teamKey, line.ConversationKey), cancellationToken);
+        var map = held?.Map.Id == line.Id ? held.Map : await store.GetShelvedMapAsync(teamKey, line.Id, cancellationToken);
+        return map is null ? null : new PublishedMap(map, await store.GetBoardAsync(teamKey, map.Id, cancellationToken));
     }
 
     private static IResult Download(string content, string type, string name, HttpContext http)

@@ -49,5 +49,7 @@ public abstract partial class MapStoreContractTests
         // Act + Assert
         Assert.Null(await Store.GetShelvedMapAsync(scope.TeamKey, "held", Cancel));
         Assert.Null(await Store.GetShelvedMapAsync(scope.TeamKey, "nowhere", Cancel));
+        Assert.Null(await Store.GetShelvedAsync(scope.TeamKey, "held", Cancel));
+        Assert.Null(await Store.GetShelvedAsync(scope.TeamKey, "nowhere", Cancel));
     }
 }

@@ -12,12 +12,12 @@ public sealed class RoundTripTests
 {
     // A busy session on one instance: the conversation's map and the member were read moments ago.
     [Theory]
-    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 1)] // insert item
+    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 1)] // insert item (the map's item count was read moments ago)
     [InlineData("Megan", "emotion Purchase | 1 | fine", 1)]            // upsert item
     [InlineData("Alex", "back", 2)]                                     // latest map (steering is never decided on a copy), save map
-    [InlineData("Megan", "status", 1)]                                  // items
+    [InlineData("Megan", "status", 2)]                                  // items, the members' departments (at once)
     [InlineData("Megan", "help", 0)]
-    [InlineData("Megan", "undo", 2)]                                    // items, delete
+    [InlineData("Megan", "undo", 3)]                                    // items, departments, delete
     public async Task A_turn_costs_a_known_number_of_storage_round_trips(string who, string says, int roundTrips)
     {
         await PlayAsync(who, says, roundTrips, cacheLifetime: null);
@@ -25,12 +25,12 @@ public sealed class RoundTripTests
 
     // Every turn on an instance that has not seen the conversation for a while (or the cache off).
     [Theory]
-    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 3)] // map, member, insert item
-    [InlineData("Megan", "emotion Purchase | 1 | fine", 3)]            // map, member, upsert item
+    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 4)] // map, item count, member, insert item
+    [InlineData("Megan", "emotion Purchase | 1 | fine", 4)]            // map, item count, member, upsert item
     [InlineData("Alex", "back", 2)]                                     // map, save map
-    [InlineData("Megan", "status", 2)]                                  // map, items
+    [InlineData("Megan", "status", 3)]                                  // map, items, departments
     [InlineData("Megan", "help", 0)]
-    [InlineData("Megan", "undo", 3)]                                    // map, items, delete
+    [InlineData("Megan", "undo", 4)]                                    // map, items, departments, delete
     public async Task Without_the_cache_a_turn_reads_the_map_and_the_member_first(string who, string says, int roundTrips)
     {
         await PlayAsync(who, says, roundTrips, cacheLifetime: "00:00:00");
@@ -58,7 +58,23 @@ public sealed class RoundTripTests
         var before = Metrics(session).Total;
         await session.SayAsync(Patti, "pain Purchase | Too many steps");
 
-        Assert.Equal(3, Metrics(session).Total - before); // member, member upsert, insert item (the map was read moments ago)
+        Assert.Equal(4, Metrics(session).Total - before); // item count (the map's first item), member, member upsert, insert item (the map was read moments ago)
+    }
+
+    [Fact]
+    public async Task Giving_ones_department_after_adding_items_is_one_write_whatever_the_member_added()
+    {
+        await using var session = await TableSessions.StartAsync();
+        await Script.PlayAsync(session, Scenarios.Setup);
+        await session.SayAsync(Patti, "pain Purchase | Too many steps");
+        await session.SayAsync(Patti, "touchpoint Purchase | website | Checkout");
+        await session.SayAsync(Patti, "goal Purchase | Pay fast");
+
+        var before = Metrics(session).Total;
+        await session.SayAsync(Patti, "department Finance");
+
+        Assert.Equal(1, Metrics(session).Total - before); // member upsert (the row was read moments ago); none of her items
+        Assert.All((await session.BoardAsync()).Items.Where(i => i.Author == Patti), i => Assert.Equal("Finance", i.AuthorDepartment));
     }
 
     private static StorageMetrics Metrics(MappingSession session) => session.Services.GetRequiredService<StorageMetrics>();

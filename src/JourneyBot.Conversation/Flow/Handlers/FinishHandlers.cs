@@ -1,3 +1,4 @@
+using System.Text.Json;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Routing;
@@ -13,6 +14,13 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
     {
         var turn = command.Turn;
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var (version, publishedAt) = (command.Map.PublishedVersion + 1, clock.GetUtcNow());
+        if (MapFlow.MissingForPublish(command.Map, board).Count == 0)
+        {
+            await store.PutPublishedAsync(turn.Scope.TeamKey, command.Map.Id, version,
+                new PublishedMap(Published(Copy(command.Map), turn.From, publishedAt, version), board), cancellationToken);
+        }
+
         return await transaction.ChangeAsync(turn, command.Stored, map =>
         {
             var missing = MapFlow.MissingForPublish(map, board);
@@ -21,10 +29,8 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
                 return MapChange.Unchanged(new TurnOutcome().Say(Strings.CannotPublishYet.Fill(("missing", string.Join("; ", missing)))));
             }
 
-            map.Status = MapStatus.Published;
-            map.PublishedAt = clock.GetUtcNow();
-            map.PublishedBy = turn.From;
-            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id),
+            Published(map, turn.From, publishedAt, version);
+            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id, map.PublishedVersion),
                 Strings.PublishedHereIsMap.Fill(("map", Markdown.Escape(map.Name)))));
             if (turn.Submit is not null)
             {
@@ -34,6 +40,22 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
             return MapChange.Saved(outcome);
         }, cancellationToken);
     }
+
+    // The stamps of a publication. The version is kept (PutPublishedAsync) before the map names it, so
+    // a link never names a version that is not there; a publish that then fails leaves a version no
+    // map names, which the next publish overwrites.
+    private static JourneyMap Published(JourneyMap map, Person by, DateTimeOffset at, int version)
+    {
+        map.Status = MapStatus.Published;
+        map.PublishedAt = at;
+        map.PublishedBy = by;
+        map.PublishedVersion = version;
+        return map;
+    }
+
+    // The version keeps a map of its own: the turn's map is still the one the transaction starts from.
+    private static JourneyMap Copy(JourneyMap map) =>
+        JsonSerializer.Deserialize(JsonSerializer.Serialize(map, MapJson.Storage.JourneyMap), MapJson.Storage.JourneyMap)!;
 
     public Task<TurnOutcome> CancelAsync(CommandTurn command, CancelCommand cancel, CancellationToken cancellationToken) =>
         EndAsync(command, MapStatus.Cancelled, name => Strings.Cancelled.Fill(("map", name)), cancellationToken);

@@ -18,6 +18,22 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
             return RefuseContribution(turn, add, map, problem!);
         }
 
+        var item = draft with
+        {
+            // An emotion is one per member and stage: giving it again replaces it.
+            Id = draft.Kind == ItemKind.Emotion
+                ? ItemIds.For(turn.From.Id, "emotion:" + draft.StageId)
+                : ItemIds.For(turn.ActivityId, "item:" + map.Id),
+            Author = turn.From,
+            CreatedAt = clock.GetUtcNow(),
+        };
+
+        // Refused before anything is written: not even the member's row changes.
+        if (await ItemLimits.RefusalAsync(store, turn.Scope.TeamKey, map.Id, item, cancellationToken) is { } full)
+        {
+            return RefuseContribution(turn, add, map, full);
+        }
+
         // A member whose department neither the team nor their profile knows is asked for it, once.
         var outcome = new TurnOutcome();
         var (department, ask) = await departments.ForAsync(turn, cancellationToken);
@@ -29,16 +45,8 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
             });
         }
 
-        var item = draft with
-        {
-            // An emotion is one per member and stage: giving it again replaces it.
-            Id = draft.Kind == ItemKind.Emotion
-                ? ItemIds.For(turn.From.Id, "emotion:" + draft.StageId)
-                : ItemIds.For(turn.ActivityId, "item:" + map.Id),
-            Author = turn.From,
-            AuthorDepartment = department,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        // Kept with the item for when the member has no row to show it from (see IMapStore.GetBoardAsync).
+        item = item with { AuthorDepartment = department };
         if (item.Kind == ItemKind.Emotion)
         {
             await store.PutItemAsync(turn.Scope.TeamKey, map.Id, item, cancellationToken);

@@ -17,19 +17,10 @@ internal sealed class MemberHandlers(IMapStore store)
             return new TurnOutcome().Say(said.Department.Length == 0 ? Strings.WhichDepartment : problem);
         }
 
+        // One write: their items are not touched, every board read shows the department on this row (IMapStore.GetBoardAsync).
         var known = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken) ?? TeamMember.New;
         await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id,
             known.Noting(turn) with { Department = department, AskedForDepartment = true }, cancellationToken);
-
-        // What they added before saying it now speaks for their department too.
-        if (command.StoredOrNull is { Map.Status: MapStatus.Active } stored)
-        {
-            var board = await store.GetBoardAsync(turn.Scope.TeamKey, stored.Map.Id, cancellationToken);
-            foreach (var item in board.Items.Where(i => i.Author.Id == turn.From.Id && i.AuthorDepartment is null))
-            {
-                await store.PutItemAsync(turn.Scope.TeamKey, stored.Map.Id, item with { AuthorDepartment = department }, cancellationToken);
-            }
-        }
 
         var thanks = Strings.DepartmentSaved.Fill(("member", Markdown.Escape(turn.From.Name)), ("department", Markdown.Escape(department)));
 

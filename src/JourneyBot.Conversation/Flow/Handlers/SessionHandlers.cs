@@ -7,7 +7,7 @@ using static JourneyBot.Conversation.Flow.TurnReplies;
 
 namespace JourneyBot.Conversation.Flow.Handlers;
 
-/// <summary>Where a conversation's map comes from: start, open (and reopen), the team's list of maps.</summary>
+/// <summary>Where a conversation's map comes from: start, open (and reopen), the conversation's list of maps.</summary>
 internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTransaction transaction, StatusHandlers status)
 {
     public async Task<TurnOutcome> StartAsync(CommandTurn command, StartCommand start, CancellationToken cancellationToken)
@@ -43,7 +43,7 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             current.Map.Status = MapStatus.Archived;
         }
 
-        var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
+        var maps = MapHomes.Here(await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), turn.Scope);
         if (maps.Any(m => m.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && m.Id != current?.Map.Id))
         {
             return new TurnOutcome().Say(Strings.MapNameTaken.Fill(("map", Markdown.Escape(name))));
@@ -76,7 +76,8 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
     public async Task<TurnOutcome> OpenAsync(CommandTurn command, OpenCommand open, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
-        var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
+        // Only this conversation's maps: one from another conversation comes here when its facilitator moves it.
+        var maps = MapHomes.Here(await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), turn.Scope);
         var wanted = open.Name.Trim();
         var found = maps.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
             ?? (maps.Count(m => m.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) == 1 && wanted.Length > 0
@@ -94,7 +95,9 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
         {
             return current.Map.Status == MapStatus.Active
                 ? await status.StatusAsync(command with { StoredOrNull = current }, new StatusCommand(), cancellationToken)
-                : await ReopenAsync(turn, current, cancellationToken);
+                : IsFacilitator(turn, current.Map)
+                    ? await ReopenAsync(turn, current, cancellationToken)
+                    : OnlyFacilitator(current.Map, Strings.FacilitatorActionReopen);
         }
 
         if (current?.Map.Status == MapStatus.Active)
@@ -102,17 +105,22 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             return new TurnOutcome().Say(Strings.OpenWhileMapping.Fill(("map", Markdown.Escape(current.Map.Name))));
         }
 
-        var shelved = await store.GetShelvedMapAsync(turn.Scope.TeamKey, found.Id, cancellationToken);
+        var shelved = await store.GetShelvedAsync(turn.Scope.TeamKey, found.Id, cancellationToken);
         if (shelved is null)
         {
             return new TurnOutcome().Say(Strings.OpenElsewhere.Fill(("map", Markdown.Escape(found.Name))));
         }
 
-        var map = shelved;
+        var map = shelved.Map;
+        if (map.Status != MapStatus.Active && !IsFacilitator(turn, map))
+        {
+            return OnlyFacilitator(map, Strings.FacilitatorActionReopen);
+        }
+
         map.Status = MapStatus.Active;
         map.ConversationKey = turn.Scope.ConversationKey;
         map.Remember(turn.ActivityId);
-        if (await store.TryPlaceAsync(turn.Scope, map, current, cancellationToken) is null)
+        if (await store.TryTakeAsync(turn.Scope, shelved, heldBy: null, current, cancellationToken) is null)
         {
             return new TurnOutcome().Say(Texts.Busy);
         }
@@ -121,19 +129,18 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             intro: Strings.Opened.Fill(("map", Markdown.Escape(map.Name)), ("facilitator", Markdown.Escape(map.Facilitator.Name))));
     }
 
-    // A finished map still held by this conversation becomes active again.
+    // A finished map still held by this conversation becomes active again. What was published stays
+    // on record (PublishedAt, PublishedBy) until the map is published anew.
     private Task<TurnOutcome> ReopenAsync(UserTurn turn, StoredMap stored, CancellationToken cancellationToken) =>
         transaction.ChangeAsync(turn, stored, map =>
         {
             map.Status = MapStatus.Active;
-            map.PublishedAt = null;
-            map.PublishedBy = null;
             return MapChange.Saved(ShowStep(turn, new TurnOutcome(), map, intro: Strings.OpenedAgain.Fill(("map", Markdown.Escape(map.Name)))));
         }, cancellationToken);
 
     public async Task<TurnOutcome> ListMapsAsync(CommandTurn command, ListMapsCommand list, CancellationToken cancellationToken)
     {
-        var maps = await store.ListMapsAsync(command.Scope.TeamKey, cancellationToken);
+        var maps = MapHomes.Here(await store.ListMapsAsync(command.Scope.TeamKey, cancellationToken), command.Scope);
         if (maps.Count == 0)
         {
             return new TurnOutcome().Say(Texts.NoMap);

@@ -17,7 +17,7 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links, Rounds.Rou
         var board = await store.GetBoardAsync(command.Scope.TeamKey, map.Id, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id),
+            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id, map.PublishedVersion),
                 Strings.StatusPublishedIntro.Fill(("map", Markdown.Escape(map.Name)))));
         }
 

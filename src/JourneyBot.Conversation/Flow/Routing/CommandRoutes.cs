@@ -38,6 +38,7 @@ internal static class CommandRoutes
         var members = new MemberHandlers(store);
         var demo = new DemoHandler(store, sessions, play);
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
+        var move = new MoveHandler(store);
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -45,6 +46,7 @@ internal static class CommandRoutes
             .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None, Overheard = OneWord })
             .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
             .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<MoveMapCommand>(move.MoveAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
             // Deleting maps for good: the facilitator's, checked by the handler (the map may be on the shelf or held elsewhere).
             .Add(new CommandRoute<DeleteMapsCommand>(deletions.AskAsync) { Map = MapUse.None })

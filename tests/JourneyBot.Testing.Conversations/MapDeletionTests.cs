@@ -1,3 +1,4 @@
+using JourneyBot.Conversation;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Lifecycle;
 using JourneyBot.Conversation.Mapping;
@@ -42,6 +43,8 @@ public abstract class MapDeletionTests
         var shoes = await session.MapAsync();
         var stores = await OtherMapAsync(session);
         var otherBoard = await session.Store.GetBoardAsync(session.Scope.TeamKey, stores.Id, Ct);
+        // A version published earlier (the map was reopened since), kept as the page shows it.
+        await session.Store.PutPublishedAsync(session.Scope.TeamKey, shoes.Id, 1, new PublishedMap(shoes, await session.BoardAsync()), Ct);
         Assert.NotEmpty(await LeftOfAsync(session, shoes.Id));
 
         // Megan may not, typed or by pressing Alex's card.
@@ -63,6 +66,7 @@ public abstract class MapDeletionTests
         Assert.Contains("Deleted “Shoe journey” and everything stored for it.", CardText.Of(deleted.CardUpdate!), StringComparison.Ordinal);
         Assert.Empty(deleted.Messages);
         Assert.Empty(await LeftOfAsync(session, shoes.Id));
+        Assert.Null(await session.Store.GetPublishedAsync(session.Scope.TeamKey, shoes.Id, 1, Ct));
         Assert.Null(await session.Store.GetConversationMapAsync(session.Scope, Ct));
         Assert.Equal(["Store visits"], (await session.Store.ListMapsAsync(session.Scope.TeamKey, Ct)).Select(m => m.Name));
         Assert.Empty(await session.Rounds.ListChatAsksAsync("a:megan", Ct));

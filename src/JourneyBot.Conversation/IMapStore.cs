@@ -89,6 +89,22 @@ public interface IMapStore
     /// <summary>Replaces a member's votes in a map.</summary>
     Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes every row of the map in its team's store: the hold of the conversation that holds it
+    /// (only while it still holds this map), its items and votes, and its shelf line last, so that a
+    /// removal cut short is finished by the next one. False when the team has no such map.
+    /// </summary>
+    /// <remarks>Rounds and scheduled work are removed apart, first (see <c>MapDeletion</c>).</remarks>
+    Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="max"/> finished maps (published, archived or cancelled), of any team,
+    /// whose shelf line was last stamped (<see cref="MapSummary.UpdatedAt"/>) before
+    /// <paramref name="before"/>: what a retention pass removes. Active maps are never listed: their
+    /// items land without stamping the line, so an old stamp does not say nobody works on them.
+    /// </summary>
+    Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken);
+
     /// <summary>The map's line on the team's shelf (name, status, conversation), or null when the team has no such map.</summary>
     Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken);
 
@@ -108,6 +124,11 @@ public interface IMapStore
     /// <summary>Remembers what the team knows of a member. One row per member, so members never contend.</summary>
     Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken);
 }
+
+/// <summary>A map of a team, by ids.</summary>
+/// <param name="TeamKey">The team.</param>
+/// <param name="MapId">The map.</param>
+public sealed record TeamMap(string TeamKey, string MapId);
 
 /// <summary>What a team knows of one member.</summary>
 /// <param name="Department">Their department, once they said it.</param>

@@ -175,6 +175,20 @@ internal sealed class CachedMapStore : IMapStore
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
         _inner.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
 
+    /// <remarks>The conversation that held the map must not go on reading it here: its copy is forgotten first.</remarks>
+    public async Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        if ((await _inner.ListMapsAsync(teamKey, cancellationToken)).FirstOrDefault(m => m.Id == mapId) is { } line)
+        {
+            _maps.Forget(Key(new MapScope(teamKey, line.ConversationKey)));
+        }
+
+        return await _inner.DeleteMapAsync(teamKey, mapId, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        _inner.ListFinishedBeforeAsync(before, max, cancellationToken);
+
     // A saved map is what storage now holds at the new version; a refused save means storage holds
     // something this process has not seen, so the next read must go to storage.
     private void Remember(MapScope scope, JourneyMap map, string? version)

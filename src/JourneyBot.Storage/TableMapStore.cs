@@ -304,7 +304,91 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         await table.UpsertEntityAsync(MapRows.Member(Partition(teamKey), personId, member), TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// A point read of the shelf line (which conversation last held the map); the hold released if
+    /// that conversation still holds this map; a range query over the <c>m~{map}~</c> rows (items,
+    /// votes) and one over the <c>p~{map}~</c> rows (published versions), their deletion in
+    /// transactions of up to 100 (see <see cref="RowDeletion"/>); the shelf line last.
+    /// </remarks>
+    public async Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var partition = Partition(teamKey);
+        var line = await ReadRowAsync(partition, RowKeys.Shelf(mapId), [MapRows.ConversationKeyProperty], cancellationToken);
+        if (line?.GetString(MapRows.ConversationKeyProperty) is { } conversationKey)
+        {
+            await ReleaseHoldAsync(partition, RowKeys.Conversation(conversationKey), mapId, cancellationToken);
+        }
+
+        var rows = await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Board(mapId), cancellationToken)
+            + await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Published(mapId), cancellationToken);
+        if (line is null)
+        {
+            return false;
+        }
+
+        using var response = await table.DeleteEntityAsync(partition, RowKeys.Shelf(mapId), ETag.All, cancellationToken);
+        StorageLog.MapDeleted(logger, mapId, rows + 1);
+        return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One query across partitions (the service scans; it is paged, and stops at
+    /// <paramref name="max"/>), selecting keys and ids only. The team is read back from the partition
+    /// key; a team id so long that its key is a hash cannot be, and its maps are skipped (logged).
+    /// </remarks>
+    public async Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        var active = MapStatus.Active.ToString();
+        var filter = TableClient.CreateQueryFilter($"Kind eq {MapRows.MapKind} and Status ne {active} and UpdatedAt lt {before}");
+        var maps = new List<TeamMap>(max);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: max, select: ["PartitionKey", MapRows.MapIdProperty], cancellationToken: cancellationToken))
+        {
+            if (KeyEncoder.Decode(row.PartitionKey) is not { } teamKey)
+            {
+                StorageLog.RetentionTeamUnknown(logger, row.GetString(MapRows.MapIdProperty));
+                continue;
+            }
+
+            maps.Add(new TeamMap(teamKey, row.GetString(MapRows.MapIdProperty)));
+            if (maps.Count == max)
+            {
+                break;
+            }
+        }
+
+        return maps;
+    }
+
     private static string Partition(string teamKey) => KeyEncoder.Encode(teamKey);
+
+    // The conversation's row goes only while it holds this map (another may have taken its place),
+    // and only at the version read: a turn that saved meanwhile is read again.
+    private async Task ReleaseHoldAsync(string partitionKey, string rowKey, string mapId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var held = await ReadRowAsync(partitionKey, rowKey, [MapRows.MapIdProperty], cancellationToken);
+            if (held?.GetString(MapRows.MapIdProperty) != mapId)
+            {
+                return;
+            }
+
+            try
+            {
+                using var response = await table.DeleteEntityAsync(partitionKey, rowKey, held.ETag, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                StorageLog.HoldChanged(logger, mapId);
+            }
+        }
+
+        throw new InvalidOperationException($"The conversation holding map {mapId} kept changing: its hold was not released.");
+    }
 
     // A missing row is an answer (404), not an exception: one request either way.
     private async Task<TableEntity?> ReadRowAsync(string partitionKey, string rowKey, IEnumerable<string>? select, CancellationToken cancellationToken)

@@ -215,6 +215,20 @@ public sealed class TableRoundStore(TableClient table, ILogger<TableRoundStore> 
         return rounds;
     }
 
+    /// <inheritdoc />
+    /// <remarks>One range query over the <c>r~{map}~</c> rows, then their deletion in transactions (see <see cref="RowDeletion"/>).</remarks>
+    public async Task DeleteRoundsAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        await RowDeletion.DeleteStartingWithAsync(table, Partition(teamKey), RowKeys.Rounds(mapId), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>One delete in the chat's partition; a missing row is answered 404, not thrown.</remarks>
+    public async Task RemoveChatAskAsync(string chatId, RoundKey round, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(round);
+        using var response = await table.DeleteEntityAsync(
+            Partition(chatId), RowKeys.ChatAsk(round.TeamKey, round.MapId, round.Number), ETag.All, cancellationToken);
+    }
+
     /// <summary>
     /// Cuts <paramref name="actions"/> into transactions of at most <see cref="MaxBatchOperations"/>
     /// operations and <see cref="MaxBatchCharacters"/> characters of properties (a single larger row

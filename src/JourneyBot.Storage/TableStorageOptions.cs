@@ -45,4 +45,11 @@ public sealed class TableStorageOptions
 
     /// <summary>At most this many maps (and as many members) are kept in memory.</summary>
     public int CacheCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Off when null (the default): maps are kept until deleted. Set, a finished map (published,
+    /// archived or cancelled) that nobody changed for this many days is deleted with everything
+    /// stored for it, by a background pass every hour. Active maps are never removed this way.
+    /// </summary>
+    public int? RetainDays { get; set; }
 }

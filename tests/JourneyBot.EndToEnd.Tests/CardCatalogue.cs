@@ -38,6 +38,8 @@ public static class CardCatalogue
         yield return ("map-empty", MapCard.For(SampleMap(MapStep.Contribute), MapBoard.Empty));
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
+        yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));
+        yield return ("delete-all-maps", DeletionCards.Confirm([map.Name, "Store <b>visits</b> **x**"], JourneyBot.Conversation.Flow.CardVerbs.AllMaps));
         foreach (var card in RoundCards())
         {
             yield return card;

@@ -320,6 +320,52 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc />
+    public Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_shelf.TryGetValue((teamKey, mapId), out var line)
+                && _conversations.TryGetValue((teamKey, line.Summary.ConversationKey), out var held) && Read(held.Json).Id == mapId)
+            {
+                _conversations.Remove((teamKey, line.Summary.ConversationKey));
+            }
+
+            _items.Remove((teamKey, mapId));
+            _votes.Remove((teamKey, mapId));
+            foreach (var version in _published.Keys.Where(k => k.Team == teamKey && k.Map == mapId).ToList())
+            {
+                _published.Remove(version);
+            }
+
+            return Task.FromResult(_shelf.Remove((teamKey, mapId)));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<TeamMap>>(
+            [
+                .. _shelf.Where(line => line.Value.Summary.Status != MapStatus.Active && line.Value.Summary.UpdatedAt < before)
+                    .Select(line => new TeamMap(line.Key.Team, line.Key.Map)).Take(max),
+            ]);
+        }
+    }
+
+    /// <summary>Whether anything of the map is kept: its shelf line, a conversation's hold, items or votes.</summary>
+    public bool HoldsAnythingOf(string teamKey, string mapId)
+    {
+        lock (_gate)
+        {
+            return _shelf.ContainsKey((teamKey, mapId)) || _items.ContainsKey((teamKey, mapId)) || _votes.ContainsKey((teamKey, mapId))
+                || _published.Keys.Any(k => k.Team == teamKey && k.Map == mapId)
+                || _conversations.Where(c => c.Key.Team == teamKey).Any(c => Read(c.Value.Json).Id == mapId);
+        }
+    }
+
     /// <summary>How often a member's row was written: storage writes cost, so tests count them.</summary>
     public int MemberWrites(string teamKey, string personId)
     {

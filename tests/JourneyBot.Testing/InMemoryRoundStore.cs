@@ -201,6 +201,45 @@ public sealed class InMemoryRoundStore : IRoundStore
         }
     }
 
+    /// <inheritdoc />
+    public Task DeleteRoundsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _rounds.Keys.Concat(_asks.Keys).Where(k => k.Team == teamKey && k.Map == mapId).ToList())
+            {
+                _rounds.Remove(key);
+                _asks.Remove(key);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task RemoveChatAskAsync(string chatId, RoundKey round, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_chatAsks.TryGetValue(chatId, out var rounds))
+            {
+                rounds.Remove(round);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Whether anything of the map's rounds is kept: a round, an ask, or a 1:1 chat's note of one.</summary>
+    public bool HoldsAnythingOf(string teamKey, string mapId)
+    {
+        lock (_gate)
+        {
+            return _rounds.Keys.Concat(_asks.Keys).Any(k => k.Team == teamKey && k.Map == mapId)
+                || _chatAsks.Values.Any(rounds => rounds.Any(r => r.TeamKey == teamKey && r.MapId == mapId));
+        }
+    }
+
     private static (string Team, string Map, int Number) Key(string teamKey, string mapId, int number)
     {
         ArgumentNullException.ThrowIfNull(teamKey);

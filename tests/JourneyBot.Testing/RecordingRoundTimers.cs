@@ -7,6 +7,7 @@ namespace JourneyBot.Testing;
 public sealed class RecordingRoundTimers : IRoundTimers
 {
     private readonly ConcurrentQueue<RoundTimer> _set = new();
+    private readonly ConcurrentQueue<RoundTimer> _dropped = new();
 
     /// <summary>Every timer set, in order.</summary>
     public IReadOnlyList<RoundTimer> Set => [.. _set];
@@ -16,6 +17,26 @@ public sealed class RecordingRoundTimers : IRoundTimers
 
     /// <summary>The deadlines set.</summary>
     public IReadOnlyList<RoundTimer> Deadlines => [.. _set.Where(t => t.MemberId is null)];
+
+    /// <summary>Every timer dropped, in order.</summary>
+    public IReadOnlyList<RoundTimer> Dropped => [.. _dropped];
+
+    /// <summary>The timers set and not dropped since.</summary>
+    public IReadOnlyList<RoundTimer> Pending => [.. _set.Where(t => !_dropped.Contains(t))];
+
+    /// <inheritdoc />
+    public Task DropReminderAsync(RoundKey round, string memberId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _dropped.Enqueue(new RoundTimer(round, memberId, at));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task DropDeadlineAsync(RoundKey round, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        _dropped.Enqueue(new RoundTimer(round, null, at));
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task SetReminderAsync(RoundKey round, string memberId, DateTimeOffset at, CancellationToken cancellationToken)

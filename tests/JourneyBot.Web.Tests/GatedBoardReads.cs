@@ -110,6 +110,12 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
         store.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
 
+    public Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        store.DeleteMapAsync(teamKey, mapId, cancellationToken);
+
+    public Task<IReadOnlyList<TeamMap>> ListFinishedBeforeAsync(DateTimeOffset before, int max, CancellationToken cancellationToken) =>
+        store.ListFinishedBeforeAsync(before, max, cancellationToken);
+
     public Task<MapSummary?> GetMapSummaryAsync(string teamKey, string mapId, CancellationToken cancellationToken) => store.GetMapSummaryAsync(teamKey, mapId, cancellationToken);
 
     public Task PutPublishedAsync(string teamKey, string mapId, int version, PublishedMap published, CancellationToken cancellationToken) =>

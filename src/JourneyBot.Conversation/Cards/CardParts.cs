@@ -31,11 +31,25 @@ internal static class CardParts
     {
         var data = new Dictionary<string, string>
         {
-            [CardVerbs.VerbKey] = verb,
             [CardVerbs.MapKey] = map.Id,
             [CardVerbs.StepKey] = map.Step.ToString(),
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        return Button(title, verb, data);
+    }
+
+    /// <summary>
+    /// A button as <see cref="Button(string, string, JourneyMap, IReadOnlyDictionary{string, string}?)"/>
+    /// for a card that belongs to no one map (the team's): its verb and <paramref name="values"/> only.
+    /// </summary>
+    public static ExecuteAction Button(string title, string verb, IReadOnlyDictionary<string, string> values)
+    {
+        var data = new Dictionary<string, string> { [CardVerbs.VerbKey] = verb };
+        foreach (var (key, value) in values)
         {
             data[key] = value;
         }

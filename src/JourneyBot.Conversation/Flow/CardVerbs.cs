@@ -69,6 +69,18 @@ public static class CardVerbs
     /// <summary>A member asked in a round gives their department first.</summary>
     public const string RoundDepartment = "roundDepartment";
 
+    /// <summary>Deletes the map (or all maps) the confirmation card names, for good.</summary>
+    public const string DeleteMaps = "deleteMaps";
+
+    /// <summary>Closes the confirmation card without deleting anything.</summary>
+    public const string KeepMaps = "keepMaps";
+
+    /// <summary>Data key of the Delete button: the map id, or <see cref="AllMaps"/>.</summary>
+    public const string DeleteKey = "delete";
+
+    /// <summary><see cref="DeleteKey"/> for every map the member facilitates in the team.</summary>
+    public const string AllMaps = "*";
+
     /// <summary>Data key: the team a member's question card belongs to (the card is answered in their 1:1 chat).</summary>
     public const string TeamKey = "team";
 

@@ -32,6 +32,18 @@ internal sealed record MoveMapCommand(string Name) : Command;
 /// <summary><c>archive</c>: put the conversation's active map on the shelf.</summary>
 internal sealed record ArchiveCommand : Command;
 
+/// <summary>
+/// <c>delete map &lt;name&gt;</c> (<paramref name="Name"/>) or <c>delete all maps</c> (<paramref name="All"/>):
+/// asks the facilitator to confirm on a card first.
+/// </summary>
+internal sealed record DeleteMapsCommand(string Name, bool All = false) : Command;
+
+/// <summary>The confirmation card's Delete: <paramref name="Target"/> is a map id, or <see cref="CardVerbs.AllMaps"/>.</summary>
+internal sealed record ConfirmDeleteCommand(string Target) : Command;
+
+/// <summary>The confirmation card's Keep: nothing is deleted.</summary>
+internal sealed record KeepMapsCommand : Command;
+
 /// <summary><c>next</c> / <c>skip</c>.</summary>
 internal sealed record NextCommand : Command;
 

@@ -37,6 +37,11 @@ internal static class CommandParser
                 return new EditItemCommand(id, newText);
             case "REMOVE" or "DELETE":
                 var (what, target) = SplitFirstWord(rest);
+                if (ParseDeleteMaps(what, target) is { } deleteMaps)
+                {
+                    return deleteMaps;
+                }
+
                 return what.Equals("stage", StringComparison.OrdinalIgnoreCase)
                     ? new StagesCommand(new RemoveStage(target))
                     : new RemoveItemCommand(rest);
@@ -101,6 +106,8 @@ internal static class CommandParser
             CardVerbs.Ask => new AskCommand(),
             CardVerbs.SendRound => new SendRoundCommand(submit),
             CardVerbs.DropRound => new DropRoundCommand(),
+            CardVerbs.DeleteMaps => new ConfirmDeleteCommand(submit[CardVerbs.DeleteKey] ?? string.Empty),
+            CardVerbs.KeepMaps => new KeepMapsCommand(),
             _ => new UnknownCommand(string.Empty),
         };
     }
@@ -111,6 +118,19 @@ internal static class CommandParser
         return list.Equals("template", StringComparison.OrdinalIgnoreCase)
             ? new StagesCommand(new UseTemplate())
             : new StagesCommand(new SetStages(SplitList(list)));
+    }
+
+    // delete map <name> | delete all maps: an item id is one word, so neither reads as one.
+    private static DeleteMapsCommand? ParseDeleteMaps(string what, string target)
+    {
+        if (what.Equals("map", StringComparison.OrdinalIgnoreCase) && target.Length > 0)
+        {
+            return new DeleteMapsCommand(target);
+        }
+
+        return what.Equals("all", StringComparison.OrdinalIgnoreCase) && target.Equals("maps", StringComparison.OrdinalIgnoreCase)
+            ? new DeleteMapsCommand(string.Empty, All: true)
+            : null;
     }
 
     // rename stage <stage> to <name>

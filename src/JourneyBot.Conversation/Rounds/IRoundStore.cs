@@ -55,4 +55,10 @@ public interface IRoundStore
 
     /// <summary>Every round whose question went to the 1:1 chat <paramref name="chatId"/>, open or not (the caller checks).</summary>
     Task<IReadOnlyList<RoundKey>> ListChatAsksAsync(string chatId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every round of the map and everyone asked in them (rows a create left midway too).</summary>
+    Task DeleteRoundsAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets that the round's question went to the 1:1 chat <paramref name="chatId"/>; nothing happens when it did not.</summary>
+    Task RemoveChatAskAsync(string chatId, RoundKey round, CancellationToken cancellationToken);
 }

@@ -14,4 +14,10 @@ public interface IRoundTimers
 
     /// <summary>Closes the round at <paramref name="at"/>.</summary>
     Task SetDeadlineAsync(RoundKey round, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Drops the reminder set for <paramref name="memberId"/> at <paramref name="at"/>; nothing happens when there is none.</summary>
+    Task DropReminderAsync(RoundKey round, string memberId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Drops the round's deadline set at <paramref name="at"/>; nothing happens when there is none.</summary>
+    Task DropDeadlineAsync(RoundKey round, DateTimeOffset at, CancellationToken cancellationToken);
 }

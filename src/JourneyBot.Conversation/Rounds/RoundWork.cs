@@ -24,6 +24,14 @@ public sealed class RoundWork(IDueWorkStore schedule) : IRoundTimers
     public Task SetDeadlineAsync(RoundKey round, DateTimeOffset at, CancellationToken cancellationToken) =>
         schedule.ScheduleAsync(Deadline(round, at), cancellationToken);
 
+    /// <inheritdoc />
+    public Task DropReminderAsync(RoundKey round, string memberId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        schedule.CancelAsync(Reminder(round, memberId, at), cancellationToken);
+
+    /// <inheritdoc />
+    public Task DropDeadlineAsync(RoundKey round, DateTimeOffset at, CancellationToken cancellationToken) =>
+        schedule.CancelAsync(Deadline(round, at), cancellationToken);
+
     /// <summary>
     /// A member's reminder at <paramref name="at"/>. A new time is new work: the reminder acts only
     /// when its time is still the one on the member's ask (<see cref="RoundAsk.ReminderAt"/>), so a

@@ -13,7 +13,7 @@ namespace JourneyBot.Web.Bot;
 /// </summary>
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
-    Rounds.DirectDelivery questions, Conversation.Rounds.RoundDue due)
+    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -167,13 +167,20 @@ internal sealed class JourneyTurnHandler(
 
     // Teams announces an install twice: installationUpdate (add) and conversationUpdate with the bot
     // among membersAdded. Teams greets on the first only, so a new team sees one welcome, not two.
-    // Removed from a team or chat, the bot stops its rounds there: it could post nothing more.
+    // Removed from a team or chat, the bot closes its sessions there (see TeamSessions): it could
+    // post nothing more, and nobody should be reminded.
     private Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Action switch
     {
         "add" => turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken),
-        "remove" => due.StopAllAsync(ActivityReader.ScopeOf(turn.Activity).TeamKey, cancellationToken),
+        "remove" => CloseSessionsAsync(ActivityReader.ScopeOf(turn.Activity).TeamKey, cancellationToken),
         _ => Task.CompletedTask,
     };
+
+    private async Task CloseSessionsAsync(string teamKey, CancellationToken cancellationToken)
+    {
+        var archived = await sessions.CloseAllAsync(teamKey, cancellationToken);
+        WebLog.LogTeamSessionsClosed(logger, archived);
+    }
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
     private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)

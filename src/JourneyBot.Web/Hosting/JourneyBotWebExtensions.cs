@@ -43,6 +43,8 @@ internal static class JourneyBotWebExtensions
         AddSending(services);
         AddMembers(services);
         services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
+        services.AddSingleton<Lifecycle.MapRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<Lifecycle.MapRetention>());
         services.AddHealthChecks();
         // Browsers (the map page) keep to https for a year; App Service does not send this header itself.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

@@ -16,7 +16,7 @@ public sealed class RoundPipelineTests : IClassFixture<ConnectorFixture>
 {
     // Megan (Sales) about Purchase; Adele (Customer Service) about Retention and Advocacy; Isaiah
     // (Product) about the first four: three members, three departments.
-    private static readonly Dictionary<string, string> Routes = new()
+    internal static readonly Dictionary<string, string> Routes = new()
     {
         ["route.s1"] = "Product",
         ["route.s2"] = "Product",

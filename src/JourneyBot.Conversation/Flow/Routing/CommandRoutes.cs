@@ -37,6 +37,7 @@ internal static class CommandRoutes
         var votes = new VoteHandlers(store);
         var members = new MemberHandlers(store);
         var demo = new DemoHandler(store, sessions, play);
+        var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
         var move = new MoveHandler(store);
 
         return new RouteTable()
@@ -47,6 +48,10 @@ internal static class CommandRoutes
             .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
             .Add(new CommandRoute<MoveMapCommand>(move.MoveAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
+            // Deleting maps for good: the facilitator's, checked by the handler (the map may be on the shelf or held elsewhere).
+            .Add(new CommandRoute<DeleteMapsCommand>(deletions.AskAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<ConfirmDeleteCommand>(deletions.ConfirmAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<KeepMapsCommand>(DeletionHandlers.KeepAsync) { Map = MapUse.None })
             // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
             .Add(new CommandRoute<MuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: true, token)) { Map = MapUse.None })
             .Add(new CommandRoute<UnmuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: false, token)) { Map = MapUse.None })

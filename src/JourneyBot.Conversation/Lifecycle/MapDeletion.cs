@@ -1,0 +1,63 @@
+using JourneyBot.Conversation.Rounds;
+
+namespace JourneyBot.Conversation.Lifecycle;
+
+/// <summary>
+/// Removes a map for good, every row of it: its rounds and everyone asked in them, the notes in
+/// members' 1:1 chats that name those rounds, their reminders and deadlines in the schedule, then
+/// the map's own rows (the conversation's hold, items, votes, and its shelf line last).
+/// </summary>
+/// <remarks>
+/// The shelf line goes last because it is how the map is found: a removal cut short (the host
+/// stopped) leaves the map listed, and deleting it again finishes the job. Scheduled work is dropped
+/// where its time is known (the deadline on the round, each reminder at the time on its ask); a
+/// reminder moved since leaves its old entry, which does nothing once the round is gone (see
+/// <see cref="RoundDue"/>), and is removed when it falls due. Links to the map are signed, not
+/// stored: once the map is gone they lead nowhere.
+/// </remarks>
+public sealed class MapDeletion(IMapStore store, IRoundStore rounds, IRoundTimers timers)
+{
+    /// <summary>Removes the map; false when the team has no such map (nothing of it is left either way).</summary>
+    public async Task<bool> DeleteAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var latest = await rounds.GetLatestAsync(teamKey, mapId, cancellationToken);
+        for (var number = latest?.Number ?? 0; number >= 1; number--)
+        {
+            await ForgetRoundAsync(new RoundKey(teamKey, mapId, number), cancellationToken);
+        }
+
+        await rounds.DeleteRoundsAsync(teamKey, mapId, cancellationToken);
+        return await store.DeleteMapAsync(teamKey, mapId, cancellationToken);
+    }
+
+    /// <summary>Drops the round's deadline and its members' reminders from the schedule.</summary>
+    public async Task DropTimersAsync(RoundKey key, Round round, IReadOnlyList<RoundAsk> asks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(asks);
+        await timers.DropDeadlineAsync(key, round.Deadline, cancellationToken);
+        foreach (var ask in asks)
+        {
+            if (ask.ReminderAt is { } at)
+            {
+                await timers.DropReminderAsync(key, ask.Member.Id, at, cancellationToken);
+            }
+        }
+    }
+
+    private async Task ForgetRoundAsync(RoundKey key, CancellationToken cancellationToken)
+    {
+        if (await rounds.GetAsync(key.TeamKey, key.MapId, key.Number, cancellationToken) is not { } round)
+        {
+            return;
+        }
+
+        var asks = await rounds.ListAsksAsync(key.TeamKey, key.MapId, key.Number, cancellationToken);
+        await DropTimersAsync(key, round, asks, cancellationToken);
+        foreach (var chatId in asks.Select(a => a.ChatId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            await rounds.RemoveChatAskAsync(chatId, key, cancellationToken);
+        }
+    }
+}

@@ -94,7 +94,7 @@ public abstract class MapDeletionTests
         Assert.Equal(2, mine.Count);
 
         var card = Assert.Single((await session.SayAsync(Alex, "delete all maps")).Messages).Card!;
-        Assert.Contains("Delete all 2 maps you facilitate in this team for good?", CardText.Of(card), StringComparison.Ordinal);
+        Assert.Contains("Delete all 2 maps you facilitate here for good?", CardText.Of(card), StringComparison.Ordinal);
         var deleted = await session.PressAsync(Alex, "Delete", null, card);
 
         Assert.Contains("Deleted 2 maps", CardText.Of(deleted.CardUpdate!), StringComparison.Ordinal);
@@ -127,6 +127,25 @@ public abstract class MapDeletionTests
     }
 
     // Alex's map with items and a round (Megan answered in her chat); Megan's map in another channel with an item.
+    [Fact]
+    public async Task Delete_sees_only_the_maps_of_this_channel_or_chat()
+    {
+        await using var session = await TwoMapsAsync();
+        Func<UserTurn, UserTurn> privateChannel = turn => InChannel(turn) with
+        {
+            Scope = new MapScope(session.Scope.TeamKey, "19:private@thread.tacv2;messageid=1700000000888"),
+        };
+        await session.SayAsync(Alex, "start Private plans", privateChannel);
+
+        var typed = await session.SayAsync(Alex, "delete map Private plans");
+        var card = Assert.Single((await session.SayAsync(Alex, "delete all maps")).Messages).Card!;
+
+        Assert.Contains("I found no map called “Private plans” here", Assert.Single(typed.Messages).Text, StringComparison.Ordinal);
+        Assert.Contains("Delete the 1 map you facilitate here for good?", CardText.Of(card), StringComparison.Ordinal);
+        Assert.DoesNotContain("Private plans", CardText.Of(card), StringComparison.Ordinal);
+        Assert.Contains("Private plans", (await session.Store.ListMapsAsync(session.Scope.TeamKey, Ct)).Select(m => m.Name));
+    }
+
     private async Task<MappingSession> TwoMapsAsync()
     {
         var session = await StartSessionAsync();

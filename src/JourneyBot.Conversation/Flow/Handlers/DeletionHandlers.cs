@@ -30,7 +30,7 @@ internal sealed class DeletionHandlers(IMapStore store, MapDeletion deletion)
         }
 
         var wanted = delete.Name.Trim();
-        var maps = await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken);
+        var maps = MapHomes.Here(await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), turn.Scope);
         var found = maps.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase));
         if (found is null || await ReadAsync(turn.Scope.TeamKey, found, cancellationToken) is not { } map)
         {
@@ -78,11 +78,12 @@ internal sealed class DeletionHandlers(IMapStore store, MapDeletion deletion)
     // Pressed on the card: the card says it, for everyone who sees it. Typed (a client without cards): a message.
     private static TurnOutcome Answered(string text) => new() { CardUpdate = DeletionCards.Answered(text) };
 
-    // The team's maps this member facilitates, as stored now.
+    // The maps of this channel or chat that this member facilitates, as stored now: like maps and
+    // open, delete sees no map of another channel, whose members differ.
     private async Task<List<JourneyMap>> FacilitatedAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         var mine = new List<JourneyMap>();
-        foreach (var summary in await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken))
+        foreach (var summary in MapHomes.Here(await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), turn.Scope))
         {
             if (await ReadAsync(turn.Scope.TeamKey, summary, cancellationToken) is { } map && TurnReplies.IsFacilitator(turn, map))
             {

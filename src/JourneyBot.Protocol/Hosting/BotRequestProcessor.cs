@@ -25,6 +25,8 @@ namespace JourneyBot.Protocol.Hosting;
 internal sealed class BotRequestProcessor(
     ITurnHandler handler,
     ConversationOutbox outbox,
+    ServedChannels servedChannels,
+    ServiceUrlPolicy serviceUrls,
     ProtocolMetrics metrics,
     IOptions<BotHostOptions> options,
     ILogger<BotRequestProcessor> logger)
@@ -54,14 +56,14 @@ internal sealed class BotRequestProcessor(
         }
 
         // A valid token from a channel or tenant the bot does not serve: refused, not retried (4xx).
-        if (!http.RequestServices.GetRequiredService<ServedChannels>().Serves(activity))
+        if (!servedChannels.Serves(activity))
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
 
         // Checked after the token, which binds the serviceUrl: a genuine activity may still name a host the bot does not send to.
-        if (!http.RequestServices.GetRequiredService<ServiceUrlPolicy>().IsAllowed(activity.ServiceUrl))
+        if (!serviceUrls.IsAllowed(activity.ServiceUrl))
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, "The activity's serviceUrl is not a connector this bot sends to (Connector:AllowedServiceHosts).");
             return;

@@ -9,7 +9,7 @@ internal static class DeletionCards
 {
     /// <summary>
     /// Asks to confirm deleting <paramref name="names"/> (one map, or every map the member
-    /// facilitates in the team: <paramref name="target"/> is the map id or <see cref="CardVerbs.AllMaps"/>).
+    /// facilitates here: <paramref name="target"/> is the map id or <see cref="CardVerbs.AllMaps"/>).
     /// </summary>
     public static AdaptiveCard Confirm(IReadOnlyList<string> names, string target)
     {
@@ -24,7 +24,7 @@ internal static class DeletionCards
             body.AddRange(names.Select(name => Plain("• " + name) with { Spacing = "None" }));
         }
 
-        body.Add(Say(Strings.DeleteMapsWhat));
+        body.Add(Say(Strings.DeleteMapsWhat.Fill(("count", names.Count))));
         var values = new Dictionary<string, string> { [CardVerbs.DeleteKey] = target };
         return new AdaptiveCard(body)
         {

@@ -107,7 +107,7 @@ public sealed class PersonalChatTests : IClassFixture<ConnectorFixture>, IAsyncD
     }
 
     [Fact]
-    public async Task Starts_are_spaced_to_the_configured_rate_however_many_are_asked_for_at_once()
+    public async Task Many_starts_asked_for_at_once_are_paced_and_all_reach_their_members()
     {
         await _app.DisposeAsync();
         _app = new BotApp(new Dictionary<string, string?> { ["PersonalChats:CreationsPerSecond"] = "10" });
@@ -117,9 +117,10 @@ public sealed class PersonalChatTests : IClassFixture<ConnectorFixture>, IAsyncD
 
         Assert.All(results, r => Assert.IsType<PersonalChatResult.Reached>(r));
         var arrivals = _connector.ConversationsCreated.Select(r => r.ReceivedAt).Order().ToList();
+        // Each one once. The spacing itself is CreationPaceTests', on a clock the test moves: measured
+        // here, at the connector, it depended on how busy the machine was (CI saw six within 0.41 s).
         Assert.Equal(6, arrivals.Count);
-        // Six starts at 10 a second: five gaps of 100 ms at least (less a little for the clocks' grain).
-        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromMilliseconds(450), $"six starts within {arrivals[^1] - arrivals[0]}");
+        Assert.Equal(6, _connector.Chats.Count);
     }
 
     [Fact]

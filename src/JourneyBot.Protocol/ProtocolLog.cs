@@ -53,6 +53,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Connector call {Method} given up ({Reason}); last answer {Status}, budget {Budget}")]
     public static partial void ConnectorGaveUp(ILogger logger, string method, string reason, int? status, TimeSpan budget);
 
+    [LoggerMessage(EventId = 1140, Level = LogLevel.Warning, Message = "Turn {ActivityType} {ActivityId} cut off at its deadline ({TurnTimeout}, BotHost:TurnTimeout): answered without it")]
+    public static partial void TurnDeadlinePassed(ILogger logger, string? activityType, string? activityId, TimeSpan turnTimeout);
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Authentication is OFF: MicrosoftAppId is not set, so /api/messages accepts requests without a token. Use this for local development only.")]
     public static partial void AuthenticationDisabled(ILogger logger);
 }

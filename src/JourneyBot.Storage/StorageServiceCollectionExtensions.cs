@@ -44,8 +44,18 @@ public static class StorageServiceCollectionExtensions
 
     private static TableServiceClient CreateServiceClient(TableStorageOptions options, StorageMetrics metrics)
     {
-        // The SDK's retries (exponential, 3 attempts) suit us; a request may not hang for 100 s though.
-        var clientOptions = new TableClientOptions { Retry = { NetworkTimeout = options.NetworkTimeout } };
+        // Retries sized to fit inside a turn's deadline (see TableStorageOptions.NetworkTimeout):
+        // the SDK's own (3 retries of 100 s, exponential from 0.8 s) would hold a turn for minutes.
+        var clientOptions = new TableClientOptions
+        {
+            Retry =
+            {
+                NetworkTimeout = options.NetworkTimeout,
+                MaxRetries = options.MaxRetries,
+                Mode = RetryMode.Fixed,
+                Delay = options.RetryDelay,
+            },
+        };
         clientOptions.AddPolicy(new OperationCountingPolicy(metrics), HttpPipelinePosition.PerRetry);
         return options.TableServiceUri is { } uri
             ? new TableServiceClient(uri, CreateCredential(options.ManagedIdentityClientId), clientOptions)

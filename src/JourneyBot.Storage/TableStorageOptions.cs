@@ -29,8 +29,25 @@ public sealed class TableStorageOptions
     /// <summary>The table holding every team's maps.</summary>
     public string TableName { get; set; } = "journeymaps";
 
-    /// <summary>How long one request may take before it is retried (a turn cannot wait for long).</summary>
-    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long one request may take before it is retried. With <see cref="MaxRetries"/> and
+    /// <see cref="RetryDelay"/> it bounds a storage call (<see cref="WorstCaseRequestTime"/>), which
+    /// must fit inside a turn's deadline (<c>BotHost:TurnTimeout</c>, 10 s): 2 tries of 3 s leave
+    /// room for the rest of the turn; a frozen storage used to hold turns 3 × 10 s.
+    /// </summary>
+    public TimeSpan NetworkTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many times a failed or timed-out request is tried again (so 1 means two tries).</summary>
+    public int MaxRetries { get; set; } = 1;
+
+    /// <summary>The pause before a retry.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The longest one storage call can take, all its tries and pauses included (a fifth more per
+    /// pause, in case the client adds jitter; longer only when storage itself asks for it with Retry-After).
+    /// </summary>
+    public TimeSpan WorstCaseRequestTime => (NetworkTimeout * (MaxRetries + 1)) + (RetryDelay * 1.2 * MaxRetries);
 
     /// <summary>
     /// How long a conversation's map and a member's department, as this instance last read or

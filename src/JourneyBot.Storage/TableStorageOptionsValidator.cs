@@ -33,6 +33,16 @@ internal sealed partial class TableStorageOptionsValidator : IValidateOptions<Ta
             failures.Add("Storage:NetworkTimeout must be positive.");
         }
 
+        if (options.MaxRetries is < 0 or > 5)
+        {
+            failures.Add("Storage:MaxRetries must be from 0 to 5.");
+        }
+
+        if (options.RetryDelay < TimeSpan.Zero)
+        {
+            failures.Add("Storage:RetryDelay must not be negative.");
+        }
+
         if (options.CacheLifetime < TimeSpan.Zero || options.CacheLifetime > TimeSpan.FromMinutes(5))
         {
             failures.Add("Storage:CacheLifetime must be between 00:00:00 (off) and 00:05:00.");

@@ -62,6 +62,22 @@ public sealed class TurnOutcomeTests : IClassFixture<ConnectorFixture>
         Assert.DoesNotContain(app.Logs.GetSnapshot(), r => r.Message.Contains("my secret plan", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_card_action_past_the_turn_deadline_answers_200_with_the_apology_in_the_card()
+    {
+        await using var app = new BotApp(new Dictionary<string, string?> { ["BotHost:TurnTimeout"] = "00:00:01" },
+            services => services.AddSingleton<ITurnHandler>(new WaitsForever()));
+
+        var response = await app.PostActivityAsync(Activities.Invoke(_connector.ServiceUrl(), "adaptiveCard/action",
+            """{"action":{"type":"Action.Execute","verb":"save","data":{}},"trigger":"manual"}"""))
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.StartsWith("Sorry, something went wrong", body.RootElement.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Id == 1140);
+    }
+
     private static BotApp WithHandler(ITurnHandler handler) =>
         new(new Dictionary<string, string?>(), services => services.AddSingleton(handler));
 
@@ -78,5 +94,11 @@ public sealed class TurnOutcomeTests : IClassFixture<ConnectorFixture>
     {
         public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("the handler broke");
+    }
+
+    private sealed class WaitsForever : ITurnHandler
+    {
+        public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) =>
+            Task.Delay(Timeout.Infinite, cancellationToken);
     }
 }

@@ -10,6 +10,16 @@ public sealed class BotHostOptions
     public long MaxRequestBodyBytes { get; set; } = 512 * 1024;
 
     /// <summary>
+    /// How long one turn may take before it is answered anyway. Teams waits about 15 s for the
+    /// answer and then shows the member nothing, so a turn held by slow storage is cut off before
+    /// that: the member is told to try again (the apology) and the channel gets 200, so it does not
+    /// deliver the activity again on top of the member's retry. Storage writes are single requests,
+    /// so a cut-off turn has stored its change whole or not at all. Storage's own timeouts and
+    /// retries (<c>Storage:NetworkTimeout</c>, <c>Storage:MaxRetries</c>) must fit inside this. Zero: no deadline.
+    /// </summary>
+    public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How many turns' replies one conversation may have waiting to be sent. Replies follow the
     /// HTTP answer (see <see cref="Sending.ConversationOutbox"/>); when this many wait, the next turn
     /// of that conversation is answered only once there is room, so a flood slows its senders.

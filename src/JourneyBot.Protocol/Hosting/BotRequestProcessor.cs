@@ -72,9 +72,15 @@ internal sealed class BotRequestProcessor(
         var turn = new TurnContext(activity, http.RequestServices.GetRequiredService<ConnectorClient>(), outbox);
         using var observed = ObservedTurn.Turn(turn, logger, metrics);
         ProtocolLog.TurnStarted(logger, activity.Type, activity.Id, activity.ChannelId);
+        using var deadline = TurnDeadline.Start(options.Value.TurnTimeout, cancellationToken);
         try
         {
-            await handler.OnTurnAsync(turn, cancellationToken);
+            await handler.OnTurnAsync(turn, deadline.Token);
+        }
+        catch (Exception ex) when (deadline.Passed)
+        {
+            observed.Failed(ex);
+            await deadline.TellAsync(http, turn, options.Value.Apology(), logger);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

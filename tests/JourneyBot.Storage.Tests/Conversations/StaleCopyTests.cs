@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Testing.Conversations;
+using Microsoft.Extensions.DependencyInjection;
 using static JourneyBot.Testing.Conversations.People;
 
 namespace JourneyBot.Storage.Tests.Conversations;
@@ -55,6 +56,21 @@ public sealed class StaleCopyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contribution_costs_one_write_on_a_copy_that_knows_its_stage_and_one_read_more_on_one_that_does_not()
+    {
+        var before = Metrics(_there).Total;
+        await ThereAsync(Megan, "pain Purchase | Too many steps");
+        var onKnownStage = Metrics(_there).Total - before;
+
+        await _here.SayAsync(Alex, "add stage Onboarding");
+        before = Metrics(_there).Total;
+        await ThereAsync(Megan, "pain Onboarding | No welcome mail");
+        var onNewStage = Metrics(_there).Total - before;
+
+        Assert.Equal((1, 2), (onKnownStage, onNewStage)); // the insert; the latest map, then the insert
+    }
+
+    [Fact]
     public async Task Status_on_the_other_instance_shows_a_stage_added_and_filled_on_this_one()
     {
         await _here.SayAsync(Alex, "add stage Referral");
@@ -79,6 +95,8 @@ public sealed class StaleCopyTests : IAsyncLifetime
         Assert.Contains("Removed opportunity", removed.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain((await _here.BoardAsync()).Items, i => i.Kind == ItemKind.Opportunity);
     }
+
+    private static StorageMetrics Metrics(MappingSession session) => session.Services.GetRequiredService<StorageMetrics>();
 
     // The instances number their activities alike; the channel's ids are unique, so these are told apart.
     private Task<TurnOutcome> ThereAsync(Person who, string text, bool overheard = false) =>

@@ -14,7 +14,10 @@ namespace JourneyBot.Conversation.Flow;
 /// The store may answer a read with a copy read moments ago (<see cref="StoredMap.IsRecentCopy"/>);
 /// such a copy serves only the routes that allow it (<see cref="CommandRoute.MayUseRecentCopy"/>),
 /// so any number of bot instances can serve a session and every decision about its course is made
-/// on the map as storage holds it.
+/// on the map as storage holds it. A copy may lag behind what another instance changed (a stage
+/// renamed or added, the map opened): what it refuses (<see cref="TurnOutcome.RefusedOnMap"/>) is
+/// decided again on the latest map, so the lag never costs a member their contribution, and a
+/// contribution the copy can take still costs no read.
 /// </remarks>
 public sealed class JourneyConversation
 {

@@ -14,7 +14,8 @@ namespace JourneyBot.Storage;
 /// Writes stay exact: a map is saved against the version it was read at, so a copy made stale by
 /// another instance fails to save, is forgotten, and the caller retries on a fresh read. A stale
 /// copy can only delay what a read-only turn shows (status, the step a contribution sees) by at
-/// most the lifetime. Items and votes are never kept: they are read fresh whenever shown. Maps are
+/// most the lifetime; it never refuses a member: a turn refused for what the copy lacks (a stage,
+/// an item, the map) is decided again on <see cref="GetLatestConversationMapAsync"/>. Items and votes are never kept: they are read fresh whenever shown. Maps are
 /// kept as their stored JSON and read anew for every turn, so no two turns share one object.
 /// A map's item count (for <see cref="MapLimits"/>) is kept from when it was read, with this
 /// process's own adds and removals counted in, so a busy map is counted once per lifetime, not

@@ -14,7 +14,10 @@ namespace JourneyBot.Conversation.Flow;
 /// The store may answer a read with a copy read moments ago (<see cref="StoredMap.IsRecentCopy"/>);
 /// such a copy serves only the routes that allow it (<see cref="CommandRoute.MayUseRecentCopy"/>),
 /// so any number of bot instances can serve a session and every decision about its course is made
-/// on the map as storage holds it.
+/// on the map as storage holds it. A copy may lag behind what another instance changed (a stage
+/// renamed or added, the map opened): what it refuses (<see cref="TurnOutcome.RefusedOnMap"/>) is
+/// decided again on the latest map, so the lag never costs a member their contribution, and a
+/// contribution the copy can take still costs no read.
 /// </remarks>
 public sealed class JourneyConversation
 {
@@ -61,6 +64,42 @@ public sealed class JourneyConversation
         }
 
         var stored = await ReadMapAsync(turn, route, cancellationToken);
+        var outcome = await DecideAsync(turn, command, route, stored, cancellationToken);
+        if (outcome.RefusedOnMap && (stored?.IsRecentCopy ?? !turn.IsPersonalChat))
+        {
+            // The copy read moments ago (or the absence of a map, which is kept as well) may not
+            // know yet what another instance changed: a stage renamed or added, an item, the map
+            // itself. A refusal is decided again on the map as storage holds it; a contribution on
+            // a copy that knows its stage is still served without this read.
+            var latest = await _store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
+            outcome = await DecideAsync(turn, command, route, latest, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Remembers the message id of the progress card the host posted for <paramref name="mapId"/>,
+    /// so later changes update that card in place.
+    /// </summary>
+    public Task RememberProgressCardAsync(MapScope scope, string mapId, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return _progressCards.RememberAsync(scope, mapId, activityId, cancellationToken);
+    }
+
+    /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
+    public Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return _progressCards.LatestAsync(scope, cancellationToken);
+    }
+
+    // The turn decided on the map as read (a recent copy or the latest): what the command means at
+    // the map's step, the route's rules, the handler.
+    private async Task<TurnOutcome> DecideAsync(UserTurn turn, Command command, CommandRoute route, StoredMap? stored,
+        CancellationToken cancellationToken)
+    {
         if (stored is null && turn.IsPersonalChat && await AnswerInChatAsync(turn, command, cancellationToken) is { } answered)
         {
             // Typed in a 1:1 chat the bot asked questions in: it is for that round's map.
@@ -71,7 +110,7 @@ public sealed class JourneyConversation
         {
             return route.Map == MapUse.Optional
                 ? await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken)
-                : new TurnOutcome().Say(route.WithoutMap?.Invoke() ?? Texts.NoMap);
+                : route.WithoutMap is { } without ? new TurnOutcome().Say(without()) : TurnOutcome.RefusalOnMap(Texts.NoMap);
         }
 
         if (turn.Submit is { } pressed && IsOutdated(pressed, stored.Map))
@@ -92,23 +131,6 @@ public sealed class JourneyConversation
         // The host coalesces progress-card updates; it only needs to know that something changed.
         outcome.ProgressChanged = stored.Map.ProgressActivityId is not null && route.ChangesProgress;
         return outcome;
-    }
-
-    /// <summary>
-    /// Remembers the message id of the progress card the host posted for <paramref name="mapId"/>,
-    /// so later changes update that card in place.
-    /// </summary>
-    public Task RememberProgressCardAsync(MapScope scope, string mapId, string activityId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return _progressCards.RememberAsync(scope, mapId, activityId, cancellationToken);
-    }
-
-    /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
-    public Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return _progressCards.LatestAsync(scope, cancellationToken);
     }
 
     // What a member types in their 1:1 chat, where no map is made, may answer a round's questions:
@@ -132,7 +154,18 @@ public sealed class JourneyConversation
         }
 
         var stored = await _store.GetConversationMapAsync(turn.Scope, cancellationToken);
-        return stored is { Map: { Status: MapStatus.Active } map } && takes(command, map);
+        if (Takes(stored))
+        {
+            return true;
+        }
+
+        // A no from a copy may only mean that another instance added the stage (or moved the step)
+        // since; only talk that reads as a command about an active map gets this far. Where there
+        // is no map, talk stays at one read: a map opened elsewhere seconds ago is heard once the
+        // kept absence expires, or at once when the bot is mentioned.
+        return stored is { IsRecentCopy: true } && Takes(await _store.GetLatestConversationMapAsync(turn.Scope, cancellationToken));
+
+        bool Takes(StoredMap? read) => read is { Map: { Status: MapStatus.Active } map } && takes(command, map);
     }
 
     // A copy of the map read moments ago serves only a route that allows it, and only while
@@ -184,7 +217,7 @@ public sealed class JourneyConversation
         var map = turn.Map;
         if (route.Map == MapUse.Active && map.Status != MapStatus.Active)
         {
-            return Task.FromResult(new TurnOutcome().Say(TurnReplies.NotActive(map)));
+            return Task.FromResult(TurnOutcome.RefusalOnMap(TurnReplies.NotActive(map)));
         }
 
         if (route.FacilitatorOnly is { } action && !TurnReplies.IsFacilitator(turn.Turn, map))
@@ -194,7 +227,7 @@ public sealed class JourneyConversation
 
         if (route.AllowedAt is { } rule && !rule.Allows(map.Step))
         {
-            return Task.FromResult(new TurnOutcome().Say(rule.Otherwise()));
+            return Task.FromResult(TurnOutcome.RefusalOnMap(rule.Otherwise()));
         }
 
         return route.HandleAsync(turn, command, cancellationToken);

@@ -35,8 +35,9 @@ internal sealed class ProgressCards(IMapStore store, Rounds.RoundViews rounds)
         }
 
         var board = await store.GetBoardAsync(scope.TeamKey, stored.Map.Id, cancellationToken);
-        var round = await rounds.LatestAsync(scope.TeamKey, stored.Map, cancellationToken);
-        return new ProgressCardView(stored.Map.Id, ProgressCard.For(stored.Map, board, round), activityId, ProgressCard.MovedBelow(stored.Map));
+        var map = await RecentCopies.ToShowAsync(store, scope, stored, board, cancellationToken);
+        var round = await rounds.LatestAsync(scope.TeamKey, map, cancellationToken);
+        return new ProgressCardView(map.Id, ProgressCard.For(map, board, round), activityId, ProgressCard.MovedBelow(map));
     }
 }
 

@@ -35,6 +35,17 @@ public sealed class TurnOutcome
     /// </summary>
     public bool Ignored { get; init; }
 
+    /// <summary>
+    /// Whether the turn was refused for what the map holds or lacks (a stage, an item, its step or
+    /// status), before anything was stored. Decided on a copy of the map read moments ago, such a
+    /// refusal may only mean that another instance changed the map since: the turn is decided
+    /// again on the latest map (see <see cref="JourneyConversation"/>).
+    /// </summary>
+    internal bool RefusedOnMap { get; init; }
+
+    /// <summary>A refusal of the turn for what the map holds or lacks (see <see cref="RefusedOnMap"/>).</summary>
+    internal static TurnOutcome RefusalOnMap(string text) => new TurnOutcome { RefusedOnMap = true }.Say(text);
+
     /// <summary>Adds a text message.</summary>
     public TurnOutcome Say(string text)
     {

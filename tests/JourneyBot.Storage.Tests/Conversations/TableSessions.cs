@@ -15,7 +15,23 @@ internal static class TableSessions
             settings["Storage:CacheLifetime"] = cacheLifetime;
         }
 
-        return await MappingSession.StartAsync(builder =>
+        return await StartAsync(settings);
+    }
+
+    /// <summary>
+    /// Two bot instances serving one thread: two sessions, each with a store of its own (its own
+    /// cache), over one table.
+    /// </summary>
+    public static async Task<(MappingSession Here, MappingSession There)> StartTwoAsync(string cacheLifetime)
+    {
+        var settings = await StorageHost.AzuriteSettingsAsync();
+        settings["Storage:CacheLifetime"] = cacheLifetime;
+        return (await StartAsync(settings), await StartAsync(settings));
+    }
+
+    private static Task<MappingSession> StartAsync(Dictionary<string, string?> settings)
+    {
+        return MappingSession.StartAsync(builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Services.AddTableMapStore();

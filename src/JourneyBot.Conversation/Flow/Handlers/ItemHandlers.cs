@@ -15,7 +15,9 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var draft = Contribution.Read(add, map, out var problem);
         if (draft is null)
         {
-            return RefuseContribution(turn, add, map, problem!);
+            // A stage the map does not know may be one another instance added or renamed moments ago.
+            var unknownStage = add.Stage is not null && StageEditor.Find(map, add.Stage, out _) is null;
+            return RefuseContribution(turn, add, map, problem!, onMap: unknownStage);
         }
 
         var item = draft with
@@ -31,7 +33,7 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         // Refused before anything is written: not even the member's row changes.
         if (await ItemLimits.RefusalAsync(store, turn.Scope.TeamKey, map.Id, item, cancellationToken) is { } full)
         {
-            return RefuseContribution(turn, add, map, full);
+            return RefuseContribution(turn, add, map, full, onMap: false);
         }
 
         // A member whose department neither the team nor their profile knows is asked for it, once.
@@ -82,7 +84,8 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var last = board.Items.Where(i => own.Contains(i.Author.Id)).OrderBy(i => i.CreatedAt).LastOrDefault();
         if (last is null)
         {
-            return new TurnOutcome().Say(Strings.NothingToUndo);
+            // The copy of the map read moments ago may name one the conversation no longer holds.
+            return TurnOutcome.RefusalOnMap(Strings.NothingToUndo);
         }
 
         await store.RemoveItemAsync(turn.Scope.TeamKey, map.Id, last.Id, cancellationToken);
@@ -127,10 +130,10 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
 
     // A problem with a contribution is told on the form when the member used it (with what they
     // wrote and picked still there to correct), else as a message.
-    private static TurnOutcome RefuseContribution(UserTurn turn, AddItemCommand add, JourneyMap map, string problem) =>
+    private static TurnOutcome RefuseContribution(UserTurn turn, AddItemCommand add, JourneyMap map, string problem, bool onMap) =>
         turn.Submit is not null && map.Step == MapStep.Contribute
-            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem), add.Stage, add.Kind, refill: add) }
-            : new TurnOutcome().Say(problem);
+            ? new TurnOutcome { CardUpdate = ContributeCard.For(map, "⚠ " + Markdown.Escape(problem), add.Stage, add.Kind, refill: add), RefusedOnMap = onMap }
+            : new TurnOutcome { RefusedOnMap = onMap }.Say(problem);
 
     // Members may change only what they added themselves.
     private async Task<(MapItem? Item, TurnOutcome? Refusal)> FindOwnItemAsync(CommandTurn command, string reference,
@@ -146,9 +149,10 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var matches = board.Items.Where(i => i.Id.StartsWith(id, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matches.Count != 1)
         {
-            return (null, new TurnOutcome().Say(matches.Count == 0
-                ? Strings.ItemNotFound.Fill(("id", Markdown.Escape(id)))
-                : Strings.ItemAmbiguous.Fill(("id", Markdown.Escape(id)))));
+            // No such item in the map as read: a copy read moments ago may name a map the conversation no longer holds.
+            return (null, matches.Count == 0
+                ? TurnOutcome.RefusalOnMap(Strings.ItemNotFound.Fill(("id", Markdown.Escape(id))))
+                : new TurnOutcome().Say(Strings.ItemAmbiguous.Fill(("id", Markdown.Escape(id)))));
         }
 
         var item = matches[0];

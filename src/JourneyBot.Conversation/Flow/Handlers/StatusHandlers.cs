@@ -13,8 +13,8 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links, Rounds.Rou
 {
     public async Task<TurnOutcome> StatusAsync(CommandTurn command, StatusCommand status, CancellationToken cancellationToken)
     {
-        var map = command.Map;
-        var board = await store.GetBoardAsync(command.Scope.TeamKey, map.Id, cancellationToken);
+        var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, board, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
             return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id, map.PublishedVersion),
@@ -52,7 +52,8 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links, Rounds.Rou
     public async Task<TurnOutcome> ProgressCardAsync(CommandTurn command, ProgressCommand progress, CancellationToken cancellationToken)
     {
         var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
-        var round = await rounds.LatestAsync(command.Scope.TeamKey, command.Map, cancellationToken);
-        return new TurnOutcome { CardUpdate = ProgressCard.For(command.Map, board, round) };
+        var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, board, cancellationToken);
+        var round = await rounds.LatestAsync(command.Scope.TeamKey, map, cancellationToken);
+        return new TurnOutcome { CardUpdate = ProgressCard.For(map, board, round) };
     }
 }

@@ -32,6 +32,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Sends after turn {ActivityType} {ActivityId} failed")]
     public static partial void SendsAfterAnswerFailed(ILogger logger, Exception exception, string? activityType, string? activityId);
 
+    [LoggerMessage(EventId = 1150, Level = LogLevel.Warning, Message = "Shutdown: {Pending} pieces of sending work still pending after the grace of {Grace} (BotHost:ShutdownGrace); given up")]
+    public static partial void SendsGivenUpAtShutdown(ILogger logger, int pending, TimeSpan grace);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Sends into conversation {ConversationHash} outside any turn failed")]
     public static partial void ProactiveSendsFailed(ILogger logger, Exception exception, string conversationHash);
 

@@ -86,10 +86,59 @@ public sealed class BotFrameworkOptionsValidatorTests
     [InlineData("http://localhost:5000/botframework.com", true)]
     [InlineData("https://login.example.com/botframework.com", true)]
     [InlineData("login.example.com", false)]
-    public void Token_and_metadata_endpoints_must_be_https_except_on_loopback(string url, bool valid)
+    public void Metadata_endpoints_must_be_https_except_on_loopback(string url, bool valid)
+    {
+        Assert.Equal(valid, Check(metadataUrl: url) is null);
+    }
+
+    // The login URL is MSAL's authority: MSAL takes https only (loopback included) and needs the
+    // tenant as the first path segment. The test token service is https on loopback for this reason.
+    [Theory]
+    [InlineData("http://login.example.com/token", false)]
+    [InlineData("http://127.0.0.1:5000/botframework.com", false)]
+    [InlineData("http://localhost:5000/botframework.com", false)]
+    [InlineData("https://127.0.0.1:5000/botframework.com", true)]
+    [InlineData("https://login.example.com/botframework.com", true)]
+    [InlineData("https://login.example.com/botframework.com/", true)]
+    [InlineData("https://login.example.com/", false)]
+    [InlineData("https://login.example.com", false)]
+    [InlineData("login.example.com", false)]
+    public void The_login_url_must_be_an_authority_msal_accepts(string url, bool valid)
     {
         Assert.Equal(valid, Check("MultiTenant", AppId, "secret", loginUrl: url) is null);
-        Assert.Equal(valid, Check(metadataUrl: url) is null);
+        Assert.Equal(valid, Check("SingleTenant", AppId, "secret", "contoso-id", loginUrl: url) is null);
+        Assert.Equal(valid, MsalAccepts(url));
+    }
+
+    [Fact]
+    public void A_login_url_msal_refuses_is_named_in_the_message()
+    {
+        Assert.Contains("ToChannelFromBotLoginUrl must be an https authority", Check("MultiTenant", AppId, "secret", loginUrl: "http://127.0.0.1:5000/botframework.com"), StringComparison.Ordinal);
+    }
+
+    // The same builder calls as ClientCredentialsTokenProvider, so the rule cannot drift from MSAL's own.
+    private static bool MsalAccepts(string url)
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new BotFrameworkOptions
+        {
+            MicrosoftAppId = AppId,
+            MicrosoftAppPassword = "secret",
+            ToChannelFromBotLoginUrl = url,
+        });
+        try
+        {
+            _ = new JourneyBot.Protocol.Connector.ClientCredentialsTokenProvider(options, new NoHttp());
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class NoHttp : Microsoft.Identity.Client.IMsalHttpClientFactory
+    {
+        public HttpClient GetHttpClient() => throw new InvalidOperationException("No HTTP in this test.");
     }
 
     [Theory]

@@ -202,16 +202,71 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_timed_send_still_running_when_the_shutdown_time_is_up_is_cancelled_and_no_one_is_told()
     {
-        var cancelled = new TaskCompletionSource();
+        var cancelled = false;
         _outbox.SendLater(Turn("19:a@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), async (_, token) =>
         {
-            await using var registration = token.Register(() => cancelled.SetResult());
-            await NeverEndsAsync(token);
+            // Seen by the work itself, not by a token registration: cancellation callbacks run last
+            // registered first, so the wait's own callback could end the work and dispose a
+            // registration made before it, unrun (the race that made this test flaky).
+            try
+            {
+                await NeverEndsAsync(token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                throw;
+            }
         });
 
-        await _outbox.StopAsync(new CancellationToken(canceled: true));
+        // Returns only once the given-up send has seen the cancellation: nothing left running to wait for.
+        await _outbox.StopAsync(new CancellationToken(canceled: true)).WaitAsync(Bound, TestContext.Current.CancellationToken);
 
-        await cancelled.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.True(cancelled);
+        Assert.Empty(_connector.Requests);
+    }
+
+    // A connector that never answers (progress-card retries to an unreachable host) must not hold
+    // the process past BotHost:ShutdownGrace: the host would wait its whole timeout and be killed.
+    [Fact]
+    public async Task Stopping_gives_up_what_is_still_pending_after_the_grace_and_logs_how_much()
+    {
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { ShutdownGrace = TimeSpan.FromSeconds(5) }), _clock, _logger);
+        var thread = Turn("19:a@thread.tacv2;messageid=1");
+        var cancelled = 0;
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task NeverEndsButCountsAsync(CancellationToken token)
+        {
+            try
+            {
+                await NeverEndsAsync(token);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref cancelled);
+                throw;
+            }
+        }
+
+        await outbox.EnqueueAsync(thread, token =>
+        {
+            running.SetResult();
+            return NeverEndsButCountsAsync(token);
+        }, TestContext.Current.CancellationToken);
+        await outbox.EnqueueAsync(thread, _ => Task.CompletedTask, TestContext.Current.CancellationToken);
+        outbox.SendLater(Turn("19:b@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), (_, token) => NeverEndsButCountsAsync(token));
+        await running.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
+
+        var stopping = outbox.StopAsync(CancellationToken.None);
+        _clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.False(stopping.IsCompleted);
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await stopping.WaitAsync(Bound, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, cancelled); // StopAsync returns once what it gave up has seen the cancellation
+        var gaveUp = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1150);
+        Assert.Equal("3", gaveUp.StructuredState!.Single(p => p.Key == "Pending").Value);
         Assert.Empty(_connector.Requests);
     }
 

@@ -193,6 +193,33 @@ public sealed class InboundTokenTests : IClassFixture<AuthenticatedBotFixture>
         Assert.Empty(_bot.Connector.Requests);
     }
 
+    // The claim is checked on the body's serviceUrl, read leniently, before the strict parse:
+    // a token for another connector is refused as such (401) even when the rest of the body is broken.
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"serviceUrl\":\"{0}\",\"conversation\":42,")]
+    [InlineData("{\"serviceUrl\":\"{0}\",\"type\":[1,2],\"conversation\":{\"id\":\"c\"}}")]
+    [InlineData("{\"serviceUrl\":\"{0}\"}")]
+    [InlineData("not json at all")]
+    public async Task A_serviceurl_claim_that_differs_from_a_malformed_body_is_refused_as_unauthorized(string body)
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, "https://smba.trafficmanager.net/teams/");
+
+        using var response = await _bot.App.PostRawAsync(body.Replace("{0}", ServiceUrl, StringComparison.Ordinal), "Bearer " + token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_matching_serviceurl_claim_with_a_malformed_body_is_still_a_bad_request()
+    {
+        var token = TestTokenIssuer.ChannelToken(BotApp.AppId, ServiceUrl);
+
+        using var response = await _bot.App.PostRawAsync("{\"serviceUrl\":\"" + ServiceUrl + "\",\"conversation\":42,", "Bearer " + token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_channel_token_without_a_serviceurl_claim_is_refused()
     {

@@ -146,6 +146,50 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         Assert.Contains("3. Purchase — 2 touchpoints", Text(Assert.Single(_connector.Requests, r => r.Method == "PUT")), StringComparison.Ordinal);
     }
 
+    // Contributions acknowledged just before a kill -9 may lose their confirmations and the card's
+    // update (queued in the dead process); the card's next update, from any host, reads storage.
+    [Fact]
+    public async Task Contributions_whose_sends_died_with_their_host_are_counted_in_the_next_update_from_a_fresh_host()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:TableName"] = (await Azurite.SharedAsync()).NewTableName(),
+            ["ProgressCard:RepostAfterPosts"] = "0",
+        };
+        var stoppedClock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+        var dying = new BotApp(settings, s => BotApp.UseClock(s, stoppedClock));
+        try
+        {
+            foreach (var line in new[] { "start Crash", "Sell more shoes", "skip", "skip", "skip", "template", "next" })
+            {
+                await SayAsync(dying, "alex", line);
+            }
+
+            var progressId = _connector.Requests.Single(r => r.Method == "POST" && IsProgressCard(r)).AnsweredId;
+            for (var n = 1; n <= 10; n++)
+            {
+                await SayAsync(dying, $"member-{n}", $"touchpoint Purchase | website | Idea {n}");
+            }
+
+            // Stored and answered, but the card's update waits on a clock that never moves: it stands
+            // for what a kill -9 loses. The dying host is left running, unstopped, while the fresh one works.
+            Assert.DoesNotContain(_connector.Requests, r => r.Method == "PUT");
+
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+            await using var fresh = new BotApp(settings, s => BotApp.UseClock(s, clock));
+            await SayAsync(fresh, "member-11", "touchpoint Purchase | website | Idea 11");
+            clock.Advance(TimeSpan.FromSeconds(2));
+            var update = await _connector.WaitForAsync(r => r.Method == "PUT", Wait);
+
+            Assert.EndsWith($"/activities/{progressId}", update.RawTarget, StringComparison.Ordinal);
+            Assert.Contains("3. Purchase — 11 touchpoints", Text(update), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await dying.DisposeAsync();
+        }
+    }
+
     [Fact]
     public async Task The_progress_card_refreshes_to_the_latest_state()
     {

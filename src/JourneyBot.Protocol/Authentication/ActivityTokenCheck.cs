@@ -34,12 +34,28 @@ internal static class ActivityTokenCheck
             return "the token's signing key is not endorsed for the activity's channel";
         }
 
-        var serviceUrl = user.FindFirst(BotTokenRules.ServiceUrlClaim)?.Value;
-        if (!BotTokenRules.ServiceUrlMatches(serviceUrl, activity.ServiceUrl, source))
+        return FindServiceUrlViolation(user, activity.ServiceUrl, source);
+    }
+
+    /// <summary>
+    /// Null when the token's <c>serviceurl</c> claim allows <paramref name="serviceUrl"/> (read from
+    /// the body before it is parsed); else why not. Unauthenticated requests pass, as above.
+    /// </summary>
+    public static string? FindServiceUrlViolation(ClaimsPrincipal user, string? serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.Identity?.IsAuthenticated != true)
         {
-            return "the token's serviceurl claim does not match the activity's serviceUrl";
+            return null;
         }
 
-        return null;
+        return Enum.TryParse<TokenSource>(user.FindFirst(BotClaimTypes.TokenSource)?.Value, out var source)
+            ? FindServiceUrlViolation(user, serviceUrl, source)
+            : "the token was not validated by the Bot Framework token handler";
     }
+
+    private static string? FindServiceUrlViolation(ClaimsPrincipal user, string? serviceUrl, TokenSource source) =>
+        BotTokenRules.ServiceUrlMatches(user.FindFirst(BotTokenRules.ServiceUrlClaim)?.Value, serviceUrl, source)
+            ? null
+            : "the token's serviceurl claim does not match the activity's serviceUrl";
 }

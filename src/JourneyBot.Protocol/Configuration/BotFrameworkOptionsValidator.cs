@@ -56,9 +56,10 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
 
         CheckUrl(options.ToBotFromChannelOpenIdMetadataUrl, nameof(options.ToBotFromChannelOpenIdMetadataUrl), failures);
         CheckUrl(options.ToBotFromEmulatorOpenIdMetadataUrl, nameof(options.ToBotFromEmulatorOpenIdMetadataUrl), failures);
-        if (!string.IsNullOrWhiteSpace(options.ToChannelFromBotLoginUrl))
+        // The login URL feeds MSAL's client credentials (MultiTenant, SingleTenant); the managed identity does not use it.
+        if (!string.IsNullOrWhiteSpace(options.ToChannelFromBotLoginUrl) && !MsalAuthority.IsAccepted(options.ToChannelFromBotLoginUrl))
         {
-            CheckUrl(options.ToChannelFromBotLoginUrl, nameof(options.ToChannelFromBotLoginUrl), failures);
+            failures.Add($"{nameof(options.ToChannelFromBotLoginUrl)} must be an https authority with the tenant as its path, e.g. https://login.microsoftonline.com/botframework.com (MSAL refuses http, even on loopback).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

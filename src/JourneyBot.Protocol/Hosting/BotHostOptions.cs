@@ -27,6 +27,14 @@ public sealed class BotHostOptions
     public int MaxQueuedPerConversation { get; set; } = 64;
 
     /// <summary>
+    /// How long, on shutdown, sends still pending (timed ones included, sent at once) may take
+    /// before they are given up and counted in the log. Kept well under the host's shutdown timeout
+    /// and the platform's kill deadline, so that a connector that never answers cannot hold the
+    /// process until it is killed.
+    /// </summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// The channel ids served (e.g. <c>msteams</c>); activities of any other channel get 403 before
     /// anything is read. Unset: <c>msteams</c> only, and in Development also <c>emulator</c> and
     /// <c>webchat</c>. Web Chat and Direct Line clients write the sender and team themselves.

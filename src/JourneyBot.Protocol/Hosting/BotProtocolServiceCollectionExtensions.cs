@@ -26,7 +26,9 @@ public static class BotProtocolServiceCollectionExtensions
     {
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
-        services.AddOptions<BotHostOptions>().BindConfiguration("BotHost");
+        services.AddOptions<BotHostOptions>().BindConfiguration("BotHost")
+            .Validate(o => o.ShutdownGrace >= TimeSpan.Zero, "BotHost:ShutdownGrace must not be negative.")
+            .ValidateOnStart();
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
         services.AddOptions<ConnectorOptions>().BindConfiguration("Connector")
             .Validate(o => o.AllowedServiceHosts.All(ServiceUrlPolicy.IsHostPattern),

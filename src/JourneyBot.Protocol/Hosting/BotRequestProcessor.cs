@@ -41,6 +41,14 @@ internal sealed class BotRequestProcessor(
             return;
         }
 
+        // Before the strict parse: a token for another connector is 401 even when the body is malformed.
+        if (ActivityTokenCheck.FindServiceUrlViolation(http.User, LenientServiceUrl.Read(body)) is { } wrongConnector)
+        {
+            ProtocolLog.ActivityUnauthorized(logger, null, wrongConnector);
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+
         var activity = Parse(body, out var problem);
         if (activity is null)
         {

@@ -20,12 +20,13 @@ namespace JourneyBot.Protocol.Sending;
 /// room before it is answered, so a flood slows its own senders instead of filling memory.
 /// Sends that wait on purpose (gathered confirmations, coalesced card updates) are timed here too
 /// (<see cref="SendLater"/>), so that the host knows of all of them: on shutdown it sends the timed
-/// ones at once and waits for them and for what is queued, within its shutdown timeout.
+/// ones at once and waits for them and for what is queued, within <see cref="BotHostOptions.ShutdownGrace"/>.
 /// </remarks>
 public sealed class ConversationOutbox(
     IOptions<BotHostOptions> options, TimeProvider clock, ILogger<ConversationOutbox> logger, ProtocolMetrics? metrics = null)
     : IHostedService, IDisposable
 {
+    private static readonly TimeSpan WindDown = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _later = [];
@@ -97,8 +98,9 @@ public sealed class ConversationOutbox(
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Sends what is timed at once, waits for it and for queued work until the host's shutdown
-    /// timeout, then cancels what is left.
+    /// Sends what is timed at once, waits for it and for queued work for at most
+    /// <see cref="BotHostOptions.ShutdownGrace"/> (or until the host's shutdown timeout, if sooner),
+    /// then cancels what is left, logs how much that was, and waits briefly for it to wind down.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -107,14 +109,32 @@ public sealed class ConversationOutbox(
             return; // WebApplicationFactory may stop a host again after disposing its services
         }
 
+        // The grace counts from the stop signal, before anything here yields.
+        var grace = options.Value.ShutdownGrace;
+        using var graceOver = new CancellationTokenSource(grace, clock);
         await _hurry.CancelAsync().ConfigureAwait(false);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceOver.Token);
         try
         {
-            await WhenDoneAsync(withTimed: true, cancellationToken).ConfigureAwait(false);
+            await WhenDoneAsync(withTimed: true, either.Token).ConfigureAwait(false);
+            return;
         }
         catch (OperationCanceledException)
         {
+            ProtocolLog.SendsGivenUpAtShutdown(logger, CountPending(), grace);
             await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        // Sends honour their token, so this is quick; it lets the given-up work finish before the
+        // host disposes what it uses. Bounded, should some work not listen.
+        using var windDown = new CancellationTokenSource(WindDown, clock);
+        try
+        {
+            await WhenDoneAsync(withTimed: true, windDown.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Left to the process's end.
         }
     }
 
@@ -124,6 +144,15 @@ public sealed class ConversationOutbox(
         _disposed = true;
         _hurry.Dispose();
         _stopping.Dispose();
+    }
+
+    // Pieces of work queued, running or waiting for room, and timed sends not yet done.
+    private int CountPending()
+    {
+        lock (_gate)
+        {
+            return _queues.Values.Sum(q => q.Pending) + _later.Count;
+        }
     }
 
     private async Task WhenDoneAsync(bool withTimed, CancellationToken cancellationToken)

@@ -18,6 +18,7 @@ namespace JourneyBot.Web.Tests.HostileInput;
 /// answered with a 5xx. Maps and rounds are kept in memory so that ten thousand turns take seconds;
 /// the bot's sends go to a recording connector on loopback, unpaced.
 /// </summary>
+[Collection(nameof(ActivityFuzzTests))]
 public sealed class ActivityFuzzTests : IClassFixture<ConnectorFixture>, IAsyncDisposable
 {
     /// <summary>Set to fuzz with another seed; the default keeps the test command repeatable.</summary>
@@ -111,11 +112,9 @@ public sealed class ActivityFuzzTests : IClassFixture<ConnectorFixture>, IAsyncD
 
     private static async Task<(int Status, string? Error)> PostAsync(HttpClient client, byte[] body)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new("application/json") { CharSet = "utf-8" };
         try
         {
-            using var response = await client.PostAsync(new Uri("/api/messages", UriKind.Relative), content, TestContext.Current.CancellationToken);
+            using var response = await client.PostBytesAsync(body);
             return ((int)response.StatusCode, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -125,3 +124,10 @@ public sealed class ActivityFuzzTests : IClassFixture<ConnectorFixture>, IAsyncD
         }
     }
 }
+
+/// <summary>
+/// The fuzz run uses the machine's cores for seconds: it runs alone, after the parallel tests,
+/// so that it does not slow the tests that wait on a clock or a connector.
+/// </summary>
+[CollectionDefinition(nameof(ActivityFuzzTests), DisableParallelization = true)]
+public sealed class RunsAlone;

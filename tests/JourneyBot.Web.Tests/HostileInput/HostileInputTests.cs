@@ -195,5 +195,10 @@ public sealed class HostileInputTests : IClassFixture<ConnectorFixture>, IAsyncD
 
     private Task<HttpResponseMessage> PostAsync(string body) => PostAsync(Encoding.UTF8.GetBytes(body));
 
-    private Task<HttpResponseMessage> PostAsync(byte[] body) => _app.PostBytesAsync(_client, body);
+    private async Task<HttpResponseMessage> PostAsync(byte[] body)
+    {
+        var response = await _client.PostBytesAsync(body);
+        await _app.SendsAfterAnswerAsync();
+        return response;
+    }
 }

@@ -137,6 +137,12 @@ internal sealed class BotRequestProcessor(
 
     private static Activity? Parse(byte[] body, out string? problem)
     {
+        problem = ActivityLimits.FindUndecodableText(body);
+        if (problem is not null)
+        {
+            return null;
+        }
+
         Activity? activity;
         try
         {
@@ -164,6 +170,12 @@ internal sealed class BotRequestProcessor(
         if (string.IsNullOrEmpty(activity.Conversation?.Id))
         {
             problem = "The activity has no conversation id.";
+            return null;
+        }
+
+        if (ActivityLimits.FindOverlongId(activity) is { } overlong)
+        {
+            problem = $"The activity's {overlong} is longer than {ActivityLimits.MaxIdLength} characters.";
             return null;
         }
 

@@ -42,7 +42,7 @@ public static class ActivityExtensions
         var botId = activity.Recipient?.Id;
         return botId is null || activity.Entities is null
             ? []
-            : activity.Entities.Where(e => e.Type == Entity.MentionType && e.Mentioned?.Id == botId);
+            : activity.Entities.Where(e => e is not null && e.Type == Entity.MentionType && e.Mentioned?.Id == botId);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal static class ActivityReader
     }
 
     private static string? ClientInfoTimeZone(Activity activity) =>
-        activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)) is { ExtensionData: { } data }
+        activity.Entities?.FirstOrDefault(e => string.Equals(e?.Type, "clientInfo", StringComparison.OrdinalIgnoreCase)) is { ExtensionData: { } data }
             && data.TryGetValue("timezone", out var zone) && zone.ValueKind == JsonValueKind.String
                 ? zone.GetString()
                 : null;
@@ -70,7 +70,7 @@ internal static class ActivityReader
     /// <summary>The submit of a card: a message's value (Action.Submit) carrying a JourneyBot verb.</summary>
     public static CardSubmit? FromMessageValue(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } data && Values(data) is var values
-            && values.TryGetValue(CardVerbs.VerbKey, out var verb) && verb.Length > 0
+            && values.TryGetValue(CardVerbs.VerbKey, out var verb) && verb.Length > 0 && Usable(verb, values)
             ? new CardSubmit(verb, values)
             : null;
 
@@ -79,7 +79,7 @@ internal static class ActivityReader
     {
         if (value is not { ValueKind: JsonValueKind.Object } invoke
             || !invoke.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object
-            || !action.TryGetProperty("type", out var type) || type.GetString() != "Action.Execute")
+            || !action.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || !type.ValueEquals("Action.Execute"))
         {
             return null;
         }
@@ -89,8 +89,18 @@ internal static class ActivityReader
             : new Dictionary<string, string>();
         var verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         verb ??= values.GetValueOrDefault(CardVerbs.VerbKey);
-        return string.IsNullOrEmpty(verb) ? null : new CardSubmit(verb, values);
+        return string.IsNullOrEmpty(verb) || !Usable(verb, values) ? null : new CardSubmit(verb, values);
     }
+
+    // The bot's own cards carry short verbs and ids; a longer one is no card of ours, and an id that
+    // long would outgrow the row it is stored in. Members' typed inputs may be long and are not checked here.
+    private static readonly string[] IdKeys =
+        [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey];
+
+    private const int MaxIdLength = 1024;
+
+    private static bool Usable(string verb, Dictionary<string, string> values) =>
+        verb.Length <= MaxIdLength && IdKeys.All(key => values.GetValueOrDefault(key) is not { Length: > MaxIdLength });
 
     // Inputs arrive as strings; anything else (numbers, booleans, Teams' own msteams object) is read as text or skipped.
     private static Dictionary<string, string> Values(JsonElement data)

@@ -186,7 +186,7 @@ internal sealed class JourneyTurnHandler(
     private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var botId = turn.Activity.Recipient?.Id;
-        var botAdded = turn.Activity.MembersAdded?.Any(m => m.Id == botId) == true;
+        var botAdded = botId is not null && turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true;
         return botAdded && turn.Activity.ChannelId != Channels.Teams
             ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken)
             : Task.CompletedTask;

@@ -51,11 +51,18 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Fun
     // "{size guide}" names the item whose text contains those words.
     private async Task<string> ResolveVotesAsync(UserTurn turn, string says, CancellationToken cancellationToken)
     {
+        // Another turn in the thread (a "start" sent meanwhile) may have replaced the demo's map:
+        // then the items are not there, and the step votes for what it finds (the fuzzer met this as a 500).
         var map = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map!.Map.Id, cancellationToken);
+        if (map is null)
+        {
+            return "vote";
+        }
+
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Map.Id, cancellationToken);
         var words = says.Split('{', '}').Where((_, i) => i % 2 == 1);
-        var ids = words.Select(w => board.Items.First(i => i.Text.Contains(w, StringComparison.OrdinalIgnoreCase)
-            && i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).Id);
+        var ids = words.Select(w => board.Items.FirstOrDefault(i => i.Text.Contains(w, StringComparison.OrdinalIgnoreCase)
+            && i.Kind is ItemKind.PainPoint or ItemKind.Opportunity)?.Id).OfType<string>();
         return "vote " + string.Join(' ', ids);
     }
 }

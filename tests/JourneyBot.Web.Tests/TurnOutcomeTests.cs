@@ -75,7 +75,21 @@ public sealed class TurnOutcomeTests : IClassFixture<ConnectorFixture>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.StartsWith("Sorry, something went wrong", body.RootElement.GetProperty("value").GetString(), StringComparison.Ordinal);
+        Assert.Null(response.Headers.RetryAfter);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Id == 1140);
+    }
+
+    [Fact]
+    public async Task Another_invoke_past_the_turn_deadline_answers_503_with_a_retry_after()
+    {
+        await using var app = new BotApp(new Dictionary<string, string?> { ["BotHost:TurnTimeout"] = "00:00:01" },
+            services => services.AddSingleton<ITurnHandler>(new WaitsForever()));
+
+        var response = await app.PostActivityAsync(Activities.Invoke(_connector.ServiceUrl(), "composeExtension/query", "{}"))
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
     }
 
     private static BotApp WithHandler(ITurnHandler handler) =>

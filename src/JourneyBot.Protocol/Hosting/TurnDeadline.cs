@@ -55,11 +55,13 @@ internal sealed class TurnDeadline : IDisposable
         {
             await Apology.TellAsync(turn, apology, logger, _requestAborted);
         }
+        else if (turn.Activity.Type == ActivityTypes.Invoke && turn.Activity.Name == AdaptiveCardAction)
+        {
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(apology));
+        }
         else if (turn.Activity.Type == ActivityTypes.Invoke)
         {
-            turn.InvokeResponse = turn.Activity.Name == AdaptiveCardAction
-                ? InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(apology))
-                : new InvokeResponse(StatusCodes.Status503ServiceUnavailable, null);
+            turn.InvokeResponse = new InvokeResponse(StatusCodes.Status503ServiceUnavailable, null);
             http.Response.Headers.RetryAfter = "1";
         }
     }

@@ -179,7 +179,7 @@ internal sealed class CachedMapStore : IMapStore
     /// <remarks>The conversation that held the map must not go on reading it here: its copy is forgotten first.</remarks>
     public async Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
-        if ((await _inner.ListMapsAsync(teamKey, cancellationToken)).FirstOrDefault(m => m.Id == mapId) is { } line)
+        if (await _inner.GetMapSummaryAsync(teamKey, mapId, cancellationToken) is { } line)
         {
             _maps.Forget(Key(new MapScope(teamKey, line.ConversationKey)));
         }

@@ -57,7 +57,7 @@ internal sealed class DeletionHandlers(IMapStore store, MapDeletion deletion)
             return Answered(Strings.DeletedAllMaps.Fill(("count", mine.Count)));
         }
 
-        var summary = (await store.ListMapsAsync(teamKey, cancellationToken)).FirstOrDefault(m => m.Id == confirm.Target);
+        var summary = await store.GetMapSummaryAsync(teamKey, confirm.Target, cancellationToken);
         if (summary is null || await ReadAsync(teamKey, summary, cancellationToken) is not { } found)
         {
             return Answered(Strings.DeleteMapGone);

@@ -14,6 +14,9 @@ namespace JourneyBot.Conversation.Mapping;
 [JsonSerializable(typeof(MapItem))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(PublishedMap))]
+[JsonSerializable(typeof(Actions.OwnedAction))]
+[JsonSerializable(typeof(Actions.ParkedOpportunity))]
+[JsonSerializable(typeof(Actions.TeamTracker))]
 public sealed partial class MapJson : JsonSerializerContext
 {
     /// <summary>

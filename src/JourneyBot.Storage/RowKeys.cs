@@ -16,7 +16,9 @@ namespace JourneyBot.Storage;
 /// <item><c>r~{map}~{countdown}</c>: a round of questions, <c>r~{map}~{countdown}~a~{person}</c>: a
 /// member asked in it; the countdown is 9999 less the round's number, four digits, so a map's
 /// newest round sorts first (see <see cref="RoundRows"/>).</item>
-/// <item><c>t~departments</c>: the team's departments.</item>
+/// <item><c>t~departments</c>: the team's departments; <c>t~tracker</c>: the tracker it chose for actions.</item>
+/// <item><c>a~{map}~o~{opportunity}</c>: an action made of an opportunity; <c>a~{map}~p~{opportunity}</c>: a
+/// parked opportunity (see <see cref="ActionRows"/>).</item>
 /// <item><c>p~{map}~{version}~{part}</c>: part of a published version of a map (version four digits,
 /// part three), see <see cref="MapRows.PublishedPart"/>.</item>
 /// </list>
@@ -75,6 +77,18 @@ internal static class RowKeys
 
     /// <summary>The team's departments.</summary>
     public const string Departments = "t~departments";
+
+    /// <summary>The tracker the team chose for its actions (<c>tracker planner</c>).</summary>
+    public const string Tracker = "t~tracker";
+
+    /// <summary>What the row keys of a map's actions and parked opportunities start with (they go when the map does).</summary>
+    public static string Actions(string mapId) => "a~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;
+
+    /// <summary>An action of a map, named by its opportunity's item id.</summary>
+    public static string Action(string mapId, string actionId) => Actions(mapId) + "o~" + KeyEncoder.Encode(actionId);
+
+    /// <summary>A parked opportunity of a map.</summary>
+    public static string Parked(string mapId, string opportunityId) => Actions(mapId) + "p~" + KeyEncoder.Encode(opportunityId);
 
     /// <summary>The rows of a 1:1 chat (its own partition) naming the rounds whose questions went to it.</summary>
     public const string ChatAsks = "q~";

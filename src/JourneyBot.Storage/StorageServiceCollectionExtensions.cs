@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Rounds;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<TableMapStore>();
         services.TryAddSingleton<IMapStore>(sp => new CachedMapStore(
             sp.GetRequiredService<TableMapStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TableStorageOptions>>()));
+        services.TryAddSingleton<IActionStore>(sp => sp.GetRequiredService<TableMapStore>());
         services.TryAddSingleton<IRoundStore, TableRoundStore>();
         services.AddHostedService<TableInitializer>();
         return services;

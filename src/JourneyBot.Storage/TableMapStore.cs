@@ -308,7 +308,8 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
     /// <remarks>
     /// A point read of the shelf line (which conversation last held the map); the hold released if
     /// that conversation still holds this map; a range query over the <c>m~{map}~</c> rows (items,
-    /// votes) and one over the <c>p~{map}~</c> rows (published versions), their deletion in
+    /// votes), one over the <c>p~{map}~</c> rows (published versions) and one over the <c>a~{map}~</c>
+    /// rows (actions and parked opportunities), their deletion in
     /// transactions of up to 100 (see <see cref="RowDeletion"/>); the shelf line last.
     /// </remarks>
     public async Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
@@ -321,7 +322,8 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         }
 
         var rows = await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Board(mapId), cancellationToken)
-            + await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Published(mapId), cancellationToken);
+            + await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Published(mapId), cancellationToken)
+            + await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.Actions(mapId), cancellationToken);
         if (line is null)
         {
             return false;

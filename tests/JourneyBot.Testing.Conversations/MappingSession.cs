@@ -1,4 +1,5 @@
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
@@ -70,6 +71,7 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Services.AddSingleton<SessionClock>().AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SessionClock>());
         addStore(builder);
         builder.Services.TryAddSingleton<IRoundStore, InMemoryRoundStore>();
+        builder.Services.TryAddSingleton<IActionStore, InMemoryActionStore>();
         builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
         builder.Services.AddSingleton<RecordingRoundTimers>().AddSingleton<IRoundTimers>(sp => sp.GetRequiredService<RecordingRoundTimers>());
         builder.Services.AddJourneyConversation();

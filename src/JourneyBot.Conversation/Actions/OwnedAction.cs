@@ -52,6 +52,15 @@ public sealed record OwnedAction
     /// <summary>The task that tracks it in a tracker (Planner), once it was sent there.</summary>
     public TrackedTask? Tracker { get; init; }
 
+    /// <summary>
+    /// The due day the owner was last reminded of ahead of it, so that a follow-up pass run twice
+    /// reminds once, and a due day moved later is reminded of again.
+    /// </summary>
+    public DateOnly? RemindedAheadOf { get; init; }
+
+    /// <summary>The due day the owner was last told they are past, for the same reasons.</summary>
+    public DateOnly? RemindedOverdueOf { get; init; }
+
     /// <summary>The most changes <see cref="History"/> keeps, so that a row stays well within its size limit.</summary>
     public const int MaxHistory = 100;
 

@@ -29,6 +29,15 @@ public sealed class TurnOutcome
     /// <summary>Messages for members' 1:1 chats (a round's questions), sent by the host after the turn's own.</summary>
     public List<DirectMessage> Direct { get; } = [];
 
+    /// <summary>Actions whose owner (new, or after a reassignment) the host tells in their 1:1 chat, after the turn's own messages.</summary>
+    public List<OwnerNotice> OwnerNotices { get; } = [];
+
+    /// <summary>
+    /// The map whose actions the turn made or changed, for the host to keep their follow-up
+    /// (reminders, digest, tracker sync) scheduled; null when the turn changed none.
+    /// </summary>
+    public ActionsTouched? ActionsTouched { get; set; }
+
     /// <summary>
     /// Whether the turn was not for the bot (an overheard message, see <see cref="UserTurn.Overheard"/>):
     /// nothing was read into the map or stored, and the host sends nothing.
@@ -86,6 +95,21 @@ public sealed record BotMessage(string? Text, AdaptiveCard? Card)
 /// <param name="Scope">The team and conversation.</param>
 /// <param name="ServiceUrl">The service the conversation is on.</param>
 public sealed record ProgressElsewhere(Mapping.MapScope Scope, string ServiceUrl);
+
+/// <summary>An action whose owner is to be told, by its ids: the host reads the action as stored when it sends.</summary>
+/// <param name="TeamKey">The map's team.</param>
+/// <param name="MapId">The map.</param>
+/// <param name="ActionId">The action (its opportunity's item id).</param>
+/// <param name="ServiceUrl">The service to create the owner's 1:1 chat on.</param>
+/// <param name="TenantId">The tenant to create it in.</param>
+public sealed record OwnerNotice(string TeamKey, string MapId, string ActionId, string ServiceUrl, string? TenantId);
+
+/// <summary>A map whose actions a turn made or changed, and where its team talks about it.</summary>
+/// <param name="Scope">The team and the conversation the map belongs to (its thread or chat), where a digest goes.</param>
+/// <param name="MapId">The map.</param>
+/// <param name="ServiceUrl">The service the conversation is on.</param>
+/// <param name="TenantId">The tenant.</param>
+public sealed record ActionsTouched(Mapping.MapScope Scope, string MapId, string ServiceUrl, string? TenantId);
 
 /// <summary>A card for one member's 1:1 chat with the bot, from a round of questions.</summary>
 /// <param name="Round">The round it belongs to.</param>

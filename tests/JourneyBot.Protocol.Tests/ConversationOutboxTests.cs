@@ -91,11 +91,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         var mayFinish = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
 
-        Assert.True(outbox.Enqueue(thread, async _ =>
-        {
-            await mayFinish.Task;
-            Note(ran, "first");
-        }, () => Note(ran, "first shed")));
+        Assert.True(outbox.Enqueue(thread, _ => RunAfter(mayFinish.Task, ran, "first"), () => Note(ran, "first shed")));
         Assert.True(outbox.Enqueue(thread, _ => Run(ran, "second"), () => Note(ran, "second shed")));
 
         // At the bound: each call returns at once, the foldable ones having run their alternative.
@@ -129,11 +125,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         var ran = new List<string>();
         var mayFinish = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
-        outbox.Enqueue(thread, async _ =>
-        {
-            await mayFinish.Task;
-            Note(ran, "1");
-        });
+        outbox.Enqueue(thread, _ => RunAfter(mayFinish.Task, ran, "1"));
         for (var n = 2; n <= ConversationOutbox.HardCapFactor; n++)
         {
             var name = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -158,11 +150,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         var ran = new List<string>();
         var mayFinish = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
-        outbox.Enqueue(thread, async _ =>
-        {
-            await mayFinish.Task;
-            Note(ran, "first");
-        });
+        outbox.Enqueue(thread, _ => RunAfter(mayFinish.Task, ran, "first"));
         outbox.Enqueue(thread, _ => Run(ran, "second"));
 
         var reminder = outbox.EnqueueAsync(new ConversationSender(new ConnectorClient(_http), thread.Conversation), (_, _) => Run(ran, "reminder"),
@@ -363,6 +351,12 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     {
         Note(ran, what);
         return Task.CompletedTask;
+    }
+
+    private static async Task RunAfter(Task mayFinish, List<string> ran, string what)
+    {
+        await mayFinish;
+        Note(ran, what);
     }
 
     private static string? State(FakeLogRecord record, string key) => record.StructuredState!.Single(p => p.Key == key).Value;

@@ -35,6 +35,15 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1150, Level = LogLevel.Warning, Message = "Shutdown: {Pending} pieces of sending work still pending after the grace of {Grace} (BotHost:ShutdownGrace); given up")]
     public static partial void SendsGivenUpAtShutdown(ILogger logger, int pending, TimeSpan grace);
 
+    [LoggerMessage(EventId = 1160, Level = LogLevel.Information, Message = "Conversation {ConversationHash} has {Bound} pieces of sending work waiting (BotHost:MaxQueuedPerConversation): turns are answered at once and what can be folded is folded until it drains")]
+    public static partial void OutboxShedding(ILogger logger, string conversationHash, int bound);
+
+    [LoggerMessage(EventId = 1161, Level = LogLevel.Information, Message = "Conversation {ConversationHash} is below its bound again: {Shed} turns' sends were folded, {Dropped} dropped while it was full")]
+    public static partial void OutboxDrained(ILogger logger, string conversationHash, int shed, int dropped);
+
+    [LoggerMessage(EventId = 1162, Level = LogLevel.Warning, Message = "Sends of turn {ActivityType} {ActivityId} dropped: conversation {ConversationHash} already has {HardCap} pieces of sending work waiting (4 x BotHost:MaxQueuedPerConversation)")]
+    public static partial void OutboxDropped(ILogger logger, string? activityType, string? activityId, string conversationHash, int hardCap);
+
     [LoggerMessage(EventId = 1020, Level = LogLevel.Error, Message = "Sends into conversation {ConversationHash} outside any turn failed")]
     public static partial void ProactiveSendsFailed(ILogger logger, Exception exception, string conversationHash);
 

@@ -32,6 +32,12 @@ public sealed class ProtocolMetrics
     /// <summary>Work handed to the outbox and not yet done (queued or running), all conversations.</summary>
     public const string OutboxQueued = "journeybot.outbox.queued";
 
+    /// <summary>Turns whose sends were folded (shed) because their conversation's outbox was at its bound.</summary>
+    public const string OutboxShed = "journeybot.outbox.shed";
+
+    /// <summary>Turns whose sends were dropped because their conversation's outbox was at its hard cap.</summary>
+    public const string OutboxDropped = "journeybot.outbox.dropped";
+
     // Turns and waits last milliseconds to seconds; Teams gives up on an answer after 15 s.
     private static readonly IReadOnlyList<double> Seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30];
 
@@ -41,6 +47,8 @@ public sealed class ProtocolMetrics
     private readonly Histogram<double> _retryDelay;
     private readonly Histogram<double> _pacingDelay;
     private readonly UpDownCounter<long> _outboxQueued;
+    private readonly Counter<long> _outboxShed;
+    private readonly Counter<long> _outboxDropped;
 
     /// <summary>Creates the meter from the host's factory.</summary>
     public ProtocolMetrics(IMeterFactory meterFactory)
@@ -54,6 +62,8 @@ public sealed class ProtocolMetrics
         _retryDelay = meter.CreateHistogram(ConnectorRetryDelay, "s", "Waits before retrying a connector call.", advice: seconds);
         _pacingDelay = meter.CreateHistogram(ConnectorPacingDelay, "s", "Waits of sends for their moment in the conversation's pacing.", advice: seconds);
         _outboxQueued = meter.CreateUpDownCounter<long>(OutboxQueued, "{work}", "Deferred sends queued or running in the outbox.");
+        _outboxShed = meter.CreateCounter<long>(OutboxShed, "{turn}", "Turns whose sends were folded because their conversation's outbox was full.");
+        _outboxDropped = meter.CreateCounter<long>(OutboxDropped, "{turn}", "Turns whose sends were dropped because their conversation's outbox was at its hard cap.");
     }
 
     internal void TurnEnded(TimeSpan elapsed, string? activityType, string? invokeName, string? errorType)
@@ -101,4 +111,8 @@ public sealed class ProtocolMetrics
     internal void SendPaced(TimeSpan waited) => _pacingDelay.Record(waited.TotalSeconds);
 
     internal void OutboxChanged(int delta) => _outboxQueued.Add(delta);
+
+    internal void TurnSendsShed() => _outboxShed.Add(1);
+
+    internal void TurnSendsDropped() => _outboxDropped.Add(1);
 }

@@ -28,6 +28,7 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddOptions<BotHostOptions>().BindConfiguration("BotHost")
             .Validate(o => o.ShutdownGrace >= TimeSpan.Zero, "BotHost:ShutdownGrace must not be negative.")
+            .Validate(o => o.MaxQueuedPerConversation is >= 1 and <= 100_000, "BotHost:MaxQueuedPerConversation must be between 1 and 100000.")
             .ValidateOnStart();
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
         services.AddOptions<ConnectorOptions>().BindConfiguration("Connector")

@@ -19,6 +19,9 @@ namespace JourneyBot.Protocol.Hosting;
 /// <summary>Registers the Bot Framework protocol: options, inbound auth, connector, request processing.</summary>
 public static class BotProtocolServiceCollectionExtensions
 {
+    // Retries of one call for faults other than throttling, against ConnectorRetry:MaxRetries.
+    private static readonly ResiliencePropertyKey<int> FaultRetries = new("JourneyBot.FaultRetries");
+
     /// <summary>
     /// Adds everything <see cref="BotEndpointExtensions.MapBotMessages"/> needs. The bot's logic is
     /// an <see cref="Turns.ITurnHandler"/> the caller registers.
@@ -101,7 +104,6 @@ public static class BotProtocolServiceCollectionExtensions
         {
             MaxRetryAttempts = int.MaxValue, // counted below, throttling apart; the budget ends the call
             Delay = retry.BaseDelay,
-            MaxDelay = retry.MaxRetryAfter,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldHandle = args => ValueTask.FromResult(ConnectorRetryRules.ShouldRetry(
@@ -125,9 +127,6 @@ public static class BotProtocolServiceCollectionExtensions
             },
         });
     }
-
-    // Retries of one call for faults other than throttling, against ConnectorRetry:MaxRetries.
-    private static readonly ResiliencePropertyKey<int> FaultRetries = new("JourneyBot.FaultRetries");
 
     private static bool IsThrottled(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
 

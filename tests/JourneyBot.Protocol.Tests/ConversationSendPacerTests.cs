@@ -21,28 +21,13 @@ public sealed class ConversationSendPacerTests
         var requests = Enumerable.Range(0, 20).Select(_ => new HttpRequestMessage(HttpMethod.Post, Thread)).ToList();
         var waits = requests.Select(r => pacer.WaitForTurnAsync(r, TestContext.Current.CancellationToken)).ToList();
 
-        // Step the clock and note when each send was let go.
-        var sent = new TimeSpan?[waits.Count];
-        for (var step = 0; step < 1000 && sent.Any(t => t is null); step++)
-        {
-            for (var i = 0; i < waits.Count; i++)
-            {
-                sent[i] ??= waits[i].IsCompletedSuccessfully ? _clock.GetUtcNow() - start : null;
-            }
-
-            _clock.Advance(TimeSpan.FromMilliseconds(10));
-        }
+        var sent = StepUntilSent(waits, start);
 
         requests.ForEach(r => r.Dispose());
         Assert.All(sent, t => Assert.NotNull(t));
         Assert.Equal(7, sent.Count(t => t == TimeSpan.Zero));
         Assert.Equal(sent.Order(), sent); // in the order they asked
-        foreach (var (limit, window) in new[] { (7, 1.0), (8, 2.0) })
-        {
-            Assert.All(sent, from => Assert.True(
-                sent.Count(t => t >= from && t <= from + TimeSpan.FromSeconds(window)) <= limit, // a window's both ends: Teams may see them closer
-                $"More than {limit} sends in the {window} s after {from}: {string.Join(", ", sent.Order())}"));
-        }
+        AssertWithinWindows(sent);
     }
 
     [Fact]
@@ -127,6 +112,18 @@ public sealed class ConversationSendPacerTests
         // The first is answered 429 with Retry-After: 3 s. What has not left yet waits for it.
         pacer.Throttled(slot, TimeSpan.FromSeconds(3));
         pacer.Arrived(slot);
+        var sent = StepUntilSent(waits, start);
+
+        requests.ForEach(r => r.Dispose());
+        var later = sent.Skip(6).ToList();
+        Assert.All(later, t => Assert.True(t >= TimeSpan.FromSeconds(3), $"A send left at {t}, before the Retry-After had passed."));
+        Assert.Equal(later.Order(), later); // still in the order they asked
+        AssertWithinWindows([TimeSpan.Zero, .. sent]);
+    }
+
+    // Steps the clock and notes when each send was let go (since start).
+    private TimeSpan?[] StepUntilSent<T>(IReadOnlyList<Task<T>> waits, DateTimeOffset start)
+    {
         var sent = new TimeSpan?[waits.Count];
         for (var step = 0; step < 1000 && sent.Any(t => t is null); step++)
         {
@@ -138,16 +135,16 @@ public sealed class ConversationSendPacerTests
             _clock.Advance(TimeSpan.FromMilliseconds(10));
         }
 
-        requests.ForEach(r => r.Dispose());
-        var later = sent.Skip(6).ToList();
-        Assert.All(later, t => Assert.True(t >= TimeSpan.FromSeconds(3), $"A send left at {t}, before the Retry-After had passed."));
-        Assert.Equal(later.Order(), later); // still in the order they asked
-        TimeSpan?[] all = [TimeSpan.Zero, .. sent];
+        return sent;
+    }
+
+    private static void AssertWithinWindows(TimeSpan?[] sent)
+    {
         foreach (var (limit, window) in new[] { (7, 1.0), (8, 2.0) })
         {
-            Assert.All(all, from => Assert.True(
-                all.Count(t => t >= from && t <= from + TimeSpan.FromSeconds(window)) <= limit,
-                $"More than {limit} sends in the {window} s after {from}: {string.Join(", ", all.Order())}"));
+            Assert.All(sent, from => Assert.True(
+                sent.Count(t => t >= from && t <= from + TimeSpan.FromSeconds(window)) <= limit, // a window's both ends: Teams may see them closer
+                $"More than {limit} sends in the {window} s after {from}: {string.Join(", ", sent.Order())}"));
         }
     }
 }

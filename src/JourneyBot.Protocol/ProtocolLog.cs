@@ -65,6 +65,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1121, Level = LogLevel.Warning, Message = "Connector call {Method} given up ({Reason}); last answer {Status}, budget {Budget}")]
     public static partial void ConnectorGaveUp(ILogger logger, string method, string reason, int? status, TimeSpan budget);
 
+    [LoggerMessage(EventId = 1170, Level = LogLevel.Warning, Message = "Connector call {Method} given up: throttled (429) {ThrottledAnswers} times over {Elapsed}, past its budget {Budget} (ConnectorRetry:ThrottleBudget); the send is dropped")]
+    public static partial void ThrottledCallGaveUp(ILogger logger, string method, int throttledAnswers, TimeSpan elapsed, TimeSpan budget);
+
     [LoggerMessage(EventId = 1140, Level = LogLevel.Warning, Message = "Turn {ActivityType} {ActivityId} cut off at its deadline ({TurnTimeout}, BotHost:TurnTimeout): answered without it")]
     public static partial void TurnDeadlinePassed(ILogger logger, string? activityType, string? activityId, TimeSpan turnTimeout);
 

@@ -23,6 +23,9 @@ public sealed class ProtocolMetrics
     /// <summary>Connector answers 429 (Too Many Requests), by method.</summary>
     public const string ConnectorThrottled = "journeybot.connector.throttled";
 
+    /// <summary>Connector calls given up (dropped), by method and reason: <c>throttled</c> (past the throttle budget), <c>budget_spent</c>, <c>retries_spent</c>.</summary>
+    public const string ConnectorGivenUp = "journeybot.connector.given_up";
+
     /// <summary>Seconds waited before retrying a connector call, by the status retried and whether the connector set Retry-After.</summary>
     public const string ConnectorRetryDelay = "journeybot.connector.retry.delay";
 
@@ -44,6 +47,7 @@ public sealed class ProtocolMetrics
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _connectorRequests;
     private readonly Counter<long> _connectorThrottled;
+    private readonly Counter<long> _connectorGivenUp;
     private readonly Histogram<double> _retryDelay;
     private readonly Histogram<double> _pacingDelay;
     private readonly UpDownCounter<long> _outboxQueued;
@@ -59,6 +63,7 @@ public sealed class ProtocolMetrics
         _turnDuration = meter.CreateHistogram(TurnDuration, "s", "How long turns took, from the activity read to the HTTP answer.", advice: seconds);
         _connectorRequests = meter.CreateCounter<long>(ConnectorRequests, "{request}", "Requests to the Bot Connector, each attempt.");
         _connectorThrottled = meter.CreateCounter<long>(ConnectorThrottled, "{response}", "Connector answers 429 Too Many Requests.");
+        _connectorGivenUp = meter.CreateCounter<long>(ConnectorGivenUp, "{call}", "Connector calls given up after their retries or budget.");
         _retryDelay = meter.CreateHistogram(ConnectorRetryDelay, "s", "Waits before retrying a connector call.", advice: seconds);
         _pacingDelay = meter.CreateHistogram(ConnectorPacingDelay, "s", "Waits of sends for their moment in the conversation's pacing.", advice: seconds);
         _outboxQueued = meter.CreateUpDownCounter<long>(OutboxQueued, "{work}", "Deferred sends queued or running in the outbox.");
@@ -102,6 +107,9 @@ public sealed class ProtocolMetrics
             _connectorThrottled.Add(1, methodTag);
         }
     }
+
+    internal void ConnectorGaveUp(string method, string reason) =>
+        _connectorGivenUp.Add(1, new KeyValuePair<string, object?>("http.request.method", method), new KeyValuePair<string, object?>("journeybot.reason", reason));
 
     internal void RetryScheduled(int? status, TimeSpan delay, bool retryAfter) =>
         _retryDelay.Record(delay.TotalSeconds,

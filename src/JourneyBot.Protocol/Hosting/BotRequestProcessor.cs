@@ -173,9 +173,9 @@ internal sealed class BotRequestProcessor(
             return null;
         }
 
-        if (ActivityLimits.FindOverlongId(activity) is { } overlong)
+        if (ActivityLimits.FindUnusableId(activity) is { } unusable)
         {
-            problem = $"The activity's {overlong} is longer than {ActivityLimits.MaxIdLength} characters.";
+            problem = unusable;
             return null;
         }
 

@@ -13,7 +13,8 @@ namespace JourneyBot.Web.Bot;
 /// </summary>
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
-    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger)
+    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger,
+    Actions.OwnerDelivery owners)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -119,6 +120,9 @@ internal sealed class JourneyTurnHandler(
         // A round's questions go to each member's 1:1 chat, in the background: the thread waits for none of them.
         var channel = userTurn.ServiceUrl is { } serviceUrl ? new ProgressElsewhere(userTurn.Scope, serviceUrl) : null;
         questions.Enqueue(outcome.Direct, turn.Activity.Recipient, channel);
+
+        // Owners of actions made or moved by the turn get the action's card in their 1:1 chat, in the background too.
+        owners.Enqueue(outcome.OwnerNotices, turn.Activity.Recipient);
     }
 
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -72,6 +72,7 @@ public sealed class MappingSession : IAsyncDisposable
         addStore(builder);
         builder.Services.TryAddSingleton<IRoundStore, InMemoryRoundStore>();
         builder.Services.TryAddSingleton<IActionStore, InMemoryActionStore>();
+        builder.Services.TryAddSingleton<Conversation.Actions.FollowUp.IFollowUpStore, InMemoryFollowUpStore>();
         builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
         builder.Services.AddSingleton<RecordingRoundTimers>().AddSingleton<IRoundTimers>(sp => sp.GetRequiredService<RecordingRoundTimers>());
         builder.Services.AddJourneyConversation();

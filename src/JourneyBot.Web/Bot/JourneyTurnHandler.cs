@@ -13,7 +13,9 @@ namespace JourneyBot.Web.Bot;
 /// </summary>
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
-    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger)
+    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions,
+    FollowUp.FollowUpSchedule followUps,
+    ILogger<JourneyTurnHandler> logger)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -93,6 +95,9 @@ internal sealed class JourneyTurnHandler(
         // A round's questions go to each member's 1:1 chat, in the background: the thread waits for none of them.
         var channel = userTurn.ServiceUrl is { } serviceUrl ? new ProgressElsewhere(userTurn.Scope, serviceUrl) : null;
         questions.Enqueue(outcome.Direct, turn.Activity.Recipient, channel);
+
+        // A map whose actions changed: its follow-up pass (reminders, digest, re-map question) is kept on the schedule.
+        await followUps.KeepAsync(outcome.ActionsTouched, cancellationToken);
     }
 
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -105,6 +105,10 @@ internal static class JourneyBotWebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IDueWorkHandler, RoundReminders>();
         services.AddSingleton<IDueWorkHandler, RoundDeadlines>();
+
+        // Actions' follow-up: a pass per map on the schedule (owners' reminders, the digest, "map this stage again?").
+        services.AddSingleton<FollowUp.FollowUpSchedule>();
+        services.AddSingleton<IDueWorkHandler, FollowUp.FollowUpPasses>();
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

@@ -44,6 +44,17 @@ public static class CardCatalogue
         {
             yield return card;
         }
+
+        // An action's follow-up: the owner's reminders (ahead, overdue) and the facilitator's "map this stage again?".
+        var action = new JourneyBot.Conversation.Actions.OwnedAction
+        {
+            Id = "k3f9q", StageId = map.Stages[2].Id, Text = "Size guide on <b>every</b> product page **now**", Owner = Megan,
+            Due = new DateOnly(2026, 12, 3), CreatedBy = Alex, CreatedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero),
+            Measure = new JourneyBot.Conversation.Actions.SuccessMeasure("Returns for size", "18%", "12%"),
+        };
+        yield return ("action-reminder", FollowUpCards.Reminder(map, action, overdue: false));
+        yield return ("action-overdue", FollowUpCards.Reminder(map, action, overdue: true));
+        yield return ("remap-stage", FollowUpCards.Remap(map, map.Stages[2]));
     }
 
     // A round of questions: the routing card (fresh, refused, sent), a member's question card (with

@@ -69,9 +69,7 @@ public abstract class ActionFollowUpTests
         session.Clock.MoveTo(TuesdayMorningBucharest);
         await followUp.RemindedAsync(map, Assert.Single((await followUp.PassAsync(map, Ct)).Reminders), Ct);
 
-        var stored = await session.Services.GetRequiredService<IActionStore>().GetActionAsync(map.Scope.TeamKey, map.MapId, "o1", Ct);
-        Assert.NotNull(await session.Services.GetRequiredService<IActionStore>().TryReplaceActionAsync(map.Scope.TeamKey, map.MapId,
-            stored! with { Action = stored.Action with { Due = new DateOnly(2026, 12, 8) } }, Ct));
+        await ChangeAsync(session, "o1", action => action with { Due = new DateOnly(2026, 12, 8) });
         var sameDay = await followUp.PassAsync(map, Ct);
         // Two days ahead of Tuesday 8 December is a Sunday: Monday morning, in Bucharest.
         session.Clock.MoveTo(new DateTimeOffset(2026, 12, 7, 7, 0, 0, TimeSpan.Zero));
@@ -178,9 +176,7 @@ public abstract class ActionFollowUpTests
         var question = Assert.Single(pass.Remaps);
         await followUp.AskedAsync(map, question.StageId, Ct);
         var again = await followUp.PassAsync(map, Ct);
-        var stored = await session.Services.GetRequiredService<IActionStore>().GetActionAsync(map.Scope.TeamKey, map.MapId, "o3", Ct);
-        await session.Services.GetRequiredService<IActionStore>().TryReplaceActionAsync(map.Scope.TeamKey, map.MapId,
-            stored! with { Action = stored.Action with { Status = ActionStatus.Done } }, Ct);
+        await ChangeAsync(session, "o3", action => action with { Status = ActionStatus.Done });
         var allDone = await followUp.PassAsync(map, Ct);
 
         Assert.Equal("s3", question.StageId);
@@ -252,6 +248,14 @@ public abstract class ActionFollowUpTests
     private static async Task AddAsync(MappingSession session, OwnedAction action) =>
         Assert.True(await session.Services.GetRequiredService<IActionStore>().TryAddActionAsync(
             session.Scope.TeamKey, (await session.MapAsync()).Id, action, Ct));
+
+    // The action changed as an owner's press or a facilitator's command would change it.
+    private static async Task ChangeAsync(MappingSession session, string id, Func<OwnedAction, OwnedAction> change)
+    {
+        var (actions, mapId) = (session.Services.GetRequiredService<IActionStore>(), (await session.MapAsync()).Id);
+        var stored = await actions.GetActionAsync(session.Scope.TeamKey, mapId, id, Ct);
+        Assert.NotNull(await actions.TryReplaceActionAsync(session.Scope.TeamKey, mapId, stored! with { Action = change(stored.Action) }, Ct));
+    }
 
     private static async Task<OwnedAction> ActionAsync(MappingSession session, string id) =>
         (await session.Services.GetRequiredService<IActionStore>().GetActionAsync(session.Scope.TeamKey, (await session.MapAsync()).Id, id, Ct))!.Action;

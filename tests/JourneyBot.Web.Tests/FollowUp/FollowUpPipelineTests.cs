@@ -76,6 +76,31 @@ public sealed class FollowUpPipelineTests : IClassFixture<ConnectorFixture>
         Assert.Contains("overdue: “Size guide on every product page” (Megan Bowen, due Thu 26 Nov)", digest.AllText(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_a_stages_actions_are_all_done_the_thread_is_asked_once_and_the_facilitators_press_opens_a_round_for_that_stage()
+    {
+        await using var pipeline = await StartAsync(_connector);
+        var actions = pipeline.App.Services.GetRequiredService<IActionStore>();
+        Assert.True(await actions.TryAddActionAsync(Team, pipeline.MapId, Action("o1", "s3", "Size guide on every product page", Megan, new DateOnly(2026, 12, 18)) with
+        {
+            Status = ActionStatus.Done,
+        }, Cancel));
+        Assert.True(await actions.TryAddActionAsync(Team, pipeline.MapId, Action("o2", "s4", "Call back within a day", Adele, new DateOnly(2026, 12, 18)), Cancel));
+        var touched = new ActionsTouched(new MapScope(Team, ChannelThread), pipeline.MapId, _connector.ServiceUrl(), Tenant);
+        var before = _connector.Requests.Count;
+
+        await pipeline.App.Services.GetRequiredService<FollowUpSchedule>().KeepAsync(touched, Cancel);
+        await pipeline.MoveToAsync(Start + TimeSpan.FromMinutes(2));
+        var question = Assert.Single(_connector.Requests.Skip(before), r => IsActivityIn(r, ChannelThread));
+        await pipeline.MoveToAsync(Start + TimeSpan.FromDays(2));
+        var later = _connector.Requests.Skip(before).Count(r => IsActivityIn(r, ChannelThread) && r.Method == "POST");
+        var routing = await pipeline.PressInThreadAsync(Alex, question.AnsweredId!, ActionData(question, "remapStage"));
+
+        Assert.Contains("Every action of “Purchase” in “Shoe questions” is done.", question.AllText(), StringComparison.Ordinal);
+        Assert.Equal(1, later);
+        Assert.Contains("ask the departments", routing, StringComparison.Ordinal);
+    }
+
     private static OwnedAction Action(string id, string stage, string text, Protocol.Schema.ChannelAccount owner, DateOnly due) => new()
     {
         Id = id, StageId = stage, Text = text, Owner = new Person(owner.AadObjectId!, owner.Name!), Due = due,

@@ -76,6 +76,12 @@ public static class CardVerbs
     /// <summary>Closes the confirmation card without deleting anything.</summary>
     public const string KeepMaps = "keepMaps";
 
+    /// <summary>Opens a round of questions about one stage of a map whose actions of that stage are all done.</summary>
+    public const string RemapStage = "remapStage";
+
+    /// <summary>Data key of the re-map button: the stage's id.</summary>
+    public const string StageKey = "stageId";
+
     /// <summary>Data key of the Delete button: the map id, or <see cref="AllMaps"/>.</summary>
     public const string DeleteKey = "delete";
 

@@ -106,6 +106,7 @@ internal static class CommandParser
             CardVerbs.Ask => new AskCommand(),
             CardVerbs.SendRound => new SendRoundCommand(submit),
             CardVerbs.DropRound => new DropRoundCommand(),
+            CardVerbs.RemapStage => new RemapStageCommand(submit[CardVerbs.StageKey] ?? string.Empty),
             CardVerbs.DeleteMaps => new ConfirmDeleteCommand(submit[CardVerbs.DeleteKey] ?? string.Empty),
             CardVerbs.KeepMaps => new KeepMapsCommand(),
             _ => new UnknownCommand(string.Empty),

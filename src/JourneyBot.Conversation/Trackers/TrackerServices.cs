@@ -1,0 +1,14 @@
+using JourneyBot.Conversation.Actions;
+
+namespace JourneyBot.Conversation.Trackers;
+
+/// <summary>What the tracker commands need from outside the flow: the actions, Planner, and the schedule of read-backs.</summary>
+/// <param name="Actions">Where actions and the team's tracker choice live.</param>
+/// <param name="Planner">Microsoft Planner, through Graph (or <see cref="NoPlanner"/>).</param>
+/// <param name="Work">The hourly read-back of a map's tasks.</param>
+/// <param name="Clock">The host's clock.</param>
+public sealed record TrackerServices(IActionStore Actions, IPlanner Planner, TrackerWork Work, TimeProvider Clock)
+{
+    /// <summary>The read-back of a map's tasks (the hourly pass, and the map card's refresh).</summary>
+    public TrackerSync Sync { get; } = new(Actions, Planner, Clock);
+}

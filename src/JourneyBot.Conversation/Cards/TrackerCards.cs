@@ -7,7 +7,7 @@ using static JourneyBot.Conversation.Cards.CardParts;
 namespace JourneyBot.Conversation.Cards;
 
 /// <summary>The cards of a team's tracker: the plans to pick from, and the missing permission an admin must grant.</summary>
-internal static class TrackerCards
+public static class TrackerCards
 {
     /// <summary>The plans of the team's group to pick one from, the current choice selected.</summary>
     public static AdaptiveCard Plans(IReadOnlyList<PlannerPlan> plans, TeamTracker? current) => new(

@@ -34,7 +34,7 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
             .Where(a => a is { Tracker: not null, Status: not ActionStatus.Done })
             .ToList();
         var now = clock.GetUtcNow();
-        var (read, done) = (0, 0);
+        var (read, done, missing) = (0, 0, 0);
         foreach (var action in tracked.Where(a => now - a.Tracker!.SyncedAt >= FreshFor))
         {
             var answer = await planner.ReadTaskAsync(action.Tracker!.TaskId, tenantId, cancellationToken);
@@ -42,11 +42,12 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
             {
                 if (answer.Failure == PlannerFailure.NotFound)
                 {
-                    // Deleted in Planner: the action goes on here, and is not looked for again until sent anew.
+                    // Deleted in Planner: the action goes on here; the hourly pass does not go on for it alone.
+                    missing++;
                     continue;
                 }
 
-                return new TrackerSyncResult(read, done, tracked.Count - done, answer.Failure, answer.Permission);
+                return new TrackerSyncResult(read, done, tracked.Count - done - missing, answer.Failure, answer.Permission);
             }
 
             read++;
@@ -57,7 +58,7 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
             }
         }
 
-        return new TrackerSyncResult(read, done, tracked.Count - done, PlannerFailure.None, null);
+        return new TrackerSyncResult(read, done, tracked.Count - done - missing, PlannerFailure.None, null);
     }
 
     // The task as read, on the action as stored now (its owner may have pressed Done meanwhile).
@@ -78,7 +79,7 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
 /// <summary>What a read-back found.</summary>
 /// <param name="Read">Tasks read.</param>
 /// <param name="Done">Actions it found done in the tracker (now Done here).</param>
-/// <param name="Open">Tracked actions still open: while any is, the hourly pass goes on.</param>
+/// <param name="Open">Tracked actions still open (their task not deleted in the tracker): while any is, the hourly pass goes on.</param>
 /// <param name="Failure">Why it stopped early, if it did.</param>
 /// <param name="Permission">On <see cref="PlannerFailure.Forbidden"/>: the permission Graph wants.</param>
 public sealed record TrackerSyncResult(int Read, int Done, int Open, PlannerFailure Failure, string? Permission);

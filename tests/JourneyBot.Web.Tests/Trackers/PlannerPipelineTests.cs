@@ -231,7 +231,7 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         await bot.RunSyncAsync(second!);
 
         var cards = _connector.Requests.Where(r => r.AllText().Contains("Tasks.ReadWrite.All", StringComparison.Ordinal)).ToList();
-        Assert.Contains(PlannerPipeline.Thread, Assert.Single(cards).RawTarget, StringComparison.Ordinal);
+        Assert.Contains(PlannerPipeline.Thread, Uri.UnescapeDataString(Assert.Single(cards).RawTarget), StringComparison.Ordinal);
         var action = await bot.ActionAsync();
         Assert.Equal((ActionStatus.Open, "task-1"), (action.Status, action.Tracker!.TaskId));
         Assert.NotNull(await bot.ScheduledSyncAsync());

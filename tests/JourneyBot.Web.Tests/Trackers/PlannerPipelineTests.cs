@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Trackers;
-using JourneyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JourneyBot.Web.Tests.Trackers;
@@ -11,29 +10,8 @@ namespace JourneyBot.Web.Tests.Trackers;
 /// The team's Planner tracker over HTTP: picking the plan, Send to Planner (the exact requests),
 /// the read-back, and Graph refusing (403), throttling (429) and losing a race on an ETag (412).
 /// </summary>
-public sealed class PlannerPipelineTests : IAsyncLifetime
+public sealed class PlannerPipelineTests : GraphServers
 {
-    private TestTokenIssuer _issuer = null!;
-    private TestTokenService _tokens = null!;
-    private RecordingConnector _connector = null!;
-    private FakeGraph _graph = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _issuer = await TestTokenIssuer.StartAsync();
-        _tokens = await TestTokenService.StartAsync();
-        _connector = await RecordingConnector.StartAsync();
-        _graph = await FakeGraph.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _graph.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _tokens.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task Tracker_planner_shows_the_plans_of_the_teams_group_and_the_plan_picked_is_kept_for_the_team()
     {
@@ -43,8 +21,8 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         var answer = await bot.PressAsync(PlannerPipeline.Megan, "choosePlan", new JsonObject { ["plan"] = PlannerPipeline.PlanId });
 
         // Listed for the card, and again for the press: only a plan of the team's group is taken.
-        Assert.Equal(2, _graph.PlannerRequests.Count);
-        Assert.All(_graph.PlannerRequests, list =>
+        Assert.Equal(2, Graph.PlannerRequests.Count);
+        Assert.All(Graph.PlannerRequests, list =>
         {
             Assert.Equal(("GET", $"/v1.0/groups/{PlannerPipeline.Group}/planner/plans"), (list.Method, list.Path));
             Assert.StartsWith("Bearer ", list.Authorization, StringComparison.Ordinal);
@@ -56,7 +34,7 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         Assert.Equal(("planner", PlannerPipeline.PlanId, "Customer journey actions", PlannerPipeline.Group, PlannerPipeline.MeganId),
             (tracker!.Tracker, tracker.Container, tracker.ContainerName, tracker.GroupId, tracker.ChosenBy.Id));
         // The token Graph got is the bot's own, for Graph, from the team's tenant.
-        Assert.Contains(_tokens.Requests, r => r.Path == $"/{PlannerPipeline.Tenant}/oauth2/v2.0/token" && r.Form["scope"] == "https://graph.microsoft.com/.default");
+        Assert.Contains(Tokens.Requests, r => r.Path == $"/{PlannerPipeline.Tenant}/oauth2/v2.0/token" && r.Form["scope"] == "https://graph.microsoft.com/.default");
     }
 
     [Fact]
@@ -83,32 +61,30 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         await bot.SayAsync(PlannerPipeline.Megan, "tracker planner", inTeam: false);
 
         Assert.Contains("not in a chat", bot.Posted(), StringComparison.Ordinal);
-        Assert.Empty(_graph.PlannerRequests);
+        Assert.Empty(Graph.PlannerRequests);
     }
 
     [Fact]
     public async Task Send_to_Planner_creates_one_task_assigned_by_object_id_due_that_day_described_with_the_map_and_reads_it_back_done()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
+        await using var bot = await StartWithActionAsync();
 
         var answer = await bot.SendAsync(PlannerPipeline.Megan);
 
         Assert.Contains("Sent to Planner", answer, StringComparison.Ordinal);
         Assert.Equal(
             ["POST /v1.0/planner/tasks", "GET /v1.0/planner/tasks/task-1/details", "PATCH /v1.0/planner/tasks/task-1/details"],
-            _graph.PlannerRequests.Select(r => $"{r.Method} {r.Path}"));
-        var create = JsonNode.Parse(_graph.PlannerRequests[0].Body!)!;
+            Graph.PlannerRequests.Select(r => $"{r.Method} {r.Path}"));
+        var create = JsonNode.Parse(Graph.PlannerRequests[0].Body!)!;
         Assert.Equal(PlannerPipeline.PlanId, (string?)create["planId"]);
         Assert.Equal("Show shipping costs on the product page", (string?)create["title"]);
         Assert.Equal("2026-12-18T12:00:00Z", (string?)create["dueDateTime"]);
         var assignment = Assert.Single(create["assignments"]!.AsObject());
         Assert.Equal(PlannerPipeline.MeganId, assignment.Key);
         Assert.Equal(("#microsoft.graph.plannerAssignment", " !"), ((string?)assignment.Value!["@odata.type"], (string?)assignment.Value["orderHint"]));
-        var task = _graph.Tasks["task-1"];
+        var task = Graph.Tasks["task-1"];
         // The fake takes an update only with the details' ETag of the moment (else 412): the description is set.
-        Assert.StartsWith("W/\"", _graph.PlannerRequests[2].IfMatch, StringComparison.Ordinal);
+        Assert.StartsWith("W/\"", Graph.PlannerRequests[2].IfMatch, StringComparison.Ordinal);
         Assert.Contains("“Shoe actions”", task.Description, StringComparison.Ordinal);
         Assert.Contains("http://localhost/maps/", task.Description, StringComparison.Ordinal);
 
@@ -119,10 +95,10 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         // Pressed again: no second task.
         var again = await bot.SendAsync(PlannerPipeline.Megan);
         Assert.Contains("is in Planner already", again, StringComparison.Ordinal);
-        Assert.Single(_graph.PlannerRequests, r => r.Method == "POST");
+        Assert.Single(Graph.PlannerRequests, r => r.Method == "POST");
 
         // Completed in Planner; the hourly pass reads it back.
-        _graph.Complete("task-1");
+        Graph.Complete("task-1");
         bot.Clock!.Advance(TimeSpan.FromHours(1));
         var work = await bot.ScheduledSyncAsync();
         Assert.NotNull(work);
@@ -131,8 +107,8 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         var done = await bot.ActionAsync();
         Assert.Equal(ActionStatus.Done, done.Status);
         Assert.Equal([ActionChangeKind.SentToTracker, ActionChangeKind.DoneInTracker], done.History.Select(h => h.Kind));
-        Assert.Equal(_graph.Tasks["task-1"].ETag, done.Tracker!.ETag);
-        Assert.Equal(("GET", "/v1.0/planner/tasks/task-1"), (_graph.PlannerRequests[^1].Method, _graph.PlannerRequests[^1].Path));
+        Assert.Equal(Graph.Tasks["task-1"].ETag, done.Tracker!.ETag);
+        Assert.Equal(("GET", "/v1.0/planner/tasks/task-1"), (Graph.PlannerRequests[^1].Method, Graph.PlannerRequests[^1].Path));
         // Nothing open is tracked any more: the pass does not go on.
         Assert.Null(await bot.ScheduledSyncAsync());
     }
@@ -140,11 +116,9 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
     [Fact]
     public async Task The_map_cards_refresh_reads_back_through_SyncMapAsync_and_a_task_read_moments_ago_is_not_read_again()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
+        await using var bot = await StartWithActionAsync();
         await bot.SendAsync(PlannerPipeline.Megan);
-        _graph.Complete("task-1");
+        Graph.Complete("task-1");
         var sync = bot.App.Services.GetRequiredService<TrackerServices>().Sync;
 
         var fresh = await sync.SyncMapAsync(PlannerPipeline.Team, bot.MapId, PlannerPipeline.Tenant, Cancel);
@@ -166,21 +140,19 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         var answer = await bot.SendAsync(PlannerPipeline.Alex);
 
         Assert.Contains("no Microsoft Entra account that Planner knows", answer, StringComparison.Ordinal);
-        Assert.Empty(_graph.PlannerRequests);
+        Assert.Empty(Graph.PlannerRequests);
         Assert.Null((await bot.ActionAsync()).Tracker);
     }
 
     [Fact]
     public async Task Someone_neither_owner_nor_facilitator_cannot_send_the_action()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
+        await using var bot = await StartWithActionAsync();
 
         var answer = await bot.SendAsync(PlannerPipeline.Isaiah);
 
         Assert.Contains("Only the action's owner, Megan Bowen, or the map's facilitator, Alex Wilber", answer, StringComparison.Ordinal);
-        Assert.Empty(_graph.PlannerRequests);
+        Assert.Empty(Graph.PlannerRequests);
     }
 
     [Fact]
@@ -189,7 +161,7 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
         await using var bot = await StartAsync();
         await bot.SeedTrackerAsync();
         var before = await bot.SeedActionAsync();
-        _graph.Fail(new GraphFault("POST", "/planner/tasks", 403));
+        Graph.Fail(new GraphFault("POST", "/planner/tasks", 403));
 
         await bot.SendAsync(PlannerPipeline.Alex);
 
@@ -205,7 +177,7 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
     public async Task A_403_when_listing_plans_names_Group_Read_All()
     {
         await using var bot = await StartAsync();
-        _graph.Fail(new GraphFault("GET", "/planner/plans", 403));
+        Graph.Fail(new GraphFault("GET", "/planner/plans", 403));
 
         await bot.SayAsync(PlannerPipeline.Megan, "tracker planner");
 
@@ -216,21 +188,19 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_403_on_the_hourly_pass_tells_the_map_conversation_once_keeps_the_action_and_the_pass_goes_on()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
+        await using var bot = await StartWithActionAsync();
         await bot.SendAsync(PlannerPipeline.Megan);
         bot.Clock!.Advance(TimeSpan.FromHours(1));
-        _connector.Reset();
+        Connector.Reset();
 
-        _graph.Status = 403;
+        Graph.Status = 403;
         var first = await bot.ScheduledSyncAsync();
         await bot.RunSyncAsync(first!);
         bot.Clock.Advance(TimeSpan.FromHours(1));
         var second = await bot.ScheduledSyncAsync();
         await bot.RunSyncAsync(second!);
 
-        var cards = _connector.Requests.Where(r => r.AllText().Contains("Tasks.ReadWrite.All", StringComparison.Ordinal)).ToList();
+        var cards = Connector.Requests.Where(r => r.AllText().Contains("Tasks.ReadWrite.All", StringComparison.Ordinal)).ToList();
         Assert.Contains(PlannerPipeline.Thread, Uri.UnescapeDataString(Assert.Single(cards).RawTarget), StringComparison.Ordinal);
         var action = await bot.ActionAsync();
         Assert.Equal((ActionStatus.Open, "task-1"), (action.Status, action.Tracker!.TaskId));
@@ -240,73 +210,74 @@ public sealed class PlannerPipelineTests : IAsyncLifetime
     [Fact]
     public async Task A_graph_outage_on_send_loses_nothing_and_says_to_try_again()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
-        _graph.Fail(new GraphFault("POST", "/planner/tasks", 500));
+        await using var bot = await StartWithActionAsync();
+        Graph.Fail(new GraphFault("POST", "/planner/tasks", 500));
 
         var answer = await bot.SendAsync(PlannerPipeline.Megan);
 
         Assert.Contains("couldn't reach Planner", answer, StringComparison.Ordinal);
         Assert.Null((await bot.ActionAsync()).Tracker);
-        Assert.Single(_graph.PlannerRequests);
+        Assert.Single(Graph.PlannerRequests);
     }
 
     [Fact]
     public async Task A_429_with_Retry_After_is_waited_out_and_the_task_is_created_once()
     {
         // The system clock: the retry waits Retry-After on the host's clock.
-        await using var bot = await StartAsync(holdClock: false);
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
-        _graph.Fail(new GraphFault("POST", "/planner/tasks", 429, RetryAfter: 1));
+        await using var bot = await StartWithActionAsync(holdClock: false);
+        Graph.Fail(new GraphFault("POST", "/planner/tasks", 429, RetryAfter: 1));
 
         var answer = await bot.SendAsync(PlannerPipeline.Megan);
 
         Assert.Contains("Sent to Planner", answer, StringComparison.Ordinal);
-        Assert.Equal(2, _graph.PlannerRequests.Count(r => r.Method == "POST"));
-        Assert.Single(_graph.Tasks);
+        Assert.Equal(2, Graph.PlannerRequests.Count(r => r.Method == "POST"));
+        Assert.Single(Graph.Tasks);
         Assert.Equal("task-1", (await bot.ActionAsync()).Tracker!.TaskId);
     }
 
     [Fact]
     public async Task A_412_on_the_description_reads_the_details_ETag_again_and_updates_once_more_with_it()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
-        _graph.Fail(new GraphFault("PATCH", "/details", 412));
+        await using var bot = await StartWithActionAsync();
+        Graph.Fail(new GraphFault("PATCH", "/details", 412));
 
         await bot.SendAsync(PlannerPipeline.Megan);
 
-        var calls = _graph.PlannerRequests;
+        var calls = Graph.PlannerRequests;
         Assert.Equal(
             ["POST /v1.0/planner/tasks", "GET /v1.0/planner/tasks/task-1/details", "PATCH /v1.0/planner/tasks/task-1/details",
              "GET /v1.0/planner/tasks/task-1/details", "PATCH /v1.0/planner/tasks/task-1/details"],
             calls.Select(r => $"{r.Method} {r.Path}"));
         Assert.All(calls.Where(r => r.Method == "PATCH"), r => Assert.False(string.IsNullOrEmpty(r.IfMatch)));
-        Assert.NotNull(_graph.Tasks["task-1"].Description);
+        Assert.NotNull(Graph.Tasks["task-1"].Description);
         Assert.NotNull((await bot.ActionAsync()).Tracker);
     }
 
     [Fact]
     public async Task A_description_update_that_lost_to_another_change_is_sent_again_with_the_ETag_read_again()
     {
-        await using var bot = await StartAsync();
-        await bot.SeedTrackerAsync();
-        await bot.SeedActionAsync();
+        await using var bot = await StartWithActionAsync();
         // Someone edits the details between the bot's read and its update: the first update carries a stale ETag.
-        _graph.DetailsChangesAfterRead = 1;
+        Graph.DetailsChangesAfterRead = 1;
 
         await bot.SendAsync(PlannerPipeline.Megan);
 
-        var patches = _graph.PlannerRequests.Where(r => r.Method == "PATCH").Select(r => r.IfMatch).ToList();
+        var patches = Graph.PlannerRequests.Where(r => r.Method == "PATCH").Select(r => r.IfMatch).ToList();
         Assert.Equal(2, patches.Count);
         Assert.NotEqual(patches[0], patches[1]);
-        Assert.NotNull(_graph.Tasks["task-1"].Description);
+        Assert.NotNull(Graph.Tasks["task-1"].Description);
     }
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    private Task<PlannerPipeline> StartAsync(bool holdClock = true) => PlannerPipeline.StartAsync(_issuer, _tokens, _connector, _graph, holdClock);
+    private Task<PlannerPipeline> StartAsync(bool holdClock = true) => PlannerPipeline.StartAsync(Issuer, Tokens, Connector, Graph, holdClock);
+
+    // The team picked its plan, and Megan owns an action on the map.
+    private async Task<PlannerPipeline> StartWithActionAsync(bool holdClock = true)
+    {
+        var bot = await StartAsync(holdClock);
+        await bot.SeedTrackerAsync();
+        await bot.SeedActionAsync();
+        return bot;
+    }
 }

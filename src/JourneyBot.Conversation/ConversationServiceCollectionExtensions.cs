@@ -38,8 +38,10 @@ public static class ConversationServiceCollectionExtensions
     private static void AddTrackers(IServiceCollection services)
     {
         services.TryAddSingleton<Trackers.IPlanner, Trackers.NoPlanner>();
+        services.TryAddSingleton<Trackers.ITeamGroups, Trackers.NoTeamGroups>();
         services.TryAddSingleton(sp => sp.GetService<Actions.IActionStore>() is { } actions && sp.GetService<Scheduling.IDueWorkStore>() is { } schedule
-            ? new Trackers.TrackerServices(actions, sp.GetRequiredService<Trackers.IPlanner>(), new Trackers.TrackerWork(schedule), sp.GetRequiredService<TimeProvider>())
+            ? new Trackers.TrackerServices(actions, sp.GetRequiredService<Trackers.IPlanner>(), new Trackers.TrackerWork(schedule), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Trackers.ITeamGroups>())
             : null!);
     }
 }

@@ -118,6 +118,7 @@ internal static class JourneyBotWebExtensions
             sp.GetRequiredService<IOptions<Trackers.PlannerOptions>>().Value.Enabled
                 ? sp.GetRequiredService<Trackers.GraphPlanner>()
                 : new Conversation.Trackers.NoPlanner()));
+        services.Replace(ServiceDescriptor.Singleton<Conversation.Trackers.ITeamGroups, Trackers.TeamGroupReader>());
         services.AddSingleton<IDueWorkHandler, Trackers.TrackerSyncWork>();
     }
 

@@ -110,13 +110,13 @@ internal sealed class PlannerPipeline : IAsyncDisposable
     public async Task<OwnedAction> ActionAsync() => (await Actions.GetActionAsync(Team, MapId, ActionId, Cancel))!.Action;
 
     /// <summary>A message in the thread mentioning the bot (or in a group chat, outside any team).</summary>
-    public async Task SayAsync(ChannelAccount who, string text, bool inTeam = true)
+    public async Task SayAsync(ChannelAccount who, string text, bool inTeam = true, bool withGroup = true)
     {
         var activity = Activities.Message(Connector.ServiceUrl(), text, mentionBot: true, conversationId: inTeam ? Thread : "19:chat@thread.v2", activityId: NextId());
         activity.From = who;
         activity.Conversation!.TenantId = Tenant;
         activity.Conversation.ConversationType = inTeam ? "channel" : "groupChat";
-        activity.ChannelData = ChannelData(inTeam);
+        activity.ChannelData = ChannelData(inTeam, withGroup);
         var response = await App.PostActivityAsync(activity, TestTokenIssuer.ChannelToken(BotApp.AppId, Connector.ServiceUrl()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -161,9 +161,13 @@ internal sealed class PlannerPipeline : IAsyncDisposable
         Assert.True(await App.Services.GetRequiredService<IDueWorkStore>().CompleteAsync(claimed, Cancel));
     }
 
-    private static JsonElement ChannelData(bool inTeam) => JsonDocument.Parse(inTeam
-        ? $$$"""{"team":{"id":"{{{Team}}}","aadGroupId":"{{{Group}}}"},"channel":{"id":"19:general@thread.tacv2"},"tenant":{"id":"{{{Tenant}}}"}}"""
-        : $$$"""{"tenant":{"id":"{{{Tenant}}}"}}""").RootElement.Clone();
+    // A team channel's, as Teams sends it: with the team's group on some activities, without on most messages.
+    private static JsonElement ChannelData(bool inTeam, bool withGroup = true) => JsonDocument.Parse((inTeam, withGroup) switch
+    {
+        (true, true) => $$$"""{"team":{"id":"{{{Team}}}","aadGroupId":"{{{Group}}}"},"channel":{"id":"19:general@thread.tacv2"},"tenant":{"id":"{{{Tenant}}}"}}""",
+        (true, false) => $$$"""{"team":{"id":"{{{Team}}}"},"channel":{"id":"19:general@thread.tacv2"},"tenant":{"id":"{{{Tenant}}}"}}""",
+        _ => $$$"""{"tenant":{"id":"{{{Tenant}}}"}}""",
+    }).RootElement.Clone();
 
     private string NextId() => $"1:planner-{Interlocked.Increment(ref _activities)}";
 }

@@ -38,6 +38,19 @@ public sealed class PlannerPipelineTests : GraphServers
     }
 
     [Fact]
+    public async Task A_message_without_the_teams_group_asks_Teams_for_it_and_lists_that_groups_plans()
+    {
+        await using var bot = await StartAsync();
+        Connector.TeamGroupId = PlannerPipeline.Group;
+
+        await bot.SayAsync(PlannerPipeline.Megan, "tracker planner", withGroup: false);
+
+        Assert.Contains(Connector.Requests, r => r.Method == "GET" && Uri.UnescapeDataString(r.RawTarget).EndsWith($"/v3/teams/{PlannerPipeline.Team}", StringComparison.Ordinal));
+        Assert.Equal($"/v1.0/groups/{PlannerPipeline.Group}/planner/plans", Assert.Single(Graph.PlannerRequests).Path);
+        Assert.Contains("Use this plan", bot.Posted(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_plan_that_is_not_one_of_the_teams_plans_is_refused_and_tracker_off_forgets_the_choice()
     {
         await using var bot = await StartAsync();

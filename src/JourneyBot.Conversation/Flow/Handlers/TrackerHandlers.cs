@@ -57,7 +57,7 @@ internal sealed class TrackerHandlers(IMapStore store, TrackerServices? trackers
             return new TurnOutcome().Say(Strings.TrackerNotSetUp);
         }
 
-        if (turn.GroupId is not { } groupId)
+        if (await GroupIdAsync(turn, cancellationToken) is not { } groupId)
         {
             return new TurnOutcome().Say(Strings.TrackerNotInTeam);
         }
@@ -146,7 +146,7 @@ internal sealed class TrackerHandlers(IMapStore store, TrackerServices? trackers
     // tracker planner: the plans of the team's group, to pick one.
     private async Task<TurnOutcome> PlansAsync(UserTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.GroupId is not { } groupId)
+        if (await GroupIdAsync(turn, cancellationToken) is not { } groupId)
         {
             return new TurnOutcome().Say(Strings.TrackerNotInTeam);
         }
@@ -162,6 +162,10 @@ internal sealed class TrackerHandlers(IMapStore store, TrackerServices? trackers
             ? new TurnOutcome().Say(Strings.TrackerNoPlans)
             : new TurnOutcome().Show(TrackerCards.Plans(found, await trackers.Actions.GetTrackerAsync(turn.Scope.TeamKey, cancellationToken)));
     }
+
+    // The team's group, as the turn carries it or as Teams tells; none in a chat.
+    private async Task<string?> GroupIdAsync(UserTurn turn, CancellationToken cancellationToken) =>
+        turn.GroupId ?? (trackers?.Groups is { } groups ? await groups.FindGroupIdAsync(turn, cancellationToken) : null);
 
     // What the task says: where it comes from, and the link to the map when links are on.
     private string Description(string teamKey, JourneyMap map, OwnedAction action)

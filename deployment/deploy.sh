@@ -31,6 +31,9 @@ Options:
       --graph-departments     read members' departments from their Microsoft Graph profiles
                               (Graph:Enabled); the bot's identity needs User.Read.All with
                               admin consent first (see deployment/README.md)
+      --planner               let teams send their actions to Microsoft Planner (Planner:Enabled);
+                              the bot's identity needs Tasks.ReadWrite.All and Group.Read.All
+                              with admin consent first (see deployment/README.md)
       --rotate-map-link-key   sign new map links with a new key; links signed with the current
                               key keep working until the next rotation
   -h, --help                  show this help
@@ -71,6 +74,7 @@ sku="P0v3"
 instances="2"
 version="1.0.0"
 graph_departments="false"
+planner="false"
 rotate_key="false"
 
 need_value() {
@@ -91,6 +95,7 @@ while [[ $# -gt 0 ]]; do
     --instances) need_value "$@"; instances="$2"; shift 2 ;;
     --version) need_value "$@"; version="$2"; shift 2 ;;
     --graph-departments) graph_departments="true"; shift ;;
+    --planner) planner="true"; shift ;;
     --rotate-map-link-key) rotate_key="true"; shift ;;
     -h | --help) usage; exit 0 ;;
     *) fail "unknown option '$1' (see --help)" ;;
@@ -269,6 +274,7 @@ cat >"$parameters_file" <<EOF
     "appServicePlanSku": { "value": $sku_json },
     "instanceCount": { "value": $instances },
     "readDepartmentsFromGraph": { "value": $graph_departments },
+    "sendActionsToPlanner": { "value": $planner },
     "mapLinkKeyId": { "value": "$key_id" },
     "mapLinkKey": { "value": $key_json },
     "previousMapLinkKeyId": { "value": "$previous_key_id" },

@@ -109,6 +109,9 @@ param botSku string = 'F0'
 @description('Read members\' departments from their Microsoft Graph profiles (Graph:Enabled) instead of asking them. The bot\'s identity needs the Graph application permission User.Read.All with admin consent (see README).')
 param readDepartmentsFromGraph bool = false
 
+@description('Let teams send their actions to Microsoft Planner (Planner:Enabled: tracker planner, Send to Planner, the hourly read-back). The bot\'s identity needs the Graph application permissions Tasks.ReadWrite.All and Group.Read.All with admin consent (see README).')
+param sendActionsToPlanner bool = false
+
 @description('Days the Log Analytics workspace keeps the bot\'s telemetry (traces, metrics, logs).')
 @minValue(30)
 @maxValue(730)
@@ -296,6 +299,7 @@ module webApp 'modules/webapp.bicep' = {
     }
     applicationInsightsName: applicationInsightsName
     graphEnabled: readDepartmentsFromGraph
+    plannerEnabled: sendActionsToPlanner
   }
   // The app settings read the component's connection string by name and the identities are
   // attached by name; the vault (an input) lets the data identity read before the app starts.

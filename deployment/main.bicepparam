@@ -52,3 +52,7 @@ param telemetryRetentionDays = 30
 // Read members' departments from their Microsoft Graph profiles: grant the bot's identity the Graph
 // application permission User.Read.All (admin consent) first, see README.
 param readDepartmentsFromGraph = false
+
+// Send actions to Microsoft Planner: grant the bot's identity the Graph application permissions
+// Tasks.ReadWrite.All and Group.Read.All (admin consent) first, see README.
+param sendActionsToPlanner = false

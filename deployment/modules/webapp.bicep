@@ -91,6 +91,9 @@ param applicationInsightsName string
 @description('Whether the bot reads members\' departments from Microsoft Graph (Graph:Enabled).')
 param graphEnabled bool
 
+@description('Whether teams may send their actions to Microsoft Planner (Planner:Enabled).')
+param plannerEnabled bool
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -200,6 +203,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     MapLinks__SigningKeys__0: currentMapLinkKey.keyReference
     MapLinks__SigningKeys__1: previousMapLinkKey.keyReference
     Graph__Enabled: graphEnabled ? 'true' : 'false'
+    Planner__Enabled: plannerEnabled ? 'true' : 'false'
     ASPNETCORE_ENVIRONMENT: 'Production'
     // App Service ends TLS at its front end and forwards http with X-Forwarded-Proto: https. The
     // app takes the scheme from that header, so that UseHsts sees https requests as https.

@@ -31,7 +31,20 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
         services.TryAddSingleton<Actions.OwnerCards>();
+        AddTrackers(services);
         services.TryAddSingleton<JourneyConversation>();
         return services;
+    }
+
+    // The team's tracker (Planner) where actions are stored and work can be scheduled: no Planner
+    // unless the host registers one. Without either store the tracker commands say it is not set up.
+    private static void AddTrackers(IServiceCollection services)
+    {
+        services.TryAddSingleton<Trackers.IPlanner, Trackers.NoPlanner>();
+        services.TryAddSingleton<Trackers.ITeamGroups, Trackers.NoTeamGroups>();
+        services.TryAddSingleton(sp => sp.GetService<Actions.IActionStore>() is { } actions && sp.GetService<Scheduling.IDueWorkStore>() is { } schedule
+            ? new Trackers.TrackerServices(actions, sp.GetRequiredService<Trackers.IPlanner>(), new Trackers.TrackerWork(schedule), sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<Trackers.ITeamGroups>())
+            : null!);
     }
 }

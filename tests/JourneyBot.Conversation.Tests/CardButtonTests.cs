@@ -197,6 +197,9 @@ public sealed class CardButtonTests
         cards["delete all maps"] = DeletionCards.Confirm([map.Name, "Next map"], CardVerbs.AllMaps).ToJson().GetRawText();
         cards["map this stage again"] = FollowUpCards.Remap(map, map.Stages[2]).ToJson().GetRawText();
 
+        // The team's tracker: the plans to pick from (the permission card has no buttons).
+        cards["tracker plans"] = TrackerCards.Plans(TrackerSamples.Plans, TrackerSamples.Chosen).ToJson().GetRawText();
+
         // A round of questions (the routing card once sent has no buttons left).
         foreach (var (name, card) in RoundCardSamples.For(map, board, ["Marketing", "Sales", "Customer Service", "Product", "Stores"], 12)
             .Where(c => c.Name != RoundCardSamples.Sent))

@@ -92,8 +92,9 @@ public sealed class AzureHostedBot : IAsyncLifetime
             // What App Service puts in place of the Key Vault references: the keys themselves.
             ["MapLinks__SigningKeys__0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["MapLinks__SigningKeys__1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            // As deployed by default: departments are asked, not read from Graph.
+            // As deployed by default: departments are asked, not read from Graph, and actions stay out of Planner.
             ["Graph__Enabled"] = "false",
+            ["Planner__Enabled"] = "false",
             // Empty: telemetry stays off, since tests talk to no Azure endpoint.
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = string.Empty,
         };

@@ -93,7 +93,8 @@ public sealed class TemplateTests
         Assert.Equal(
             ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "Graph__Enabled", "MapLinks__BaseUrl",
              "MapLinks__SigningKeys__0", "MapLinks__SigningKeys__1",
-             "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType", "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
+             "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType", "Planner__Enabled",
+             "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(settings.Values, v => v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
     }
@@ -106,6 +107,16 @@ public sealed class TemplateTests
         // Reading profiles needs an admin to grant User.Read.All first: off unless asked for.
         Assert.False(template.Parameters.GetProperty("readDepartmentsFromGraph").GetProperty("defaultValue").GetBoolean());
         Assert.Contains("graphEnabled", AppSettings.Of(template)["Graph__Enabled"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Actions_go_to_Planner_only_when_the_deployment_asks_for_it()
+    {
+        var template = await Bicep.MainTemplateAsync();
+
+        // Planner needs an admin to grant Tasks.ReadWrite.All and Group.Read.All first: off unless asked for.
+        Assert.False(template.Parameters.GetProperty("sendActionsToPlanner").GetProperty("defaultValue").GetBoolean());
+        Assert.Contains("plannerEnabled", AppSettings.Of(template)["Planner__Enabled"], StringComparison.Ordinal);
     }
 
     [Fact]

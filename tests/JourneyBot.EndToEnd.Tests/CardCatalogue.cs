@@ -40,6 +40,10 @@ public static class CardCatalogue
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));
         yield return ("delete-all-maps", DeletionCards.Confirm([map.Name, "Store <b>visits</b> **x**"], JourneyBot.Conversation.Flow.CardVerbs.AllMaps));
+        yield return ("tracker-plans", TrackerCards.Plans(
+            [new("plan-1", "Customer journey actions"), new("plan-2", "Store <b>refit</b> **x**")],
+            new JourneyBot.Conversation.Actions.TeamTracker("planner", "plan-2", "Store refit", "group-1", Megan, map.CreatedAt)));
+        yield return ("tracker-permission", TrackerCards.MissingPermission(JourneyBot.Conversation.Trackers.PlannerPermissions.Groups));
         foreach (var card in RoundCards())
         {
             yield return card;

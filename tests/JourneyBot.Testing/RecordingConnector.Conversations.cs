@@ -50,12 +50,23 @@ public sealed partial class RecordingConnector
         _roster = new RosterPages([], 100);
     }
 
+    /// <summary>The Microsoft 365 group <c>GET v3/teams/{id}</c> names for any team; null: Teams does not know the team (404).</summary>
+    public string? TeamGroupId { get; set; }
+
     private async Task<bool> TryAnswerConversationsAsync(HttpContext http, string rawTarget, string? authorization, string body)
     {
         var path = rawTarget.Split('?')[0];
         if (http.Request.Method == HttpMethods.Post && path.EndsWith("/v3/conversations", StringComparison.Ordinal))
         {
             await StartChatAsync(http, new ConnectorRequest(http.Request.Method, rawTarget, authorization, body));
+            return true;
+        }
+
+        if (http.Request.Method == HttpMethods.Get && path.Contains("/v3/teams/", StringComparison.Ordinal))
+        {
+            Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body));
+            http.Response.StatusCode = TeamGroupId is null ? 404 : 200;
+            await http.Response.WriteAsJsonAsync(new Dictionary<string, string?> { ["id"] = Uri.UnescapeDataString(path.Split("/v3/teams/")[1]), ["aadGroupId"] = TeamGroupId });
             return true;
         }
 

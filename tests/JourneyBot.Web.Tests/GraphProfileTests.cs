@@ -14,44 +14,23 @@ namespace JourneyBot.Web.Tests;
 /// Members' departments from Microsoft Graph, against a fake Graph and a local token service on
 /// loopback: the bot's own app token for Graph, the department read, and everything else unknown.
 /// </summary>
-public sealed class GraphProfileTests : IAsyncLifetime
+public sealed class GraphProfileTests : GraphServers
 {
     private const string MeganId = "3c1a9e52-7b4d-4f0e-9a6c-2d8b1f4e7a90";
     private const string Tenant = "8f6e2b1a-4c3d-4e5f-a6b7-c8d9e0f1a2b3";
     private static readonly Person Megan = new(MeganId, "Megan Bowen");
-    private TestTokenIssuer _issuer = null!;
-    private TestTokenService _tokens = null!;
-    private RecordingConnector _connector = null!;
-    private FakeGraph _graph = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _issuer = await TestTokenIssuer.StartAsync();
-        _tokens = await TestTokenService.StartAsync();
-        _connector = await RecordingConnector.StartAsync();
-        _graph = await FakeGraph.StartAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _graph.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _tokens.DisposeAsync();
-        await _issuer.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_department_is_read_with_the_bots_own_app_token_for_graph_from_the_members_tenant()
     {
-        _graph.Departments[MeganId] = "Sales";
+        Graph.Departments[MeganId] = "Sales";
         await using var app = NewApp();
 
         var department = await Profiles(app).FindDepartmentAsync(Megan, Tenant, Cancel);
 
         Assert.Equal("Sales", department);
-        var request = Assert.Single(_graph.Requests);
+        var request = Assert.Single(Graph.Requests);
         Assert.Equal(($"/v1.0/users/{MeganId}", "?$select=department", "Bearer connector-token-1"), (request.Path, request.Query, request.Authorization));
-        var token = Assert.Single(_tokens.Requests);
+        var token = Assert.Single(Tokens.Requests);
         Assert.Equal($"/{Tenant}/oauth2/v2.0/token", token.Path);
         Assert.Equal("https://graph.microsoft.com/.default", token.Form["scope"]);
         Assert.Equal(BotApp.AppId, token.Form["client_id"]);
@@ -60,14 +39,14 @@ public sealed class GraphProfileTests : IAsyncLifetime
     [Fact]
     public async Task A_403_is_unknown_and_is_logged_once_as_the_missing_permission_without_anything_of_the_member()
     {
-        _graph.Status = 403;
+        Graph.Status = 403;
         await using var app = NewApp();
 
         var first = await Profiles(app).FindDepartmentAsync(Megan, Tenant, Cancel);
         var second = await Profiles(app).FindDepartmentAsync(Megan with { Id = "5d2b0f63-8c5e-4a1f-8b7d-3e9c2a5f8b01" }, Tenant, Cancel);
 
         Assert.Equal((null, null), (first, second));
-        Assert.Equal(2, _graph.Requests.Count);
+        Assert.Equal(2, Graph.Requests.Count);
         var told = Assert.Single(app.Logs.GetSnapshot(), r => r.Id.Id == 4003);
         Assert.Equal(LogLevel.Warning, told.Level);
         Assert.Contains("User.Read.All", told.Message, StringComparison.Ordinal);
@@ -78,16 +57,16 @@ public sealed class GraphProfileTests : IAsyncLifetime
     [Fact]
     public async Task No_profile_a_profile_without_a_department_and_a_server_error_are_unknown()
     {
-        _graph.Departments["5d2b0f63-8c5e-4a1f-8b7d-3e9c2a5f8b01"] = null;
+        Graph.Departments["5d2b0f63-8c5e-4a1f-8b7d-3e9c2a5f8b01"] = null;
         await using var app = NewApp();
 
         var unknownUser = await Profiles(app).FindDepartmentAsync(Megan, Tenant, Cancel);
         var noDepartment = await Profiles(app).FindDepartmentAsync(Megan with { Id = "5d2b0f63-8c5e-4a1f-8b7d-3e9c2a5f8b01" }, Tenant, Cancel);
-        _graph.Status = 500;
+        Graph.Status = 500;
         var failing = await Profiles(app).FindDepartmentAsync(Megan, Tenant, Cancel);
 
         Assert.Equal<string?>([null, null, null], [unknownUser, noDepartment, failing]);
-        Assert.Equal(3, _graph.Requests.Count);
+        Assert.Equal(3, Graph.Requests.Count);
     }
 
     [Fact]
@@ -96,12 +75,12 @@ public sealed class GraphProfileTests : IAsyncLifetime
         await using var app = NewApp(("Graph:Timeout", "00:00:00.200"));
         // The token is fetched first and kept, so that only Graph is slow.
         await app.Services.GetRequiredService<IAppTokenProvider>().GetTokenAsync(GraphMemberProfiles.Resource, Tenant, Cancel);
-        _graph.Held = true;
+        Graph.Held = true;
 
         var department = await Profiles(app).FindDepartmentAsync(Megan, Tenant, Cancel);
 
         Assert.Null(department);
-        Assert.Single(_graph.Requests);
+        Assert.Single(Graph.Requests);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Id.Id == 4005);
     }
 
@@ -111,20 +90,20 @@ public sealed class GraphProfileTests : IAsyncLifetime
         await using var app = NewApp();
 
         Assert.Null(await Profiles(app).FindDepartmentAsync(new Person("29:megan", "Megan Bowen"), Tenant, Cancel));
-        Assert.Empty(_graph.Requests);
+        Assert.Empty(Graph.Requests);
     }
 
     [Fact]
     public async Task A_members_first_contribution_takes_their_department_from_their_profile_and_they_are_not_asked()
     {
-        _graph.Departments[MeganId] = "Sales";
+        Graph.Departments[MeganId] = "Sales";
         await using var app = NewApp();
         foreach (var line in new[] { "start Profiles", "Fewer abandoned baskets", "next", "next", "next", "Browse, Buy", "next" })
         {
             await PostAsync(app, "00000000-0000-0000-0000-000000000020", "Alex Wilber", line);
         }
 
-        _connector.Reset();
+        Connector.Reset();
         await PostAsync(app, MeganId, "Megan Bowen", "touchpoint Buy | website | Pays by card");
         await PostAsync(app, MeganId, "Megan Bowen", "pain Buy | Shipping cost shows late");
 
@@ -133,14 +112,14 @@ public sealed class GraphProfileTests : IAsyncLifetime
         var items = (await store.GetBoardAsync(Thread, map.Id, Cancel)).Items;
         Assert.Equal(2, items.Count);
         Assert.All(items, i => Assert.Equal("Sales", i.AuthorDepartment));
-        Assert.DoesNotContain(_connector.Requests, r => r.Body.Contains("which department", StringComparison.Ordinal));
-        Assert.Equal($"/v1.0/users/{MeganId}", Assert.Single(_graph.Requests).Path);
+        Assert.DoesNotContain(Connector.Requests, r => r.Body.Contains("which department", StringComparison.Ordinal));
+        Assert.Equal($"/v1.0/users/{MeganId}", Assert.Single(Graph.Requests).Path);
     }
 
     [Fact]
     public async Task Without_Graph_Enabled_there_is_no_directory_and_members_are_asked()
     {
-        await using var app = new BotApp(BotApp.WithAuthentication(_issuer, _tokens), BotApp.TrustingTokenService(_tokens));
+        await using var app = new BotApp(BotApp.WithAuthentication(Issuer, Tokens), BotApp.TrustingTokenService(Tokens));
 
         Assert.IsType<NoMemberDirectory>(Profiles(app));
     }
@@ -168,9 +147,9 @@ public sealed class GraphProfileTests : IAsyncLifetime
 
     private BotApp NewApp(params (string Key, string Value)[] settings)
     {
-        var all = BotApp.WithAuthentication(_issuer, _tokens);
+        var all = BotApp.WithAuthentication(Issuer, Tokens);
         all["Graph:Enabled"] = "true";
-        all["Graph:BaseUrl"] = _graph.BaseUrl;
+        all["Graph:BaseUrl"] = Graph.BaseUrl;
         // The longest allowed: on a busy machine a first token and TLS handshake can outlast the 3 s
         // default, and only the timeout test is about the timeout (it sets its own).
         all["Graph:Timeout"] = "00:00:30";
@@ -179,13 +158,13 @@ public sealed class GraphProfileTests : IAsyncLifetime
             all[key] = value;
         }
 
-        return new BotApp(all, BotApp.TrustingTokenService(_tokens));
+        return new BotApp(all, BotApp.TrustingTokenService(Tokens));
     }
 
     // A channel message mentioning the bot, from a member known by their Entra object id, in the tenant of the test.
     private async Task PostAsync(BotApp app, string memberId, string name, string text)
     {
-        var serviceUrl = _connector.ServiceUrl();
+        var serviceUrl = Connector.ServiceUrl();
         var activity = Activities.Message(serviceUrl, text, mentionBot: true, conversationId: Thread, activityId: $"1:{Guid.NewGuid():N}");
         activity.From = new ChannelAccount { Id = $"29:{name}", Name = name, AadObjectId = memberId };
         activity.Conversation!.TenantId = Tenant;

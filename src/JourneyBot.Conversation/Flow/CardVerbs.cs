@@ -41,7 +41,7 @@ public static class CardVerbs
 
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
     public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
-        or ActionBlocked or ActionReassign or ActionMeasure;
+        or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan;
 
     /// <summary>Opens the routing card of a round of questions (the progress card's "Ask the departments").</summary>
     public const string Ask = "ask";
@@ -81,6 +81,18 @@ public static class CardVerbs
 
     /// <summary>Data key of the re-map button: the stage's id.</summary>
     public const string StageKey = "stageId";
+
+    /// <summary>Uses the plan picked on the tracker card (<c>tracker planner</c>) for the team's actions.</summary>
+    public const string ChoosePlan = "choosePlan";
+
+    /// <summary>Creates a Planner task for an action (<see cref="Cards.TrackerButtons.SendToPlanner"/>).</summary>
+    public const string SendToPlanner = "sendToPlanner";
+
+    /// <summary>Input id of the tracker card's plan picker: the plan id.</summary>
+    public const string PlanKey = "plan";
+
+    /// <summary>Data key of the Send to Planner button: the action (its opportunity's item id).</summary>
+    public const string SendActionKey = "sendAction";
 
     /// <summary>Data key of the Delete button: the map id, or <see cref="AllMaps"/>.</summary>
     public const string DeleteKey = "delete";

@@ -104,6 +104,15 @@ internal sealed record RemapStageCommand(string StageId) : Command;
 /// <summary>Set the team's departments (<c>departments A, B, C</c>); an empty list shows them.</summary>
 internal sealed record DepartmentsCommand(IReadOnlyList<string> Departments) : Command;
 
+/// <summary><c>tracker planner</c> (<paramref name="Which"/> <c>planner</c>), <c>tracker off</c>, or <c>tracker</c> alone (empty: which one the team uses).</summary>
+internal sealed record TrackerCommand(string Which) : Command;
+
+/// <summary>The tracker card's plan: use it for the team's actions.</summary>
+internal sealed record ChoosePlanCommand(string PlanId) : Command;
+
+/// <summary>Send to Planner: a task for action <paramref name="ActionId"/> of map <paramref name="MapId"/> in team <paramref name="TeamKey"/>.</summary>
+internal sealed record SendToPlannerCommand(string TeamKey, string MapId, string ActionId) : Command;
+
 /// <summary>Anything the bot does not understand.</summary>
 /// <param name="Text">What was said (never logged above Debug).</param>
 internal sealed record UnknownCommand(string Text) : Command;

@@ -51,6 +51,8 @@ internal static class CommandParser
                 return ParseRename(rest) ?? (Command)new UnknownCommand(trimmed);
             case "ADD":
                 return ParseAdd(rest) ?? (Command)new UnknownCommand(trimmed);
+            case "TRACKER":
+                return new TrackerCommand(rest);
             case "MOVE":
                 return ParseMove(rest) ?? (rest.Length == 0 || IsStageEdit(rest) ? (Command)new UnknownCommand(trimmed) : new MoveMapCommand(rest));
             default:
@@ -109,6 +111,9 @@ internal static class CommandParser
             CardVerbs.RemapStage => new RemapStageCommand(submit[CardVerbs.StageKey] ?? string.Empty),
             CardVerbs.DeleteMaps => new ConfirmDeleteCommand(submit[CardVerbs.DeleteKey] ?? string.Empty),
             CardVerbs.KeepMaps => new KeepMapsCommand(),
+            CardVerbs.ChoosePlan => new ChoosePlanCommand(submit[CardVerbs.PlanKey] ?? string.Empty),
+            CardVerbs.SendToPlanner => new SendToPlannerCommand(
+                submit[CardVerbs.TeamKey] ?? string.Empty, submit[CardVerbs.MapKey] ?? string.Empty, submit[CardVerbs.SendActionKey] ?? string.Empty),
             _ => new UnknownCommand(string.Empty),
         };
     }

@@ -29,16 +29,18 @@ public sealed class JourneyConversation
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
-    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/> and owned actions on <paramref name="actions"/>.
+    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>, owned actions on <paramref name="actions"/> and the
+    /// team's tracker on <paramref name="trackers"/> (none: the tracker commands say it is not set up).
     /// </summary>
-    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds, IActionStore actions)
+    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds,
+        IActionStore actions, Trackers.TrackerServices? trackers = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
-        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, HandleAsync);
+        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, HandleAsync, trackers);
     }
 
     /// <summary>Every command's route.</summary>

@@ -30,6 +30,12 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
     public string? TeamsId { get; init; }
 
     /// <summary>
+    /// The Microsoft 365 group of the team the turn is in (Teams' <c>channelData.team.aadGroupId</c>),
+    /// whose Planner plans the team's actions can go to; null outside a team (a chat) or when Teams does not say.
+    /// </summary>
+    public string? GroupId { get; init; }
+
+    /// <summary>
     /// The member's time zone as their client reports it (an IANA id such as <c>Europe/Bucharest</c>,
     /// checked by whoever read the turn); null when the client does not say. Kept on the member's
     /// row where the turn reads or writes it anyway.

@@ -86,6 +86,13 @@ public sealed class ConnectorClient(HttpClient http)
             ?? new PagedMembersResult([], null);
     }
 
+    /// <summary>A Teams team's details, its Microsoft 365 group among them (<c>GET v3/teams/{teamId}</c>).</summary>
+    public async Task<TeamDetails?> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ConnectorUri.For(serviceUrl, "v3", "teams", teamId));
+        return await ReadAsync(request, ProtocolJson.Default.TeamDetails, cancellationToken);
+    }
+
     /// <summary>All members of a conversation, page after page until the connector has no more.</summary>
     public async IAsyncEnumerable<ChannelAccount> GetAllMembersAsync(
         string serviceUrl, string conversationId,

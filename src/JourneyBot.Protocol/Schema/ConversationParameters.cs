@@ -37,3 +37,9 @@ public sealed record ConversationResourceResponse(string? Id, string? ActivityId
 /// <param name="Members">The members on this page.</param>
 /// <param name="ContinuationToken">Pass it back for the next page; null on the last page.</param>
 public sealed record PagedMembersResult(IReadOnlyList<ChannelAccount>? Members, string? ContinuationToken);
+
+/// <summary>A Teams team as <c>GET v3/teams/{id}</c> describes it.</summary>
+/// <param name="Id">The team's id (<c>19:…</c>).</param>
+/// <param name="Name">Its name.</param>
+/// <param name="AadGroupId">The Microsoft 365 group behind it.</param>
+public sealed record TeamDetails(string? Id, string? Name, string? AadGroupId);

@@ -20,6 +20,7 @@ namespace JourneyBot.Protocol.Schema;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(TeamDetails))]
 [JsonSerializable(typeof(IReadOnlyList<ChannelAccount>))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(ErrorResponse))]

@@ -28,8 +28,18 @@ internal static class ActivityReader
             IsPersonalChat = activity.Conversation?.ConversationType == ConversationTypes.Personal,
             TeamsId = activity.From?.Id,
             TimeZone = TimeZoneOf(activity),
+            GroupId = GroupIdOf(activity),
         };
     }
+
+    /// <summary>The team's Microsoft 365 group (<c>channelData.team.aadGroupId</c>), when Teams says; null outside a team.</summary>
+    public static string? GroupIdOf(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+            && data.TryGetProperty("team", out var team) && team.ValueKind == JsonValueKind.Object
+            && team.TryGetProperty("aadGroupId", out var id) && id.ValueKind == JsonValueKind.String
+            && Guid.TryParse(id.GetString(), out var group)
+                ? group.ToString()
+                : null;
 
     /// <summary>
     /// The sender's time zone: the activity's <c>localTimezone</c>, else the <c>timezone</c> of

@@ -40,6 +40,7 @@ internal static class JourneyBotWebExtensions
         services.AddOptions<MapLinkOptions>().ValidateOnStart();
         services.AddSingleton<IValidateOptions<MapLinkOptions>, MapLinkOptionsValidator>();
         AddMemberProfiles(services);
+        AddPlanner(services);
         AddSending(services);
         AddMembers(services);
         services.AddSingleton<ITurnHandler, JourneyTurnHandler>();
@@ -88,6 +89,37 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<GraphMemberProfiles>();
         services.Replace(ServiceDescriptor.Singleton<IMemberProfiles>(sp =>
             sp.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled ? sp.GetRequiredService<GraphMemberProfiles>() : new NoMemberDirectory()));
+    }
+
+    // The team's Planner tracker when Planner:Enabled, on the Graph root and token of member profiles;
+    // else the conversation's default (no Planner: the commands say it is not set up). Graph throttles
+    // with 429 + Retry-After: waited out when it fits the turn (Planner:MaxRetryAfter), else the call
+    // fails and nothing is lost. A POST is retried only after a 429, when Graph did not create anything.
+    private static void AddPlanner(IServiceCollection services)
+    {
+        services.AddOptions<Trackers.PlannerOptions>().BindConfiguration(Trackers.PlannerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Trackers.PlannerOptions>, Trackers.PlannerOptionsValidator>();
+        services.AddHttpClient(Trackers.GraphPlanner.HttpClientName,
+                (sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseAddress)
+            .AddResilienceHandler("planner-retry", (pipeline, context) =>
+            {
+                var longest = context.ServiceProvider.GetRequiredService<IOptions<Trackers.PlannerOptions>>().Value.MaxRetryAfter;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = 2,
+                    Delay = TimeSpan.FromMilliseconds(300),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(Trackers.PlannerRetries.ShouldRetry(
+                        args.Outcome.Result, args.Outcome.Exception, args.Context.GetRequestMessage()?.Method, longest)),
+                });
+            });
+        services.AddSingleton<Trackers.GraphPlanner>();
+        services.Replace(ServiceDescriptor.Singleton<Conversation.Trackers.IPlanner>(sp =>
+            sp.GetRequiredService<IOptions<Trackers.PlannerOptions>>().Value.Enabled
+                ? sp.GetRequiredService<Trackers.GraphPlanner>()
+                : new Conversation.Trackers.NoPlanner()));
+        services.Replace(ServiceDescriptor.Singleton<Conversation.Trackers.ITeamGroups, Trackers.TeamGroupReader>());
+        services.AddSingleton<IDueWorkHandler, Trackers.TrackerSyncWork>();
     }
 
     // Members' 1:1 chats with the bot (started at a bounded pace) and rosters joined with member rows.

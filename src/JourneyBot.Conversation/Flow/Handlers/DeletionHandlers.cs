@@ -94,10 +94,6 @@ internal sealed class DeletionHandlers(IMapStore store, MapDeletion deletion)
         return mine;
     }
 
-    // A map's document is in the conversation that holds it, or on its shelf line.
-    private async Task<JourneyMap?> ReadAsync(string teamKey, MapSummary summary, CancellationToken cancellationToken) =>
-        await store.GetLatestConversationMapAsync(new MapScope(teamKey, summary.ConversationKey), cancellationToken) is { } held
-            && held.Map.Id == summary.Id
-            ? held.Map
-            : await store.GetShelvedMapAsync(teamKey, summary.Id, cancellationToken);
+    private Task<JourneyMap?> ReadAsync(string teamKey, MapSummary summary, CancellationToken cancellationToken) =>
+        MapHomes.ReadAsync(store, teamKey, summary, cancellationToken);
 }

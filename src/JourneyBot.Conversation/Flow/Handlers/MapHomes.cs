@@ -28,6 +28,13 @@ internal static class MapHomes
     public static bool IsHere(string conversationKey, MapScope scope) =>
         string.Equals(HomeOf(conversationKey), HomeOf(scope.ConversationKey), StringComparison.Ordinal);
 
+    /// <summary>The map <paramref name="summary"/> names, as stored now: in the conversation that holds it, or on its shelf line.</summary>
+    public static async Task<JourneyMap?> ReadAsync(IMapStore store, string teamKey, MapSummary summary, CancellationToken cancellationToken) =>
+        await store.GetLatestConversationMapAsync(new MapScope(teamKey, summary.ConversationKey), cancellationToken) is { } held
+            && held.Map.Id == summary.Id
+            ? held.Map
+            : await store.GetShelvedMapAsync(teamKey, summary.Id, cancellationToken);
+
     private static string HomeOf(string conversationKey)
     {
         var thread = conversationKey.IndexOf(ThreadSuffix, StringComparison.Ordinal);

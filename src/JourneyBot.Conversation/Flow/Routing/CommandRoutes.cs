@@ -24,7 +24,7 @@ internal static class CommandRoutes
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
-        Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
+        Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null)
     {
         var transaction = new MapTransaction(store);
         var status = new StatusHandlers(store, links, new RoundViews(roundServices.Store, clock));
@@ -39,6 +39,7 @@ internal static class CommandRoutes
         var demo = new DemoHandler(store, sessions, play);
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
         var move = new MoveHandler(store);
+        var trackers = new TrackerHandlers(store, trackerServices, links);
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -55,6 +56,11 @@ internal static class CommandRoutes
             // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
             .Add(new CommandRoute<MuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: true, token)) { Map = MapUse.None })
             .Add(new CommandRoute<UnmuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: false, token)) { Map = MapUse.None })
+
+            // The team's tracker: anyone's (see TrackerHandlers); sending checks the action's owner or facilitator itself.
+            .Add(new CommandRoute<TrackerCommand>(trackers.TrackerAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<ChoosePlanCommand>(trackers.ChooseAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<SendToPlannerCommand>(trackers.SendAsync) { Map = MapUse.None })
 
             // Whatever the map's status.
             .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true, Overheard = OneWord })

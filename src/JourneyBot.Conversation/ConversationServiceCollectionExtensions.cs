@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Rounds;
@@ -12,8 +13,9 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="JourneyConversation"/> and the signed links to full maps (<see cref="MapLinkOptions"/>,
     /// section <c>MapLinks</c>). The conversation needs an <see cref="IMapStore"/>, registered apart
-    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is)
-    /// and <see cref="IMemberProfiles"/> (no directory unless one is: members are asked for their department).
+    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is),
+    /// <see cref="IMemberProfiles"/> (no directory unless one is: members are asked for their department),
+    /// <see cref="IActionStore"/> (registered with the map store) and <see cref="IActionTrackerSync"/> (no tracker unless one is).
     /// </summary>
     public static IServiceCollection AddJourneyConversation(this IServiceCollection services)
     {
@@ -26,6 +28,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(sp => new RoundServices(
             sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>()));
         services.TryAddSingleton<RoundDue>();
+        services.TryAddSingleton<IActionTrackerSync, NoActionTrackerSync>();
+        services.TryAddSingleton(sp => new ActionServices(sp.GetRequiredService<IActionStore>(), sp.GetRequiredService<IActionTrackerSync>()));
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
         services.TryAddSingleton<JourneyConversation>();

@@ -195,6 +195,11 @@ public sealed class CardButtonTests
         cards["archive and start"] = SmallCards.ArchiveAndStart(map, "Next map").ToJson().GetRawText();
         cards["delete a map"] = DeletionCards.Confirm([map.Name], map.Id).ToJson().GetRawText();
         cards["delete all maps"] = DeletionCards.Confirm([map.Name, "Next map"], CardVerbs.AllMaps).ToJson().GetRawText();
+        map.Status = MapStatus.Published;
+        cards["published map with actions"] = MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), null,
+            new Actions.ActionsOnDay(MapCardActionsTests.Actions(map, 50), MapCardActionsTests.Today),
+            MapCard.Refresh(map, MapCardIntro.Published, "29:viewer")).ToJson().GetRawText();
+        map.Status = MapStatus.Active;
 
         // A round of questions (the routing card once sent has no buttons left).
         foreach (var (name, card) in RoundCardSamples.For(map, board, ["Marketing", "Sales", "Customer Service", "Product", "Stores"], 12)

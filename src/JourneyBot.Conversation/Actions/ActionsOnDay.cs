@@ -10,11 +10,15 @@ namespace JourneyBot.Conversation.Actions;
 /// <param name="Today">The day they are shown on (the host clock's, see <see cref="On"/>): what is due before it and not done is overdue.</param>
 public sealed record ActionsOnDay(MapActions Actions, DateOnly Today)
 {
-    /// <summary><paramref name="actions"/> on the host clock's day.</summary>
+    /// <summary>
+    /// <paramref name="actions"/> on the host clock's day, in UTC: the same day on every instance
+    /// whatever its zone (a due day has no zone; a team spread over zones sees the mark change at
+    /// one moment for all).
+    /// </summary>
     public static ActionsOnDay On(MapActions actions, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return new(actions, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        return new(actions, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>

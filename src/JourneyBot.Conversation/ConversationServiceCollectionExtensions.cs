@@ -29,9 +29,9 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>()));
         services.TryAddSingleton<RoundDue>();
         services.TryAddSingleton<IActionTrackerSync, NoActionTrackerSync>();
-        services.TryAddSingleton(sp => new ActionServices(sp.GetRequiredService<IActionStore>(), sp.GetRequiredService<IActionTrackerSync>()));
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
+        services.TryAddSingleton<Actions.OwnerCards>();
         services.TryAddSingleton<JourneyConversation>();
         return services;
     }

@@ -1,7 +1,6 @@
 using JourneyBot.Conversation.Rounds;
 using JourneyBot.Bench.Micro.Maps;
 using JourneyBot.Conversation;
-using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Testing;
@@ -34,8 +33,7 @@ internal sealed class BenchConversation
     {
         var store = new InMemoryMapStore(TimeProvider.System);
         var rounds = new RoundServices(new InMemoryRoundStore(), new NoTeamRoster(), new RecordingRoundTimers());
-        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create(), rounds,
-            new ActionServices(new InMemoryActionStore(), new NoActionTrackerSync()));
+        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create(), rounds, new InMemoryActionStore());
 
         // The step after "next" at the stages: contributions open, the progress card posted.
         var sample = TypicalMap.Create(MapStep.Contribute, MapStatus.Active);

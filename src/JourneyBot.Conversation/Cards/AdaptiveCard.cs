@@ -185,6 +185,24 @@ internal sealed record InputChoiceSet : CardElement
 
     /// <summary>A hint when nothing is chosen.</summary>
     public string? Placeholder { get; init; }
+
+    /// <summary>
+    /// Choices the client looks up as the member types (Teams: the people picker, <see cref="ChoicesQuery.People"/>);
+    /// clients without it show <see cref="Choices"/>.
+    /// </summary>
+    [JsonPropertyName("choices.data")]
+    public ChoicesQuery? ChoicesData { get; init; }
+}
+
+/// <summary>Where a choice set looks its choices up (<c>Data.Query</c>).</summary>
+/// <param name="Dataset">The dataset, e.g. <c>graph.microsoft.com/users</c>: the tenant's people, the value their Entra object id.</param>
+internal sealed record ChoicesQuery(string Dataset)
+{
+    /// <summary>Teams' people picker over the organisation's directory.</summary>
+    public static ChoicesQuery People { get; } = new("graph.microsoft.com/users");
+
+    /// <summary>Always <c>Data.Query</c>.</summary>
+    public string Type { get; init; } = "Data.Query";
 }
 
 /// <summary>A check box: sends <c>true</c> or <c>false</c>.</summary>

@@ -81,7 +81,7 @@ public sealed class ActionExportTests
         var row = md.Split('\n').Single(l => l.Contains("script", StringComparison.Ordinal) && l.StartsWith('|'));
         Assert.Contains(@"&lt;script&gt;alert(1)&lt;/script&gt; ""quoted"" \| pipe \[x\](`http://evil`) \*\*b\*\*", row, StringComparison.Ordinal);
         Assert.Equal(8, row.Split(" | ").Length);
-        Assert.Contains("| NPS: baseline not known → 40 |", md, StringComparison.Ordinal);
+        Assert.Contains("| NPS: not measured yet → 40 |", md, StringComparison.Ordinal);
         Assert.Contains("### Parked opportunities", md, StringComparison.Ordinal);
     }
 

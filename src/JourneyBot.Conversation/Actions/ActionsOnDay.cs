@@ -49,12 +49,12 @@ public sealed record ActionsOnDay(MapActions Actions, DateOnly Today)
         };
     }
 
-    /// <summary>"repeat purchase within 90 days: 18% → 25%", with "no target yet" for a measure without one; null without a measure.</summary>
+    /// <summary>"repeat purchase within 90 days: 18% → 25%", in the owner's card's words ("no target yet" …); null without a measure.</summary>
     public static string? Measure(OwnedAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
         return action.Measure is not { } measure ? null
-            : Strings.ActionMeasure.Fill(("measure", measure.Name), ("baseline", measure.Baseline ?? Strings.ActionBaselineUnknown),
-                ("target", measure.Target ?? Strings.ActionNoTargetYet));
+            : Strings.OwnerMeasure.Fill(("name", measure.Name), ("baseline", measure.Baseline ?? Strings.OwnerNoBaseline),
+                ("target", measure.Target ?? Strings.OwnerNoTarget));
     }
 }

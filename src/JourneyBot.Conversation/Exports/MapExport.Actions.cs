@@ -38,7 +38,7 @@ public static partial class MapExport
                 action.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ActionsOnDay.Status(action),
                 action.IsOverdue(actions.Today) ? "true" : "false", action.BlockedReason ?? string.Empty,
                 action.Measure?.Name ?? string.Empty, action.Measure?.Baseline ?? string.Empty,
-                action.Measure is { } measure ? measure.Target ?? Strings.ActionNoTargetYet : string.Empty,
+                action.Measure is { } measure ? measure.Target ?? Strings.OwnerNoTarget : string.Empty,
                 action.Tracker?.Tracker ?? string.Empty, action.Tracker?.TaskId ?? string.Empty,
                 action.CreatedBy.Name, action.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             ];

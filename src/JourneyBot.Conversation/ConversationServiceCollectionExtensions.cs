@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Rounds;
@@ -12,8 +13,9 @@ public static class ConversationServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="JourneyConversation"/> and the signed links to full maps (<see cref="MapLinkOptions"/>,
     /// section <c>MapLinks</c>). The conversation needs an <see cref="IMapStore"/>, registered apart
-    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is)
-    /// and <see cref="IMemberProfiles"/> (no directory unless one is: members are asked for their department).
+    /// (e.g. <c>AddTableMapStore()</c>), and uses the registered <see cref="TimeProvider"/> (the system clock unless one is),
+    /// <see cref="IMemberProfiles"/> (no directory unless one is: members are asked for their department),
+    /// <see cref="IActionStore"/> (registered with the map store) and <see cref="IActionTrackerSync"/> (no tracker unless one is).
     /// </summary>
     public static IServiceCollection AddJourneyConversation(this IServiceCollection services)
     {
@@ -28,6 +30,11 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<RoundDue>();
         // Needs an Actions.FollowUp.IFollowUpStore, registered with the stores.
         services.TryAddSingleton<Actions.FollowUp.ActionFollowUp>();
+        // The map card's refresh reads actions back from the team's tracker: Planner when the host has one
+        // (without, the refresh reads nothing more than the card shows).
+        services.TryAddSingleton<IActionTrackerSync>(sp => sp.GetService<Trackers.TrackerServices>() is { Planner: not Trackers.NoPlanner } trackers
+            ? new Trackers.TrackerReadBack(trackers.Sync)
+            : new NoActionTrackerSync());
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
         services.TryAddSingleton<Actions.OwnerCards>();

@@ -200,6 +200,12 @@ public sealed class CardButtonTests
         // The team's tracker: the plans to pick from (the permission card has no buttons).
         cards["tracker plans"] = TrackerCards.Plans(TrackerSamples.Plans, TrackerSamples.Chosen).ToJson().GetRawText();
 
+        map.Status = MapStatus.Published;
+        cards["published map with actions"] = MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), null,
+            new Actions.ActionsOnDay(MapCardActionsTests.Actions(map, 50), MapCardActionsTests.Today),
+            MapCard.Refresh(map, MapCardIntro.Published, "29:viewer")).ToJson().GetRawText();
+        map.Status = MapStatus.Active;
+
         // A round of questions (the routing card once sent has no buttons left).
         foreach (var (name, card) in RoundCardSamples.For(map, board, ["Marketing", "Sales", "Customer Service", "Product", "Stores"], 12)
             .Where(c => c.Name != RoundCardSamples.Sent))

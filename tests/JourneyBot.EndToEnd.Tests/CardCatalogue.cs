@@ -36,6 +36,8 @@ public static class CardCatalogue
         map.PublishedBy = Alex;
         yield return ("map", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), "“Shoe journey” is published. Here is the map for everyone to read."));
         yield return ("map-empty", MapCard.For(SampleMap(MapStep.Contribute), MapBoard.Empty));
+        yield return ("map-actions", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), "“Shoe journey” is published.",
+            SampleActions(map, board), MapCard.Refresh(map, MapCardIntro.Status, "29:alex")));
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));
@@ -190,5 +192,23 @@ public static class CardCatalogue
             [Megan.Id] = [items[4].Id, items[8].Id],
             [Alex.Id] = [items[4].Id],
         });
+    }
+
+    // Owned actions of the sample map: overdue, blocked, done, more than the card shows, hostile words; one parked opportunity.
+    private static JourneyBot.Conversation.Actions.ActionsOnDay SampleActions(JourneyMap map, MapBoard board)
+    {
+        var today = new DateOnly(2026, 12, 5);
+        var actions = Enumerable.Range(1, 12).Select(n => new JourneyBot.Conversation.Actions.OwnedAction
+        {
+            Id = $"act{n}", StageId = map.Stages[n % map.Stages.Count].Id,
+            Text = n == 1 ? "Call back <b>within</b> a day **now** [x](https://evil.example)" : $"Action {n}: shorten the checkout",
+            Owner = n == 1 ? Megan : Alex, OwnerDepartment = n == 1 ? "Customer <i>Service</i>" : "Sales",
+            Due = today.AddDays(n - 4),
+            Status = n % 5 == 0 ? JourneyBot.Conversation.Actions.ActionStatus.Done
+                : n % 3 == 0 ? JourneyBot.Conversation.Actions.ActionStatus.Blocked : JourneyBot.Conversation.Actions.ActionStatus.Open,
+            CreatedBy = Alex, CreatedAt = new DateTimeOffset(2026, 11, 25, 10, n, 0, TimeSpan.Zero),
+        }).ToList();
+        var parked = new JourneyBot.Conversation.Actions.ParkedOpportunity(board.Items[0].Id, "Not this <b>quarter</b>", Alex, DateTimeOffset.UnixEpoch);
+        return new(new JourneyBot.Conversation.Actions.MapActions(actions, [parked]), today);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Storage;
@@ -51,6 +52,15 @@ public sealed class MapPagesTests : IAsyncDisposable
         return await client.GetAsync(new Uri(link.PathAndQuery + suffix, UriKind.Relative), Cancel);
     }
 
+    // An action of the map, added after it was published (its owner's words hostile), as the act command keeps it.
+    private async Task AddActionAsync(string text = "Call back <script>x</script> | =1+1", int dueInDays = -3) =>
+        Assert.True(await _app.Services.GetRequiredService<IActionStore>().TryAddActionAsync(Scope.TeamKey, "map-1", new OwnedAction
+        {
+            Id = "opp-" + dueInDays, StageId = "s1", Text = text, Owner = new("aad-megan", "=Megan"), OwnerDepartment = "Customer Service",
+            Due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(dueInDays), Measure = new SuccessMeasure("NPS", "30", null),
+            CreatedBy = new("alex", "Alex"), CreatedAt = DateTimeOffset.UtcNow,
+        }, Cancel));
+
     private async Task ChangeMapAsync(Action<JourneyMap> change)
     {
         var held = (await Store.GetLatestConversationMapAsync(Scope, Cancel))!;
@@ -74,6 +84,30 @@ public sealed class MapPagesTests : IAsyncDisposable
         Assert.Contains("Sell &lt;b&gt;more&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Changed after publishing", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Added after publishing", html + csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_and_exports_of_a_published_version_list_the_actions_as_they_are_now()
+    {
+        var link = await PublishedMapLinkAsync();
+        await AddActionAsync();
+
+        var html = await (await GetAsync(link)).Content.ReadAsStringAsync(Cancel);
+        var md = await (await GetAsync(link, "/md")).Content.ReadAsStringAsync(Cancel);
+        var json = await (await GetAsync(link, "/json")).Content.ReadAsStringAsync(Cancel);
+        var csv = await GetAsync(link, "/actions.csv");
+        var lines = (await csv.Content.ReadAsStringAsync(Cancel)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Contains("<h2 id=\"actions\">Actions · 0 of 1 action done, 1 overdue</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Call back &lt;script&gt;x&lt;/script&gt; | =1&#x2B;1</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.Contains(@"| Call back &lt;script&gt;x&lt;/script&gt; \| =1+1 |", md, StringComparison.Ordinal);
+        Assert.Contains("\"text\": \"Call back <script>x</script> | =1+1\"", json, StringComparison.Ordinal);
+        Assert.Equal("text/csv", csv.MediaType());
+        Assert.Equal("shoe--journey-actions.csv", csv.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"Call back <script>x</script> | =1+1\",\"'=Megan\",\"Customer Service\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains(",\"Open\",\"true\",\"\",\"NPS\",\"30\",\"no target yet\",", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,7 +139,7 @@ public sealed class MapPagesTests : IAsyncDisposable
     // a listing of the team's maps, the conversation's row, the shelf's row and a board of two pages
     // would be five round trips or more.
     [Fact]
-    public async Task The_page_of_a_shelved_map_with_2000_items_costs_at_most_three_storage_round_trips()
+    public async Task The_page_of_a_shelved_map_with_2000_items_costs_at_most_four_storage_round_trips()
     {
         var link = await PublishedMapLinkAsync(items: 2_000);
         var held = (await Store.GetLatestConversationMapAsync(Scope, Cancel))!;
@@ -119,7 +153,8 @@ public sealed class MapPagesTests : IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Touchpoint 2000", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-        Assert.InRange(requests, 1, 3);
+        // The shelf line, the version (one query), and the actions alongside it.
+        Assert.InRange(requests, 1, 4);
     }
 
     [Fact]

@@ -35,7 +35,18 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body)
 
 /// <summary>How a card refreshes itself (Universal Actions).</summary>
 /// <param name="Action">The Action.Execute the client sends to get the latest card (typed as the base so its "type" is written).</param>
-public sealed record CardRefresh(CardAction Action);
+public sealed record CardRefresh(CardAction Action)
+{
+    /// <summary>
+    /// The Teams user ids (<c>29:…</c>, at most <see cref="MaxUserIds"/>) whose client refreshes the
+    /// card by itself wherever the conversation has more than 60 members; the rest get "Refresh card"
+    /// in the card's menu. Null: Teams refreshes for everyone in a conversation of up to 60 members.
+    /// </summary>
+    public IReadOnlyList<string>? UserIds { get; init; }
+
+    /// <summary>The most user ids Teams takes in <see cref="UserIds"/>.</summary>
+    public const int MaxUserIds = 60;
+}
 
 /// <summary>Teams-specific card properties.</summary>
 /// <param name="Width"><c>Full</c> to use the whole width.</param>
@@ -105,6 +116,9 @@ internal sealed record TextRun(string Text)
 
     /// <summary>Italic.</summary>
     public bool? Italic { get; init; }
+
+    /// <summary><c>Attention</c>, <c>Warning</c>, <c>Good</c> …; never the only sign of what it marks.</summary>
+    public string? Color { get; init; }
 }
 
 /// <summary>Label/value pairs. Values are rendered as markdown: only bot text or escaped text belongs here.</summary>

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using JourneyBot.Conversation.Actions;
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
 using static JourneyBot.Conversation.Cards.CardParts;
@@ -8,7 +11,8 @@ namespace JourneyBot.Conversation.Cards;
 /// <summary>
 /// The map stakeholders read: objective, persona and scope; the emotion curve; each stage with its
 /// touchpoints by channel, its feeling and its top pain points; the top opportunities with owners;
-/// the gaps; who contributed. It must be understood in 30 seconds and stay small.
+/// the gaps; who contributed; once published, the actions the team owns, kept up to date by a
+/// Universal Actions refresh. It must be understood in 30 seconds and stay small.
 /// </summary>
 /// <remarks>
 /// Teams refuses bot messages of about 100 KB; Power Automate and incoming webhooks, which may
@@ -27,18 +31,21 @@ internal static class MapCard
     /// <summary>
     /// The card of <paramref name="map"/> with its items, within <see cref="TargetBytes"/> whenever
     /// the map's shape allows, with buttons to the full map and its exports at <paramref name="fullMap"/>,
-    /// and <paramref name="intro"/> (bot text) at the top: the post is this one card.
+    /// and <paramref name="intro"/> (bot text) at the top: the post is this one card. A published
+    /// map's card also shows its <paramref name="actions"/> and carries its <paramref name="refresh"/>.
     /// </summary>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board, Uri? fullMap = null, string? intro = null)
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, Uri? fullMap = null, string? intro = null,
+        ActionsOnDay? actions = null, CardRefresh? refresh = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
         AdaptiveCard card = null!;
+        var links = Links(fullMap, actions);
         // Drawn once: from round to round only the text is trimmed.
         var picture = new Lazy<string>(() => EmotionCurve.DataUri(EmotionCurve.Scores(map, board)));
         foreach (var budget in Budgets)
         {
-            card = Build(map, board, budget.Items, budget.Chars, picture, intro) with { Actions = Links(fullMap) };
+            card = Build(map, board, budget.Items, budget.Chars, picture, intro, actions, fullMap is not null) with { Actions = links, Refresh = refresh };
             if (Bytes(card) <= TargetBytes)
             {
                 return card;
@@ -46,25 +53,64 @@ internal static class MapCard
         }
 
         // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, picture: null, intro) with { Actions = Links(fullMap) };
+        return Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null) with { Actions = links, Refresh = refresh };
     }
 
-    // The full page, and the exports next to it; none without a link.
-    private static IReadOnlyList<CardAction>? Links(Uri? fullMap) => fullMap is null
-        ? null
-        :
+    /// <summary>
+    /// How a published map's card refreshes when someone looks at it: it asks for the version it shows
+    /// with the latest actions (<see cref="CardVerbs.MapCard"/>), with the same <paramref name="intro"/>.
+    /// </summary>
+    /// <remarks>
+    /// Teams refreshes a card by itself for everyone in a conversation of up to 60 members, and in a
+    /// bigger one only for the <see cref="CardRefresh.UserIds"/> listed (the rest have "Refresh card" in
+    /// its menu). The card names the one member whose Teams id the turn knows
+    /// (<paramref name="viewerTeamsId"/>: who published, asked for the status or refreshed it), so
+    /// that they always see it current, and no more: a card in a channel of hundreds would otherwise
+    /// call the bot, and the tracker behind it, once per viewer.
+    /// </remarks>
+    public static CardRefresh Refresh(JourneyMap map, MapCardIntro intro, string? viewerTeamsId)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var data = new Dictionary<string, string>
+        {
+            [CardVerbs.VersionKey] = map.PublishedVersion.ToString(CultureInfo.InvariantCulture),
+            [CardVerbs.IntroKey] = intro == MapCardIntro.Status ? CardVerbs.IntroStatus : CardVerbs.IntroPublished,
+        };
+        return new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.MapCard, map, data) with { Fallback = null })
+        {
+            UserIds = viewerTeamsId is { Length: > 0 } viewer ? [viewer] : null,
+        };
+    }
+
+    // The full page, and the exports next to it (the actions' own CSV once there are actions); none without a link.
+    private static List<CardAction>? Links(Uri? fullMap, ActionsOnDay? actions)
+    {
+        if (fullMap is null)
+        {
+            return null;
+        }
+
+        List<CardAction> links =
         [
             new OpenUrlAction(Strings.ButtonFullMap, fullMap),
             new OpenUrlAction(Strings.ButtonCsv, new Uri(fullMap + "/csv")),
             new OpenUrlAction(Strings.ButtonMarkdown, new Uri(fullMap + "/md")),
             new OpenUrlAction(Strings.ButtonJson, new Uri(fullMap + "/json")),
         ];
+        if (actions?.Actions.Actions.Count > 0)
+        {
+            links.Add(new OpenUrlAction(Strings.ButtonActionsCsv, new Uri(fullMap + "/" + Exports.MapExport.ActionsCsvFormat)));
+        }
+
+        return links;
+    }
 
     /// <summary>The size of <paramref name="card"/> as sent: UTF-8 bytes of its JSON.</summary>
     public static int Bytes(AdaptiveCard card) =>
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
-    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro)
+    private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro,
+        ActionsOnDay? actions, bool linked)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
@@ -86,6 +132,11 @@ internal static class MapCard
         }
 
         body.AddRange(TopOpportunities(map, board, tally, perList, Short));
+        if (actions is not null)
+        {
+            body.AddRange(MapCardActions.Block(actions, board, perList, Short, linked));
+        }
+
         var gaps = MapGaps.Of(map, board).Lines();
         body.Add(Say($"**{Strings.GapsStillOpen}**") with { Separator = true });
         body.AddRange(gaps.Count == 0 ? [Say(Strings.NoneLeft)] : gaps.Select(g => Plain("• " + Short(g)) with { Spacing = "None" }));
@@ -227,4 +278,14 @@ internal static class MapCard
     private static string Votes(int count) => count == 0 ? string.Empty : " · " + Strings.VoteCount.Fill(("count", count));
 
     private static string Shorten(string text, int chars) => TextRules.Shorten(text, chars);
+}
+
+/// <summary>Which words open a published map's card, so that its refresh keeps them.</summary>
+internal enum MapCardIntro
+{
+    /// <summary>"… is published. Here is the map for everyone to read."</summary>
+    Published,
+
+    /// <summary>"… is published.", answering <c>status</c>.</summary>
+    Status,
 }

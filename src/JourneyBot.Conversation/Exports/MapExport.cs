@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -31,8 +32,8 @@ public static partial class MapExport
         }
     }
 
-    /// <summary>The map and every item, as JSON.</summary>
-    public static string Json(JourneyMap map, MapBoard board)
+    /// <summary>The map and every item, as JSON, with the map's <paramref name="actions"/> as they are now when given.</summary>
+    public static string Json(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
     {
         var document = new JsonObject
         {
@@ -61,6 +62,11 @@ public static partial class MapExport
                 ["createdAt"] = r.Item.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
             })]),
         };
+        if (actions is not null)
+        {
+            AddActions(document, map, board, actions);
+        }
+
         return document.ToJsonString(Indented);
     }
 
@@ -86,8 +92,8 @@ public static partial class MapExport
         return csv.ToString();
     }
 
-    /// <summary>The map as Markdown, for wikis and documents.</summary>
-    public static string Markdown(JourneyMap map, MapBoard board)
+    /// <summary>The map as Markdown, for wikis and documents, with a table of its <paramref name="actions"/> as they are now when given.</summary>
+    public static string Markdown(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
     {
         string E(string text) => Flow.Markdown.Escape(text);
         var md = new StringBuilder();
@@ -112,6 +118,11 @@ public static partial class MapExport
                 md.Append(CultureInfo.InvariantCulture, $" ({E(row.Item.Author.Name)}{(row.Item.AuthorDepartment is { } d ? ", " + E(d) : string.Empty)}");
                 md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? ", " + Strings.ExportVotes.Fill(("count", row.Votes)) : string.Empty)}; {Vocabulary.Name(row.Item.Evidence)})\n");
             }
+        }
+
+        if (actions is not null)
+        {
+            AppendActions(md, map, board, actions);
         }
 
         var gaps = MapGaps.Of(map, board).Lines();

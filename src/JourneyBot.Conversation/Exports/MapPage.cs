@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -15,7 +16,7 @@ namespace JourneyBot.Conversation.Exports;
 /// Every text members wrote is HTML-encoded; the bot's own words from <c>Strings.resx</c> go in as they are (a test keeps
 /// markup out of them). The page loads nothing (styles inline, the curve a data URI).
 /// </remarks>
-public static class MapPage
+public static partial class MapPage
 {
     private const string Style = """
         body{font-family:"Segoe UI",system-ui,sans-serif;margin:24px;color:#242424}
@@ -24,12 +25,12 @@ public static class MapPage
         table{border-collapse:collapse;width:100%;table-layout:fixed} th,td{border:1px solid #d1d1d1;padding:6px;vertical-align:top;font-size:13px}
         th{background:#f0f0f0} th.lane{width:120px;text-align:left} ul{margin:0;padding-left:16px} li{margin:2px 0}
         .meta{color:#616161;font-size:11px} .curve{text-align:center} .curve img{width:100%;max-width:900px}
-        .empty{color:#8a8a8a;font-style:italic}
+        .empty{color:#8a8a8a;font-style:italic} .overdue{color:#b10e1c;font-weight:600}
         @media print{@page{size:landscape;margin:12mm} body{margin:0} th,td{font-size:10px}}
         """;
 
-    /// <summary>The page.</summary>
-    public static string Html(JourneyMap map, MapBoard board)
+    /// <summary>The page, with the map's <paramref name="actions"/> as they are now when given.</summary>
+    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -56,6 +57,10 @@ public static class MapPage
         Lane(html, map, board, Strings.LabelPainPoints, i => i.Kind == ItemKind.PainPoint, tally);
         Lane(html, map, board, Strings.LaneOpportunities, i => i.Kind == ItemKind.Opportunity, tally);
         html.Append("</tbody></table>");
+        if (actions is not null)
+        {
+            AppendActions(html, map, board, actions);
+        }
 
         var gaps = MapGaps.Of(map, board).Lines();
         html.Append(CultureInfo.InvariantCulture, $"<h2>{Strings.GapsStillOpen}</h2><ul>");

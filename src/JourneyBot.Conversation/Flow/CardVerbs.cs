@@ -36,6 +36,21 @@ public static class CardVerbs
     /// <summary>The latest progress card (a Universal Actions refresh).</summary>
     public const string Progress = "progress";
 
+    /// <summary>The published map card again, with the latest actions (a Universal Actions refresh).</summary>
+    public const string MapCard = "mapCard";
+
+    /// <summary>Data key of the map card's refresh: the published version the card shows.</summary>
+    public const string VersionKey = "version";
+
+    /// <summary>Data key of the map card's refresh: which words open it, <see cref="IntroPublished"/> or <see cref="IntroStatus"/>.</summary>
+    public const string IntroKey = "intro";
+
+    /// <summary><see cref="IntroKey"/> of the card posted when the map was published.</summary>
+    public const string IntroPublished = "published";
+
+    /// <summary><see cref="IntroKey"/> of the card that answered <c>status</c>.</summary>
+    public const string IntroStatus = "status";
+
     /// <summary>Show the status.</summary>
     public const string Status = "status";
 

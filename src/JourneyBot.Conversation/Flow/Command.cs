@@ -14,6 +14,9 @@ internal sealed record StatusCommand : Command;
 /// <summary>The progress card asks for its latest state.</summary>
 internal sealed record ProgressCommand : Command;
 
+/// <summary>A published map's card asks for itself again: version <paramref name="Version"/> of map <paramref name="MapId"/>, with the latest actions.</summary>
+internal sealed record RefreshMapCardCommand(string MapId, int Version, Cards.MapCardIntro Intro) : Command;
+
 /// <summary><c>maps</c>: the maps of this conversation.</summary>
 internal sealed record ListMapsCommand : Command;
 

@@ -29,18 +29,19 @@ public sealed class JourneyConversation
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
-    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>, owned actions on <paramref name="actions"/> and the
-    /// team's tracker on <paramref name="trackers"/> (none: the tracker commands say it is not set up).
+    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>, owned actions on <paramref name="actions"/>,
+    /// the team's tracker on <paramref name="trackers"/> (none: the tracker commands say it is not set up), and the actions read back
+    /// from it by <paramref name="trackerSync"/> before a published map card is shown again (none when null).
     /// </summary>
     public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds,
-        IActionStore actions, Trackers.TrackerServices? trackers = null)
+        IActionStore actions, Trackers.TrackerServices? trackers = null, IActionTrackerSync? trackerSync = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
-        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, HandleAsync, trackers);
+        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync()), HandleAsync, trackers);
     }
 
     /// <summary>Every command's route.</summary>

@@ -1,4 +1,5 @@
 using JourneyBot.Conversation;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
@@ -7,10 +8,12 @@ namespace JourneyBot.Web.Maps;
 
 /// <summary>
 /// The full map and its exports behind signed, expiring links: <c>/maps/{token}</c> (HTML),
-/// <c>/maps/{token}/json</c>, <c>/csv</c>, <c>/md</c>. Nothing else of the bot is reachable without a token.
-/// A link shows the published version it names, whatever changed since; once the map is archived or
-/// cancelled, its links answer 410. Round trips: one point read of the map's shelf line, then one
-/// query for the published version (a map published before versions were kept: its map and board).
+/// <c>/maps/{token}/json</c>, <c>/csv</c>, <c>/md</c>, and the actions' own <c>/actions.csv</c>. Nothing
+/// else of the bot is reachable without a token. A link shows the published version it names, whatever
+/// changed since, with the map's actions as they are now (they change after publishing; a version never
+/// holds them); once the map is archived or cancelled, its links answer 410. Round trips: one point
+/// read of the map's shelf line, then one query for the published version (a map published before
+/// versions were kept: its map and board) alongside one query for the actions.
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -23,7 +26,8 @@ internal static class MapPagesEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ServeAsync(string token, string? format, MapLinks links, IMapStore store, HttpContext http)
+    private static async Task<IResult> ServeAsync(string token, string? format, MapLinks links, IMapStore store, IActionStore actionStore,
+        TimeProvider clock, HttpContext http)
     {
         var check = links.Check(token);
         if (check.Status == MapLinkStatus.Expired)
@@ -31,7 +35,7 @@ internal static class MapPagesEndpoints
             return Results.Text(Texts.MapLinkExpired, statusCode: StatusCodes.Status410Gone);
         }
 
-        if (check.Status != MapLinkStatus.Valid || format is not (null or "json" or "csv" or "md"))
+        if (check.Status != MapLinkStatus.Valid || format is not (null or "json" or "csv" or "md" or MapExport.ActionsCsvFormat))
         {
             return Results.NotFound();
         }
@@ -43,9 +47,16 @@ internal static class MapPagesEndpoints
             return Results.Text(Texts.MapLinkWithdrawn, statusCode: StatusCodes.Status410Gone);
         }
 
-        var shown = line is null ? null
-            : check.Version > 0 ? await store.GetPublishedAsync(teamKey, mapId, check.Version, cancel)
-            : await FindAsync(store, teamKey, line, cancel);
+        if (line is null)
+        {
+            return Results.NotFound();
+        }
+
+        // The actions are read side by side with the version: one more request, no more waiting.
+        var reading = actionStore.GetActionsAsync(teamKey, mapId, cancel);
+        var finding = check.Version > 0 ? store.GetPublishedAsync(teamKey, mapId, check.Version, cancel) : FindAsync(store, teamKey, line, cancel);
+        await Task.WhenAll(reading, finding);
+        var (shown, actions) = (await finding, ActionsOnDay.On(await reading, clock));
         if (shown is null)
         {
             return Results.NotFound();
@@ -60,10 +71,11 @@ internal static class MapPagesEndpoints
         var file = FileName(map.Name);
         return format switch
         {
-            "json" => Download(MapExport.Json(map, board), "application/json; charset=utf-8", file + ".json", http),
+            "json" => Download(MapExport.Json(map, board, actions), "application/json; charset=utf-8", file + ".json", http),
             "csv" => Download(MapExport.Csv(map, board), "text/csv; charset=utf-8", file + ".csv", http),
-            "md" => Download(MapExport.Markdown(map, board), "text/markdown; charset=utf-8", file + ".md", http),
-            _ => Results.Content(MapPage.Html(map, board), "text/html; charset=utf-8"),
+            "md" => Download(MapExport.Markdown(map, board, actions), "text/markdown; charset=utf-8", file + ".md", http),
+            MapExport.ActionsCsvFormat => Download(MapExport.ActionsCsv(map, actions), "text/csv; charset=utf-8", file + "-actions.csv", http),
+            _ => Results.Content(MapPage.Html(map, board, actions), "text/html; charset=utf-8"),
         };
     }
 

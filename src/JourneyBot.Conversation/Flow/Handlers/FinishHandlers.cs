@@ -1,6 +1,6 @@
 using System.Text.Json;
 using JourneyBot.Conversation.Cards;
-using JourneyBot.Conversation.Exports;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -8,17 +8,19 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>How a session ends: published for the stakeholders, cancelled, or archived on the team's shelf.</summary>
-internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLinks links, MapTransaction transaction)
+internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, PublishedCards cards, MapTransaction transaction)
 {
     public async Task<TurnOutcome> PublishAsync(CommandTurn command, PublishCommand publish, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
         var (version, publishedAt) = (command.Map.PublishedVersion + 1, clock.GetUtcNow());
+        var actions = MapActions.None;
         if (MapFlow.MissingForPublish(command.Map, board).Count == 0)
         {
             await store.PutPublishedAsync(turn.Scope.TeamKey, command.Map.Id, version,
                 new PublishedMap(Published(Copy(command.Map), turn.From, publishedAt, version), board), cancellationToken);
+            actions = await cards.ActionsAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
         }
 
         return await transaction.ChangeAsync(turn, command.Stored, map =>
@@ -30,8 +32,7 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
             }
 
             Published(map, turn.From, publishedAt, version);
-            var outcome = new TurnOutcome().Show(MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id, map.PublishedVersion),
-                Strings.PublishedHereIsMap.Fill(("map", Markdown.Escape(map.Name)))));
+            var outcome = new TurnOutcome().Show(cards.For(turn, map, board, actions, MapCardIntro.Published));
             if (turn.Submit is not null)
             {
                 outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using JourneyBot.Conversation.Cards;
-using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -9,7 +8,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>Where the map stands: the status message (or the map card, once published) and the living progress card.</summary>
-internal sealed class StatusHandlers(IMapStore store, MapLinks links, Rounds.RoundViews rounds)
+internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Rounds.RoundViews rounds)
 {
     public async Task<TurnOutcome> StatusAsync(CommandTurn command, StatusCommand status, CancellationToken cancellationToken)
     {
@@ -17,8 +16,8 @@ internal sealed class StatusHandlers(IMapStore store, MapLinks links, Rounds.Rou
         var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, board, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            return new TurnOutcome().Show(MapCard.For(map, board, links.For(command.Scope.TeamKey, map.Id, map.PublishedVersion),
-                Strings.StatusPublishedIntro.Fill(("map", Markdown.Escape(map.Name)))));
+            var actions = await cards.ActionsAsync(command.Scope.TeamKey, map.Id, cancellationToken);
+            return new TurnOutcome().Show(cards.For(command.Turn, map, board, actions, MapCardIntro.Status));
         }
 
         var (name, facilitator) = (Markdown.Escape(map.Name), Markdown.Escape(map.Facilitator.Name));

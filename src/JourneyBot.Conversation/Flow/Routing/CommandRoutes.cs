@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Handlers;
 using JourneyBot.Conversation.Mapping;
@@ -24,13 +25,14 @@ internal static class CommandRoutes
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
-        Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null)
+        ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null)
     {
         var transaction = new MapTransaction(store);
-        var status = new StatusHandlers(store, links, new RoundViews(roundServices.Store, clock));
+        var cards = new PublishedCards(store, actionServices.Store, actionServices.TrackerSync, links, clock);
+        var status = new StatusHandlers(store, cards, new RoundViews(roundServices.Store, clock));
         var rounds = new RoundHandlers(store, roundServices.Store, roundServices.Roster, roundServices.Timers, transaction, clock);
         var sessions = new SessionHandlers(store, clock, transaction, status);
-        var finish = new FinishHandlers(store, clock, links, transaction);
+        var finish = new FinishHandlers(store, clock, cards, transaction);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction);
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
@@ -65,6 +67,8 @@ internal static class CommandRoutes
             // Whatever the map's status.
             .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true, Overheard = OneWord })
             .Add(new CommandRoute<ProgressCommand>(status.ProgressCardAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
+            // The published map card's refresh reads the version it shows, wherever the map is now.
+            .Add(new CommandRoute<RefreshMapCardCommand>(cards.RefreshAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DepartmentCommand>(members.SetDepartmentAsync)
             {
                 Map = MapUse.Optional, MayUseRecentCopy = true, ChangesProgress = true,

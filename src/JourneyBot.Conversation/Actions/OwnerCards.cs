@@ -39,7 +39,9 @@ public sealed class OwnerCards(IMapStore store, IActionStore actions, TimeProvid
         // A map's document is in the conversation that holds it, or on its shelf line.
         var held = await store.GetLatestConversationMapAsync(new MapScope(teamKey, summary.ConversationKey), cancellationToken);
         var map = held?.Map.Id == mapId ? held.Map : await store.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
-        return map is null ? null : new ActionSource(teamKey, map, await store.GetBoardAsync(teamKey, mapId, cancellationToken));
+        return map is null
+            ? null
+            : new ActionSource(teamKey, map, await store.GetBoardAsync(teamKey, mapId, cancellationToken), await actions.GetTrackerAsync(teamKey, cancellationToken));
     }
 
     /// <summary>What the card of <paramref name="action"/> shows to <paramref name="forWhom"/>.</summary>
@@ -57,7 +59,7 @@ public sealed class OwnerCards(IMapStore store, IActionStore actions, TimeProvid
             : null;
         return new OwnerCardView(source.TeamKey, map.Id, map.Name, map.Stages.FirstOrDefault(s => s.Id == action.StageId)?.Name ?? string.Empty,
             action, tally.GetValueOrDefault(action.Id), pains, Colleagues(map, board, action), forWhom,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), readOnly);
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), readOnly, source.Tracker);
     }
 
     /// <summary>The card of <paramref name="view"/>, with <paramref name="note"/>.</summary>
@@ -77,9 +79,11 @@ public sealed class OwnerCards(IMapStore store, IActionStore actions, TimeProvid
             .OrderBy(p => p.Name, StringComparer.CurrentCulture),
     ];
 
-    // Where other features put their buttons on the owner's card, after its own: the tracker's
-    // "Send to Planner" belongs here (at most six buttons show in a row, the card's own take up to five).
-    private static IReadOnlyList<CardAction> ExtraActions(OwnerCardView view) => [];
+    // Buttons of other features on the owner's card, after its own (at most six show in a row, the
+    // card's own take up to five): "Send to Planner" once the team chose a plan, while the action is
+    // not sent and not done; a read-only card has none.
+    private static IReadOnlyList<CardAction> ExtraActions(OwnerCardView view) =>
+        view.ReadOnly is null && TrackerButtons.SendToPlanner(view.TeamKey, view.MapId, view.Action, view.Tracker) is { } send ? [send] : [];
 }
 
 /// <summary>An owner's card to send, and to whom.</summary>
@@ -91,4 +95,5 @@ public sealed record OwnerCardMessage(Person Owner, AdaptiveCard Card);
 /// <param name="TeamKey">The team.</param>
 /// <param name="Map">The map.</param>
 /// <param name="Board">Its items and votes.</param>
-internal sealed record ActionSource(string TeamKey, JourneyMap Map, MapBoard Board);
+/// <param name="Tracker">The tracker the team chose for its actions, if any.</param>
+internal sealed record ActionSource(string TeamKey, JourneyMap Map, MapBoard Board, TeamTracker? Tracker = null);

@@ -218,6 +218,7 @@ internal static class OwnerCard
 /// <param name="For">Whom the card is made for (its owner, usually).</param>
 /// <param name="Today">The day, for the overdue mark.</param>
 /// <param name="ReadOnly">Why nothing may change (the map was archived or cancelled), or null.</param>
+/// <param name="Tracker">The tracker the team chose, for "Send to Planner"; null: none.</param>
 internal sealed record OwnerCardView(
     string TeamKey, string MapId, string MapName, string StageName, OwnedAction Action, int Votes, IReadOnlyList<(string Text, int Votes)> PainPoints,
-    IReadOnlyList<Person> Colleagues, Person For, DateOnly Today, string? ReadOnly);
+    IReadOnlyList<Person> Colleagues, Person For, DateOnly Today, string? ReadOnly, TeamTracker? Tracker = null);

@@ -92,6 +92,6 @@ public sealed class RouteTableTests
         }), TimeProvider.System);
         var rounds = new RoundServices(new InMemoryRoundStore(), new NoTeamRoster(), new RecordingRoundTimers());
         return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), new NoMemberDirectory(), TimeProvider.System, links, rounds,
-            (_, _) => Task.FromResult(new TurnOutcome()));
+            new InMemoryActionStore(), (_, _) => Task.FromResult(new TurnOutcome()));
     }
 }

@@ -171,6 +171,21 @@ internal sealed record InputChoiceSet : CardElement
 
     /// <summary>A hint when nothing is chosen.</summary>
     public string? Placeholder { get; init; }
+
+    /// <summary>Choices the client looks up as the member types (Teams: the people picker); <see cref="Choices"/> serve clients without it.</summary>
+    [JsonPropertyName("choices.data")]
+    public ChoicesData? ChoicesData { get; init; }
+}
+
+/// <summary>A dynamic source of choices, e.g. <c>Data.Query</c> of <c>graph.microsoft.com/users</c> (the Teams people picker).</summary>
+/// <param name="Dataset">What to look up.</param>
+internal sealed record ChoicesData(string Dataset)
+{
+    /// <summary>Always <c>Data.Query</c>.</summary>
+    public string Type { get; init; } = "Data.Query";
+
+    /// <summary>The Teams people picker: the organisation's users, each chosen by Entra object id.</summary>
+    public static ChoicesData People { get; } = new("graph.microsoft.com/users");
 }
 
 /// <summary>A check box: sends <c>true</c> or <c>false</c>.</summary>
@@ -194,6 +209,12 @@ internal sealed record InputDate : CardElement
 
     /// <summary>The initial date, <c>yyyy-MM-dd</c>.</summary>
     public string? Value { get; init; }
+
+    /// <summary>The earliest date the picker offers, <c>yyyy-MM-dd</c>.</summary>
+    public string? Min { get; init; }
+
+    /// <summary>The latest date the picker offers, <c>yyyy-MM-dd</c>.</summary>
+    public string? Max { get; init; }
 }
 
 /// <summary>A time picker: sends <c>HH:mm</c>.</summary>

@@ -29,13 +29,14 @@ public sealed class JourneyConversation
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
     /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>.
     /// </summary>
-    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds)
+    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds,
+        Actions.IActionStore actions)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
-        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, HandleAsync);
+        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, actions, HandleAsync);
     }
 
     /// <summary>Every command's route.</summary>

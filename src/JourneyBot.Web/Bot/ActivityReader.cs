@@ -28,7 +28,18 @@ internal static class ActivityReader
             IsPersonalChat = activity.Conversation?.ConversationType == ConversationTypes.Personal,
             TeamsId = activity.From?.Id,
             TimeZone = TimeZoneOf(activity),
+            Mentions = MentionsOf(activity),
         };
+    }
+
+    /// <summary>The people a message mentions, the bot (its recipient) left out: an action's owner is named so.</summary>
+    public static IReadOnlyList<MentionedPerson> MentionsOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return [.. (activity.Entities ?? [])
+            .Where(e => e is { Type: Entity.MentionType, Mentioned.Id: { Length: > 0 } } && e.Mentioned.Id != activity.Recipient?.Id)
+            .Select(e => new MentionedPerson(e.Mentioned!.Id!, e.Mentioned.AadObjectId, e.Mentioned.Name ?? string.Empty,
+                e.Text ?? $"<at>{e.Mentioned.Name}</at>"))];
     }
 
     /// <summary>
@@ -95,7 +106,7 @@ internal static class ActivityReader
     // The bot's own cards carry short verbs and ids; a longer one is no card of ours, and an id that
     // long would outgrow the row it is stored in. Members' typed inputs may be long and are not checked here.
     private static readonly string[] IdKeys =
-        [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey];
+        [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey, CardVerbs.OpportunityKey];
 
     private const int MaxIdLength = 1024;
 

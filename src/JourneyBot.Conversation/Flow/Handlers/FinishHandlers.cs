@@ -1,4 +1,5 @@
 using System.Text.Json;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Routing;
@@ -8,14 +9,19 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>How a session ends: published for the stakeholders, cancelled, or archived on the team's shelf.</summary>
-internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLinks links, MapTransaction transaction)
+internal sealed class FinishHandlers(IMapStore store, IActionStore actionStore, TimeProvider clock, MapLinks links, MapTransaction transaction)
 {
     public async Task<TurnOutcome> PublishAsync(CommandTurn command, PublishCommand publish, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
         var (version, publishedAt) = (command.Map.PublishedVersion + 1, clock.GetUtcNow());
-        if (MapFlow.MissingForPublish(command.Map, board).Count == 0)
+
+        // Issue 17: the top-voted opportunities must each be an action with an owner, or parked.
+        var actions = await actionStore.GetActionsAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var undecided = TopOpportunities.Undecided(board, actions);
+
+        if (MapFlow.MissingForPublish(command.Map, board).Count == 0 && undecided.Count == 0)
         {
             await store.PutPublishedAsync(turn.Scope.TeamKey, command.Map.Id, version,
                 new PublishedMap(Published(Copy(command.Map), turn.From, publishedAt, version), board), cancellationToken);
@@ -24,9 +30,9 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
         return await transaction.ChangeAsync(turn, command.Stored, map =>
         {
             var missing = MapFlow.MissingForPublish(map, board);
-            if (missing.Count > 0)
+            if (missing.Count > 0 || undecided.Count > 0)
             {
-                return MapChange.Unchanged(new TurnOutcome().Say(Strings.CannotPublishYet.Fill(("missing", string.Join("; ", missing)))));
+                return MapChange.Unchanged(new TurnOutcome().Say(PublishGate.Refusal(missing, undecided)));
             }
 
             Published(map, turn.From, publishedAt, version);
@@ -34,7 +40,7 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, MapLin
                 Strings.PublishedHereIsMap.Fill(("map", Markdown.Escape(map.Name)))));
             if (turn.Submit is not null)
             {
-                outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview);
+                outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview, actions: actions);
             }
 
             return MapChange.Saved(outcome);

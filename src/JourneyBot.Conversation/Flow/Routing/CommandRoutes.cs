@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow.Handlers;
 using JourneyBot.Conversation.Mapping;
@@ -24,19 +25,20 @@ internal static class CommandRoutes
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
-        Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
+        IActionStore actionStore, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
     {
         var transaction = new MapTransaction(store);
         var status = new StatusHandlers(store, links, new RoundViews(roundServices.Store, clock));
         var rounds = new RoundHandlers(store, roundServices.Store, roundServices.Roster, roundServices.Timers, transaction, clock);
         var sessions = new SessionHandlers(store, clock, transaction, status);
-        var finish = new FinishHandlers(store, clock, links, transaction);
+        var finish = new FinishHandlers(store, actionStore, clock, links, transaction);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction);
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
-        var votes = new VoteHandlers(store);
+        var votes = new VoteHandlers(store, actionStore);
+        var actions = new ActionHandlers(store, actionStore, new ActionOwners(roundServices.Roster), clock);
         var members = new MemberHandlers(store);
-        var demo = new DemoHandler(store, sessions, play);
+        var demo = new DemoHandler(store, sessions, clock, play);
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
         var move = new MoveHandler(store);
 
@@ -108,6 +110,12 @@ internal static class CommandRoutes
                 AllowedAt = new(step => step == MapStep.Review, () => Strings.VotingNotYet),
                 ChangesProgress = true, MayBeSetupAnswer = true,
             })
+
+            // Opportunities become owned actions, or wait for a reason: the team's, in the review and once published.
+            .Add(new CommandRoute<ActCommand>(actions.ActAsync) { Map = MapUse.Any })
+            .Add(new CommandRoute<ParkCommand>(actions.ParkAsync) { Map = MapUse.Any })
+            .Add(new CommandRoute<ActionFormCommand>(actions.FormAsync) { Map = MapUse.Any })
+            .Add(new CommandRoute<ReviewCardCommand>(actions.ReviewAsync) { Map = MapUse.Any })
 
             // Anything else.
             .Add(new CommandRoute<UnknownCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.NotUnderstood)))

@@ -20,15 +20,10 @@ internal sealed class ActionHandlers(IMapStore store, IActionStore actionStore, 
     public async Task<TurnOutcome> ActAsync(CommandTurn command, ActCommand act, CancellationToken cancellationToken)
     {
         var (turn, map) = (command.Turn, command.Map);
-        if (Closed(map) is { } closed)
+        var (board, item, refusal) = await OpportunityAsync(command, act.OpportunityId, cancellationToken);
+        if (item is null)
         {
-            return closed;
-        }
-
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
-        if (Find(board, act.OpportunityId) is not { } item)
-        {
-            return UnknownOpportunity(board, act.OpportunityId);
+            return refusal!;
         }
 
         // Someone else's action is told at once; the member's own may be this activity delivered again.
@@ -99,15 +94,10 @@ internal sealed class ActionHandlers(IMapStore store, IActionStore actionStore, 
     public async Task<TurnOutcome> ParkAsync(CommandTurn command, ParkCommand park, CancellationToken cancellationToken)
     {
         var (turn, map) = (command.Turn, command.Map);
-        if (Closed(map) is { } closed)
+        var (board, item, refusal) = await OpportunityAsync(command, park.OpportunityId, cancellationToken);
+        if (item is null)
         {
-            return closed;
-        }
-
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
-        if (Find(board, park.OpportunityId) is not { } item)
-        {
-            return UnknownOpportunity(board, park.OpportunityId);
+            return refusal!;
         }
 
         if (await actionStore.GetActionAsync(turn.Scope.TeamKey, map.Id, item.Id, cancellationToken) is { Action: var action })
@@ -132,15 +122,10 @@ internal sealed class ActionHandlers(IMapStore store, IActionStore actionStore, 
     public async Task<TurnOutcome> FormAsync(CommandTurn command, ActionFormCommand form, CancellationToken cancellationToken)
     {
         var (turn, map) = (command.Turn, command.Map);
-        if (Closed(map) is { } closed)
+        var (board, item, refusal) = await OpportunityAsync(command, form.OpportunityId, cancellationToken);
+        if (item is null)
         {
-            return closed;
-        }
-
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
-        if (Find(board, form.OpportunityId) is not { } item)
-        {
-            return UnknownOpportunity(board, form.OpportunityId);
+            return refusal!;
         }
 
         var decided = await actionStore.GetActionsAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
@@ -160,6 +145,20 @@ internal sealed class ActionHandlers(IMapStore store, IActionStore actionStore, 
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
         var decided = await actionStore.GetActionsAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
         return new TurnOutcome { CardUpdate = ReviewCard.For(map, board, actions: decided) };
+    }
+
+    // The opportunity a command names, on the map's board; or the refusal, when the map takes no
+    // actions (yet, or any more) or the id names no opportunity.
+    private async Task<(MapBoard Board, MapItem? Item, TurnOutcome? Refusal)> OpportunityAsync(CommandTurn command, string reference,
+        CancellationToken cancellationToken)
+    {
+        if (Closed(command.Map) is { } closed)
+        {
+            return (MapBoard.Empty, null, closed);
+        }
+
+        var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
+        return Find(board, reference) is { } item ? (board, item, null) : (board, null, UnknownOpportunity(board, reference));
     }
 
     // Actions are made in the review and on the published map; before, the team has not chosen, and

@@ -66,7 +66,13 @@ public static class Scenarios
 
         new Scenario("Actions wait for the review; with no votes nothing is top-voted, the map publishes, and work starts on it after",
         [
-            .. Setup,
+            new("Alex", "start Shoe journey", "Step 1 of 7: Business objective"),
+            new("Alex", "Help first-time runners buy their first pair online", "Step 2 of 7: Persona"),
+            new("Alex", "Park runners who jog at weekends", "Saved the persona", "Step 3 of 7: Start point"),
+            new("Alex", "Act on an urge to get fit", "Saved the start point"),
+            new("Alex", "First run in the new shoes", "Saved the end point"),
+            new("Alex", "template", "Stages: 1. Awareness"),
+            new("Alex", "next", "Step 6 of 7: Contributions"),
             new("Megan", "opportunity Purchase | Virtual fitting from a foot photo | Product", "Added opportunity"),
             new("Alex", "touchpoint Purchase | website | Checkout page", "Added touchpoint"),
             new("Megan", "act {opportunity} Adele by 2026-12-18", "Opportunities become actions in the review"),
@@ -76,7 +82,7 @@ public static class Scenarios
             new("Megan", "act {opportunity} Adele by 2026-12-18", "is now an action: Adele Vance owns it"),
             new("Patti", "park {opportunity} done already", "is an action already (Adele Vance owns it), so it can't be parked"),
         ],
-        new ExpectedMap { Status = MapStatus.Published }),
+        new ExpectedMap { Status = MapStatus.Published, Persona = "Park runners who jog at weekends", StartPoint = "Act on an urge to get fit" }),
 
         new Scenario("Making actions: the top three by votes (ties to the earlier), every bad input refused, publish once each is owned or parked",
         [

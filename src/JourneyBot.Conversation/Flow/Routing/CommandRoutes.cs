@@ -112,8 +112,9 @@ internal static class CommandRoutes
             })
 
             // Opportunities become owned actions, or wait for a reason: the team's, in the review and once published.
-            .Add(new CommandRoute<ActCommand>(actions.ActAsync) { Map = MapUse.Any })
-            .Add(new CommandRoute<ParkCommand>(actions.ParkAsync) { Map = MapUse.Any })
+            // "Park runners who…" is a persona: typed during setup, these are the facilitator's answer.
+            .Add(new CommandRoute<ActCommand>(actions.ActAsync) { Map = MapUse.Any, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<ParkCommand>(actions.ParkAsync) { Map = MapUse.Any, MayBeSetupAnswer = true })
             .Add(new CommandRoute<ActionFormCommand>(actions.FormAsync) { Map = MapUse.Any })
             .Add(new CommandRoute<ReviewCardCommand>(actions.ReviewAsync) { Map = MapUse.Any })
 

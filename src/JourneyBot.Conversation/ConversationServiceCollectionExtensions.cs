@@ -28,6 +28,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<RoundDue>();
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
+        services.TryAddSingleton<Actions.OwnerCards>();
         services.TryAddSingleton<JourneyConversation>();
         return services;
     }

@@ -213,6 +213,12 @@ public sealed class CardButtonTests
             cards[name] = card.ToJson().GetRawText();
         }
 
+        // An owned action's card in its owner's 1:1 chat (a moved or gone one has nothing left to press).
+        foreach (var (name, card) in OwnerCardSamples.For(map, board, 60).Where(c => c.Name is not (OwnerCardSamples.Moved or OwnerCardSamples.Gone)))
+        {
+            cards[name] = card.ToJson().GetRawText();
+        }
+
         return cards;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
@@ -89,6 +90,27 @@ public sealed class CardSizeTests
         // The grid has a row per stage with a cell per department.
         var grid = CardText.Of(cards.Single(c => c.Name == "progress with a round").Card);
         Assert.All(map.Stages, stage => Assert.Contains($"{stage.Name} — {departments[0]} ", grid, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_owner_card_stays_under_80_KB_with_the_longest_texts_a_full_history_and_many_colleagues()
+    {
+        var (map, board) = SampleMap(12, 200, 500);
+
+        var cards = OwnerCardSamples.For(map, board, 500).ToList();
+
+        Assert.Equal(6, cards.Count);
+        foreach (var (kind, card) in cards)
+        {
+            var bytes = MapCard.Bytes(card);
+            JourneyBot.Testing.RunSummary.Add($"{kind}, texts at their limits, {OwnedAction.MaxHistory} changes, 500 colleagues: {bytes:N0} bytes (limit {MessageLimit:N0})");
+            Assert.InRange(bytes, 1, MessageLimit);
+        }
+
+        // The picker offers at most its share of colleagues; the card shows the latest changes only.
+        var open = cards[0].Card;
+        Assert.Equal(OwnerCard.MostChoices, open.Body.OfType<Container>().SelectMany(c => c.Items).OfType<InputChoiceSet>().Single().Choices.Count);
+        Assert.Equal(OwnerCard.ShownChanges, CardText.Of(open).Split("marked it blocked").Length - 1);
     }
 
     private static JourneyMap AtStages(JourneyMap map)

@@ -50,6 +50,30 @@ public static class CardCatalogue
         {
             yield return card;
         }
+
+        foreach (var card in OwnerCards(SampleMap(MapStep.Review)))
+        {
+            yield return card;
+        }
+    }
+
+    // An owned action's card in its owner's 1:1 chat: open (after a change), blocked, done, read-only, moved.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> OwnerCards(JourneyMap map)
+    {
+        var at = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        var action = new JourneyBot.Conversation.Actions.OwnedAction
+        {
+            Id = "k3f9q", StageId = map.Stages[2].Id, Text = "Guest <b>checkout</b> **now** [x](https://evil.example)", Owner = Megan, Due = new DateOnly(2026, 12, 11),
+            CreatedBy = Alex, CreatedAt = at, Measure = new("repeat <i>purchase</i>", "18%", null), PreviousOwner = Alex,
+        };
+        action = action.With(new(at, Megan, JourneyBot.Conversation.Actions.ActionChangeKind.Blocked, "Waiting for <b>legal</b> **x**"));
+        OwnerCardView View(JourneyBot.Conversation.Actions.OwnedAction shown, string? readOnly = null) => new("19:team@thread.tacv2", map.Id, map.Name,
+            map.Stages[2].Name, shown, 3, [("Checkout asks for an <b>account</b>", 2)], [Alex, Megan], Megan, new DateOnly(2026, 12, 14), readOnly);
+        yield return ("owner", OwnerCard.For(View(action), "✔ Measure saved."));
+        yield return ("owner-blocked", OwnerCard.For(View(action with { Status = JourneyBot.Conversation.Actions.ActionStatus.Blocked, BlockedReason = "Legal <b>x</b>" })));
+        yield return ("owner-done", OwnerCard.For(View(action with { Status = JourneyBot.Conversation.Actions.ActionStatus.Done })));
+        yield return ("owner-read-only", OwnerCard.For(View(action, "“Shoe journey” is no longer being worked on, so this action can't be changed.")));
+        yield return ("owner-moved", OwnerCard.Moved(View(action with { Owner = Alex })));
     }
 
     // Issue 17: the review with a top-voted opportunity made an action (a hostile owner name) and one

@@ -1,9 +1,14 @@
+using System.Diagnostics.Metrics;
 using JourneyBot.Protocol.Connector;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Hosting;
 using JourneyBot.Protocol.Schema;
 using JourneyBot.Protocol.Sending;
 using JourneyBot.Protocol.Turns;
 using JourneyBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -47,22 +52,22 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         var otherRan = new TaskCompletionSource();
         var thread = Turn("19:a@thread.tacv2;messageid=1");
 
-        await _outbox.EnqueueAsync(thread, async _ =>
+        _outbox.Enqueue(thread, async _ =>
         {
             await firstMayFinish.Task;
             Note(ran, "a1");
-        }, TestContext.Current.CancellationToken);
-        await _outbox.EnqueueAsync(thread, _ =>
+        });
+        _outbox.Enqueue(thread, _ =>
         {
             Note(ran, "a2");
             return Task.CompletedTask;
-        }, TestContext.Current.CancellationToken);
-        await _outbox.EnqueueAsync(Turn("19:b@thread.tacv2;messageid=1"), _ =>
+        });
+        _outbox.Enqueue(Turn("19:b@thread.tacv2;messageid=1"), _ =>
         {
             Note(ran, "b1");
             otherRan.SetResult();
             return Task.CompletedTask;
-        }, TestContext.Current.CancellationToken);
+        });
 
         await otherRan.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
         Assert.Equal(["b1"], Snapshot(ran));
@@ -73,23 +78,92 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         Assert.Equal(["b1", "a1", "a2"], Snapshot(ran));
     }
 
+    // Issue 16, item 5: beyond the bound a turn was held until there was room, past Teams' 15 s.
     [Fact]
-    public async Task A_turn_waits_for_room_only_when_its_conversation_has_as_many_queued_as_allowed()
+    public async Task A_turn_beyond_the_bound_is_never_held_its_foldable_sends_are_shed_and_counted_and_the_rest_queue_in_order()
     {
-        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _clock, _logger);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var shedCounted = new MetricCollector<long>(meters, ProtocolTelemetry.Name, ProtocolMetrics.OutboxShed);
+        using var outbox = new ConversationOutbox(
+            Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _clock, _logger, new ProtocolMetrics(meters));
+        var ran = new List<string>();
         var mayFinish = new TaskCompletionSource();
-        var thread = Turn("19:a@thread.tacv2;messageid=1");
-        await outbox.EnqueueAsync(thread, _ => mayFinish.Task, TestContext.Current.CancellationToken);
-        await outbox.EnqueueAsync(thread, _ => Task.CompletedTask, TestContext.Current.CancellationToken);
+        var thread = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
 
-        var third = outbox.EnqueueAsync(thread, _ => Task.CompletedTask, TestContext.Current.CancellationToken);
-        await outbox.EnqueueAsync(Turn("19:b@thread.tacv2;messageid=1"), _ => Task.CompletedTask, TestContext.Current.CancellationToken)
-            .WaitAsync(Bound, TestContext.Current.CancellationToken);
-        Assert.False(third.IsCompleted);
+        Assert.True(outbox.Enqueue(thread, _ => RunAfter(mayFinish.Task, ran, "first"), () => Note(ran, "first shed")));
+        Assert.True(outbox.Enqueue(thread, _ => Run(ran, "second"), () => Note(ran, "second shed")));
+
+        // At the bound: each call returns at once, the foldable ones having run their alternative.
+        Assert.False(outbox.Enqueue(thread, _ => Run(ran, "confirmation"), () => Note(ran, "confirmation folded")));
+        Assert.True(outbox.Enqueue(thread, _ => Run(ran, "answer")));
+        Assert.False(outbox.Enqueue(thread, _ => Run(ran, "card update"), () => Note(ran, "card update folded")));
+        Assert.Equal(["confirmation folded", "card update folded"], Snapshot(ran));
+        Assert.Equal(2, shedCounted.GetMeasurementSnapshot().Sum(m => m.Value));
+        var started = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1160);
+        Assert.Equal(LogLevel.Information, started.Level);
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1161);
 
         mayFinish.SetResult();
-        await third.WaitAsync(Bound, TestContext.Current.CancellationToken);
         await outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Equal(["confirmation folded", "card update folded", "first", "second", "answer"], Snapshot(ran));
+        var drained = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1161);
+        Assert.Equal(("2", "0"), (State(drained, "Shed"), State(drained, "Dropped")));
+        Assert.Equal(ConversationHash.Of(thread.ConversationKey), State(drained, "ConversationHash"));
+        Assert.DoesNotContain(_logger.Collector.GetSnapshot(), r => r.Message.Contains("19:a@thread", StringComparison.Ordinal));
+
+        // Below the bound again, work is queued as usual.
+        Assert.True(outbox.Enqueue(thread, _ => Run(ran, "later"), () => Note(ran, "later shed")));
+        await outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Equal("later", Snapshot(ran)[^1]);
+    }
+
+    [Fact]
+    public async Task Beyond_the_hard_cap_work_that_cannot_be_shed_is_dropped_with_a_warning_and_counted()
+    {
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 1 }), _clock, _logger);
+        var ran = new List<string>();
+        var mayFinish = new TaskCompletionSource();
+        var thread = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
+        outbox.Enqueue(thread, _ => RunAfter(mayFinish.Task, ran, "1"));
+        for (var n = 2; n <= ConversationOutbox.HardCapFactor; n++)
+        {
+            var name = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(outbox.Enqueue(thread, _ => Run(ran, name)));
+        }
+
+        Assert.False(outbox.Enqueue(thread, _ => Run(ran, "beyond the cap")));
+
+        var dropped = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1162);
+        Assert.Equal(LogLevel.Warning, dropped.Level);
+        mayFinish.SetResult();
+        await outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Equal(["1", "2", "3", "4"], Snapshot(ran));
+        var drained = Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 1161);
+        Assert.Equal(("0", "1"), (State(drained, "Shed"), State(drained, "Dropped")));
+    }
+
+    [Fact]
+    public async Task Work_outside_any_turn_waits_for_room_below_the_bound_while_turns_go_on()
+    {
+        using var outbox = new ConversationOutbox(Options.Create(new BotHostOptions { MaxQueuedPerConversation = 2 }), _clock, _logger);
+        var ran = new List<string>();
+        var mayFinish = new TaskCompletionSource();
+        var thread = Turn("19:a@thread.tacv2;messageid=1", outbox: outbox);
+        outbox.Enqueue(thread, _ => RunAfter(mayFinish.Task, ran, "first"));
+        outbox.Enqueue(thread, _ => Run(ran, "second"));
+
+        var reminder = outbox.EnqueueAsync(new ConversationSender(new ConnectorClient(_http), thread.Conversation), (_, _) => Run(ran, "reminder"),
+            TestContext.Current.CancellationToken);
+        Assert.True(outbox.Enqueue(thread, _ => Run(ran, "answer")));
+        await outbox.EnqueueAsync(new ConversationSender(new ConnectorClient(_http), Turn("19:b@thread.tacv2;messageid=1").Conversation),
+            (_, _) => Task.CompletedTask, TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.False(reminder.IsCompleted);
+
+        mayFinish.SetResult();
+        await reminder.WaitAsync(Bound, TestContext.Current.CancellationToken);
+        await outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
+        Assert.Equal(["first", "second", "answer", "reminder"], Snapshot(ran));
     }
 
     [Fact]
@@ -98,12 +172,12 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         var thread = Turn("19:a@thread.tacv2;messageid=1", "my secret plan");
         var later = false;
 
-        await _outbox.EnqueueAsync(thread, _ => throw new InvalidOperationException("the connector refused"), TestContext.Current.CancellationToken);
-        await _outbox.EnqueueAsync(thread, _ =>
+        _outbox.Enqueue(thread, _ => throw new InvalidOperationException("the connector refused"));
+        _outbox.Enqueue(thread, _ =>
         {
             later = true;
             return Task.CompletedTask;
-        }, TestContext.Current.CancellationToken);
+        });
         await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
 
         var apology = Assert.Single(_connector.Requests).Activity;
@@ -119,11 +193,11 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     {
         var mayFinish = new TaskCompletionSource();
         var finished = false;
-        await _outbox.EnqueueAsync(Turn("19:a@thread.tacv2;messageid=1"), async _ =>
+        _outbox.Enqueue(Turn("19:a@thread.tacv2;messageid=1"), async _ =>
         {
             await mayFinish.Task;
             finished = true;
-        }, TestContext.Current.CancellationToken);
+        });
 
         var stopping = _outbox.StopAsync(TestContext.Current.CancellationToken);
         Assert.False(stopping.IsCompleted);
@@ -137,7 +211,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
     public async Task Work_still_queued_when_the_shutdown_time_is_up_is_cancelled()
     {
         var cancelled = false;
-        await _outbox.EnqueueAsync(Turn("19:a@thread.tacv2;messageid=1"), async token =>
+        _outbox.Enqueue(Turn("19:a@thread.tacv2;messageid=1"), async token =>
         {
             try
             {
@@ -148,7 +222,7 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
                 cancelled = true;
                 throw;
             }
-        }, TestContext.Current.CancellationToken);
+        });
 
         await _outbox.StopAsync(new CancellationToken(canceled: true));
         await _outbox.WhenIdleAsync(TestContext.Current.CancellationToken).WaitAsync(Bound, TestContext.Current.CancellationToken);
@@ -248,12 +322,12 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
             }
         }
 
-        await outbox.EnqueueAsync(thread, token =>
+        outbox.Enqueue(thread, token =>
         {
             running.SetResult();
             return NeverEndsButCountsAsync(token);
-        }, TestContext.Current.CancellationToken);
-        await outbox.EnqueueAsync(thread, _ => Task.CompletedTask, TestContext.Current.CancellationToken);
+        });
+        outbox.Enqueue(thread, _ => Task.CompletedTask);
         outbox.SendLater(Turn("19:b@thread.tacv2;messageid=1"), TimeSpan.FromHours(1), (_, token) => NeverEndsButCountsAsync(token));
         await running.Task.WaitAsync(Bound, TestContext.Current.CancellationToken);
 
@@ -270,8 +344,22 @@ public sealed class ConversationOutboxTests : IAsyncLifetime
         Assert.Empty(_connector.Requests);
     }
 
-    private TurnContext Turn(string conversationId, string text = "hello") =>
-        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), _outbox);
+    private TurnContext Turn(string conversationId, string text = "hello", ConversationOutbox? outbox = null) =>
+        new(Activities.Message(_connector.ServiceUrl(), text, conversationId: conversationId), new ConnectorClient(_http), outbox ?? _outbox);
+
+    private static Task Run(List<string> ran, string what)
+    {
+        Note(ran, what);
+        return Task.CompletedTask;
+    }
+
+    private static async Task RunAfter(Task mayFinish, List<string> ran, string what)
+    {
+        await mayFinish;
+        Note(ran, what);
+    }
+
+    private static string? State(FakeLogRecord record, string key) => record.StructuredState!.Single(p => p.Key == key).Value;
 
     private static void Note(List<string> ran, string what)
     {

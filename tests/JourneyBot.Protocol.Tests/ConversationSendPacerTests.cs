@@ -21,28 +21,13 @@ public sealed class ConversationSendPacerTests
         var requests = Enumerable.Range(0, 20).Select(_ => new HttpRequestMessage(HttpMethod.Post, Thread)).ToList();
         var waits = requests.Select(r => pacer.WaitForTurnAsync(r, TestContext.Current.CancellationToken)).ToList();
 
-        // Step the clock and note when each send was let go.
-        var sent = new TimeSpan?[waits.Count];
-        for (var step = 0; step < 1000 && sent.Any(t => t is null); step++)
-        {
-            for (var i = 0; i < waits.Count; i++)
-            {
-                sent[i] ??= waits[i].IsCompletedSuccessfully ? _clock.GetUtcNow() - start : null;
-            }
-
-            _clock.Advance(TimeSpan.FromMilliseconds(10));
-        }
+        var sent = StepUntilSent(waits, start);
 
         requests.ForEach(r => r.Dispose());
         Assert.All(sent, t => Assert.NotNull(t));
         Assert.Equal(7, sent.Count(t => t == TimeSpan.Zero));
         Assert.Equal(sent.Order(), sent); // in the order they asked
-        foreach (var (limit, window) in new[] { (7, 1.0), (8, 2.0) })
-        {
-            Assert.All(sent, from => Assert.True(
-                sent.Count(t => t >= from && t <= from + TimeSpan.FromSeconds(window)) <= limit, // a window's both ends: Teams may see them closer
-                $"More than {limit} sends in the {window} s after {from}: {string.Join(", ", sent.Order())}"));
-        }
+        AssertWithinWindows(sent);
     }
 
     [Fact]
@@ -87,5 +72,79 @@ public sealed class ConversationSendPacerTests
         Assert.False(waiting.IsCompleted); // and the margin
         _clock.Advance(TimeSpan.FromMilliseconds(50));
         await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_429_holds_every_send_into_its_conversation_until_its_Retry_After_has_passed()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions()));
+        using var throttled = new HttpRequestMessage(HttpMethod.Post, Thread);
+        var slot = await pacer.WaitForTurnAsync(throttled, TestContext.Current.CancellationToken);
+        pacer.Throttled(slot, TimeSpan.FromSeconds(2));
+        pacer.Arrived(slot);
+
+        // Another caller's send into the same thread (a timed send beside the queue), an update, and another thread.
+        using var beside = new HttpRequestMessage(HttpMethod.Post, Thread);
+        using var update = new HttpRequestMessage(HttpMethod.Put, Thread + "/1%3Acard");
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Post, Thread.Replace("abc", "other", StringComparison.Ordinal));
+        var waiting = pacer.WaitForTurnAsync(beside, TestContext.Current.CancellationToken);
+        var updating = pacer.WaitForTurnAsync(update, TestContext.Current.CancellationToken);
+        var other = pacer.WaitForTurnAsync(elsewhere, TestContext.Current.CancellationToken);
+
+        Assert.True(other.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(1990));
+        Assert.False(waiting.IsCompleted || updating.IsCompleted);
+        _clock.Advance(TimeSpan.FromMilliseconds(10));
+        await Task.WhenAll(waiting, updating).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Sends_already_waiting_when_a_429_comes_wait_for_its_Retry_After_and_then_go_within_every_window()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions()));
+        var start = _clock.GetUtcNow();
+        using var first = new HttpRequestMessage(HttpMethod.Post, Thread);
+        var slot = await pacer.WaitForTurnAsync(first, TestContext.Current.CancellationToken);
+        var requests = Enumerable.Range(0, 12).Select(_ => new HttpRequestMessage(HttpMethod.Post, Thread)).ToList();
+        var waits = requests.Select(r => pacer.WaitForTurnAsync(r, TestContext.Current.CancellationToken)).ToList();
+        Assert.Equal(6, waits.Count(w => w.IsCompleted)); // the first and six more fit the first second
+
+        // The first is answered 429 with Retry-After: 3 s. What has not left yet waits for it.
+        pacer.Throttled(slot, TimeSpan.FromSeconds(3));
+        pacer.Arrived(slot);
+        var sent = StepUntilSent(waits, start);
+
+        requests.ForEach(r => r.Dispose());
+        var later = sent.Skip(6).ToList();
+        Assert.All(later, t => Assert.True(t >= TimeSpan.FromSeconds(3), $"A send left at {t}, before the Retry-After had passed."));
+        Assert.Equal(later.Order(), later); // still in the order they asked
+        AssertWithinWindows([TimeSpan.Zero, .. sent]);
+    }
+
+    // Steps the clock and notes when each send was let go (since start).
+    private TimeSpan?[] StepUntilSent<T>(IReadOnlyList<Task<T>> waits, DateTimeOffset start)
+    {
+        var sent = new TimeSpan?[waits.Count];
+        for (var step = 0; step < 1000 && sent.Any(t => t is null); step++)
+        {
+            for (var i = 0; i < waits.Count; i++)
+            {
+                sent[i] ??= waits[i].IsCompletedSuccessfully ? _clock.GetUtcNow() - start : null;
+            }
+
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        return sent;
+    }
+
+    private static void AssertWithinWindows(TimeSpan?[] sent)
+    {
+        foreach (var (limit, window) in new[] { (7, 1.0), (8, 2.0) })
+        {
+            Assert.All(sent, from => Assert.True(
+                sent.Count(t => t >= from && t <= from + TimeSpan.FromSeconds(window)) <= limit, // a window's both ends: Teams may see them closer
+                $"More than {limit} sends in the {window} s after {from}: {string.Join(", ", sent.Order())}"));
+        }
     }
 }

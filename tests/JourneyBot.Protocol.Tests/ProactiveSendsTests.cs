@@ -81,11 +81,11 @@ public sealed class ProactiveSendsTests : IAsyncLifetime
         var ran = new List<string>();
         var turnMayFinish = new TaskCompletionSource();
         var turn = new TurnContext(Activities.Message(_connector.ServiceUrl(), "hi", conversationId: Thread), new ConnectorClient(_http), _outbox);
-        await _outbox.EnqueueAsync(turn, async _ =>
+        _outbox.Enqueue(turn, async _ =>
         {
             await turnMayFinish.Task;
             Note(ran, "turn");
-        }, Cancel);
+        });
 
         await Sends().EnqueueAsync(ConversationReference.ForConversation(_connector.ServiceUrl(), Thread), (_, _) =>
         {

@@ -71,7 +71,8 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Services.AddSingleton<SessionClock>().AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SessionClock>());
         addStore(builder);
         builder.Services.TryAddSingleton<IRoundStore, InMemoryRoundStore>();
-        builder.Services.TryAddSingleton<IActionStore, InMemoryActionStore>();
+        // The in-memory map store keeps its maps' actions (deleted with them); any other store brings its own.
+        builder.Services.TryAddSingleton<IActionStore>(sp => sp.GetRequiredService<IMapStore>() is InMemoryMapStore memory ? memory.Actions : new InMemoryActionStore());
         builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
         builder.Services.AddSingleton<RecordingRoundTimers>().AddSingleton<IRoundTimers>(sp => sp.GetRequiredService<RecordingRoundTimers>());
         builder.Services.AddJourneyConversation();

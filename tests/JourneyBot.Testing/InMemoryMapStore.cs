@@ -33,6 +33,9 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private long _version;
     private int _itemWrites;
 
+    /// <summary>The maps' actions, kept beside them so that deleting a map deletes them too, as in the table store.</summary>
+    public InMemoryActionStore Actions { get; } = new();
+
     /// <summary>What the conversation holds now; <see cref="Restore"/> puts it back.</summary>
     public ConversationSnapshot Snapshot(MapScope scope)
     {
@@ -333,6 +336,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
 
             _items.Remove((teamKey, mapId));
             _votes.Remove((teamKey, mapId));
+            Actions.RemoveMap(teamKey, mapId);
             foreach (var version in _published.Keys.Where(k => k.Team == teamKey && k.Map == mapId).ToList())
             {
                 _published.Remove(version);

@@ -18,6 +18,9 @@ public sealed record ConnectorRequest(string Method, string RawTarget, string? A
     /// <summary>When the request arrived (the connector's clock, real time).</summary>
     public DateTimeOffset ReceivedAt { get; init; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The status the connector answered with (200 unless scripted or throttled).</summary>
+    public int Status { get; init; } = 200;
+
     /// <summary>Whether this is a create-conversation call (<c>POST …/v3/conversations</c>).</summary>
     public bool CreatesConversation => Method == "POST" && RawTarget.Split('?')[0].EndsWith("/v3/conversations", StringComparison.Ordinal);
 
@@ -85,6 +88,7 @@ public sealed partial class RecordingConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorAnswer> _script = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private volatile TaskCompletionSource? _held;
+    private volatile Throttle? _throttle;
     private int _ids;
 
     private RecordingConnector(LoopbackServer server) => _server = server;
@@ -122,6 +126,14 @@ public sealed partial class RecordingConnector : IAsyncDisposable
             _script.Enqueue(answer);
         }
     }
+
+    /// <summary>
+    /// Answers every post or update of an activity with 429 and <c>Retry-After</c> of
+    /// <paramref name="retryAfterSeconds"/> until <paramref name="until"/> (real time), as Teams
+    /// throttles a busy thread; those attempts are recorded too (<see cref="ConnectorRequest.Status"/> 429).
+    /// Other calls (reads, new chats) are answered as usual.
+    /// </summary>
+    public void ThrottleUntil(DateTimeOffset until, int retryAfterSeconds = 2) => _throttle = new Throttle(until, retryAfterSeconds);
 
     /// <summary>Waits until a request matching <paramref name="match"/> has arrived (requests made in the background).</summary>
     public async Task<ConnectorRequest> WaitForAsync(Func<ConnectorRequest, bool> match, TimeSpan timeout)
@@ -165,6 +177,7 @@ public sealed partial class RecordingConnector : IAsyncDisposable
     {
         _requests.Clear();
         _script.Clear();
+        _throttle = null;
         AnswerDelay = TimeSpan.Zero;
         ResetConversations();
     }
@@ -188,9 +201,17 @@ public sealed partial class RecordingConnector : IAsyncDisposable
         var rawTarget = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var authorization = http.Request.Headers.Authorization.FirstOrDefault();
 
+        if (_throttle is { } throttle && DateTimeOffset.UtcNow < throttle.Until && SendsActivity(http.Request.Method, rawTarget))
+        {
+            Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body) { Status = StatusCodes.Status429TooManyRequests });
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = throttle.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return;
+        }
+
         if (_script.TryDequeue(out var answer))
         {
-            Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body));
+            Record(new ConnectorRequest(http.Request.Method, rawTarget, authorization, body) { Status = answer.Status });
             http.Response.StatusCode = answer.Status;
             if (answer.RetryAfter is not null)
             {
@@ -222,9 +243,15 @@ public sealed partial class RecordingConnector : IAsyncDisposable
         await http.Response.WriteAsJsonAsync(new { id });
     }
 
+    // A post or an update of an activity: what Teams counts against a thread's limits.
+    private static bool SendsActivity(string method, string rawTarget) =>
+        (method == HttpMethods.Post || method == HttpMethods.Put) && rawTarget.Split('?')[0].Contains("/activities", StringComparison.Ordinal);
+
     private void Record(ConnectorRequest request)
     {
         _requests.Enqueue(request);
         _arrived.Release();
     }
+
+    private sealed record Throttle(DateTimeOffset Until, int RetryAfterSeconds);
 }

@@ -33,8 +33,7 @@ internal sealed class BenchConversation
     {
         var store = new InMemoryMapStore(TimeProvider.System);
         var rounds = new RoundServices(new InMemoryRoundStore(), new NoTeamRoster(), new RecordingRoundTimers());
-        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create(), rounds,
-            new InMemoryActionStore());
+        var conversation = new JourneyConversation(store, new NoMemberDirectory(), TimeProvider.System, BenchLinks.Create(), rounds, new InMemoryActionStore());
 
         // The step after "next" at the stages: contributions open, the progress card posted.
         var sample = TypicalMap.Create(MapStep.Contribute, MapStatus.Active);

@@ -25,6 +25,9 @@ public sealed record OwnedAction
     /// <summary>Who owns it. <see cref="Person.Id"/> is the Entra object id when Teams gave one, which Planner assigns by.</summary>
     public required Person Owner { get; init; }
 
+    /// <summary>Who owned it before the latest reassignment, for the card to show; null while it never moved.</summary>
+    public Person? PreviousOwner { get; init; }
+
     /// <summary>The owner's department, as the team knows it when the owner was set.</summary>
     public string? OwnerDepartment { get; init; }
 

@@ -44,7 +44,7 @@ internal static class ActionFormCard
             Style = "filtered",
             Choices = [.. members.Take(MostChoices).OrderBy(m => m.Person.Name, StringComparer.CurrentCultureIgnoreCase)
                 .Select(m => new Choice(m.Person.Name, m.Person.Id))],
-            ChoicesData = ChoicesData.People,
+            ChoicesData = ChoicesQuery.People,
             Value = sent?.Owner,
         });
         body.Add(new InputText

@@ -172,20 +172,23 @@ internal sealed record InputChoiceSet : CardElement
     /// <summary>A hint when nothing is chosen.</summary>
     public string? Placeholder { get; init; }
 
-    /// <summary>Choices the client looks up as the member types (Teams: the people picker); <see cref="Choices"/> serve clients without it.</summary>
+    /// <summary>
+    /// Choices the client looks up as the member types (Teams: the people picker, <see cref="ChoicesQuery.People"/>);
+    /// clients without it show <see cref="Choices"/>.
+    /// </summary>
     [JsonPropertyName("choices.data")]
-    public ChoicesData? ChoicesData { get; init; }
+    public ChoicesQuery? ChoicesData { get; init; }
 }
 
-/// <summary>A dynamic source of choices, e.g. <c>Data.Query</c> of <c>graph.microsoft.com/users</c> (the Teams people picker).</summary>
-/// <param name="Dataset">What to look up.</param>
-internal sealed record ChoicesData(string Dataset)
+/// <summary>Where a choice set looks its choices up (<c>Data.Query</c>).</summary>
+/// <param name="Dataset">The dataset, e.g. <c>graph.microsoft.com/users</c>: the tenant's people, the value their Entra object id.</param>
+internal sealed record ChoicesQuery(string Dataset)
 {
+    /// <summary>Teams' people picker over the organisation's directory.</summary>
+    public static ChoicesQuery People { get; } = new("graph.microsoft.com/users");
+
     /// <summary>Always <c>Data.Query</c>.</summary>
     public string Type { get; init; } = "Data.Query";
-
-    /// <summary>The Teams people picker: the organisation's users, each chosen by Entra object id.</summary>
-    public static ChoicesData People { get; } = new("graph.microsoft.com/users");
 }
 
 /// <summary>A check box: sends <c>true</c> or <c>false</c>.</summary>

@@ -72,8 +72,8 @@ internal static class ActionInput
         }
 
         var name = TextRules.Clean(input.Name, MeasureNameMax, Strings.NounMeasureName, out var problem);
-        var baseline = Optional(input.Baseline, Strings.NounMeasureBaseline, ref problem);
-        var target = Optional(input.Target, Strings.NounMeasureTarget, ref problem);
+        var baseline = Optional(input.Baseline, Strings.NounMeasureValue, ref problem);
+        var target = Optional(input.Target, Strings.NounMeasureValue, ref problem);
         return problem is null ? (new SuccessMeasure(name, baseline, target), null) : (null, problem);
     }
 

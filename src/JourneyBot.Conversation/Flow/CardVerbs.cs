@@ -40,7 +40,8 @@ public static class CardVerbs
     public const string Status = "status";
 
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
-    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment or MakeAction;
+    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
+        or ActionBlocked or ActionReassign or ActionMeasure or MakeAction;
 
     /// <summary>Opens the routing card of a round of questions (the progress card's "Ask the departments").</summary>
     public const string Ask = "ask";
@@ -92,6 +93,30 @@ public static class CardVerbs
 
     /// <summary><see cref="DeleteKey"/> for every map the member facilitates in the team.</summary>
     public const string AllMaps = "*";
+
+    /// <summary>The owner (or the facilitator) marks an owned action done, on the owner's card.</summary>
+    public const string ActionDone = "actionDone";
+
+    /// <summary>Marks an owned action blocked, with the reason typed on the card.</summary>
+    public const string ActionBlocked = "actionBlocked";
+
+    /// <summary>Opens a blocked or done action again.</summary>
+    public const string ActionReopen = "actionReopen";
+
+    /// <summary>Gives an owned action to the colleague picked on the card.</summary>
+    public const string ActionReassign = "actionReassign";
+
+    /// <summary>Sets an owned action's success measure from the card's fields.</summary>
+    public const string ActionMeasure = "actionMeasure";
+
+    /// <summary>The owner's card as the action now stands (its Universal Actions refresh).</summary>
+    public const string ActionCard = "actionCard";
+
+    /// <summary>Data key: the owned action a card is about (its opportunity's item id); with <see cref="TeamKey"/> and <see cref="MapKey"/>.</summary>
+    public const string ActionKey = "action";
+
+    /// <summary>Data key: the person the owner's card was made for, so that a former owner's card says the action moved.</summary>
+    public const string ForKey = "for";
 
     /// <summary>Data key: the team a member's question card belongs to (the card is answered in their 1:1 chat).</summary>
     public const string TeamKey = "team";

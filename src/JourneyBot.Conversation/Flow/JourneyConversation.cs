@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Rounds;
@@ -24,15 +25,16 @@ public sealed class JourneyConversation
     private readonly IMapStore _store;
     private readonly ProgressCards _progressCards;
     private readonly RoundAnswers _roundAnswers;
+    private readonly OwnerPresses _ownerPresses;
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
-    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>.
+    /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/> and owned actions on <paramref name="actions"/>.
     /// </summary>
-    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds,
-        Actions.IActionStore actions)
+    public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds, IActionStore actions)
     {
         ArgumentNullException.ThrowIfNull(rounds);
+        _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
@@ -50,6 +52,12 @@ public sealed class JourneyConversation
         {
             // A member's answer in their 1:1 chat: it belongs to a team's map, named on the card.
             return await _roundAnswers.HandleAsync(turn, answer, cancellationToken);
+        }
+
+        if (turn.Submit is { } press && OwnerPresses.IsPress(press))
+        {
+            // A button of an owned action's card, in its owner's 1:1 chat: it names the team's map and the action.
+            return await _ownerPresses.HandleAsync(turn, press, cancellationToken);
         }
 
         var command = turn.Submit is { } submit ? CommandParser.FromCard(submit) : CommandParser.Parse(turn.Text);

@@ -138,13 +138,45 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
         }
 
         var scope = new MapScope(key.TeamKey, round.ConversationKey);
-        var map = (await store.GetConversationMapAsync(scope, cancellationToken))?.Map;
-        if (map is null || map.Id != key.MapId || map.Status != MapStatus.Active || round.State != RoundState.Open || !MapFlow.IsOpenForContributions(map.Step))
+        var stored = await store.GetConversationMapAsync(scope, cancellationToken);
+        if (!TakesAnswers(stored?.Map, key, round) && stored is null or { IsRecentCopy: true })
+        {
+            // The round is read fresh, the map may be a copy from moments ago (or its absence, kept
+            // as well): another instance may have opened the map or placed it since. Refused only on
+            // the map as storage holds it.
+            stored = await store.GetLatestConversationMapAsync(scope, cancellationToken);
+        }
+
+        var map = stored?.Map;
+        if (!TakesAnswers(map, key, round))
         {
             return (null, map is null ? new TurnOutcome().Say(Strings.QuestionClosed) : new TurnOutcome { CardUpdate = QuestionCard.Closed(map, Strings.QuestionClosed) });
         }
 
-        return (new Answer(turn, key, round, ask, map, scope), null);
+        return (new Answer(turn, key, round, ask, map, scope, stored!.IsRecentCopy), null);
+    }
+
+    private static bool TakesAnswers([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] JourneyMap? map, RoundKey key, Round round) =>
+        map is not null && map.Id == key.MapId && map.Status == MapStatus.Active && round.State == RoundState.Open && MapFlow.IsOpenForContributions(map.Step);
+
+    // The item into the map as AddItemAsync adds it; when a recent copy of the map cannot place it (a
+    // stage renamed or added on another instance since), placed again on the map as storage holds it.
+    private async Task<(Answer Answer, Added Added)> AddOnLatestAsync(Answer answer, AddItemCommand add, CancellationToken cancellationToken)
+    {
+        var added = await AddItemAsync(answer, add, cancellationToken);
+        if (!added.RefusedOnMap || !answer.RecentCopy)
+        {
+            return (answer, added);
+        }
+
+        var latest = (await store.GetLatestConversationMapAsync(answer.Scope, cancellationToken))?.Map;
+        if (!TakesAnswers(latest, answer.Key, answer.Round))
+        {
+            return (answer, added);
+        }
+
+        var fresh = answer with { Map = latest, RecentCopy = false };
+        return (fresh, await AddItemAsync(fresh, add, cancellationToken));
     }
 
     private async Task<TurnOutcome> AddAsync(Answer answer, AddItemCommand add, CancellationToken cancellationToken)
@@ -154,7 +186,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             return new TurnOutcome().Say(Strings.QuestionDepartmentMissing);
         }
 
-        var added = await AddItemAsync(answer, add, cancellationToken);
+        (answer, var added) = await AddOnLatestAsync(answer, add, cancellationToken);
         return added.Item is { } item
             ? await CardAsync(answer, added.Ask, "✔ " + added.Note, item.StageId, item.Kind, null, cancellationToken)
             : await CardAsync(answer, added.Ask, "⚠ " + added.Note, add.Stage, add.Kind, add, cancellationToken);
@@ -173,7 +205,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             return new TurnOutcome().Say(Texts.NotUnderstood);
         }
 
-        var added = await AddItemAsync(answer, add, cancellationToken);
+        (answer, var added) = await AddOnLatestAsync(answer, add, cancellationToken);
         var said = (added.Item is null ? "⚠ " : "✔ ") + added.Note;
         var outcome = chosen ? new TurnOutcome { CardUpdate = QuestionCard.Closed(answer.Map, said) } : new TurnOutcome().Say(said);
         if (answer.Round.ServiceUrl is { } serviceUrl && added.Item is not null)
@@ -198,7 +230,7 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
 
         if (draft is null)
         {
-            return new Added(ask, Markdown.Escape(problem!), null);
+            return new Added(ask, Markdown.Escape(problem!), null, RefusedOnMap: true);
         }
 
         // In an anonymous round the item shows the department only, and even its id says nothing of the member.
@@ -318,8 +350,10 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
     private string Due(Answer answer) =>
         RoundTime.Show(answer.Round.Deadline, clock.GetUtcNow(), RoundTime.Zone(answer.Ask.TimeZone ?? answer.Turn.TimeZone, answer.Round.TimeZone));
 
-    private sealed record Answer(UserTurn Turn, RoundKey Key, Round Round, RoundAsk Ask, JourneyMap Map, MapScope Scope);
+    // RecentCopy: Map is a copy read moments ago (StoredMap.IsRecentCopy), which may not know yet what another instance changed.
+    private sealed record Answer(UserTurn Turn, RoundKey Key, Round Round, RoundAsk Ask, JourneyMap Map, MapScope Scope, bool RecentCopy);
 
-    // An item added (with what to tell the member), or the problem that kept it out (Item null).
-    private sealed record Added(RoundAsk Ask, string Note, MapItem? Item);
+    // An item added (with what to tell the member), or the problem that kept it out (Item null);
+    // RefusedOnMap: the problem is what the map lacks (a stage it does not know), not a limit.
+    private sealed record Added(RoundAsk Ask, string Note, MapItem? Item, bool RefusedOnMap = false);
 }

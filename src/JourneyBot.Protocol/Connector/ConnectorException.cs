@@ -13,7 +13,8 @@ public sealed class ConnectorException : Exception
 
     /// <summary>
     /// <see cref="ErrorCode"/> of a call given up because its retries would outlast the budget
-    /// (<c>ConnectorRetry:TotalBudget</c>), e.g. under a long Retry-After.
+    /// (<c>ConnectorRetry:TotalBudget</c>, or <c>ConnectorRetry:ThrottleBudget</c> for a call still
+    /// throttled then), e.g. under a long Retry-After.
     /// </summary>
     public const string GivenUp = "JourneyBot.GivenUp";
 

@@ -23,6 +23,9 @@ public sealed class ProtocolMetrics
     /// <summary>Connector answers 429 (Too Many Requests), by method.</summary>
     public const string ConnectorThrottled = "journeybot.connector.throttled";
 
+    /// <summary>Connector calls given up (dropped), by method and reason: <c>throttled</c> (past the throttle budget), <c>budget_spent</c>, <c>retries_spent</c>.</summary>
+    public const string ConnectorGivenUp = "journeybot.connector.given_up";
+
     /// <summary>Seconds waited before retrying a connector call, by the status retried and whether the connector set Retry-After.</summary>
     public const string ConnectorRetryDelay = "journeybot.connector.retry.delay";
 
@@ -32,15 +35,24 @@ public sealed class ProtocolMetrics
     /// <summary>Work handed to the outbox and not yet done (queued or running), all conversations.</summary>
     public const string OutboxQueued = "journeybot.outbox.queued";
 
+    /// <summary>Turns whose sends were folded (shed) because their conversation's outbox was at its bound.</summary>
+    public const string OutboxShed = "journeybot.outbox.shed";
+
+    /// <summary>Turns whose sends were dropped because their conversation's outbox was at its hard cap.</summary>
+    public const string OutboxDropped = "journeybot.outbox.dropped";
+
     // Turns and waits last milliseconds to seconds; Teams gives up on an answer after 15 s.
     private static readonly IReadOnlyList<double> Seconds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30];
 
     private readonly Histogram<double> _turnDuration;
     private readonly Counter<long> _connectorRequests;
     private readonly Counter<long> _connectorThrottled;
+    private readonly Counter<long> _connectorGivenUp;
     private readonly Histogram<double> _retryDelay;
     private readonly Histogram<double> _pacingDelay;
     private readonly UpDownCounter<long> _outboxQueued;
+    private readonly Counter<long> _outboxShed;
+    private readonly Counter<long> _outboxDropped;
 
     /// <summary>Creates the meter from the host's factory.</summary>
     public ProtocolMetrics(IMeterFactory meterFactory)
@@ -51,9 +63,12 @@ public sealed class ProtocolMetrics
         _turnDuration = meter.CreateHistogram(TurnDuration, "s", "How long turns took, from the activity read to the HTTP answer.", advice: seconds);
         _connectorRequests = meter.CreateCounter<long>(ConnectorRequests, "{request}", "Requests to the Bot Connector, each attempt.");
         _connectorThrottled = meter.CreateCounter<long>(ConnectorThrottled, "{response}", "Connector answers 429 Too Many Requests.");
+        _connectorGivenUp = meter.CreateCounter<long>(ConnectorGivenUp, "{call}", "Connector calls given up after their retries or budget.");
         _retryDelay = meter.CreateHistogram(ConnectorRetryDelay, "s", "Waits before retrying a connector call.", advice: seconds);
         _pacingDelay = meter.CreateHistogram(ConnectorPacingDelay, "s", "Waits of sends for their moment in the conversation's pacing.", advice: seconds);
         _outboxQueued = meter.CreateUpDownCounter<long>(OutboxQueued, "{work}", "Deferred sends queued or running in the outbox.");
+        _outboxShed = meter.CreateCounter<long>(OutboxShed, "{turn}", "Turns whose sends were folded because their conversation's outbox was full.");
+        _outboxDropped = meter.CreateCounter<long>(OutboxDropped, "{turn}", "Turns whose sends were dropped because their conversation's outbox was at its hard cap.");
     }
 
     internal void TurnEnded(TimeSpan elapsed, string? activityType, string? invokeName, string? errorType)
@@ -93,6 +108,9 @@ public sealed class ProtocolMetrics
         }
     }
 
+    internal void ConnectorGaveUp(string method, string reason) =>
+        _connectorGivenUp.Add(1, new KeyValuePair<string, object?>("http.request.method", method), new KeyValuePair<string, object?>("journeybot.reason", reason));
+
     internal void RetryScheduled(int? status, TimeSpan delay, bool retryAfter) =>
         _retryDelay.Record(delay.TotalSeconds,
             new KeyValuePair<string, object?>("http.response.status_code", status),
@@ -101,4 +119,8 @@ public sealed class ProtocolMetrics
     internal void SendPaced(TimeSpan waited) => _pacingDelay.Record(waited.TotalSeconds);
 
     internal void OutboxChanged(int delta) => _outboxQueued.Add(delta);
+
+    internal void TurnSendsShed() => _outboxShed.Add(1);
+
+    internal void TurnSendsDropped() => _outboxDropped.Add(1);
 }

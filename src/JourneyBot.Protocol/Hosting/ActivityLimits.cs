@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using JourneyBot.Protocol.Diagnostics;
 using JourneyBot.Protocol.Schema;
 
 namespace JourneyBot.Protocol.Hosting;
 
 /// <summary>
 /// What a request must be before a turn sees it: text the JSON reader can decode everywhere,
-/// and ids of a sane length. Checked at the edge, so that no part of the bot meets a value it
+/// and ids of a sane length made of printable characters. Checked at the edge, so that no part of the bot meets a value it
 /// cannot read or store (the untyped parts, channelData and value, are read lazily and would
 /// otherwise fail mid-turn; a 70,000-character id outgrows a stored row).
 /// </summary>
@@ -54,38 +55,52 @@ internal static class ActivityLimits
         return null;
     }
 
-    /// <summary>The name of the first id of <paramref name="activity"/> longer than <see cref="MaxIdLength"/>, or null.</summary>
-    public static string? FindOverlongId(Activity activity)
+    /// <summary>
+    /// Why an id of <paramref name="activity"/> cannot be used, or null: longer than
+    /// <see cref="MaxIdLength"/>, or holding a character no Bot Framework id has (a control such as
+    /// CR, LF or ESC, a format character, a line separator; <see cref="LogSafe.IsUnprintable"/>).
+    /// Ids are logged and stored as they are, so such an id could forge log lines.
+    /// </summary>
+    public static string? FindUnusableId(Activity activity)
     {
-        var ids = new (string Name, string? Value)[]
-        {
-            ("id", activity.Id),
-            ("replyToId", activity.ReplyToId),
-            ("channelId", activity.ChannelId),
-            ("serviceUrl", activity.ServiceUrl),
-            ("from.id", activity.From?.Id),
-            ("from.aadObjectId", activity.From?.AadObjectId),
-            ("recipient.id", activity.Recipient?.Id),
-            ("recipient.aadObjectId", activity.Recipient?.AadObjectId),
-            ("conversation.id", activity.Conversation?.Id),
-            ("conversation.tenantId", activity.Conversation?.TenantId),
-            ("channelData.team.id", ChannelDataId(activity, "team")),
-            ("channelData.tenant.id", ChannelDataId(activity, "tenant")),
-            ("channelData.channel.id", ChannelDataId(activity, "channel")),
-        };
-        foreach (var (name, value) in ids)
+        foreach (var (name, value) in Ids(activity))
         {
             if (value is { Length: > MaxIdLength })
             {
-                return name;
+                return $"The activity's {name} is longer than {MaxIdLength} characters.";
+            }
+
+            if (value is not null && LogSafe.HasUnprintable(value))
+            {
+                return $"The activity's {name} has a control character.";
             }
         }
 
+        return null;
+    }
+
+    private static IEnumerable<(string Name, string? Value)> Ids(Activity activity)
+    {
+        yield return ("id", activity.Id);
+        yield return ("replyToId", activity.ReplyToId);
+        yield return ("channelId", activity.ChannelId);
+        yield return ("serviceUrl", activity.ServiceUrl);
+        yield return ("from.id", activity.From?.Id);
+        yield return ("from.aadObjectId", activity.From?.AadObjectId);
+        yield return ("recipient.id", activity.Recipient?.Id);
+        yield return ("recipient.aadObjectId", activity.Recipient?.AadObjectId);
+        yield return ("conversation.id", activity.Conversation?.Id);
+        yield return ("conversation.tenantId", activity.Conversation?.TenantId);
+        yield return ("channelData.team.id", ChannelDataId(activity, "team"));
+        yield return ("channelData.tenant.id", ChannelDataId(activity, "tenant"));
+        yield return ("channelData.channel.id", ChannelDataId(activity, "channel"));
         var members = (activity.MembersAdded ?? []).Concat(activity.MembersRemoved ?? [])
             .Concat((activity.Entities ?? []).Select(e => e?.Mentioned));
-        return members.Any(m => m?.Id is { Length: > MaxIdLength } || m?.AadObjectId is { Length: > MaxIdLength })
-            ? "a member's id"
-            : null;
+        foreach (var member in members)
+        {
+            yield return ("a member's id", member?.Id);
+            yield return ("a member's aadObjectId", member?.AadObjectId);
+        }
     }
 
     private static string? ChannelDataId(Activity activity, string owner) =>

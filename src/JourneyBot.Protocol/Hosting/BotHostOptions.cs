@@ -20,9 +20,12 @@ public sealed class BotHostOptions
     public TimeSpan TurnTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How many turns' replies one conversation may have waiting to be sent. Replies follow the
-    /// HTTP answer (see <see cref="Sending.ConversationOutbox"/>); when this many wait, the next turn
-    /// of that conversation is answered only once there is room, so a flood slows its senders.
+    /// How many pieces of sending work (a turn's replies, a reminder) one conversation may have
+    /// waiting before it sheds. Replies follow the HTTP answer (see <see cref="Sending.ConversationOutbox"/>),
+    /// and a turn never waits for room: beyond this, a turn whose sends can be folded (confirmations,
+    /// card updates) has them gathered with the others instead of queued, and a turn whose sends must
+    /// go out (answers to commands, apologies, new cards) is queued all the same, up to four times
+    /// this; only beyond that are they dropped, with a warning. Work outside any turn waits for room.
     /// </summary>
     public int MaxQueuedPerConversation { get; set; } = 64;
 

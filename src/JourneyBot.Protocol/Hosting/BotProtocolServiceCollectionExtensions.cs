@@ -1,3 +1,4 @@
+using System.Net;
 using JourneyBot.Protocol.Authentication;
 using JourneyBot.Protocol.Configuration;
 using JourneyBot.Protocol.Connector;
@@ -18,6 +19,9 @@ namespace JourneyBot.Protocol.Hosting;
 /// <summary>Registers the Bot Framework protocol: options, inbound auth, connector, request processing.</summary>
 public static class BotProtocolServiceCollectionExtensions
 {
+    // Retries of one call for faults other than throttling, against ConnectorRetry:MaxRetries.
+    private static readonly ResiliencePropertyKey<int> FaultRetries = new("JourneyBot.FaultRetries");
+
     /// <summary>
     /// Adds everything <see cref="BotEndpointExtensions.MapBotMessages"/> needs. The bot's logic is
     /// an <see cref="Turns.ITurnHandler"/> the caller registers.
@@ -28,8 +32,12 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddOptions<BotHostOptions>().BindConfiguration("BotHost")
             .Validate(o => o.ShutdownGrace >= TimeSpan.Zero, "BotHost:ShutdownGrace must not be negative.")
+            .Validate(o => o.MaxQueuedPerConversation is >= 1 and <= 100_000, "BotHost:MaxQueuedPerConversation must be between 1 and 100000.")
             .ValidateOnStart();
-        services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry");
+        services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry")
+            .Validate(o => o.ThrottleBudget > TimeSpan.Zero && o.ThrottleBudget >= o.MaxRetryAfter,
+                "ConnectorRetry:ThrottleBudget must be positive and at least ConnectorRetry:MaxRetryAfter, so that one whole Retry-After fits in it.")
+            .ValidateOnStart();
         services.AddOptions<ConnectorOptions>().BindConfiguration("Connector")
             .Validate(o => o.AllowedServiceHosts.All(ServiceUrlPolicy.IsHostPattern),
                 "Connector:AllowedServiceHosts lists host names (smba.trafficmanager.net) or *.domain patterns (*.botframework.com), without scheme or path.")
@@ -66,9 +74,10 @@ public static class BotProtocolServiceCollectionExtensions
         // One pacer for all connector clients: the limits are per conversation, not per client.
         services.TryAddSingleton<ConversationSendPacer>();
 
-        // The retries end within their budget; the client's own timeout is only a backstop behind it.
+        // The retries end within their budget (the throttle budget, for a throttled call); the
+        // client's own timeout is only a backstop behind the longer of the two.
         var connector = services.AddHttpClient<ConnectorClient>((sp, http) =>
-                http.Timeout = sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value.TotalBudget + TimeSpan.FromSeconds(30))
+                http.Timeout = sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value.LongestCall + TimeSpan.FromSeconds(30))
             // Outermost: a host off the list gets no token, no retry, no request.
             .AddHttpMessageHandler(sp => ActivatorUtilities.CreateInstance<ServiceUrlGuardHandler>(sp))
             .AddHttpMessageHandler(sp => sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.IsAuthenticationEnabled
@@ -78,36 +87,49 @@ public static class BotProtocolServiceCollectionExtensions
         connector.AddResilienceHandler("connector-retry", ConfigureRetry);
         connector.AddHttpMessageHandler(sp => new ConnectorMetricsHandler(sp.GetRequiredService<ProtocolMetrics>())); // each attempt
         // Innermost, so that a retry is paced like any other send.
-        connector.AddHttpMessageHandler(sp => new PacingHandler(sp.GetRequiredService<ConversationSendPacer>(), sp.GetRequiredService<ProtocolMetrics>()));
+        connector.AddHttpMessageHandler(sp => new PacingHandler(sp.GetRequiredService<ConversationSendPacer>(), sp.GetRequiredService<ProtocolMetrics>(),
+            sp.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value.MaxRetryAfter, sp.GetRequiredService<TimeProvider>()));
     }
 
     // Teams throttles with 429 + Retry-After and has passing 412/502/503/504 faults; what is
-    // retried, and when a POST is not, is ConnectorRetryRules'. The timeout outside the retries
-    // ends the whole call, waits included, within the budget.
+    // retried, and when a POST is not, is ConnectorRetryRules'. A passing fault is retried
+    // MaxRetries times; a 429 as long as the throttle lasts, each after its Retry-After. The call's
+    // budget outside the retries (ConnectorGiveUpHandler) ends the whole call, waits included.
     private static void ConfigureRetry(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var retry = context.ServiceProvider.GetRequiredService<IOptions<ConnectorRetryOptions>>().Value;
         var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger<ConnectorClient>();
         var metrics = context.ServiceProvider.GetRequiredService<ProtocolMetrics>();
         var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
-        pipeline.AddTimeout(retry.TotalBudget);
         pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            MaxRetryAttempts = retry.MaxRetries,
+            MaxRetryAttempts = int.MaxValue, // counted below, throttling apart; the budget ends the call
             Delay = retry.BaseDelay,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldHandle = args => ValueTask.FromResult(ConnectorRetryRules.ShouldRetry(
-                args.Context.GetRequestMessage()?.Method, args.Outcome.Result?.StatusCode, args.Outcome.Exception)),
+                    args.Context.GetRequestMessage()?.Method, args.Outcome.Result?.StatusCode, args.Outcome.Exception)
+                && (IsThrottled(args.Outcome) || args.Context.Properties.GetValue(FaultRetries, 0) < retry.MaxRetries)),
             DelayGenerator = args => ValueTask.FromResult(ConnectorRetryRules.RetryAfter(args.Outcome.Result, retry.MaxRetryAfter, clock.GetUtcNow())),
             OnRetry = args =>
             {
+                if (IsThrottled(args.Outcome))
+                {
+                    ConnectorCallBudget.Of(args.Context.GetRequestMessage())?.Throttled();
+                }
+                else
+                {
+                    args.Context.Properties.Set(FaultRetries, args.Context.Properties.GetValue(FaultRetries, 0) + 1);
+                }
+
                 ProtocolLog.ConnectorRetry(logger, (int?)args.Outcome.Result?.StatusCode, args.AttemptNumber + 1, args.RetryDelay);
                 metrics.RetryScheduled((int?)args.Outcome.Result?.StatusCode, args.RetryDelay, args.Outcome.Result?.Headers.RetryAfter is not null);
                 return ValueTask.CompletedTask;
             },
         });
     }
+
+    private static bool IsThrottled(Outcome<HttpResponseMessage> outcome) => outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests;
 
     private sealed class PassThroughHandler : DelegatingHandler;
 }

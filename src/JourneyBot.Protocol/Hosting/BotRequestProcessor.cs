@@ -88,13 +88,13 @@ internal sealed class BotRequestProcessor(
         catch (Exception ex) when (deadline.Passed)
         {
             observed.Failed(ex);
-            await deadline.TellAsync(http, turn, options.Value.Apology(), logger);
+            deadline.Tell(http, turn, options.Value.Apology(), logger);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             observed.Failed(ex);
             ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
-            await Apology.TellAsync(turn, options.Value.Apology(), logger, cancellationToken);
+            Apology.TellAfterAnswer(turn, options.Value.Apology(), logger);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }
@@ -173,9 +173,9 @@ internal sealed class BotRequestProcessor(
             return null;
         }
 
-        if (ActivityLimits.FindOverlongId(activity) is { } overlong)
+        if (ActivityLimits.FindUnusableId(activity) is { } unusable)
         {
-            problem = $"The activity's {overlong} is longer than {ActivityLimits.MaxIdLength} characters.";
+            problem = unusable;
             return null;
         }
 

@@ -45,15 +45,15 @@ internal sealed class TurnDeadline : IDisposable
 
     /// <summary>
     /// Makes the answer of a turn cut off by the deadline: a message gets the apology as a reply
-    /// and 200; a card action 200 with the apology in the card; any other invoke 503 with
+    /// (from the conversation's outbox, after the answer) and 200; a card action 200 with the apology in the card; any other invoke 503 with
     /// Retry-After (no one to tell, and an invoke must answer something); other activities 200.
     /// </summary>
-    public async Task TellAsync(HttpContext http, TurnContext turn, string apology, ILogger logger)
+    public void Tell(HttpContext http, TurnContext turn, string apology, ILogger logger)
     {
         ProtocolLog.TurnDeadlinePassed(logger, turn.Activity.Type, turn.Activity.Id, _timeout);
         if (turn.Activity.Type == ActivityTypes.Message)
         {
-            await Apology.TellAsync(turn, apology, logger, _requestAborted);
+            Apology.TellAfterAnswer(turn, apology, logger);
         }
         else if (turn.Activity.Type == ActivityTypes.Invoke && turn.Activity.Name == AdaptiveCardAction)
         {

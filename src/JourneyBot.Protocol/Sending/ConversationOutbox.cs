@@ -15,9 +15,15 @@ namespace JourneyBot.Protocol.Sending;
 /// Teams waits at most 15 seconds for the HTTP answer, and a send into a busy thread may have to
 /// wait for its moment (Teams allows about 7 a second per thread). Holding the request for that
 /// would make every member's turn as slow as the busiest thread; answering first keeps the answer
-/// quick and the replies in order. A conversation holds at most
-/// <see cref="BotHostOptions.MaxQueuedPerConversation"/> turns' work; beyond that a turn waits for
-/// room before it is answered, so a flood slows its own senders instead of filling memory.
+/// quick and the replies in order. A turn never waits for room in the queue either: when a
+/// conversation already has <see cref="BotHostOptions.MaxQueuedPerConversation"/> pieces of work
+/// waiting (a thread flooded beyond Teams' pace, or a connector that answers slowly), a turn whose
+/// sends can be folded runs its shed alternative instead (its confirmation gathered with others,
+/// its card update coalesced), counted and logged; a turn whose sends must go out (an answer to a
+/// command, an apology, a new card) is queued beyond the bound, up to <see cref="HardCapFactor"/>
+/// times it for memory's sake, and only beyond that dropped, with a warning. Work outside any turn
+/// (reminders, questions, card updates of no turn) still waits for room below the bound: it holds
+/// no member's answer, and so a flood slows it rather than filling memory.
 /// Sends that wait on purpose (gathered confirmations, coalesced card updates) are timed here too
 /// (<see cref="SendLater"/>), so that the host knows of all of them: on shutdown it sends the timed
 /// ones at once and waits for them and for what is queued, within <see cref="BotHostOptions.ShutdownGrace"/>.
@@ -34,24 +40,75 @@ public sealed class ConversationOutbox(
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
 
+    /// <summary>How many times <see cref="BotHostOptions.MaxQueuedPerConversation"/> a conversation may hold of work that cannot be shed.</summary>
+    public const int HardCapFactor = 4;
+
     /// <summary>
     /// Queues <paramref name="work"/> for <paramref name="turn"/>, to run once the conversation's
-    /// earlier work is done; completes when it is queued, at once unless the conversation's queue
-    /// is full. Should the work fail, the failure is logged and, for a message, the member is told.
+    /// earlier work is done, and returns at once: a turn never waits for room. Should the work
+    /// fail, the failure is logged and, for a message, the member is told.
     /// </summary>
-    public Task EnqueueAsync(TurnContext turn, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    /// <param name="turn">The turn whose sends these are.</param>
+    /// <param name="work">The sends; the token is the host's.</param>
+    /// <param name="shed">
+    /// What to do instead when the conversation already has <see cref="BotHostOptions.MaxQueuedPerConversation"/>
+    /// pieces of work waiting: quick, run on the caller's thread, and sending nothing itself (it may
+    /// gather, coalesce and time sends, see <see cref="SendLater"/>). Null: the work must go out, and is
+    /// queued beyond the bound, up to <see cref="HardCapFactor"/> times it; beyond that it is dropped.
+    /// </param>
+    /// <returns>Whether the work was queued; false when it was shed or dropped.</returns>
+    public bool Enqueue(TurnContext turn, Func<CancellationToken, Task> work, Action? shed = null)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(work);
-        return EnqueueAsync(turn.ConversationKey, () => RunTurnWorkAsync(turn, work), cancellationToken);
+        var key = turn.ConversationKey;
+        var bound = options.Value.MaxQueuedPerConversation;
+        bool startsEpisode;
+        lock (_gate)
+        {
+            var queue = QueueOf(key);
+            if (queue.Queued < bound || (shed is null && queue.Queued < bound * HardCapFactor))
+            {
+                Append(key, queue, () => RunTurnWorkAsync(turn, work));
+                return true;
+            }
+
+            startsEpisode = queue.Shed + queue.Dropped == 0;
+            if (shed is null)
+            {
+                queue.Dropped++;
+            }
+            else
+            {
+                queue.Shed++;
+            }
+        }
+
+        var hash = ConversationHash.Of(key);
+        if (startsEpisode)
+        {
+            ProtocolLog.OutboxShedding(logger, hash, bound);
+        }
+
+        if (shed is null)
+        {
+            metrics?.TurnSendsDropped();
+            ProtocolLog.OutboxDropped(logger, turn.Activity.Type, turn.Activity.Id, hash, bound * HardCapFactor);
+            return false;
+        }
+
+        metrics?.TurnSendsShed();
+        shed();
+        return false;
     }
 
     /// <summary>
     /// Queues <paramref name="work"/> for a conversation outside any turn (a reminder, a question
     /// to a member's 1:1 chat, a summary into a thread), in order with that conversation's other
     /// work, turns' included, as <see cref="ConversationReference.Key"/> names it: the same
-    /// conversation under the same service URL shares one queue. Completes when it is queued.
-    /// Should the work fail, the failure is logged; there is no member's turn to answer, so no one
+    /// conversation under the same service URL shares one queue. Completes when it is queued, which
+    /// waits while the conversation has <see cref="BotHostOptions.MaxQueuedPerConversation"/> pieces
+    /// of work or more (this work holds no member's answer). Should the work fail, the failure is logged; there is no member's turn to answer, so no one
     /// is told (work that must know catches its own failures).
     /// </summary>
     /// <param name="conversation">Where the work sends (see <see cref="ConversationSender"/>).</param>
@@ -62,7 +119,7 @@ public sealed class ConversationOutbox(
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(work);
-        return EnqueueAsync(conversation.Conversation.Key, () => RunProactiveWorkAsync(conversation, work), cancellationToken);
+        return EnqueueWhenRoomAsync(conversation.Conversation.Key, () => RunProactiveWorkAsync(conversation, work), cancellationToken);
     }
 
     /// <summary>
@@ -208,34 +265,54 @@ public sealed class ConversationOutbox(
         }
     }
 
-    private async Task EnqueueAsync(string key, Func<Task> run, CancellationToken cancellationToken)
+    private async Task EnqueueWhenRoomAsync(string key, Func<Task> run, CancellationToken cancellationToken)
     {
-        Queue queue;
-        lock (_gate)
+        while (true)
         {
-            if (!_queues.TryGetValue(key, out queue!))
+            Queue queue;
+            Task room;
+            lock (_gate)
             {
-                _queues[key] = queue = new Queue(options.Value.MaxQueuedPerConversation);
+                queue = QueueOf(key);
+                if (queue.Queued < options.Value.MaxQueuedPerConversation)
+                {
+                    Append(key, queue, run);
+                    return;
+                }
+
+                queue.Pending++; // counts waiters too, so the queue stays while anyone waits for room
+                room = (queue.RoomFreed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
-            queue.Pending++; // counts waiters too, so the queue stays while anyone waits for room
+            try
+            {
+                await room.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Leave(key, queue);
+            }
+        }
+    }
+
+    // Under _gate.
+    private Queue QueueOf(string key)
+    {
+        if (!_queues.TryGetValue(key, out var queue))
+        {
+            _queues[key] = queue = new Queue();
         }
 
-        try
-        {
-            await queue.Room.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Leave(key, queue);
-            throw;
-        }
+        return queue;
+    }
 
+    // Under _gate. RunAfterAsync yields before the work runs, so the work never runs under the lock.
+    private void Append(string key, Queue queue, Func<Task> run)
+    {
+        queue.Pending++;
+        queue.Queued++;
         metrics?.OutboxChanged(+1);
-        lock (_gate)
-        {
-            queue.Tail = RunAfterAsync(queue.Tail, key, queue, run);
-        }
+        queue.Tail = RunAfterAsync(queue.Tail, key, queue, run);
     }
 
     // `run` never throws: each kind of work logs its own failures.
@@ -250,9 +327,33 @@ public sealed class ConversationOutbox(
         finally
         {
             metrics?.OutboxChanged(-1);
-            queue.Room.Release();
-            Leave(key, queue);
+            Done(key, queue);
         }
+    }
+
+    // One piece of work is done: room for waiting work, and the end of a shedding episode once the queue is below its bound again.
+    private void Done(string key, Queue queue)
+    {
+        var bound = options.Value.MaxQueuedPerConversation;
+        (int Shed, int Dropped) episode = default;
+        lock (_gate)
+        {
+            if (--queue.Queued < bound)
+            {
+                episode = (queue.Shed, queue.Dropped);
+                (queue.Shed, queue.Dropped) = (0, 0);
+                queue.RoomFreed?.TrySetResult();
+                queue.RoomFreed = null;
+            }
+        }
+
+        if (episode.Shed + episode.Dropped > 0)
+        {
+            var hash = ConversationHash.Of(key);
+            ProtocolLog.OutboxDrained(logger, hash, episode.Shed, episode.Dropped);
+        }
+
+        Leave(key, queue);
     }
 
     private async Task RunTurnWorkAsync(TurnContext turn, Func<CancellationToken, Task> work)
@@ -299,18 +400,27 @@ public sealed class ConversationOutbox(
             if (--queue.Pending == 0)
             {
                 _queues.Remove(key);
-                queue.Room.Dispose();
             }
         }
     }
 
-    /// <summary>One conversation's work: the last piece queued, and how many are queued or waiting for room.</summary>
-    private sealed class Queue(int capacity)
+    /// <summary>
+    /// One conversation's work: the last piece queued; how many are queued or running, and with
+    /// those waiting for room; what was shed or dropped since the queue last reached its bound; and
+    /// the signal waiters for room wait on.
+    /// </summary>
+    private sealed class Queue
     {
-        public SemaphoreSlim Room { get; } = new(capacity, capacity);
-
         public Task Tail { get; set; } = Task.CompletedTask;
 
         public int Pending { get; set; }
+
+        public int Queued { get; set; }
+
+        public int Shed { get; set; }
+
+        public int Dropped { get; set; }
+
+        public TaskCompletionSource? RoomFreed { get; set; }
     }
 }

@@ -13,8 +13,10 @@ namespace JourneyBot.Protocol.Sending;
 /// way (a busy core, a slow network) could otherwise arrive in the same window as one that left a
 /// window after it. So a send's place in the windows moves to the moment its answer came back
 /// (<see cref="Arrived"/>), by which time it had surely arrived.
-/// Pacing is per process: each instance paces the sends it makes. The retry handler still answers
-/// a 429 should several instances together exceed the limits.
+/// Pacing is per process: each instance paces the sends it makes. Should the connector still
+/// throttle a send (several instances together, or a thread busier than its limits say), its
+/// Retry-After holds the whole conversation (<see cref="Throttled"/>): retrying one send while others
+/// go on would only draw more 429s. The retry handler then sends it again.
 /// </remarks>
 internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPacingOptions> options)
 {
@@ -43,9 +45,21 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         var now = clock.GetUtcNow();
         var schedule = _schedules.GetOrAdd(conversation, _ => new Schedule());
         var slot = schedule.Reserve(now, _windows, _kept);
-        if (slot.At > now)
+
+        // The slot may move while it waits: a 429 meanwhile holds the conversation (see Throttled).
+        while (schedule.Leave(slot, now) is { } at)
         {
-            await Task.Delay(slot.At - now, clock, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(at - now, clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                schedule.Withdraw(slot);
+                throw;
+            }
+
+            now = clock.GetUtcNow();
         }
 
         if (Interlocked.Increment(ref _sends) % SweepEvery == 0)
@@ -62,6 +76,20 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         if (slot is not null)
         {
             slot.Schedule.Arrived(slot, clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Notes that the send of <paramref name="slot"/> was throttled (429) and asked to wait
+    /// <paramref name="retryAfter"/>: no send into its conversation leaves before that has passed,
+    /// whichever caller makes it, and those already waiting are spaced out again from then.
+    /// </summary>
+    public void Throttled(Slot? slot, TimeSpan retryAfter)
+    {
+        if (slot is not null && retryAfter > TimeSpan.Zero)
+        {
+            var now = clock.GetUtcNow();
+            slot.Schedule.HoldUntil(now + retryAfter, now, _windows);
         }
     }
 
@@ -97,8 +125,11 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
     {
         public Schedule Schedule { get; } = schedule;
 
-        /// <summary>When the send left, and once answered, when it surely had arrived.</summary>
+        /// <summary>When the send is to leave; once it left, when; once answered, when it surely had arrived.</summary>
         public DateTimeOffset At { get; set; } = at;
+
+        /// <summary>Whether the send has left (a slot still waiting may be moved).</summary>
+        public bool Left { get; set; }
     }
 
     /// <summary>The moments of one conversation's recent and coming sends, oldest first.</summary>
@@ -107,22 +138,15 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         private readonly Lock _gate = new();
         private readonly List<Slot> _slots = [];
 
+        // Until when the connector asked this conversation to wait (a 429's Retry-After).
+        private DateTimeOffset _heldUntil;
+
         public Slot Reserve(DateTimeOffset now, (int Limit, TimeSpan Window)[] windows, int kept)
         {
             lock (_gate)
             {
-                var at = _slots.Count > 0 && _slots[^1].At > now ? _slots[^1].At : now;
-                foreach (var (limit, window) in windows)
-                {
-                    // The send that is `limit` back must have left the window first.
-                    if (limit > 0 && _slots.Count >= limit && _slots[^limit].At + window > at)
-                    {
-                        at = _slots[^limit].At + window;
-                    }
-                }
-
-                var slot = new Slot(this, at);
-                _slots.Add(slot);
+                var slot = new Slot(this, now);
+                Place(slot, now, windows);
                 if (_slots.Count > kept)
                 {
                     _slots.RemoveRange(0, _slots.Count - kept);
@@ -130,6 +154,71 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
 
                 return slot;
             }
+        }
+
+        /// <summary>Marks <paramref name="slot"/> as left when its moment has come; else gives the moment to wait for.</summary>
+        public DateTimeOffset? Leave(Slot slot, DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                if (slot.At > now)
+                {
+                    return slot.At;
+                }
+
+                slot.Left = true;
+                return null;
+            }
+        }
+
+        /// <summary>Forgets the slot of a send that stopped waiting: it never left.</summary>
+        public void Withdraw(Slot slot)
+        {
+            lock (_gate)
+            {
+                _slots.Remove(slot);
+            }
+        }
+
+        /// <summary>
+        /// Holds every send until <paramref name="until"/>: sends reserved since are placed from it,
+        /// and those still waiting are placed again, in their order, from it and within every window.
+        /// </summary>
+        public void HoldUntil(DateTimeOffset until, DateTimeOffset now, (int Limit, TimeSpan Window)[] windows)
+        {
+            lock (_gate)
+            {
+                if (until <= _heldUntil)
+                {
+                    return;
+                }
+
+                _heldUntil = until;
+                var waiting = _slots.Where(s => !s.Left).ToList();
+                _slots.RemoveAll(s => !s.Left);
+                foreach (var slot in waiting)
+                {
+                    Place(slot, now, windows);
+                }
+            }
+        }
+
+        // Gives the slot the earliest moment after the last one at which it fits every window, and adds it.
+        private void Place(Slot slot, DateTimeOffset now, (int Limit, TimeSpan Window)[] windows)
+        {
+            var at = now > _heldUntil ? now : _heldUntil;
+            at = _slots.Count > 0 && _slots[^1].At > at ? _slots[^1].At : at;
+            foreach (var (limit, window) in windows)
+            {
+                // The send that is `limit` back must have left the window first.
+                if (limit > 0 && _slots.Count >= limit && _slots[^limit].At + window > at)
+                {
+                    at = _slots[^limit].At + window;
+                }
+            }
+
+            slot.At = at;
+            _slots.Add(slot);
         }
 
         public void Arrived(Slot slot, DateTimeOffset now)
@@ -147,7 +236,7 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         {
             lock (_gate)
             {
-                return _slots.Count == 0 || _slots[^1].At < moment;
+                return (_slots.Count == 0 || _slots[^1].At < moment) && _heldUntil < moment;
             }
         }
     }

@@ -62,12 +62,14 @@ public sealed class TurnContext : IConversationSender
 
     /// <summary>
     /// Queues <paramref name="sends"/> to run after the turn has been answered, in order with the
-    /// conversation's other such work (see <see cref="ConversationOutbox"/>); completes once
-    /// queued, which waits only while the conversation's queue is full. The token the sends get
-    /// is the host's, not the request's, which is over by then.
+    /// conversation's other such work (see <see cref="ConversationOutbox.Enqueue"/>), and returns at
+    /// once: the turn never waits for room. When the conversation's queue is full, <paramref name="shed"/>
+    /// runs instead, if given: quick, sending nothing itself (it may gather and time sends, see <see cref="SendLater"/>).
+    /// The token the sends get is the host's, not the request's, which is over by then.
     /// </summary>
-    public Task SendAfterAnswerAsync(Func<CancellationToken, Task> sends, CancellationToken cancellationToken) =>
-        _outbox.EnqueueAsync(this, sends, cancellationToken);
+    /// <returns>Whether the sends were queued; false when they were shed (or, past the hard cap, dropped).</returns>
+    public bool SendAfterAnswer(Func<CancellationToken, Task> sends, Action? shed = null) =>
+        _outbox.Enqueue(this, sends, shed);
 
     /// <summary>
     /// Runs <paramref name="sends"/> once <paramref name="delay"/> has passed on the host's clock,

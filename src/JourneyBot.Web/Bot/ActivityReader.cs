@@ -106,7 +106,8 @@ internal static class ActivityReader
     // The bot's own cards carry short verbs and ids; a longer one is no card of ours, and an id that
     // long would outgrow the row it is stored in. Members' typed inputs may be long and are not checked here.
     private static readonly string[] IdKeys =
-        [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey, CardVerbs.OpportunityKey];
+        [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey,
+            CardVerbs.ActionKey, CardVerbs.ForKey, CardVerbs.OpportunityKey];
 
     private const int MaxIdLength = 1024;
 

@@ -13,7 +13,8 @@ namespace JourneyBot.Web.Bot;
 /// </summary>
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
-    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger)
+    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger,
+    Actions.OwnerDelivery owners)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -23,7 +24,7 @@ internal sealed class JourneyTurnHandler(
         ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
         ActivityTypes.Invoke when turn.Activity.Name == AdaptiveCardAction => OnCardActionAsync(turn, cancellationToken),
         ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
-        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn),
         _ => Task.CompletedTask,
     };
 
@@ -33,7 +34,7 @@ internal sealed class JourneyTurnHandler(
         if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
         {
             // A card that is not one of ours, or no longer is.
-            await turn.SendAfterAnswerAsync(token => turn.ReplyAsync(Texts.OutdatedCard, token), cancellationToken);
+            turn.SendAfterAnswer(token => turn.ReplyAsync(Texts.OutdatedCard, token));
             return;
         }
 
@@ -54,7 +55,7 @@ internal sealed class JourneyTurnHandler(
         }
 
         progress.Posted(userTurn.Scope, typed: submit is null, outcome.Messages.Count);
-        await turn.SendAfterAnswerAsync(async token =>
+        turn.SendAfterAnswer(async token =>
         {
             if (pressedCardId is not null)
             {
@@ -63,7 +64,27 @@ internal sealed class JourneyTurnHandler(
 
             await SendAsync(turn, outcome.Messages, token);
             await FollowUpAsync(turn, userTurn, outcome, token);
-        }, cancellationToken);
+        }, Foldable(outcome, outcome.Messages) ? () => Fold(turn, userTurn, outcome, outcome.Messages, pressedCardId) : null);
+    }
+
+    // A turn whose sends are only confirmations (or none) and the pressed card's update can be
+    // folded into others' when its conversation's outbox is full; answers to commands, refusals,
+    // cards of their own and a new progress card cannot.
+    private static bool Foldable(TurnOutcome outcome, IReadOnlyList<BotMessage> messages) =>
+        outcome.NewProgressCard is null && messages.All(m => m.Summary is not null);
+
+    // Instead of queuing the turn's sends behind a full outbox: its confirmations join the gathered
+    // ones, the pressed card's newest content goes out once with other presses', and what follows
+    // that sends nothing itself runs as usual. Nothing the member did goes unconfirmed.
+    private void Fold(TurnContext turn, UserTurn userTurn, TurnOutcome outcome, IReadOnlyList<BotMessage> messages, string? pressedCardId)
+    {
+        if (pressedCardId is not null)
+        {
+            cardUpdates.SendNewestLater(turn, pressedCardId);
+        }
+
+        acknowledgements.Gather(turn, messages, ReplyTarget(turn));
+        FollowUpQuietly(turn, userTurn, outcome);
     }
 
     // The progress card: posted when contributions open, then updated in place, coalesced.
@@ -79,6 +100,12 @@ internal sealed class JourneyTurnHandler(
             }
         }
 
+        FollowUpQuietly(turn, userTurn, outcome);
+    }
+
+    // What follows a turn without sending into its conversation now: coalesced card updates, other conversations.
+    private void FollowUpQuietly(TurnContext turn, UserTurn userTurn, TurnOutcome outcome)
+    {
         if (outcome.ProgressChanged)
         {
             progress.Schedule(turn, userTurn.Scope);
@@ -93,6 +120,9 @@ internal sealed class JourneyTurnHandler(
         // A round's questions go to each member's 1:1 chat, in the background: the thread waits for none of them.
         var channel = userTurn.ServiceUrl is { } serviceUrl ? new ProgressElsewhere(userTurn.Scope, serviceUrl) : null;
         questions.Enqueue(outcome.Direct, turn.Activity.Recipient, channel);
+
+        // Owners of actions made or moved by the turn get the action's card in their 1:1 chat, in the background too.
+        owners.Enqueue(outcome.OwnerNotices, turn.Activity.Recipient);
     }
 
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -123,11 +153,11 @@ internal sealed class JourneyTurnHandler(
         }
 
         progress.Posted(userTurn.Scope, typed: false, messages.Count);
-        await turn.SendAfterAnswerAsync(async token =>
+        turn.SendAfterAnswer(async token =>
         {
             await SendAsync(turn, messages, token);
             await FollowUpAsync(turn, userTurn, outcome, token);
-        }, cancellationToken);
+        }, Foldable(outcome, messages) ? () => Fold(turn, userTurn, outcome, messages, pressedCardId: null) : null);
     }
 
     // Messages answer the member's message; after a card button (an invoke), they answer the card's message.
@@ -171,7 +201,7 @@ internal sealed class JourneyTurnHandler(
     // post nothing more, and nobody should be reminded.
     private Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Action switch
     {
-        "add" => turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken),
+        "add" => WelcomeAsync(turn),
         "remove" => CloseSessionsAsync(ActivityReader.ScopeOf(turn.Activity).TeamKey, cancellationToken),
         _ => Task.CompletedTask,
     };
@@ -183,13 +213,17 @@ internal sealed class JourneyTurnHandler(
     }
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
-    private static Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    private static Task OnConversationUpdateAsync(TurnContext turn)
     {
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = botId is not null && turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true;
-        return botAdded && turn.Activity.ChannelId != Channels.Teams
-            ? turn.SendAfterAnswerAsync(token => turn.SendAsync(Welcome(turn.Activity), token), cancellationToken)
-            : Task.CompletedTask;
+        return botAdded && turn.Activity.ChannelId != Channels.Teams ? WelcomeAsync(turn) : Task.CompletedTask;
+    }
+
+    private static Task WelcomeAsync(TurnContext turn)
+    {
+        turn.SendAfterAnswer(token => turn.SendAsync(Welcome(turn.Activity), token));
+        return Task.CompletedTask;
     }
 
     // A channel or group chat is told how to mention the bot; a one-to-one chat (Teams' "personal",

@@ -97,6 +97,7 @@ internal static class JourneyBotWebExtensions
         services.AddSingleton<CreationPace>();
         services.AddSingleton<PersonalChats>();
         services.AddSingleton<TeamRoster>();
+        services.AddSingleton<PersonalCards>();
 
         // Rounds of questions: the roster they ask, their delivery to 1:1 chats, their reminders and deadlines.
         // In place of the conversation's default (no roster), not beside it.
@@ -105,6 +106,10 @@ internal static class JourneyBotWebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IDueWorkHandler, RoundReminders>();
         services.AddSingleton<IDueWorkHandler, RoundDeadlines>();
+
+        // Owners of actions get their action's card in their 1:1 chat.
+        services.AddSingleton<Actions.OwnerDelivery>();
+        services.AddHostedService(sp => sp.GetRequiredService<Actions.OwnerDelivery>());
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

@@ -3,8 +3,6 @@ using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Rounds;
 using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Schema;
-using JourneyBot.Protocol.Sending;
-using JourneyBot.Web.Bot;
 using JourneyBot.Web.Members;
 using JourneyBot.Web.Sending;
 
@@ -23,8 +21,7 @@ namespace JourneyBot.Web.Rounds;
 /// summary list them as not answered.
 /// </remarks>
 internal sealed class DirectDelivery(
-    PersonalChats chats,
-    ProactiveSends sends,
+    PersonalCards cards,
     IRoundStore rounds,
     ProgressCardUpdates progress,
     ILogger<DirectDelivery> logger) : BackgroundService
@@ -71,12 +68,17 @@ internal sealed class DirectDelivery(
         {
             var aad = ask.TeamsId is null || ask.TeamsId == ask.Member.Id ? null : ask.Member.Id;
             var member = new ChatMember(ask.TeamsId ?? ask.Member.Id, ask.Member.Name, aad);
-            var result = await chats.GetOrStartAsync(key.TeamKey, message.ServiceUrl, message.TenantId, member, bot, cancellationToken);
-            var delivery = result switch
+            var sent = await cards.SendAsync(key.TeamKey, message.ServiceUrl, message.TenantId, member, bot, message.Card, cancellationToken);
+            if (sent.CardActivityId is not null)
             {
-                PersonalChatResult.Reached reached => await PostAsync(reached.Chat, message, bot, cancellationToken),
+                await rounds.AddChatAskAsync(sent.ChatId!, message.Round, cancellationToken);
+            }
+
+            var delivery = sent.Chat switch
+            {
+                _ when sent.CardActivityId is not null => new Delivered(sent.ChatId, sent.CardActivityId, null),
                 PersonalChatResult.Left => new Delivered(null, null, AskState.Left),
-                _ => new Delivered(null, null, AskState.CannotReach),
+                _ => new Delivered(sent.ChatId, null, AskState.CannotReach),
             };
 
             // The member may have answered already (the card reached them a moment ago): their ask
@@ -94,22 +96,6 @@ internal sealed class DirectDelivery(
             && !cancellationToken.IsCancellationRequested)
         {
             WebLog.LogQuestionNotDelivered(logger, key.MapId, key.Number, ex);
-        }
-    }
-
-    private async Task<Delivered> PostAsync(Conversation.PersonalChat chat, DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
-    {
-        var reference = ConversationReference.ForConversation(chat.ServiceUrl, chat.ConversationId, message.TenantId, bot);
-        try
-        {
-            var sent = await sends.SendAsync(reference, JourneyTurnHandler.CardActivity(message.Card), cancellationToken);
-            await rounds.AddChatAskAsync(chat.ConversationId, message.Round, cancellationToken);
-            return new Delivered(chat.ConversationId, sent.Id, null);
-        }
-        catch (ConnectorException ex) when (ex.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
-        {
-            // The chat is there, but Teams will not deliver into it (the member blocked the bot, or left).
-            return new Delivered(chat.ConversationId, null, AskState.CannotReach);
         }
     }
 

@@ -32,26 +32,51 @@ internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options,
     /// </summary>
     public async Task ConfirmAsync(TurnContext turn, IReadOnlyList<BotMessage> messages, string? replyTo, CancellationToken cancellationToken)
     {
+        if (Join(turn, messages, replyTo, gatherFirst: false) != Joined.First)
+        {
+            return;
+        }
+
+        foreach (var message in messages)
+        {
+            await turn.ReplyToAsync(replyTo, JourneyTurnHandler.ToActivity(message), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Gathers one turn's confirmations as lines into the conversation's next gathered message,
+    /// opening the window if none is open, without sending anything now: for a conversation whose
+    /// outbox is full, where a message of their own would only wait behind the others.
+    /// </summary>
+    public void Gather(TurnContext turn, IReadOnlyList<BotMessage> messages, string? replyTo)
+    {
+        if (messages.Count > 0)
+        {
+            Join(turn, messages, replyTo, gatherFirst: true);
+        }
+    }
+
+    // Joins the conversation's open window, or opens one (and times its end); gives whether this
+    // turn opened it. The opener's lines are gathered only when asked to: else it sends its own.
+    private Joined Join(TurnContext turn, IReadOnlyList<BotMessage> messages, string? replyTo, bool gatherFirst)
+    {
         var key = turn.ConversationKey;
+        IReadOnlyList<string> lines = [.. messages.Select(m => m.Summary ?? m.Text ?? string.Empty)];
         while (true)
         {
             var gathering = _open.GetOrAdd(key, _ => new Gathering());
-            switch (gathering.Join([.. messages.Select(m => m.Summary ?? m.Text ?? string.Empty)], replyTo))
+            var joined = gathering.Join(lines, replyTo, gatherFirst);
+            if (joined == Joined.First)
             {
-                case Joined.First:
-                    SendGatheredLater(turn, key, gathering);
-                    foreach (var message in messages)
-                    {
-                        await turn.ReplyToAsync(replyTo, JourneyTurnHandler.ToActivity(message), cancellationToken);
-                    }
-
-                    return;
-                case Joined.Gathered:
-                    return;
-                default:
-                    _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering)); // closed meanwhile: start anew
-                    break;
+                SendGatheredLater(turn, key, gathering);
             }
+
+            if (joined != Joined.Closed)
+            {
+                return joined;
+            }
+
+            _open.TryRemove(new KeyValuePair<string, Gathering>(key, gathering)); // closed meanwhile: start anew
         }
     }
 
@@ -102,7 +127,7 @@ internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options,
         private bool _started;
         private bool _closed;
 
-        public Joined Join(IReadOnlyList<string> lines, string? replyTo)
+        public Joined Join(IReadOnlyList<string> lines, string? replyTo, bool gatherFirst)
         {
             lock (_gate)
             {
@@ -111,15 +136,16 @@ internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options,
                     return Joined.Closed;
                 }
 
-                if (!_started)
+                var first = !_started;
+                _started = true;
+                if (first && !gatherFirst)
                 {
-                    _started = true;
                     return Joined.First;
                 }
 
                 _lines.AddRange(lines);
                 _replyTo = replyTo;
-                return Joined.Gathered;
+                return first ? Joined.First : Joined.Gathered;
             }
         }
 

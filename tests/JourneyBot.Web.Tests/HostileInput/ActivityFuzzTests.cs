@@ -15,8 +15,9 @@ namespace JourneyBot.Web.Tests.HostileInput;
 /// <summary>
 /// A bounded, seeded activity fuzzer over the real pipeline (the host's middleware, authentication
 /// off, the request processor, the turn handler and the conversation): no mutated activity may be
-/// answered with a 5xx. Maps and rounds are kept in memory so that ten thousand turns take seconds;
-/// the bot's sends go to a recording connector on loopback, unpaced.
+/// answered with a 5xx, nor put a control character into a log line. Maps and rounds are kept in
+/// memory so that ten thousand turns take seconds; the bot's sends go to a recording connector on
+/// loopback, unpaced.
 /// </summary>
 [Collection(nameof(ActivityFuzzTests))]
 public sealed class ActivityFuzzTests : IClassFixture<ConnectorFixture>, IAsyncDisposable
@@ -108,6 +109,10 @@ public sealed class ActivityFuzzTests : IClassFixture<ConnectorFixture>, IAsyncD
 
         // Every case reached the bot (none lost in the fuzzer itself).
         Assert.Equal(Cases, statuses.Values.Sum());
+
+        // What the requests named reached the logs printable: no CR/LF, escape or separator to forge a line with.
+        var forged = _app.Logs.GetSnapshot().Where(r => Unprintable.In(r.Message)).ToList();
+        Assert.True(forged.Count == 0, $"{forged.Count} log lines with control characters; first: {forged.FirstOrDefault()?.Id.Id} {forged.FirstOrDefault()?.Message}");
     }
 
     private static async Task<(int Status, string? Error)> PostAsync(HttpClient client, byte[] body)

@@ -144,7 +144,7 @@ internal sealed class ActivityFuzzer(int seed, string serviceUrl)
         6 => new string('a', _random.Next(2) == 0 ? 1_025 : 70_000),
         7 => $"a{InvalidUtf8Marker}b",
         8 => Nested(_random.Next(2, 60)),
-        9 => "\u0000\u202e<at>JourneyBot</at>\ud83d\ude00",
+        9 => "\u0000\r\n\u001b[2J\u2028\u202e<at>JourneyBot</at>\ud83d\ude00",
         _ => string.Empty,
     };
 

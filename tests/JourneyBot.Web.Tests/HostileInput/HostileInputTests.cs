@@ -10,7 +10,7 @@ namespace JourneyBot.Web.Tests.HostileInput;
 /// The hostile requests of the fault matrix, over the real pipeline (authentication off):
 /// malformed gets 400, well-formed but unusable gets 200 with a polite answer, nothing gets 500.
 /// </summary>
-public sealed class HostileInputTests : IClassFixture<ConnectorFixture>, IAsyncDisposable
+public sealed partial class HostileInputTests : IClassFixture<ConnectorFixture>, IAsyncDisposable
 {
     private readonly RecordingConnector _connector;
     private readonly BotApp _app = new(new Dictionary<string, string?>());

@@ -25,9 +25,11 @@ namespace JourneyBot.Web.Tests.Rounds;
 /// busy machine the surviving instance may also be slower than its lease, or a write may fail: the
 /// work is then retried, logged as 4106, and may send once more too. Both are logged; nothing is
 /// sent a third time.</para>
-/// <para>Bounded: the connector answers each send after 150 ms, so the burst lasts a few seconds
-/// and the kill lands inside it; polls every 200 ms and an 8 s lease make the take-over quick;
-/// everything waits at most 90 s.</para>
+/// <para>Bounded: the connector answers each send after 150 ms, so the burst lasts a few seconds;
+/// the kill is not timed but placed: the connector holds its answers until the due table shows a
+/// reminder claimed by the instance to kill (its send then waits on the connector, claim held), so
+/// the crash always leaves a claim to take over. Polls every 200 ms and an 8 s lease make the
+/// take-over quick; everything waits at most 90 s.</para>
 /// </remarks>
 public sealed class ReminderBurstCrashTests : IClassFixture<ConnectorFixture>
 {
@@ -74,10 +76,22 @@ public sealed class ReminderBurstCrashTests : IClassFixture<ConnectorFixture>
             await SeedAsync(seeder.Services, at, cancel);
 
             // Act: kill -9 one instance once the burst is well under way (SIGKILL: no shutdown, no flush, claims left held).
+            // The kill must find it holding a claim: the connector is held, so a reminder claimed from now on
+            // stays claimed, mid-send; the kill waits until the due table shows a row claimed by that process.
             await _connector.WaitForAsync(r => IsReminder(r) && Reminded().Count >= 40, Bound);
-            var atKill = Reminded().Count;
-            // BotServer's dispose is Process.Kill (SIGKILL on Linux) of the process and its children, then waits for the exit.
-            await killed.DisposeAsync();
+            var release = _connector.Hold();
+            int atKill;
+            try
+            {
+                await ClaimedByAsync(azurite, table, killed.ProcessId, cancel);
+                atKill = Reminded().Count;
+                // BotServer's dispose is Process.Kill (SIGKILL on Linux) of the process and its children, then waits for the exit.
+                await killed.DisposeAsync();
+            }
+            finally
+            {
+                release();
+            }
 
             // Then wait (bounded) until every member was reminded and no due row is left.
             while (Reminded().Count < Members || await DueRowsAsync(azurite, table, cancel) > 0)
@@ -157,6 +171,26 @@ public sealed class ReminderBurstCrashTests : IClassFixture<ConnectorFixture>
     // Reminders that reached the connector, per chat.
     private Dictionary<string, int> Reminded() =>
         _connector.Requests.Where(IsReminder).GroupBy(r => RoundPipeline.ConversationOf(r)!).ToDictionary(g => g.Key, g => g.Count());
+
+    // Waits until a due row is claimed by the bot process <paramref name="processId"/> (DueWorkRunner's
+    // owner is "<machine>-<process id>-<nonce>"; both bots run on this machine).
+    private static async Task ClaimedByAsync(Azurite azurite, string table, int processId, CancellationToken cancel)
+    {
+        var owner = $"{Environment.MachineName}-{processId.ToString(CultureInfo.InvariantCulture)}-";
+        var due = new TableClient(azurite.ConnectionString, table + "due");
+        while (true)
+        {
+            await foreach (var row in due.QueryAsync<TableEntity>(select: ["ClaimedBy"], cancellationToken: cancel))
+            {
+                if (row.GetString("ClaimedBy")?.StartsWith(owner, StringComparison.Ordinal) == true)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(100, cancel);
+        }
+    }
 
     private static async Task<int> DueRowsAsync(Azurite azurite, string table, CancellationToken cancel)
     {

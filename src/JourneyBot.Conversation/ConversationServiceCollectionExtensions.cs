@@ -26,6 +26,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(sp => new RoundServices(
             sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>()));
         services.TryAddSingleton<RoundDue>();
+        // Needs an Actions.FollowUp.IFollowUpStore, registered with the stores.
+        services.TryAddSingleton<Actions.FollowUp.ActionFollowUp>();
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
         services.TryAddSingleton<Actions.OwnerCards>();

@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IMapStore>(sp => new CachedMapStore(
             sp.GetRequiredService<TableMapStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<TableStorageOptions>>()));
         services.TryAddSingleton<IActionStore>(sp => sp.GetRequiredService<TableMapStore>());
+        services.TryAddSingleton<Conversation.Actions.FollowUp.IFollowUpStore>(sp => sp.GetRequiredService<TableMapStore>());
         services.TryAddSingleton<IRoundStore, TableRoundStore>();
         services.AddHostedService<TableInitializer>();
         return services;

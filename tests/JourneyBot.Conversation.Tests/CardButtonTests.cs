@@ -205,6 +205,7 @@ public sealed class CardButtonTests
         cards["archive and start"] = SmallCards.ArchiveAndStart(map, "Next map").ToJson().GetRawText();
         cards["delete a map"] = DeletionCards.Confirm([map.Name], map.Id).ToJson().GetRawText();
         cards["delete all maps"] = DeletionCards.Confirm([map.Name, "Next map"], CardVerbs.AllMaps).ToJson().GetRawText();
+        cards["map this stage again"] = FollowUpCards.Remap(map, map.Stages[2]).ToJson().GetRawText();
 
         // A round of questions (the routing card once sent has no buttons left).
         foreach (var (name, card) in RoundCardSamples.For(map, board, ["Marketing", "Sales", "Customer Service", "Product", "Stores"], 12)

@@ -51,6 +51,17 @@ public static class CardCatalogue
             yield return card;
         }
 
+        // An action's follow-up: the owner's reminders (ahead, overdue) and the facilitator's "map this stage again?".
+        var followed = new JourneyBot.Conversation.Actions.OwnedAction
+        {
+            Id = "k3f9q", StageId = map.Stages[2].Id, Text = "Size guide on <b>every</b> product page **now**", Owner = Megan,
+            Due = new DateOnly(2026, 12, 3), CreatedBy = Alex, CreatedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero),
+            Measure = new JourneyBot.Conversation.Actions.SuccessMeasure("Returns for size", "18%", "12%"),
+        };
+        yield return ("action-reminder", FollowUpCards.Reminder(map, followed, overdue: false));
+        yield return ("action-overdue", FollowUpCards.Reminder(map, followed, overdue: true));
+        yield return ("remap-stage", FollowUpCards.Remap(map, map.Stages[2]));
+
         foreach (var card in OwnerCards(SampleMap(MapStep.Review)))
         {
             yield return card;

@@ -24,6 +24,9 @@ internal static class RoutingCard
     /// <summary>Input ids of the deadline and of the two choices.</summary>
     public const string DateInput = "deadlineDate", TimeInput = "deadlineTime", AnonymousInput = "anonymous", ReviewInput = "reviewAtDeadline";
 
+    /// <summary>Data key of "Send questions" on a card that asks those who answered before too (<see cref="RoutingDraft.AskEveryone"/>).</summary>
+    public const string EveryoneKey = "everyone";
+
     /// <summary>The card, filled with <paramref name="draft"/>.</summary>
     public static AdaptiveCard For(JourneyMap map, RoutingDraft draft, IReadOnlyList<RosterMember> roster, string? note = null)
     {
@@ -55,7 +58,8 @@ internal static class RoutingCard
         {
             Actions =
             [
-                Button(Strings.ButtonSendQuestions, CardVerbs.SendRound, map) with { Style = "positive" },
+                Button(Strings.ButtonSendQuestions, CardVerbs.SendRound, map,
+                    draft.AskEveryone ? new Dictionary<string, string> { [EveryoneKey] = "true" } : null) with { Style = "positive" },
                 Button(Strings.ButtonNotNow, CardVerbs.DropRound, map),
             ],
         };
@@ -118,10 +122,15 @@ internal static class RoutingCard
 /// <param name="Zone">The facilitator's time zone, in which the deadline is shown and read.</param>
 /// <param name="Anonymous">An anonymous round.</param>
 /// <param name="ReviewAtDeadline">Move to the review at the deadline.</param>
+/// <param name="AskEveryone">
+/// Ask members who answered an earlier round too: a stage mapped again after its actions were done
+/// asks what changed, which those who answered before know best.
+/// </param>
 internal sealed record RoutingDraft(
     IReadOnlyList<string> TeamDepartments,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Routing,
     DateTimeOffset Deadline,
     TimeZoneInfo Zone,
     bool Anonymous,
-    bool ReviewAtDeadline);
+    bool ReviewAtDeadline,
+    bool AskEveryone = false);

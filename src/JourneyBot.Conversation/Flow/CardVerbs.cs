@@ -88,6 +88,12 @@ public static class CardVerbs
     /// <summary>Data key of the action form's buttons: the opportunity's item id.</summary>
     public const string OpportunityKey = "opportunity";
 
+    /// <summary>Opens a round of questions about one stage of a map whose actions of that stage are all done.</summary>
+    public const string RemapStage = "remapStage";
+
+    /// <summary>Data key of the re-map button: the stage's id.</summary>
+    public const string StageKey = "stageId";
+
     /// <summary>Data key of the Delete button: the map id, or <see cref="AllMaps"/>.</summary>
     public const string DeleteKey = "delete";
 

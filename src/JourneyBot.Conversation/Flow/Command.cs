@@ -123,6 +123,9 @@ internal sealed record SendRoundCommand(CardSubmit Card) : Command;
 /// <summary>Close the routing card without sending it.</summary>
 internal sealed record DropRoundCommand : Command;
 
+/// <summary>Open the routing card of a round about one stage only (the follow-up's "map this stage again?").</summary>
+internal sealed record RemapStageCommand(string StageId) : Command;
+
 /// <summary>Set the team's departments (<c>departments A, B, C</c>); an empty list shows them.</summary>
 internal sealed record DepartmentsCommand(IReadOnlyList<string> Departments) : Command;
 

@@ -111,6 +111,7 @@ internal static class CommandParser
             CardVerbs.Ask => new AskCommand(),
             CardVerbs.SendRound => new SendRoundCommand(submit),
             CardVerbs.DropRound => new DropRoundCommand(),
+            CardVerbs.RemapStage => new RemapStageCommand(submit[CardVerbs.StageKey] ?? string.Empty),
             CardVerbs.DeleteMaps => new ConfirmDeleteCommand(submit[CardVerbs.DeleteKey] ?? string.Empty),
             CardVerbs.KeepMaps => new KeepMapsCommand(),
             CardVerbs.ActionForm => new ActionFormCommand(submit[CardVerbs.OpportunityKey] ?? string.Empty),

@@ -13,8 +13,8 @@ namespace JourneyBot.Web.Bot;
 /// </summary>
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
-    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, ILogger<JourneyTurnHandler> logger,
-    Actions.OwnerDelivery owners)
+    Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, Actions.OwnerDelivery owners,
+    FollowUp.FollowUpSchedule followUps, ILogger<JourneyTurnHandler> logger)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -69,9 +69,10 @@ internal sealed class JourneyTurnHandler(
 
     // A turn whose sends are only confirmations (or none) and the pressed card's update can be
     // folded into others' when its conversation's outbox is full; answers to commands, refusals,
-    // cards of their own and a new progress card cannot.
+    // cards of their own and a new progress card cannot; nor can a change of actions, whose
+    // follow-up must be scheduled (a storage write, which folding does not wait for).
     private static bool Foldable(TurnOutcome outcome, IReadOnlyList<BotMessage> messages) =>
-        outcome.NewProgressCard is null && messages.All(m => m.Summary is not null);
+        outcome.NewProgressCard is null && outcome.ActionsTouched is null && messages.All(m => m.Summary is not null);
 
     // Instead of queuing the turn's sends behind a full outbox: its confirmations join the gathered
     // ones, the pressed card's newest content goes out once with other presses', and what follows
@@ -101,6 +102,9 @@ internal sealed class JourneyTurnHandler(
         }
 
         FollowUpQuietly(turn, userTurn, outcome);
+
+        // A map whose actions changed: its follow-up pass (reminders, digest, re-map question) is kept on the schedule.
+        await followUps.KeepAsync(outcome.ActionsTouched, cancellationToken);
     }
 
     // What follows a turn without sending into its conversation now: coalesced card updates, other conversations.
@@ -123,6 +127,7 @@ internal sealed class JourneyTurnHandler(
 
         // Owners of actions made or moved by the turn get the action's card in their 1:1 chat, in the background too.
         owners.Enqueue(outcome.OwnerNotices, turn.Activity.Recipient);
+
     }
 
     private async Task OnCardActionAsync(TurnContext turn, CancellationToken cancellationToken)

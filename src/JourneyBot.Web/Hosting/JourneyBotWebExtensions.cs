@@ -110,6 +110,10 @@ internal static class JourneyBotWebExtensions
         // Owners of actions get their action's card in their 1:1 chat.
         services.AddSingleton<Actions.OwnerDelivery>();
         services.AddHostedService(sp => sp.GetRequiredService<Actions.OwnerDelivery>());
+
+        // Actions' follow-up: a pass per map on the schedule (owners' reminders, the digest, "map this stage again?").
+        services.AddSingleton<FollowUp.FollowUpSchedule>();
+        services.AddSingleton<IDueWorkHandler, FollowUp.FollowUpPasses>();
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

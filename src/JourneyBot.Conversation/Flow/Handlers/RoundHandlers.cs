@@ -42,7 +42,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         var now = clock.GetUtcNow();
         var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
         var (draft, problem) = Read(send.Card, map, team, RoundTime.Zone(turn.TimeZone), now);
-        var answeredBefore = await AnsweredBeforeAsync(turn.Scope.TeamKey, map, cancellationToken);
+        var answeredBefore = draft.AskEveryone ? [] : await AnsweredBeforeAsync(turn.Scope.TeamKey, map, cancellationToken);
         var plan = RoundPlan.For(map, draft.Routing, members, answeredBefore);
         problem ??= plan.Asks.Count == 0 ? Strings.RoundNobodyToAsk : null;
         if (problem is not null)
@@ -116,6 +116,60 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// The routing card of a round about one stage, every action of which is done (the follow-up's
+    /// question): only that stage is routed, and those who answered before are asked too. A
+    /// finished map is opened again first, as <c>open</c> does; what was published stays on record.
+    /// </summary>
+    public async Task<TurnOutcome> RemapAsync(CommandTurn command, RemapStageCommand remap, CancellationToken cancellationToken)
+    {
+        var (turn, map) = (command.Turn, command.Map);
+        if (map.Stages.FirstOrDefault(s => s.Id == remap.StageId) is not { } stage)
+        {
+            return new TurnOutcome().Say(Strings.RemapStageGone);
+        }
+
+        if (!MapFlow.IsOpenForContributions(map.Step))
+        {
+            return new TurnOutcome().Say(Strings.AskNotYet);
+        }
+
+        var (members, refusal) = await MembersToAskAsync(turn, map, cancellationToken);
+        if (members is null)
+        {
+            return refusal!;
+        }
+
+        string? note = null;
+        if (map.Status != MapStatus.Active)
+        {
+            JourneyMap? opened = null;
+            var reopening = await transaction.ChangeAsync(turn, command.Stored, current =>
+            {
+                current.Status = MapStatus.Active;
+                opened = current;
+                return MapChange.Saved(new TurnOutcome());
+            }, cancellationToken);
+            if (opened is null || reopening.Messages.Count > 0)
+            {
+                // Busy, or the same press delivered again.
+                return reopening;
+            }
+
+            map = opened;
+            note = Strings.OpenedAgain.Fill(("map", Markdown.Escape(map.Name)));
+        }
+
+        var team = await TeamDepartmentsAsync(turn.Scope.TeamKey, cancellationToken);
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
+        var zone = RoundTime.Zone(turn.TimeZone);
+        var routing = map.Stages.ToDictionary(s => s.Id, s => s.Id == stage.Id ? Departments.DefaultFor(s, team, board.Items) : []);
+        var draft = new RoutingDraft(team, routing, RoundTime.DefaultDeadline(clock.GetUtcNow(), zone), zone,
+            Anonymous: false, ReviewAtDeadline: false, AskEveryone: true);
+        // The question becomes the routing card in place: one card in the thread, as with "Ask the departments".
+        return new TurnOutcome { CardUpdate = RoutingCard.For(map, draft, members, note) };
     }
 
     public static Task<TurnOutcome> DropAsync(CommandTurn command, DropRoundCommand drop, CancellationToken cancellationToken) =>
@@ -200,7 +254,7 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
                 .Any(d => Departments.Same(t, d)))]);
         var deadline = RoundTime.Read(card[RoutingCard.DateInput], card[RoutingCard.TimeInput], zone);
         var draft = new RoutingDraft(team, routing, deadline ?? RoundTime.DefaultDeadline(now, zone), zone,
-            card[RoutingCard.AnonymousInput] == "true", card[RoutingCard.ReviewInput] == "true");
+            card[RoutingCard.AnonymousInput] == "true", card[RoutingCard.ReviewInput] == "true", card[RoutingCard.EveryoneKey] == "true");
         var problem = deadline is null ? Strings.RoundDeadlineUnreadable
             : RoundTime.Problem(deadline.Value, now) is { } late ? late
             : routing.Values.All(d => d.Count == 0) ? Strings.RoundNoStages

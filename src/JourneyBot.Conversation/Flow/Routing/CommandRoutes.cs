@@ -94,6 +94,8 @@ internal static class CommandRoutes
                 ChangesProgress = true,
             })
             .Add(new CommandRoute<DropRoundCommand>(RoundHandlers.DropAsync) { FacilitatorOnly = () => Strings.FacilitatorActionAsk })
+            // A stage whose actions are all done, asked about again: the published map is opened again for it.
+            .Add(new CommandRoute<RemapStageCommand>(rounds.RemapAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionRemap })
             .Add(new CommandRoute<DepartmentsCommand>(rounds.DepartmentsAsync) { Map = MapUse.None })
 
             // Contributions: everyone's.

@@ -1,0 +1,48 @@
+using Azure.Data.Tables;
+using JourneyBot.Conversation.Actions.FollowUp;
+
+namespace JourneyBot.Storage;
+
+/// <summary>
+/// Each map's follow-up state, on one row among the map's action rows (<c>a~{map}~f</c>), so that it
+/// goes with the map; the action reads skip it (they read actions and parked opportunities by kind).
+/// </summary>
+public sealed partial class TableMapStore : IFollowUpStore
+{
+    private const string FollowUpKind = "followup";
+    private const string SinceProperty = "Since";
+    private const string DigestAtProperty = "DigestAt";
+    private const string StagesAskedProperty = "StagesAsked";
+
+    /// <inheritdoc />
+    /// <remarks>One point read.</remarks>
+    public async Task<FollowUpState?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        if (await ReadRowAsync(Partition(teamKey), FollowUpRow(mapId), null, cancellationToken) is not { } row)
+        {
+            return null;
+        }
+
+        var stages = row.GetString(StagesAskedProperty) is { Length: > 0 } joined ? joined.Split('\n') : [];
+        return new FollowUpState(row.GetDateTimeOffset(SinceProperty) ?? DateTimeOffset.MinValue, row.GetDateTimeOffset(DigestAtProperty), stages);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One upsert (replace).</remarks>
+    public async Task PutFollowUpAsync(string teamKey, string mapId, FollowUpState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var row = new TableEntity(Partition(teamKey), FollowUpRow(mapId))
+        {
+            [MapRows.KindProperty] = FollowUpKind,
+            [MapRows.MapIdProperty] = mapId,
+            [SinceProperty] = state.Since,
+            [DigestAtProperty] = state.DigestAt,
+            // Stage ids are short and never hold a line break.
+            [StagesAskedProperty] = string.Join('\n', state.StagesAsked),
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private static string FollowUpRow(string mapId) => RowKeys.Actions(mapId) + "f";
+}

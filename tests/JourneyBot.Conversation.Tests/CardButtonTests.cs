@@ -2,6 +2,7 @@ using System.Text.Json;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing;
 using JourneyBot.Testing.Conversations;
 
 namespace JourneyBot.Conversation.Tests;
@@ -187,6 +188,15 @@ public sealed class CardButtonTests
             var card = step == MapStep.Review ? ReviewCard.For(map, board) : SessionCards.ForStep(map);
             cards[step == MapStep.Contribute ? "contribute" : step.ToString()] = card.ToJson().GetRawText();
         }
+
+        // The review's top-voted opportunities: one an action, one parked, the rest with their button; the action form.
+        var (reviewed, voted) = CardSizeTests.SampleMap(5, 12, 40);
+        reviewed.Step = MapStep.Review;
+        var opportunities = voted.Items.Where(i => i.Kind == ItemKind.Opportunity).ToList();
+        var decided = ActionSamples.Decided(opportunities[0], People.Adele, opportunities[1], "next quarter");
+        cards["review with actions"] = ReviewCard.For(reviewed, voted, actions: decided).ToJson().GetRawText();
+        cards["action form"] = ActionFormCard.For(reviewed, opportunities[2], 3, ActionSamples.Members(60, "Member"), new DateOnly(2026, 11, 25))
+            .ToJson().GetRawText();
 
         map.Step = MapStep.Contribute;
         cards["contribute after an add"] = ContributeCard.For(map, "✔ Added", map.Stages[2].Id).ToJson().GetRawText();

@@ -1,7 +1,9 @@
 using System.Text;
 using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing;
 using JourneyBot.Testing.Conversations;
 
 namespace JourneyBot.Conversation.Tests;
@@ -47,10 +49,16 @@ public sealed class CardSizeTests
     public void Every_session_card_stays_under_80_KB(string size, int stages, int itemsPerStage, int textLength)
     {
         var (map, board) = SampleMap(stages, itemsPerStage, textLength);
+        var opportunities = board.Items.Where(i => i.Kind == ItemKind.Opportunity).ToList();
+        var long80 = new string('n', TextRules.NameMax);
+        var decided = opportunities.Count < 2 ? null
+            : ActionSamples.Decided(opportunities[0], new Person("owner", long80), opportunities[1], new string('r', TextRules.AnswerMax));
 
         foreach (var (kind, card) in new[]
         {
-            ("review card", ReviewCard.For(map, board, voter: new Person("member-1", "Member 1"))),
+            ("review card", ReviewCard.For(map, board, voter: new Person("member-1", "Member 1"), actions: decided)),
+            ("action form", ActionFormCard.For(map, opportunities.FirstOrDefault() ?? Opportunity(map, textLength), 50,
+                ActionSamples.Members(ActionOwners.MostMembers, long80), new DateOnly(2026, 11, 25))),
             ("progress card", ProgressCard.For(map, board)),
             ("contribution form", ContributeCard.For(map)),
             ("stages card", SessionCards.ForStep(AtStages(map))),
@@ -156,6 +164,13 @@ public sealed class CardSizeTests
             m => (IReadOnlyList<string>)[.. votable.Skip(m * 3 % Math.Max(votable.Count, 1)).Take(5)]);
         return (map, new MapBoard(items, votes));
     }
+
+    // A map with no items still has an opportunity to size the form with.
+    private static MapItem Opportunity(JourneyMap map, int textLength) => new()
+    {
+        Id = "opportunity-1", Kind = ItemKind.Opportunity, StageId = map.Stages[0].Id, Text = Text("Opportunity", textLength),
+        Author = new Person("member-1", "Member 1"), CreatedAt = DateTimeOffset.UnixEpoch,
+    };
 
     private static string Text(string start, int length)
     {

@@ -2,6 +2,7 @@ using JourneyBot.Conversation;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Rounds;
+using JourneyBot.Testing;
 
 namespace JourneyBot.EndToEnd.Tests;
 
@@ -31,6 +32,11 @@ public static class CardCatalogue
         yield return ("review", ReviewCard.For(SampleMap(MapStep.Review), board, "✔ Megan voted for 2 items.", voter: Megan));
         yield return ("progress", ProgressCard.For(SampleMap(MapStep.Contribute), board));
         yield return ("review-empty", ReviewCard.For(SampleMap(MapStep.Review), MapBoard.Empty));
+        foreach (var card in ActionCards(board))
+        {
+            yield return card;
+        }
+
         map.Status = MapStatus.Published;
         map.PublishedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
         map.PublishedBy = Alex;
@@ -85,6 +91,22 @@ public static class CardCatalogue
         yield return ("owner-done", OwnerCard.For(View(action with { Status = JourneyBot.Conversation.Actions.ActionStatus.Done })));
         yield return ("owner-read-only", OwnerCard.For(View(action, "“Shoe journey” is no longer being worked on, so this action can't be changed.")));
         yield return ("owner-moved", OwnerCard.Moved(View(action with { Owner = Alex })));
+    }
+
+    // Issue 17: the review with a top-voted opportunity made an action (a hostile owner name) and one
+    // parked (a hostile reason); the action form with hostile member names, fresh and after a refusal.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> ActionCards(MapBoard board)
+    {
+        var map = SampleMap(MapStep.Review);
+        var opportunities = board.Items.Where(i => i.Kind == ItemKind.Opportunity).ToList();
+        var voted = board with { Votes = new Dictionary<string, IReadOnlyList<string>> { [Alex.Id] = [.. opportunities.Select(o => o.Id)] } };
+        yield return ("review-actions", ReviewCard.For(map, voted, actions: ActionSamples.Decided(opportunities[0], Megan, opportunities[1], "Not <b>now</b> **x** [y](https://evil.example)")));
+        var members = ActionSamples.Members(12, "Member <i>x</i> **y**");
+        var today = new DateOnly(2026, 11, 25);
+        yield return ("action-form", ActionFormCard.For(map, opportunities[0], 2, members, today));
+        var sent = new JourneyBot.Conversation.Flow.ActCommand(opportunities[0].Id, "aad-001", "2026-12-18",
+            new JourneyBot.Conversation.Flow.MeasureInput("repeat <b>purchase</b>", "18%", null), "Sales **x**", OwnerById: true);
+        yield return ("action-form-refused", ActionFormCard.For(map, opportunities[0], 2, members, today, "⚠ That due date has passed.", sent));
     }
 
     // A round of questions: the routing card (fresh, refused, sent), a member's question card (with

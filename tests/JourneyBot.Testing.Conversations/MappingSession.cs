@@ -139,6 +139,13 @@ public sealed class MappingSession : IAsyncDisposable
     public Task<TurnOutcome> RedeliverAsync(Person who, string text) =>
         RunAsync(new UserTurn(Scope, who, $"activity-{_activities}", text), $"{who.Name} (redelivered): {text}");
 
+    /// <summary>The same activity delivered again, in a turn shaped by <paramref name="shape"/> as the first was.</summary>
+    public Task<TurnOutcome> RedeliverAsync(Person who, string text, Func<UserTurn, UserTurn> shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return RunAsync(shape(new UserTurn(Scope, who, $"activity-{_activities}", text)), $"{who.Name} (redelivered): {text}");
+    }
+
     /// <summary>
     /// <paramref name="who"/> fills <paramref name="inputs"/> on <paramref name="card"/> (default: the
     /// last card) and presses <paramref name="button"/> (inside a shown card: "+ Pain point › Add",

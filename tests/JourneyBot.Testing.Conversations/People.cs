@@ -1,4 +1,5 @@
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Rounds;
 
 namespace JourneyBot.Testing.Conversations;
 
@@ -13,4 +14,8 @@ public static class People
 
     public static Person ByName(string name) =>
         new[] { Alex, Megan, Adele, Isaiah, Patti }.Single(p => p.Name.StartsWith(name, StringComparison.Ordinal));
+
+    /// <summary>The five as the members of the team's conversation (Teams ids <c>29:…</c>), the roster scenarios play with.</summary>
+    public static IReadOnlyList<RosterMember> Roster { get; } =
+        [.. new[] { Alex, Megan, Adele, Isaiah, Patti }.Select(p => new RosterMember(p, "29:" + p.Id, null, null))];
 }

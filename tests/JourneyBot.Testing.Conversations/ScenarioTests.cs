@@ -14,6 +14,7 @@ public abstract class ScenarioTests
     public async Task Scenario_plays_as_written_and_leaves_the_expected_map(Scenario scenario)
     {
         await using var session = await StartSessionAsync();
+        session.Roster.Members = People.Roster;
 
         await Script.PlayAsync(session, scenario.Lines);
 

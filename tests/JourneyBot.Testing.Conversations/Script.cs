@@ -6,7 +6,8 @@ namespace JourneyBot.Testing.Conversations;
 /// <summary>
 /// One line of a conversation written as data: who says what, and words the bot's answer must
 /// contain. <c>{pain}</c>, <c>{opportunity}</c>, <c>{touchpoint}</c>, <c>{goal}</c> in what is
-/// said stand for the id of the newest item of that kind.
+/// said stand for the id of the newest item of that kind; <c>{opportunity:foot photo}</c> for the
+/// newest whose text contains those words.
 /// </summary>
 public sealed record Line(string Who, string Says, params string[] Expect);
 
@@ -106,11 +107,13 @@ public static partial class Script
         return Placeholder().Replace(says, match =>
         {
             var kind = Vocabulary.ParseKind(match.Groups[1].Value) ?? throw new InvalidOperationException(match.Value);
-            var item = board.Items.Where(i => i.Kind == kind).OrderBy(i => i.CreatedAt).Last();
+            var words = match.Groups[2].Success ? match.Groups[2].Value : null;
+            var item = board.Items.Where(i => i.Kind == kind && (words is null || i.Text.Contains(words, StringComparison.Ordinal)))
+                .OrderBy(i => i.CreatedAt).Last();
             return ItemIds.Display(item.Id);
         });
     }
 
-    [GeneratedRegex(@"\{(\w+)\}")]
+    [GeneratedRegex(@"\{(\w+)(?::([^}]+))?\}")]
     private static partial Regex Placeholder();
 }

@@ -226,6 +226,12 @@ internal sealed record InputDate : CardElement
 
     /// <summary>The initial date, <c>yyyy-MM-dd</c>.</summary>
     public string? Value { get; init; }
+
+    /// <summary>The earliest date the picker offers, <c>yyyy-MM-dd</c>.</summary>
+    public string? Min { get; init; }
+
+    /// <summary>The latest date the picker offers, <c>yyyy-MM-dd</c>.</summary>
+    public string? Max { get; init; }
 }
 
 /// <summary>A time picker: sends <c>HH:mm</c>.</summary>

@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -24,7 +25,12 @@ internal static class ReviewCard
     /// replaces it for everyone. So the line of votes left names whose they are, and the card as
     /// first posted says only how many each member has.
     /// </remarks>
-    public static AdaptiveCard For(JourneyMap map, MapBoard board, string? note = null, Person? voter = null)
+    /// <remarks>
+    /// <paramref name="actions"/> are the map's actions and parked opportunities: each top-voted
+    /// opportunity shows its action or why it waits, or offers "Make it an action" (also when
+    /// they are not known here: a press on one decided meanwhile is told so).
+    /// </remarks>
+    public static AdaptiveCard For(JourneyMap map, MapBoard board, string? note = null, Person? voter = null, MapActions? actions = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -70,15 +76,54 @@ internal static class ReviewCard
             }
         }
 
-        var actions = new List<CardAction>();
+        body.AddRange(TopOpportunitiesBlock(map, board, actions ?? MapActions.None));
+
+        var buttons = new List<CardAction>();
         if (votable.Count > 0)
         {
-            actions.Add(Button(Strings.ButtonVote, CardVerbs.Vote, map) with { Style = "positive" });
+            buttons.Add(Button(Strings.ButtonVote, CardVerbs.Vote, map) with { Style = "positive" });
         }
 
-        actions.Add(Button(Strings.ButtonPublish, CardVerbs.Publish, map));
-        actions.Add(Button(Strings.ButtonBackToContributions, CardVerbs.Back, map));
-        return new AdaptiveCard(body) { Actions = actions };
+        buttons.Add(Button(Strings.ButtonPublish, CardVerbs.Publish, map));
+        buttons.Add(Button(Strings.ButtonBackToContributions, CardVerbs.Back, map));
+        return new AdaptiveCard(body) { Actions = buttons };
+    }
+
+    // The top-voted opportunities publishing waits for: each an action (owner, due), parked (why),
+    // or "Make it an action". Nothing until an opportunity has a vote.
+    private static IEnumerable<CardElement> TopOpportunitiesBlock(JourneyMap map, MapBoard board, MapActions actions)
+    {
+        var top = TopOpportunities.Of(board);
+        if (top.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Say(Strings.ReviewTopOpportunities.Fill(("count", top.Count))) with { Separator = true };
+        foreach (var (item, votes) in top)
+        {
+            var items = new List<CardElement>
+            {
+                Plain($"{TextRules.Shorten(item.Text, 90)} · {Strings.VoteCount.Fill(("count", votes))} · [{ItemIds.Display(item.Id)}]", bold: true),
+            };
+            if (actions.Action(item.Id) is { } action)
+            {
+                items.Add(Plain(Strings.ReviewIsAction.Fill(("owner", action.Owner.Name), ("due", action.Due))) with { Spacing = "None" });
+            }
+            else if (actions.Parked.FirstOrDefault(p => p.Id == item.Id) is { } parked)
+            {
+                items.Add(Plain(Strings.ReviewIsParked.Fill(("reason", TextRules.Shorten(parked.Reason, 120)))) with { Spacing = "None" });
+            }
+            else
+            {
+                items.Add(new ActionSet([Button(Strings.ButtonMakeAction, CardVerbs.ActionForm, map,
+                    new Dictionary<string, string> { [CardVerbs.OpportunityKey] = item.Id })]) { Spacing = "Small" });
+            }
+
+            yield return new Container(items) { Style = "emphasis", Spacing = "Small" };
+        }
+
+        yield return Say(Strings.ReviewTopOpportunitiesHow, subtle: true);
     }
 
     /// <summary>"3 touchpoints, 1 pain point, emotion 🙂 +0.5" for one stage.</summary>

@@ -56,7 +56,7 @@ public static class CardVerbs
 
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
     public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
-        or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan;
+        or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan or MakeAction;
 
     /// <summary>Opens the routing card of a round of questions (the progress card's "Ask the departments").</summary>
     public const string Ask = "ask";
@@ -90,6 +90,18 @@ public static class CardVerbs
 
     /// <summary>Closes the confirmation card without deleting anything.</summary>
     public const string KeepMaps = "keepMaps";
+
+    /// <summary>Opens the action form of a top-voted opportunity ("Make it an action" on the review card).</summary>
+    public const string ActionForm = "actionForm";
+
+    /// <summary>The action form's submit: makes the opportunity an action.</summary>
+    public const string MakeAction = "makeAction";
+
+    /// <summary>Closes the action form: the review card again.</summary>
+    public const string ShowReview = "showReview";
+
+    /// <summary>Data key of the action form's buttons: the opportunity's item id.</summary>
+    public const string OpportunityKey = "opportunity";
 
     /// <summary>Opens a round of questions about one stage of a map whose actions of that stage are all done.</summary>
     public const string RemapStage = "remapStage";

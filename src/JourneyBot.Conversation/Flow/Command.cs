@@ -80,6 +80,31 @@ internal sealed record UnmuteCommand : Command;
 /// <summary><c>vote &lt;id&gt; …</c>: the member's whole set of votes.</summary>
 internal sealed record VoteCommand(IReadOnlyList<string> ItemIds) : Command;
 
+/// <summary>
+/// <c>act &lt;opportunity id&gt; @person by &lt;date&gt; | &lt;measure&gt;</c>, or the action form's submit: make a
+/// top-voted opportunity an action with an owner. Fields are as given, checked when applied.
+/// </summary>
+/// <param name="OpportunityId">The opportunity's id as given (its short id or more).</param>
+/// <param name="Owner">Typed: the mention or name of the owner; from the form: the chosen person's id (see <paramref name="OwnerById"/>).</param>
+/// <param name="Due">The due date as given.</param>
+/// <param name="Measure">The success measure as given, if any.</param>
+/// <param name="OwnerDepartment">The owner's department as given on the form; null: the one the team knows.</param>
+/// <param name="OwnerById">Whether <paramref name="Owner"/> is an id (the form's picker) rather than a mention or name.</param>
+internal sealed record ActCommand(string OpportunityId, string? Owner, string? Due, MeasureInput? Measure,
+    string? OwnerDepartment = null, bool OwnerById = false) : Command;
+
+/// <summary>A success measure as given: typed "name: baseline → target", or the form's three fields.</summary>
+internal sealed record MeasureInput(string? Name, string? Baseline, string? Target);
+
+/// <summary><c>park &lt;opportunity id&gt; &lt;reason&gt;</c>: not acted on now, for a reason publishing accepts.</summary>
+internal sealed record ParkCommand(string OpportunityId, string Reason) : Command;
+
+/// <summary>"Make it an action" on the review card: the form for one opportunity.</summary>
+internal sealed record ActionFormCommand(string OpportunityId) : Command;
+
+/// <summary>The action form's "Back to the review": the review card again.</summary>
+internal sealed record ReviewCardCommand : Command;
+
 /// <summary>An answer to the current setup step (objective, persona, start, end), typed or from its card.</summary>
 /// <param name="Text">The answer.</param>
 /// <param name="CardStep">The step of the card it came from; null when typed.</param>

@@ -53,6 +53,11 @@ internal static class CommandParser
                 return ParseAdd(rest) ?? (Command)new UnknownCommand(trimmed);
             case "TRACKER":
                 return new TrackerCommand(rest);
+            case "ACT":
+                return ParseAct(rest) ?? (Command)new UnknownCommand(trimmed);
+            case "PARK":
+                var (parked, reason) = SplitFirstWord(rest);
+                return parked.Length == 0 ? new UnknownCommand(trimmed) : new ParkCommand(parked, reason);
             case "MOVE":
                 return ParseMove(rest) ?? (rest.Length == 0 || IsStageEdit(rest) ? (Command)new UnknownCommand(trimmed) : new MoveMapCommand(rest));
             default:
@@ -117,6 +122,9 @@ internal static class CommandParser
             CardVerbs.ChoosePlan => new ChoosePlanCommand(submit[CardVerbs.PlanKey] ?? string.Empty),
             CardVerbs.SendToPlanner => new SendToPlannerCommand(
                 submit[CardVerbs.TeamKey] ?? string.Empty, submit[CardVerbs.MapKey] ?? string.Empty, submit[CardVerbs.SendActionKey] ?? string.Empty),
+            CardVerbs.ActionForm => new ActionFormCommand(submit[CardVerbs.OpportunityKey] ?? string.Empty),
+            CardVerbs.MakeAction => ActionInput.FromForm(submit),
+            CardVerbs.ShowReview => new ReviewCardCommand(),
             _ => new UnknownCommand(string.Empty),
         };
     }
@@ -179,6 +187,24 @@ internal static class CommandParser
             && int.TryParse(target[(at + 4)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
             ? new StagesCommand(new MoveStage(target[..at].Trim(), position))
             : null;
+    }
+
+    // act <id> <owner> by <date> [| <measure>]: the owner is whatever stands between the id and the last " by ".
+    private static ActCommand? ParseAct(string rest)
+    {
+        var bar = rest.IndexOf('|', StringComparison.Ordinal);
+        var (head, measure) = bar < 0 ? (rest, null) : (rest[..bar].Trim(), rest[(bar + 1)..].Trim());
+        var (id, said) = SplitFirstWord(head);
+        if (id.Length == 0)
+        {
+            return null;
+        }
+
+        // A leading space lets "act k3f9q by 2027-03-01" (no owner) read as well.
+        var spaced = " " + said;
+        var by = spaced.LastIndexOf(" by ", StringComparison.OrdinalIgnoreCase);
+        var (owner, due) = by < 0 ? (said, null) : (spaced[..by].Trim(), spaced[(by + 4)..].Trim());
+        return new ActCommand(id, owner.Length == 0 ? null : owner, due, string.IsNullOrEmpty(measure) ? null : ActionInput.ReadMeasure(measure));
     }
 
     // "move stage …" that did not parse is a stage edit gone wrong, not a map called "stage …".

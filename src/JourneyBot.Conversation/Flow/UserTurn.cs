@@ -41,7 +41,20 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
     /// row where the turn reads or writes it anyway.
     /// </summary>
     public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// The people the message mentions other than the bot (picked from the Teams @ menu), as the
+    /// channel names them; <c>act … @person</c> reads its owner from these.
+    /// </summary>
+    public IReadOnlyList<MentionedPerson> Mentions { get; init; } = [];
 }
+
+/// <summary>A person a message mentions.</summary>
+/// <param name="TeamsId">Their Teams user id (<c>29:…</c>).</param>
+/// <param name="AadObjectId">Their Entra object id, where the channel gives it.</param>
+/// <param name="Name">Their name as mentioned.</param>
+/// <param name="Text">The mention's text in the message, e.g. <c>&lt;at&gt;Megan Bowen&lt;/at&gt;</c>.</param>
+public sealed record MentionedPerson(string TeamsId, string? AadObjectId, string Name, string Text);
 
 /// <summary>A card button press: its verb and every value the card sent (inputs and button data).</summary>
 /// <param name="Verb">What the button does, e.g. <c>answer</c> or <c>add</c>.</param>

@@ -29,6 +29,7 @@ internal static class ActivityReader
             TeamsId = activity.From?.Id,
             TimeZone = TimeZoneOf(activity),
             GroupId = GroupIdOf(activity),
+            Mentions = MentionsOf(activity),
         };
     }
 
@@ -40,6 +41,16 @@ internal static class ActivityReader
             && Guid.TryParse(id.GetString(), out var group)
                 ? group.ToString()
                 : null;
+
+    /// <summary>The people a message mentions, the bot (its recipient) left out: an action's owner is named so.</summary>
+    public static IReadOnlyList<MentionedPerson> MentionsOf(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return [.. (activity.Entities ?? [])
+            .Where(e => e is { Type: Entity.MentionType, Mentioned.Id: { Length: > 0 } } && e.Mentioned.Id != activity.Recipient?.Id)
+            .Select(e => new MentionedPerson(e.Mentioned!.Id!, e.Mentioned.AadObjectId, e.Mentioned.Name ?? string.Empty,
+                e.Text ?? $"<at>{e.Mentioned.Name}</at>"))];
+    }
 
     /// <summary>
     /// The sender's time zone: the activity's <c>localTimezone</c>, else the <c>timezone</c> of
@@ -106,7 +117,7 @@ internal static class ActivityReader
     // long would outgrow the row it is stored in. Members' typed inputs may be long and are not checked here.
     private static readonly string[] IdKeys =
         [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey,
-            CardVerbs.ActionKey, CardVerbs.ForKey];
+            CardVerbs.ActionKey, CardVerbs.ForKey, CardVerbs.OpportunityKey];
 
     private const int MaxIdLength = 1024;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -10,8 +11,9 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 /// </summary>
 /// <param name="store">Where maps live.</param>
 /// <param name="sessions">Starts the example map.</param>
+/// <param name="clock">Today, which the example's due dates count from.</param>
 /// <param name="play">Plays one turn through the whole conversation.</param>
-internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
+internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, TimeProvider clock, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play)
 {
     public async Task<TurnOutcome> DemoAsync(CommandTurn command, DemoCommand demo, CancellationToken cancellationToken)
     {
@@ -34,7 +36,9 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Fun
         for (var i = 0; i < DemoScript.Lines.Count; i++)
         {
             var (who, says) = DemoScript.Lines[i];
-            var text = says.Contains('{', StringComparison.Ordinal) ? await ResolveVotesAsync(turn, says, cancellationToken) : says;
+            var text = !says.Contains('{', StringComparison.Ordinal) ? says
+                : says.StartsWith("vote", StringComparison.Ordinal) ? await ResolveVotesAsync(turn, says, cancellationToken)
+                : await ResolveActAsync(turn, says, cancellationToken);
             outcome = await play(Step(turn, i + 1, who ?? turn.From, text), cancellationToken);
         }
 
@@ -47,6 +51,28 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Fun
     // so a redelivered "demo" adds nothing twice.
     private static UserTurn Step(UserTurn demo, int index, Person who, string text) =>
         new(demo.Scope, who, $"{demo.ActivityId}/demo/{index}", text);
+
+    // act/park: "{Fit finder}" is the opportunity's id, "{me}" the member who asked, "{in 6 weeks}" a day from today.
+    private async Task<string> ResolveActAsync(UserTurn turn, string says, CancellationToken cancellationToken)
+    {
+        var map = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        var board = map is null ? MapBoard.Empty : await store.GetBoardAsync(turn.Scope.TeamKey, map.Map.Id, cancellationToken);
+        var parts = says.Split('{', '}');
+        for (var i = 1; i < parts.Length; i += 2)
+        {
+            parts[i] = parts[i] switch
+            {
+                "me" => turn.From.Name,
+                var weeks when weeks.StartsWith("in ", StringComparison.Ordinal) =>
+                    DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(7 * int.Parse(weeks.Split(' ')[1], CultureInfo.InvariantCulture))
+                        .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                var words => board.Items.FirstOrDefault(i => i.Kind == ItemKind.Opportunity && i.Text.Contains(words, StringComparison.OrdinalIgnoreCase))?.Id
+                    ?? words,
+            };
+        }
+
+        return string.Concat(parts);
+    }
 
     // "{size guide}" names the item whose text contains those words.
     private async Task<string> ResolveVotesAsync(UserTurn turn, string says, CancellationToken cancellationToken)

@@ -4,7 +4,8 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>
 /// The example map: the running-shoes journey of seed 004, as four departments would map it.
-/// "{size guide}" in a vote names the item whose text contains those words.
+/// "{size guide}" in a vote, an <c>act</c> or a <c>park</c> names the item whose text contains those words;
+/// "{in 6 weeks}" is the day six weeks from the demo's, and "{me}" whoever asked for the demo.
 /// </summary>
 internal static class DemoScript
 {
@@ -61,6 +62,10 @@ internal static class DemoScript
         (Dan, "vote {Fit finder} {size guide} {Rebates}"),
         (Sofia, "vote {size guide} {Fit finder} {Delivery window}"),
         (Ioana, "vote {Fit finder} {filter}"),
+        // The top-voted opportunities become actions or wait, as publishing asks; {me} is whoever asked for the demo.
+        (Ioana, "act {Fit finder} {me} by {in 6 weeks} | returns for the wrong size: 14% → 8%"),
+        (Sofia, "act {Same-day} Sofia by {in 4 weeks} | orders picked up the same day: 0%"),
+        (Dan, "park {Rebates} partner contracts come first, next quarter"),
         (null, "publish"),
     ];
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Actions;
+using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -15,27 +15,30 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, Publis
         var turn = command.Turn;
         var board = await store.GetBoardAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
         var (version, publishedAt) = (command.Map.PublishedVersion + 1, clock.GetUtcNow());
-        var actions = MapActions.None;
-        if (MapFlow.MissingForPublish(command.Map, board).Count == 0)
+
+        // The top-voted opportunities must each be an action with an owner, or parked; the same read
+        // gives the published card its actions.
+        var actions = await cards.ActionsAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var undecided = TopOpportunities.Undecided(board, actions);
+        if (MapFlow.MissingForPublish(command.Map, board).Count == 0 && undecided.Count == 0)
         {
             await store.PutPublishedAsync(turn.Scope.TeamKey, command.Map.Id, version,
                 new PublishedMap(Published(Copy(command.Map), turn.From, publishedAt, version), board), cancellationToken);
-            actions = await cards.ActionsAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
         }
 
         return await transaction.ChangeAsync(turn, command.Stored, map =>
         {
             var missing = MapFlow.MissingForPublish(map, board);
-            if (missing.Count > 0)
+            if (missing.Count > 0 || undecided.Count > 0)
             {
-                return MapChange.Unchanged(new TurnOutcome().Say(Strings.CannotPublishYet.Fill(("missing", string.Join("; ", missing)))));
+                return MapChange.Unchanged(new TurnOutcome().Say(PublishGate.Refusal(missing, undecided)));
             }
 
             Published(map, turn.From, publishedAt, version);
             var outcome = new TurnOutcome().Show(cards.For(turn, map, board, actions, MapCardIntro.Published));
             if (turn.Submit is not null)
             {
-                outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview);
+                outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview, actions: actions);
             }
 
             return MapChange.Saved(outcome);

@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow.Routing;
 using JourneyBot.Conversation.Mapping;
@@ -6,7 +7,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>Priorities: each member's votes for the pain points and opportunities that matter most.</summary>
-internal sealed class VoteHandlers(IMapStore store)
+internal sealed class VoteHandlers(IMapStore store, IActionStore actionStore)
 {
     public async Task<TurnOutcome> VoteAsync(CommandTurn command, VoteCommand vote, CancellationToken cancellationToken)
     {
@@ -38,9 +39,14 @@ internal sealed class VoteHandlers(IMapStore store)
         var said = chosen.Count == 0
             ? Strings.VotesWithdrawn.Fill(("member", Markdown.Escape(turn.From.Name)))
             : Strings.Voted.Fill(("member", Markdown.Escape(turn.From.Name)), ("count", chosen.Count));
-        return turn.Submit is not null
-            ? new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, voter: turn.From) }
-            : new TurnOutcome().Say(said + " " + Strings.VotesLeft.Fill(("left", ReviewCard.VotesLeft(chosen.Count)), ("votes", ReviewCard.VotesPerMember)));
+        if (turn.Submit is not null)
+        {
+            // The card shows what the top-voted opportunities became, and offers the rest as actions.
+            var decided = await actionStore.GetActionsAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
+            return new TurnOutcome { CardUpdate = ReviewCard.For(map, board with { Votes = votes }, "✔ " + said, voter: turn.From, actions: decided) };
+        }
+
+        return new TurnOutcome().Say(said + " " + Strings.VotesLeft.Fill(("left", ReviewCard.VotesLeft(chosen.Count)), ("votes", ReviewCard.VotesPerMember)));
     }
 
     private static TurnOutcome Refuse(UserTurn turn, JourneyMap map, MapBoard board, string problem) =>

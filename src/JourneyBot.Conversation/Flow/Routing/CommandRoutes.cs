@@ -36,9 +36,10 @@ internal static class CommandRoutes
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction);
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
-        var votes = new VoteHandlers(store);
+        var votes = new VoteHandlers(store, actionServices.Store);
+        var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);
         var members = new MemberHandlers(store);
-        var demo = new DemoHandler(store, sessions, play);
+        var demo = new DemoHandler(store, sessions, clock, play);
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
         var move = new MoveHandler(store);
         var trackers = new TrackerHandlers(store, trackerServices, links);
@@ -120,6 +121,13 @@ internal static class CommandRoutes
                 AllowedAt = new(step => step == MapStep.Review, () => Strings.VotingNotYet),
                 ChangesProgress = true, MayBeSetupAnswer = true,
             })
+
+            // Opportunities become owned actions, or wait for a reason: the team's, in the review and once published.
+            // "Park runners who…" is a persona: typed during setup, these are the facilitator's answer.
+            .Add(new CommandRoute<ActCommand>(actions.ActAsync) { Map = MapUse.Any, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<ParkCommand>(actions.ParkAsync) { Map = MapUse.Any, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<ActionFormCommand>(actions.FormAsync) { Map = MapUse.Any })
+            .Add(new CommandRoute<ReviewCardCommand>(actions.ReviewAsync) { Map = MapUse.Any })
 
             // Anything else.
             .Add(new CommandRoute<UnknownCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.NotUnderstood)))

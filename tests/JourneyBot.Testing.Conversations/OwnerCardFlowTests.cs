@@ -59,6 +59,25 @@ public abstract class OwnerCardFlowTests
     }
 
     [Fact]
+    public async Task Once_the_team_chose_a_plan_the_owner_card_offers_Send_to_Planner_until_the_action_is_done()
+    {
+        await using var session = await StartSessionAsync();
+        var seeded = await SeedAsync(session);
+        var actions = session.Services.GetRequiredService<IActionStore>();
+        await actions.PutTrackerAsync(session.Scope.TeamKey,
+            new TeamTracker("planner", "plan-1", "Customer journeys", "group-1", Alex, SessionClock.Start), Ct);
+
+        var card = await OwnerCardAsync(session, seeded);
+        var done = await session.PressAsync(Megan, "Done", null, card, InChat("a:megan"));
+
+        Assert.Equal(["Done", "Blocked", "Reassign", "Update the measure", "Send to Planner"], card.Actions!.Select(a => a.Title));
+        var send = Assert.IsType<ExecuteAction>(card.Actions![^1]);
+        Assert.Equal(CardVerbs.SendToPlanner, send.Verb);
+        Assert.Equal(seeded.ActionId, send.Data[CardVerbs.SendActionKey]);
+        Assert.DoesNotContain("Send to Planner", done.CardUpdate!.Actions!.Select(a => a.Title));
+    }
+
+    [Fact]
     public async Task Done_from_the_owner_is_kept_with_who_and_when_and_the_card_updates_in_place()
     {
         await using var session = await StartSessionAsync();

@@ -123,6 +123,24 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         await Assertions.Expect(review).ToContainTextAsync("Alex Wilber: 3 of 5 votes left.");
         await Assertions.Expect(review).Not.ToContainTextAsync("[");
         await session.ScreenshotAsync("quiet-6-review-voted", review);
+
+        // The top-voted opportunity must become an action (or be parked) before publishing: its form.
+        await PressAsync(review, "Make it an action");
+        var actionForm = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Owner's department" }).Last;
+        // Agents Playground renders the owner as Teams' people picker and the date as a date picker.
+        var owner = actionForm.GetByRole(AriaRole.Combobox, new() { Name = "People Picker" });
+        await owner.FillAsync("Alex");
+        await Page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Alex Wilber" }).First.ClickAsync();
+        Input("pick: Owner");
+        var due = actionForm.GetByPlaceholder("Select a date...");
+        await due.FillAsync(DateTime.UtcNow.AddDays(30).ToString("ddd MMM dd yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await due.PressAsync("Enter");
+        await Page.Keyboard.PressAsync("Escape"); // closes the calendar, which hides the card's buttons while open
+        Input("fill: Due date");
+        await FillAsync(actionForm, "Success measure", "first orders without a call");
+        await session.ScreenshotAsync("quiet-6b-action-form", actionForm);
+        await PressAsync(actionForm, "Make it an action");
+        await Assertions.Expect(review).ToContainTextAsync("Action: Alex Wilber owns it");
         await PressAsync(review, "Publish (facilitator)");
 
         var map = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Customer journey map · published" });

@@ -1,3 +1,4 @@
+using JourneyBot.Protocol.Connector;
 using JourneyBot.Protocol.Sending;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -96,6 +97,33 @@ public sealed class ConversationSendPacerTests
         Assert.False(waiting.IsCompleted || updating.IsCompleted);
         _clock.Advance(TimeSpan.FromMilliseconds(10));
         await Task.WhenAll(waiting, updating).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_send_that_waits_out_another_sends_429_gets_the_throttle_budget_as_the_throttled_send_does()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions()));
+        var retry = new ConnectorRetryOptions { TotalBudget = TimeSpan.FromSeconds(90), ThrottleBudget = TimeSpan.FromMinutes(2) };
+        using var throttled = new HttpRequestMessage(HttpMethod.Post, Thread);
+        var slot = await pacer.WaitForTurnAsync(throttled, TestContext.Current.CancellationToken);
+        pacer.Throttled(slot, TimeSpan.FromSeconds(2));
+        pacer.Arrived(slot);
+
+        // A gathered confirmation, beside the queue, with a call budget of its own; and one into another thread.
+        using var beside = new HttpRequestMessage(HttpMethod.Post, Thread);
+        using var besideBudget = new ConnectorCallBudget(retry, _clock);
+        besideBudget.AttachTo(beside);
+        using var elsewhere = new HttpRequestMessage(HttpMethod.Post, Thread.Replace("abc", "other", StringComparison.Ordinal));
+        using var elsewhereBudget = new ConnectorCallBudget(retry, _clock);
+        elsewhereBudget.AttachTo(elsewhere);
+        var waiting = pacer.WaitForTurnAsync(beside, TestContext.Current.CancellationToken);
+        await pacer.WaitForTurnAsync(elsewhere, TestContext.Current.CancellationToken);
+
+        Assert.Equal(TimeSpan.FromMinutes(2), besideBudget.Budget);
+        Assert.Equal(TimeSpan.FromSeconds(90), elsewhereBudget.Budget);
+        Assert.Equal(0, besideBudget.ThrottledAnswers);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
     }
 
     [Fact]

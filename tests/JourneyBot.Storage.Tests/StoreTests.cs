@@ -28,17 +28,7 @@ public abstract class StoreTests
     /// <summary>
     /// Runs <paramref name="count"/> calls, each on a thread pool thread of its own and released
     /// together, so a store that answers synchronously (the in-memory one) meets callers as truly
-    /// concurrent as the requests the table store meets.
+    /// concurrent as the requests the table store meets (<see cref="Rounds.ConcurrentlyAsync"/>).
     /// </summary>
-    protected static async Task<T[]> ConcurrentlyAsync<T>(int count, Func<int, Task<T>> call)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
-        {
-            await start.Task;
-            return await call(i);
-        })).ToArray();
-        start.SetResult();
-        return await Task.WhenAll(calls);
-    }
+    protected static Task<T[]> ConcurrentlyAsync<T>(int count, Func<int, Task<T>> call) => Rounds.ConcurrentlyAsync(count, call);
 }

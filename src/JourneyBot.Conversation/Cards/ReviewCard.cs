@@ -104,7 +104,8 @@ internal static class ReviewCard
         {
             var items = new List<CardElement>
             {
-                Plain($"{TextRules.Shorten(item.Text, 90)} · {Strings.VoteCount.Fill(("count", votes))} · [{ItemIds.Display(item.Id)}]", bold: true),
+                // No id in brackets: cards name items by their words (the typed form's id is in `status`'s list).
+                Plain($"{TextRules.Shorten(item.Text, 90)} · {Strings.VoteCount.Fill(("count", votes))}", bold: true),
             };
             if (actions.Action(item.Id) is { } action)
             {

@@ -15,6 +15,7 @@ internal sealed class ConnectorCallBudget : IDisposable
     private static readonly HttpRequestOptionsKey<ConnectorCallBudget> Key = new("JourneyBot.ConnectorCallBudget");
     private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _deadline;
+    private readonly Lock _gate = new();
     private readonly long _started;
     private readonly TimeSpan _throttleBudget;
     private int _throttledAnswers;
@@ -51,14 +52,28 @@ internal sealed class ConnectorCallBudget : IDisposable
     /// <summary>Notes an attempt answered 429: the first one moves the deadline out to the throttle budget.</summary>
     public void Throttled()
     {
-        if (Interlocked.Increment(ref _throttledAnswers) != 1 || _throttleBudget <= Budget)
-        {
-            return;
-        }
+        Interlocked.Increment(ref _throttledAnswers);
+        WaitsOnThrottle();
+    }
 
-        Budget = _throttleBudget;
-        var left = _throttleBudget - Elapsed;
-        _deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+    /// <summary>
+    /// Notes that the call waits while its conversation is throttled (another send's 429 holds it,
+    /// see <c>ConversationSendPacer.Throttled</c>): it gets the throttle budget as the throttled send
+    /// does, so that a gathered confirmation waiting behind a long throttle is not given up first.
+    /// </summary>
+    public void WaitsOnThrottle()
+    {
+        lock (_gate)
+        {
+            if (_throttleBudget <= Budget)
+            {
+                return;
+            }
+
+            Budget = _throttleBudget;
+            var left = _throttleBudget - Elapsed;
+            _deadline.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
     }
 
     /// <inheritdoc />

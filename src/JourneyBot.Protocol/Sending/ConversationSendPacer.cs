@@ -49,6 +49,12 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
         // The slot may move while it waits: a 429 meanwhile holds the conversation (see Throttled).
         while (schedule.Leave(slot, now) is { } at)
         {
+            if (schedule.IsHeldAt(now))
+            {
+                // Waiting out another send's throttle: this call may take as long as a throttled one.
+                Connector.ConnectorCallBudget.Of(request)?.WaitsOnThrottle();
+            }
+
             try
             {
                 await Task.Delay(at - now, clock, cancellationToken).ConfigureAwait(false);
@@ -177,6 +183,15 @@ internal sealed class ConversationSendPacer(TimeProvider clock, IOptions<SendPac
             lock (_gate)
             {
                 _slots.Remove(slot);
+            }
+        }
+
+        /// <summary>Whether a 429's Retry-After still holds the conversation at <paramref name="now"/>.</summary>
+        public bool IsHeldAt(DateTimeOffset now)
+        {
+            lock (_gate)
+            {
+                return _heldUntil > now;
             }
         }
 

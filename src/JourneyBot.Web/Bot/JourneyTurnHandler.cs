@@ -55,7 +55,7 @@ internal sealed class JourneyTurnHandler(
         }
 
         progress.Posted(userTurn.Scope, typed: submit is null, outcome.Messages.Count);
-        turn.SendAfterAnswer(async token =>
+        turn.SendAfterAnswer(token => SendThenFollowUpAsync(turn, userTurn, outcome, async () =>
         {
             if (pressedCardId is not null)
             {
@@ -63,8 +63,7 @@ internal sealed class JourneyTurnHandler(
             }
 
             await SendAsync(turn, outcome.Messages, token);
-            await FollowUpAsync(turn, userTurn, outcome, token);
-        }, Foldable(outcome, outcome.Messages) ? () => Fold(turn, userTurn, outcome, outcome.Messages, pressedCardId) : null);
+        }, token), Foldable(outcome, outcome.Messages) ? () => Fold(turn, userTurn, outcome, outcome.Messages, pressedCardId) : null);
     }
 
     // A turn whose sends are only confirmations (or none) and the pressed card's update can be
@@ -88,23 +87,32 @@ internal sealed class JourneyTurnHandler(
         FollowUpQuietly(turn, userTurn, outcome);
     }
 
-    // The progress card: posted when contributions open, then updated in place, coalesced.
-    private async Task FollowUpAsync(TurnContext turn, UserTurn userTurn, TurnOutcome outcome, CancellationToken cancellationToken)
+    // The turn's sends, then the progress card: posted when contributions open, then updated in
+    // place, coalesced. What follows the sends runs even when one failed (the outbox logs that and
+    // apologises): an owner's card, a round's questions and the follow-up schedule are not the
+    // connector's to lose.
+    private async Task SendThenFollowUpAsync(TurnContext turn, UserTurn userTurn, TurnOutcome outcome, Func<Task> sends, CancellationToken cancellationToken)
     {
-        if (outcome.NewProgressCard is { } post)
+        try
         {
-            var sent = await turn.ReplyToAsync(ReplyTarget(turn), CardActivity(post.Card), cancellationToken);
-            if (sent.Id is { Length: > 0 } id)
+            await sends();
+            if (outcome.NewProgressCard is { } post)
             {
-                progress.CardPosted(userTurn.Scope);
-                await conversation.RememberProgressCardAsync(userTurn.Scope, post.MapId, id, cancellationToken);
+                var sent = await turn.ReplyToAsync(ReplyTarget(turn), CardActivity(post.Card), cancellationToken);
+                if (sent.Id is { Length: > 0 } id)
+                {
+                    progress.CardPosted(userTurn.Scope);
+                    await conversation.RememberProgressCardAsync(userTurn.Scope, post.MapId, id, cancellationToken);
+                }
             }
         }
+        finally
+        {
+            FollowUpQuietly(turn, userTurn, outcome);
 
-        FollowUpQuietly(turn, userTurn, outcome);
-
-        // A map whose actions changed: its follow-up pass (reminders, digest, re-map question) is kept on the schedule.
-        await followUps.KeepAsync(outcome.ActionsTouched, cancellationToken);
+            // A map whose actions changed: its follow-up pass (reminders, digest, re-map question) is kept on the schedule.
+            await followUps.KeepAsync(outcome.ActionsTouched, cancellationToken);
+        }
     }
 
     // What follows a turn without sending into its conversation now: coalesced card updates, other conversations.
@@ -158,11 +166,7 @@ internal sealed class JourneyTurnHandler(
         }
 
         progress.Posted(userTurn.Scope, typed: false, messages.Count);
-        turn.SendAfterAnswer(async token =>
-        {
-            await SendAsync(turn, messages, token);
-            await FollowUpAsync(turn, userTurn, outcome, token);
-        }, Foldable(outcome, messages) ? () => Fold(turn, userTurn, outcome, messages, pressedCardId: null) : null);
+        turn.SendAfterAnswer(token => SendThenFollowUpAsync(turn, userTurn, outcome, () => SendAsync(turn, messages, token), token), Foldable(outcome, messages) ? () => Fold(turn, userTurn, outcome, messages, pressedCardId: null) : null);
     }
 
     // Messages answer the member's message; after a card button (an invoke), they answer the card's message.

@@ -125,8 +125,11 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         await session.ScreenshotAsync("quiet-6-review-voted", review);
 
         // The top-voted opportunity must become an action (or be parked) before publishing: its form.
-        await PressAsync(review, "Make it an action");
+        await PressAsync(review, "Make it an action", coverage: true);
         var actionForm = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Owner's department" }).Last;
+        await PressAsync(actionForm, "Back to the review", coverage: true);
+        await Assertions.Expect(review).ToContainTextAsync("The top-voted opportunity");
+        await PressAsync(review, "Make it an action");
         // Agents Playground renders the owner as Teams' people picker and the date as a date picker.
         var owner = actionForm.GetByRole(AriaRole.Combobox, new() { Name = "People Picker" });
         await owner.FillAsync("Alex");

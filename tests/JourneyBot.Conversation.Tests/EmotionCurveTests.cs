@@ -44,6 +44,19 @@ public sealed class EmotionCurveTests
     }
 
     [Fact]
+    public void A_compared_curve_is_drawn_grey_behind_and_only_where_it_has_scores()
+    {
+        double?[] earlier = [-1, null, null, -2, null];
+        using var alone = SKBitmap.Decode(EmotionCurve.Png(Journey));
+        using var both = SKBitmap.Decode(EmotionCurve.Png(Journey, earlier));
+
+        var ring = At(both, EmotionCurve.PointOf(0, 5, -1) + new SKPoint(5, 0));
+        Assert.True(ring.Red == ring.Green && ring.Green == ring.Blue && ring.Red < 200, $"expected the grey ring, got {ring}");
+        Assert.Equal(At(alone, EmotionCurve.PointOf(2, 5, 1)), At(both, EmotionCurve.PointOf(2, 5, 1)));
+        Assert.Throws<ArgumentException>(() => EmotionCurve.Png(Journey, [1, 2]));
+    }
+
+    [Fact]
     public void Without_images_the_curve_reads_as_faces()
     {
         Assert.Equal("🙂 → · → 😡 → 🙂 → 😄", EmotionCurve.Faces(Journey));

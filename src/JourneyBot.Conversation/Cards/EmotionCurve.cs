@@ -29,6 +29,9 @@ internal static class EmotionCurve
 
     private static readonly SKColor LineColor = new(0x46, 0x4E, 0xB8);
 
+    // The other curve (an earlier version, or the current state under a future one): lighter, dashed.
+    private static readonly SKColor OtherLineColor = new(0x8A, 0x8A, 0x8A);
+
     /// <summary>The average score of each stage, in stage order; null where nobody gave one.</summary>
     public static IReadOnlyList<double?> Scores(JourneyMap map, MapBoard board)
     {
@@ -69,14 +72,28 @@ internal static class EmotionCurve
         return new SKPoint(x, y);
     }
 
-    /// <summary>The curve as a PNG: gridlines at −2…+2, the line, a dot per stage, the peak and valley marked.</summary>
-    public static byte[] Png(IReadOnlyList<double?> scores)
+    /// <summary>
+    /// The curve as a PNG: gridlines at −2…+2, the line, a dot per stage, the peak and valley marked;
+    /// with <paramref name="other"/> (one score per stage of <paramref name="scores"/>, null where that
+    /// curve has none) drawn dashed and grey behind it, to compare two versions or the current and
+    /// future state on one picture.
+    /// </summary>
+    public static byte[] Png(IReadOnlyList<double?> scores, IReadOnlyList<double?>? other = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        if (other is not null && other.Count != scores.Count)
+        {
+            throw new ArgumentException("The other curve needs one score (or null) per stage.", nameof(other));
+        }
+
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         DrawGrid(canvas, scores.Count);
+        if (other is not null)
+        {
+            DrawOther(canvas, other);
+        }
 
         var points = scores.Select((s, i) => s is { } score ? PointOf(i, scores.Count, score) : (SKPoint?)null).ToList();
         using (var line = new SKPaint { Color = LineColor, StrokeWidth = 4, IsAntialias = true, Style = SKPaintStyle.Stroke })
@@ -110,14 +127,33 @@ internal static class EmotionCurve
         return png.ToArray();
     }
 
-    /// <summary>The picture as a data URI, for an Adaptive Card image.</summary>
-    public static string DataUri(IReadOnlyList<double?> scores) => "data:image/png;base64," + Convert.ToBase64String(Png(scores));
+    /// <summary>The picture as a data URI, for an Adaptive Card image (<paramref name="other"/> as in <see cref="Png"/>).</summary>
+    public static string DataUri(IReadOnlyList<double?> scores, IReadOnlyList<double?>? other = null) =>
+        "data:image/png;base64," + Convert.ToBase64String(Png(scores, other));
 
     /// <summary>The same curve as faces, one per stage ("·" where nobody gave an emotion).</summary>
     public static string Faces(IReadOnlyList<double?> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
         return string.Join(" → ", scores.Select(s => s is { } score ? Vocabulary.Face(score) : "·"));
+    }
+
+    // The compared curve: dashed, thinner, grey, with small hollow dots, so the main one reads first.
+    private static void DrawOther(SKCanvas canvas, IReadOnlyList<double?> other)
+    {
+        var known = other.Select((s, i) => s is { } score ? PointOf(i, other.Count, score) : (SKPoint?)null).OfType<SKPoint>().ToArray();
+        using var dashes = SKPathEffect.CreateDash([10, 7], 0);
+        using var line = new SKPaint { Color = OtherLineColor, StrokeWidth = 3, IsAntialias = true, Style = SKPaintStyle.Stroke, PathEffect = dashes };
+        for (var i = 1; i < known.Length; i++)
+        {
+            canvas.DrawLine(known[i - 1], known[i], line);
+        }
+
+        using var ring = new SKPaint { Color = OtherLineColor, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
+        foreach (var point in known)
+        {
+            canvas.DrawCircle(point, 5, ring);
+        }
     }
 
     // −2…+2 gridlines (zero darker) and a faint column per stage.

@@ -1,6 +1,8 @@
 using JourneyBot.Conversation.Actions;
+using JourneyBot.Conversation.Actions.FollowUp;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Scheduling;
 using JourneyBot.Testing;
 using JourneyBot.Web.FollowUp;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,6 +101,29 @@ public sealed class FollowUpPipelineTests : IClassFixture<ConnectorFixture>
         Assert.Contains("Every action of “Purchase” in “Shoe questions” is done.", question.AllText(), StringComparison.Ordinal);
         Assert.Equal(1, later);
         Assert.Contains("ask the departments", routing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_typed_act_leaves_the_maps_follow_up_pass_on_the_durable_schedule_a_minute_on()
+    {
+        await using var pipeline = await StartAsync(_connector);
+        await pipeline.SayAsync(Isaiah, "opportunity Purchase | Guest checkout | Sales");
+        await pipeline.SayAsync(Alex, "next");
+        var opportunity = (await pipeline.Store.GetBoardAsync(Team, pipeline.MapId, Cancel)).Items.Single(i => i.Kind == ItemKind.Opportunity);
+        var schedule = pipeline.App.Services.GetRequiredService<IDueWorkStore>();
+        Assert.DoesNotContain(await schedule.ClaimDueAsync(Start.AddDays(1), "test-before", TimeSpan.FromMinutes(5), 50, Cancel),
+            w => w.Work.Kind == FollowUpWork.Kind);
+
+        await pipeline.SayAsync(Alex, $"act {opportunity.Id[..5]} @Megan Bowen by 2026-12-11 | guest share of orders: 0% -> 20%");
+        var typedAt = pipeline.Clock.GetUtcNow();
+        await pipeline.App.SendsAfterAnswerAsync();
+
+        var action = (await pipeline.App.Services.GetRequiredService<IActionStore>().GetActionAsync(Team, pipeline.MapId, opportunity.Id, Cancel))!.Action;
+        Assert.Equal((Megan.AadObjectId, new DateOnly(2026, 12, 11)), (action.Owner.Id, action.Due));
+        var due = await schedule.ClaimDueAsync(typedAt.AddHours(2), "test", TimeSpan.FromMinutes(5), 50, Cancel);
+        var pass = Assert.Single(due, w => w.Work.Kind == FollowUpWork.Kind).Work;
+        Assert.Equal(($"followup|{Team}|{pipeline.MapId}", typedAt + FollowUpWork.AfterChange), (pass.Id, pass.DueAt));
+        Assert.Equal(new ActionsTouched(new MapScope(Team, ChannelThread), pipeline.MapId, _connector.ServiceUrl(), Tenant), FollowUpWork.Read(pass));
     }
 
     private static OwnedAction Action(string id, string stage, string text, Protocol.Schema.ChannelAccount owner, DateOnly due) => new()

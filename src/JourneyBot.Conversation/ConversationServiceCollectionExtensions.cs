@@ -32,9 +32,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<Actions.FollowUp.ActionFollowUp>();
         // The map card's refresh reads actions back from the team's tracker: Planner when the host has one
         // (without, the refresh reads nothing more than the card shows).
-        services.TryAddSingleton<IActionTrackerSync>(sp => sp.GetService<Trackers.TrackerServices>() is { Planner: not Trackers.NoPlanner } trackers
-            ? new Trackers.TrackerReadBack(trackers.Sync)
-            : new NoActionTrackerSync());
+        services.TryAddSingleton(sp => Trackers.TrackerReadBack.For(sp, Trackers.TrackerReadBack.DefaultInterval));
         services.TryAddSingleton<Lifecycle.MapDeletion>();
         services.TryAddSingleton<Lifecycle.TeamSessions>();
         services.TryAddSingleton<Actions.OwnerCards>();

@@ -17,11 +17,16 @@ public sealed class MapCardRefreshFlowTests
 {
     private readonly RecordingTrackerSync _tracker = new();
 
-    private Task<MappingSession> StartAsync() => MappingSession.StartAsync(builder =>
+    private async Task<MappingSession> StartAsync()
     {
-        builder.Services.AddSingleton<IMapStore, InMemoryMapStore>();
-        builder.Services.AddSingleton<IActionTrackerSync>(_tracker);
-    });
+        var session = await MappingSession.StartAsync(builder =>
+        {
+            builder.Services.AddSingleton<IMapStore, InMemoryMapStore>();
+            builder.Services.AddSingleton<IActionTrackerSync>(_tracker);
+        });
+        _tracker.Actions = session.Services.GetRequiredService<IActionStore>();
+        return session;
+    }
 
     private static async Task<TurnOutcome> PublishAsync(MappingSession session)
     {
@@ -118,14 +123,16 @@ public sealed class MapCardRefreshFlowTests
         Assert.Null(noVersion.CardUpdate);
     }
 
-    // Records each read-back, and does what a test gives it to do (as Planner's read-back marks an action done).
+    // Records each read-back, does what a test gives it to do (as Planner's read-back marks an action done), and answers the actions then.
     private sealed class RecordingTrackerSync : IActionTrackerSync
     {
         public List<(string Team, string Map)> Synced { get; } = [];
 
         public Func<string, string, Task>? Then { get; set; }
 
-        public async Task SyncMapAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken)
+        public IActionStore? Actions { get; set; }
+
+        public async Task<MapActions> SyncMapAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken)
         {
             lock (Synced)
             {
@@ -133,6 +140,7 @@ public sealed class MapCardRefreshFlowTests
             }
 
             await (Then?.Invoke(teamKey, mapId) ?? Task.CompletedTask);
+            return await Actions!.GetActionsAsync(teamKey, mapId, cancellationToken);
         }
     }
 }

@@ -91,7 +91,8 @@ public sealed class RouteTableTests
             SigningKey = Convert.ToBase64String(new byte[32]),
         }), TimeProvider.System);
         var rounds = new RoundServices(new InMemoryRoundStore(), new NoTeamRoster(), new RecordingRoundTimers());
+        var actions = new InMemoryActionStore();
         return CommandRoutes.Build(new InMemoryMapStore(TimeProvider.System), new NoMemberDirectory(), TimeProvider.System, links, rounds,
-            new Actions.ActionServices(new InMemoryActionStore(), new Actions.NoActionTrackerSync()), (_, _) => Task.FromResult(new TurnOutcome()));
+            new Actions.ActionServices(actions, new Actions.NoActionTrackerSync(actions)), (_, _) => Task.FromResult(new TurnOutcome()));
     }
 }

@@ -58,6 +58,9 @@ public sealed class FakeGraph : IAsyncDisposable
     private readonly ConcurrentQueue<GraphFault> _faults = new();
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _heldArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _heldReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _holdNext;
     private LoopbackServer _server = null!;
     private int _versions;
 
@@ -108,6 +111,18 @@ public sealed class FakeGraph : IAsyncDisposable
         return graph;
     }
 
+    /// <summary>
+    /// Holds the answer to the next request whose method is <paramref name="method"/> (e.g. <c>POST</c>, a task created)
+    /// until <see cref="Release"/>: a Graph slow to answer one call, for a test to do something meanwhile.
+    /// </summary>
+    public void HoldNext(string method) => _holdNext = method;
+
+    /// <summary>Done once the request <see cref="HoldNext"/> waits for has arrived (and is being held).</summary>
+    public Task HeldArrived => _heldArrived.Task;
+
+    /// <summary>Lets the held request be answered.</summary>
+    public void Release() => _heldReleased.TrySetResult();
+
     /// <summary>Answers the next request that matches <paramref name="fault"/> with its status instead.</summary>
     public void Fail(GraphFault fault) => _faults.Enqueue(fault);
 
@@ -125,6 +140,7 @@ public sealed class FakeGraph : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _released.TrySetResult();
+        _heldReleased.TrySetResult();
         await _server.DisposeAsync();
     }
 
@@ -163,7 +179,7 @@ public sealed class FakeGraph : IAsyncDisposable
             return answered;
         }
 
-        var body = (JsonObject)JsonNode.Parse(_requests.Last().Body!)!;
+        var body = (JsonObject)JsonNode.Parse(Recorded(http).Body!)!;
         lock (_gate)
         {
             var task = new FakePlannerTask
@@ -223,7 +239,7 @@ public sealed class FakeGraph : IAsyncDisposable
             return answered;
         }
 
-        var request = _requests.Last();
+        var request = Recorded(http);
         lock (_gate)
         {
             if (!Tasks.TryGetValue(id, out var task))
@@ -253,10 +269,18 @@ public sealed class FakeGraph : IAsyncDisposable
             Body = body.Length == 0 ? null : body,
             IfMatch = http.Request.Headers.IfMatch.FirstOrDefault(),
         };
+        http.Items[nameof(GraphRequest)] = request;
         IResult? answer = null;
+        var held = false;
         lock (_gate)
         {
             _requests.Enqueue(request);
+            if (_holdNext == request.Method)
+            {
+                _holdNext = null;
+                held = true;
+            }
+
             if (_faults.TryPeek(out var fault) && fault.Method == request.Method && request.Path.EndsWith(fault.PathEnd, StringComparison.Ordinal)
                 && _faults.TryDequeue(out _))
             {
@@ -274,8 +298,17 @@ public sealed class FakeGraph : IAsyncDisposable
             await _released.Task.WaitAsync(http.RequestAborted);
         }
 
+        if (held)
+        {
+            _heldArrived.TrySetResult();
+            await _heldReleased.Task.WaitAsync(http.RequestAborted);
+        }
+
         return answer ?? (Status is { } status ? Results.StatusCode(status) : null);
     }
+
+    // This request as recorded (requests answered at once may be recorded in another order).
+    private static GraphRequest Recorded(HttpContext http) => (GraphRequest)http.Items[nameof(GraphRequest)]!;
 
     private static JsonObject TaskJson(FakePlannerTask task) => new()
     {

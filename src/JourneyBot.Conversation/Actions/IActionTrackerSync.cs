@@ -7,19 +7,25 @@ namespace JourneyBot.Conversation.Actions;
 /// <remarks>
 /// Called before the published map card is rendered again on its Universal Actions refresh, i.e.
 /// whenever a member looks at it, with the card's answer waiting for it: an implementation answers
-/// quickly (e.g. skips tasks read back moments ago, <see cref="TrackedTask.SyncedAt"/>) and never
+/// quickly (e.g. one read-back for the members looking at once, none again for a while) and never
 /// throws for a tracker's trouble (a refused or throttled request, an outage): the card then shows
 /// the actions as stored, and the scheduled sync tries again later.
 /// </remarks>
 public interface IActionTrackerSync
 {
-    /// <summary>Brings the stored actions of map <paramref name="mapId"/> up to date with their tracker tasks (in <paramref name="tenantId"/>'s tracker).</summary>
-    Task SyncMapAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Brings the stored actions of map <paramref name="mapId"/> up to date with their tracker tasks
+    /// (in <paramref name="tenantId"/>'s tracker), and answers the map's actions as that left them:
+    /// the card needs no read of its own.
+    /// </summary>
+    Task<MapActions> SyncMapAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken);
 }
 
 /// <summary>No tracker to read back from: the actions are as stored.</summary>
-public sealed class NoActionTrackerSync : IActionTrackerSync
+/// <param name="actions">Where they are stored.</param>
+public sealed class NoActionTrackerSync(IActionStore actions) : IActionTrackerSync
 {
     /// <inheritdoc />
-    public Task SyncMapAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<MapActions> SyncMapAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken) =>
+        actions.GetActionsAsync(teamKey, mapId, cancellationToken);
 }

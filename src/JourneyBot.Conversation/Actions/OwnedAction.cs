@@ -56,6 +56,13 @@ public sealed record OwnedAction
     public TrackedTask? Tracker { get; init; }
 
     /// <summary>
+    /// A send to the tracker under way (Send to Planner pressed, the task not yet created): claimed
+    /// on this row first, so that a second press at the same moment creates no second task. Null
+    /// when none is; one older than <see cref="TrackerSend.LapsesAfter"/> is a send that never finished.
+    /// </summary>
+    public TrackerSend? Sending { get; init; }
+
+    /// <summary>
     /// The due day the owner was last reminded of ahead of it, so that a follow-up pass run twice
     /// reminds once, and a due day moved later is reminded of again.
     /// </summary>
@@ -130,6 +137,22 @@ public enum ActionChangeKind
 
     /// <summary>Found complete in the tracker.</summary>
     DoneInTracker,
+}
+
+/// <summary>A send of an action to its tracker, claimed before the task is created.</summary>
+/// <param name="Id">Names this send, so that only it finishes or gives up its claim.</param>
+/// <param name="By">Who pressed Send.</param>
+/// <param name="At">When.</param>
+public sealed record TrackerSend(string Id, Person By, DateTimeOffset At)
+{
+    /// <summary>
+    /// How long a claim holds: far longer than a send takes (Planner's calls are bounded by a turn's
+    /// 10 seconds), so a claim this old was left by an instance that stopped mid-send, and is taken over.
+    /// </summary>
+    public static readonly TimeSpan LapsesAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether the claim still holds at <paramref name="now"/>.</summary>
+    public bool HoldsAt(DateTimeOffset now) => now - At < LapsesAfter;
 }
 
 /// <summary>The tracker task of an action.</summary>

@@ -41,7 +41,7 @@ public sealed class JourneyConversation
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
-        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync()), HandleAsync, trackers);
+        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync(actions)), HandleAsync, trackers);
     }
 
     /// <summary>Every command's route.</summary>

@@ -30,11 +30,13 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
     {
         ArgumentNullException.ThrowIfNull(teamKey);
         ArgumentNullException.ThrowIfNull(mapId);
-        var tracked = (await actions.GetActionsAsync(teamKey, mapId, cancellationToken)).Actions
+        var stored = await actions.GetActionsAsync(teamKey, mapId, cancellationToken);
+        var tracked = stored.Actions
             .Where(a => a is { Tracker: not null, Status: not ActionStatus.Done })
             .ToList();
         var now = clock.GetUtcNow();
         var (read, done, missing) = (0, 0, 0);
+        var written = new Dictionary<string, OwnedAction>(StringComparer.Ordinal);
         foreach (var action in tracked.Where(a => now - a.Tracker!.SyncedAt >= FreshFor))
         {
             var answer = await planner.ReadTaskAsync(action.Tracker!.TaskId, tenantId, cancellationToken);
@@ -47,19 +49,29 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
                     continue;
                 }
 
-                return new TrackerSyncResult(read, done, tracked.Count - done - missing, answer.Failure, answer.Permission);
+                return new TrackerSyncResult(read, done, tracked.Count - done - missing, answer.Failure, answer.Permission) { Actions = AsLeft(stored, written) };
             }
 
             read++;
-            var written = await ActionUpdates.ApplyAsync(actions, teamKey, mapId, action.Id, a => ReadBack(a, task, now), cancellationToken);
-            if (written is { Status: ActionStatus.Done } && task.IsComplete)
+            var kept = await ActionUpdates.ApplyAsync(actions, teamKey, mapId, action.Id, a => ReadBack(a, task, now), cancellationToken);
+            if (kept is not null)
+            {
+                written[kept.Id] = kept;
+            }
+
+            if (kept is { Status: ActionStatus.Done } && task.IsComplete)
             {
                 done++;
             }
         }
 
-        return new TrackerSyncResult(read, done, tracked.Count - done - missing, PlannerFailure.None, null);
+        return new TrackerSyncResult(read, done, tracked.Count - done - missing, PlannerFailure.None, null) { Actions = AsLeft(stored, written) };
     }
+
+    // The map's actions as read, each one written since as written: what the read-back left.
+    private static MapActions AsLeft(MapActions stored, Dictionary<string, OwnedAction> written) => written.Count == 0
+        ? stored
+        : stored with { Actions = [.. stored.Actions.Select(a => written.GetValueOrDefault(a.Id, a))] };
 
     // The task as read, on the action as stored now (its owner may have pressed Done meanwhile).
     private static OwnedAction? ReadBack(OwnedAction action, PlannerTaskState task, DateTimeOffset now)
@@ -82,4 +94,8 @@ public sealed class TrackerSync(IActionStore actions, IPlanner planner, TimeProv
 /// <param name="Open">Tracked actions still open (their task not deleted in the tracker): while any is, the hourly pass goes on.</param>
 /// <param name="Failure">Why it stopped early, if it did.</param>
 /// <param name="Permission">On <see cref="PlannerFailure.Forbidden"/>: the permission Graph wants.</param>
-public sealed record TrackerSyncResult(int Read, int Done, int Open, PlannerFailure Failure, string? Permission);
+public sealed record TrackerSyncResult(int Read, int Done, int Open, PlannerFailure Failure, string? Permission)
+{
+    /// <summary>The map's actions as the read-back left them (read once, with what it wrote), for a card to show.</summary>
+    public MapActions Actions { get; init; } = MapActions.None;
+}

@@ -119,6 +119,8 @@ internal static class JourneyBotWebExtensions
                 ? sp.GetRequiredService<Trackers.GraphPlanner>()
                 : new Conversation.Trackers.NoPlanner()));
         services.Replace(ServiceDescriptor.Singleton<Conversation.Trackers.ITeamGroups, Trackers.TeamGroupReader>());
+        services.Replace(ServiceDescriptor.Singleton(sp => Conversation.Trackers.TrackerReadBack.For(
+            sp, sp.GetRequiredService<IOptions<Trackers.PlannerOptions>>().Value.ReadBackInterval)));
         services.AddSingleton<IDueWorkHandler, Trackers.TrackerSyncWork>();
     }
 

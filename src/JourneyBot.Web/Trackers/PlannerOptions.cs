@@ -24,4 +24,11 @@ public sealed class PlannerOptions
     /// more; a longer one fails the call (the action is kept, the hourly pass reads it again).
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// The shortest time between two read-backs of one map's tasks for its card's refresh (on each
+    /// instance): the members looking at the card within it share one, and see the actions as stored.
+    /// Zero reads back on every look that finds none under way.
+    /// </summary>
+    public TimeSpan ReadBackInterval { get; set; } = Conversation.Trackers.TrackerReadBack.DefaultInterval;
 }

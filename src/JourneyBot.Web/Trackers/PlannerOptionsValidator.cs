@@ -19,6 +19,11 @@ internal sealed class PlannerOptionsValidator(IOptions<BotFrameworkOptions> bot)
             failures.Add("Planner:MaxRetryAfter must be at least 00:00:00 and shorter than Planner:Timeout.");
         }
 
+        if (options.ReadBackInterval < TimeSpan.Zero || options.ReadBackInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("Planner:ReadBackInterval must be between 00:00:00 and 01:00:00: the hourly pass reads the tasks back anyway.");
+        }
+
         if (options.Enabled && !bot.Value.IsAuthenticationEnabled)
         {
             failures.Add("Planner:Enabled needs MicrosoftAppId: the bot calls Planner with its own app's token. Set Planner:Enabled to false to run without an app id.");

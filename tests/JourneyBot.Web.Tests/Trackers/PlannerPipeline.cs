@@ -85,8 +85,8 @@ internal sealed class PlannerPipeline : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 
-    /// <summary>Megan's action on the map, due Friday 18 December, not yet in Planner.</summary>
-    public async Task<OwnedAction> SeedActionAsync(Person? owner = null)
+    /// <summary>Megan's action on the map, due Friday 18 December, not yet in Planner (or being sent, by a send that <paramref name="sending"/> names).</summary>
+    public async Task<OwnedAction> SeedActionAsync(Person? owner = null, TrackerSend? sending = null)
     {
         var action = new OwnedAction
         {
@@ -98,6 +98,7 @@ internal sealed class PlannerPipeline : IAsyncDisposable
             Due = new DateOnly(2026, 12, 18),
             CreatedBy = new Person(Alex.AadObjectId!, Alex.Name!),
             CreatedAt = Start,
+            Sending = sending,
         };
         Assert.True(await Actions.TryAddActionAsync(Team, MapId, action, Cancel));
         return action;
@@ -106,6 +107,19 @@ internal sealed class PlannerPipeline : IAsyncDisposable
     /// <summary>The team chose the plan (as <c>tracker planner</c> and its card do).</summary>
     public Task SeedTrackerAsync() => Actions.PutTrackerAsync(Team,
         new TeamTracker("planner", PlanId, "Customer journey actions", Group, new Person(Alex.AadObjectId!, Alex.Name!), Start), Cancel);
+
+    /// <summary>The map as published (version 1), as publishing keeps it: what its card's refresh shows.</summary>
+    public async Task SeedPublishedAsync()
+    {
+        var store = App.Services.GetRequiredService<IMapStore>();
+        var map = (await store.GetLatestConversationMapAsync(new MapScope(Team, Thread), Cancel))!.Map;
+        map.PublishedVersion = 1;
+        await store.PutPublishedAsync(Team, MapId, 1, new PublishedMap(map, await store.GetBoardAsync(Team, MapId, Cancel)), Cancel);
+    }
+
+    /// <summary>The published map card's refresh (Universal Actions), as Teams sends it when <paramref name="who"/> looks at the card.</summary>
+    public Task<string> RefreshAsync(ChannelAccount who) => PressAsync(who, "mapCard",
+        new JsonObject { ["mapId"] = MapId, ["version"] = "1", ["intro"] = "published" });
 
     public async Task<OwnedAction> ActionAsync() => (await Actions.GetActionAsync(Team, MapId, ActionId, Cancel))!.Action;
 

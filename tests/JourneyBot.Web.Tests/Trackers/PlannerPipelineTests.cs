@@ -1,8 +1,11 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json.Nodes;
 using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Trackers;
+using JourneyBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace JourneyBot.Web.Tests.Trackers;
 
@@ -127,6 +130,78 @@ public sealed class PlannerPipelineTests : GraphServers
     }
 
     [Fact]
+    public async Task Two_presses_of_Send_to_Planner_at_the_same_moment_create_one_task_and_the_second_is_told_it_is_under_way()
+    {
+        await using var bot = await StartWithActionAsync();
+        // Graph is slow to create Megan's task: Alex presses while it is being created.
+        Graph.HoldNext("POST");
+
+        var megans = bot.SendAsync(PlannerPipeline.Megan);
+        await Graph.HeldArrived.WaitAsync(Cancel);
+        var alexs = await bot.SendAsync(PlannerPipeline.Alex);
+        Graph.Release();
+        var answer = await megans;
+
+        Assert.Single(Graph.PlannerRequests, r => r.Method == "POST");
+        Assert.Single(Graph.Tasks);
+        Assert.Contains("Sent to Planner", answer, StringComparison.Ordinal);
+        Assert.Contains("Megan Bowen is sending", alexs, StringComparison.Ordinal);
+        var sent = await bot.ActionAsync();
+        Assert.Equal("task-1", sent.Tracker!.TaskId);
+        Assert.Null(sent.Sending);
+        Assert.Equal(ActionChangeKind.SentToTracker, Assert.Single(sent.History).Kind);
+    }
+
+    [Fact]
+    public async Task A_send_left_unfinished_by_a_stopped_instance_holds_the_action_a_while_and_is_then_taken_over()
+    {
+        await using var bot = await StartAsync();
+        await bot.SeedTrackerAsync();
+        var alex = new Person(PlannerPipeline.Alex.AadObjectId!, PlannerPipeline.Alex.Name!);
+        await bot.SeedActionAsync(sending: new TrackerSend("stopped-mid-send", alex, PlannerPipeline.Start - TimeSpan.FromSeconds(30)));
+
+        var held = await bot.SendAsync(PlannerPipeline.Megan);
+        bot.Clock!.Advance(TrackerSend.LapsesAfter);
+        var taken = await bot.SendAsync(PlannerPipeline.Megan);
+
+        Assert.Contains("Alex Wilber is sending", held, StringComparison.Ordinal);
+        Assert.Contains("Sent to Planner", taken, StringComparison.Ordinal);
+        Assert.Single(Graph.PlannerRequests, r => r.Method == "POST");
+        var sent = await bot.ActionAsync();
+        Assert.Equal("task-1", sent.Tracker!.TaskId);
+        Assert.Null(sent.Sending);
+    }
+
+    [Fact]
+    public async Task Members_looking_at_the_map_card_at_once_cause_one_read_back_and_a_refresh_reads_the_actions_once()
+    {
+        await using var bot = await StartWithActionAsync();
+        await bot.SendAsync(PlannerPipeline.Megan);
+        await bot.SeedPublishedAsync();
+        // A minute on, the task is due to be read back.
+        bot.Clock!.Advance(TimeSpan.FromMinutes(1));
+        var before = Graph.PlannerRequests.Count;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => bot.RefreshAsync(PlannerPipeline.Isaiah)));
+
+        Assert.All(answers, a => Assert.Contains("Show shipping costs on the product page", a, StringComparison.Ordinal));
+        Assert.Equal(["GET /v1.0/planner/tasks/task-1"], Graph.PlannerRequests.Skip(before).Select(r => $"{r.Method} {r.Path}"));
+
+        // Within the interval: no read-back, and the refresh reads the version shown and the actions, one query each.
+        using var storage = new MetricCollector<long>(
+            bot.App.Services.GetRequiredService<IMeterFactory>(), StorageMetrics.MeterName, StorageMetrics.OperationsCounterName);
+        bot.Clock.Advance(TimeSpan.FromSeconds(30));
+        await bot.RefreshAsync(PlannerPipeline.Isaiah);
+        Assert.Equal(["query", "query"], storage.GetMeasurementSnapshot().Select(m => (string)m.Tags["operation"]!));
+        Assert.Equal(before + 1, Graph.PlannerRequests.Count);
+
+        // Once the interval is over, the next look reads the task again.
+        bot.Clock.Advance(TimeSpan.FromSeconds(30));
+        await bot.RefreshAsync(PlannerPipeline.Isaiah);
+        Assert.Equal(before + 2, Graph.PlannerRequests.Count);
+    }
+
+    [Fact]
     public async Task The_map_cards_refresh_reads_back_through_SyncMapAsync_and_a_task_read_moments_ago_is_not_read_again()
     {
         await using var bot = await StartWithActionAsync();
@@ -229,7 +304,10 @@ public sealed class PlannerPipelineTests : GraphServers
         var answer = await bot.SendAsync(PlannerPipeline.Megan);
 
         Assert.Contains("couldn't reach Planner", answer, StringComparison.Ordinal);
-        Assert.Null((await bot.ActionAsync()).Tracker);
+        // Nothing was created, so the send's claim is given up: a press later tries again at once.
+        var kept = await bot.ActionAsync();
+        Assert.Null(kept.Tracker);
+        Assert.Null(kept.Sending);
         Assert.Single(Graph.PlannerRequests);
     }
 

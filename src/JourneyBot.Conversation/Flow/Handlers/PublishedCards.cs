@@ -32,7 +32,8 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
     /// <summary>
     /// The card's refresh (Universal Actions, whenever a member looks at it): the version it shows, as
     /// published, with the actions read back from their tracker and as stored now. Two storage reads,
-    /// side by side, plus what the tracker's read-back costs; nothing is written here.
+    /// side by side (the read-back answers the actions it read), plus what the tracker's read-back
+    /// costs, shared by the members looking at once; nothing else is written here.
     /// </summary>
     public async Task<TurnOutcome> RefreshAsync(CommandTurn command, RefreshMapCardCommand refresh, CancellationToken cancellationToken)
     {
@@ -44,16 +45,10 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
 
         // The map is looked for in the team the card is in: a card cannot show another team's map.
         var published = store.GetPublishedAsync(teamKey, refresh.MapId, refresh.Version, cancellationToken);
-        var current = SyncedActionsAsync(teamKey, refresh.MapId, command.Turn.TenantId, cancellationToken);
+        var current = tracker.SyncMapAsync(teamKey, refresh.MapId, command.Turn.TenantId, cancellationToken);
         await Task.WhenAll(published, current);
         return await published is { } shown
             ? new TurnOutcome { CardUpdate = For(command.Turn, shown.Map, shown.Board, await current, refresh.Intro) }
             : new TurnOutcome().Say(Strings.MapCardGone);
-    }
-
-    private async Task<MapActions> SyncedActionsAsync(string teamKey, string mapId, string? tenantId, CancellationToken cancellationToken)
-    {
-        await tracker.SyncMapAsync(teamKey, mapId, tenantId, cancellationToken);
-        return await actions.GetActionsAsync(teamKey, mapId, cancellationToken);
     }
 }

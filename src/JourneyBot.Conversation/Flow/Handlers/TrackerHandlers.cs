@@ -105,9 +105,9 @@ internal sealed class TrackerHandlers(IMapStore store, TrackerServices? trackers
                 ("owner", Markdown.Escape(action.Owner.Name)), ("facilitator", Markdown.Escape(map.Facilitator.Name))));
         }
 
-        if (action.Tracker is { } already)
+        if (action.Tracker is not null)
         {
-            return new TurnOutcome().Say(Strings.SendAlready.Fill(("action", Markdown.Escape(action.Text)), ("plan", Markdown.Escape(PlanName(tracker, already)))));
+            return Already(tracker, action);
         }
 
         // Planner assigns by Entra object id; a member Teams knew only by its own id (29:…) has none.
@@ -116,19 +116,31 @@ internal sealed class TrackerHandlers(IMapStore store, TrackerServices? trackers
             return new TurnOutcome().Say(Strings.SendNoEntraId.Fill(("owner", Markdown.Escape(action.Owner.Name))));
         }
 
+        // Claimed on the action's row first: of two presses at the same moment only one creates a task.
+        var now = trackers.Clock.GetUtcNow();
+        var claim = new TrackerSend(Guid.NewGuid().ToString("N"), turn.From, now);
+        if (await ClaimAsync(claim, send, tracker, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         var created = await trackers.Planner.CreateTaskAsync(
             new PlannerNewTask(tracker.Container, action.Text, ownerId.ToString(), action.Due, Description(send.TeamKey, map, action)), turn.TenantId, cancellationToken);
         if (created.Value is not { } task)
         {
+            // Nothing was created: the claim is given up, for a press later to try again.
+            await ActionUpdates.ApplyAsync(trackers.Actions, send.TeamKey, send.MapId, action.Id,
+                a => a.Sending?.Id == claim.Id ? a with { Sending = null } : null, cancellationToken);
             return created.Failure == PlannerFailure.NotFound
                 ? new TurnOutcome().Say(Strings.SendPlanGone.Fill(("plan", Markdown.Escape(tracker.ContainerName))))
                 : Failed(created.Failure, created.Permission);
         }
 
-        var now = trackers.Clock.GetUtcNow();
         var tracked = new TrackedTask(Planner, task.Id, task.ETag, tracker.Container, now);
         await ActionUpdates.ApplyAsync(trackers.Actions, send.TeamKey, send.MapId, action.Id,
-            a => a.Tracker is null ? a.With(new ActionChange(now, turn.From, ActionChangeKind.SentToTracker, tracker.ContainerName)) with { Tracker = tracked } : null,
+            a => a.Tracker is null
+                ? a.With(new ActionChange(now, turn.From, ActionChangeKind.SentToTracker, tracker.ContainerName)) with { Tracker = tracked, Sending = null }
+                : null,
             cancellationToken);
 
         var outcome = new TurnOutcome().Say(Strings.SentToPlanner.Fill(("action", Markdown.Escape(action.Text)), ("plan", Markdown.Escape(tracker.ContainerName)),
@@ -142,6 +154,31 @@ internal sealed class TrackerHandlers(IMapStore store, TrackerServices? trackers
 
         return outcome;
     }
+
+    // Marks the action as being sent by this press, unless it is in the tracker already or another
+    // press's send holds it (a claim that lapsed is taken over): null when claimed, else the answer.
+    private async Task<TurnOutcome?> ClaimAsync(TrackerSend claim, SendToPlannerCommand send, TeamTracker tracker, CancellationToken cancellationToken)
+    {
+        var actions = trackers!.Actions;
+        if (await ActionUpdates.ApplyAsync(actions, send.TeamKey, send.MapId, send.ActionId,
+                a => a.Tracker is null && a.Sending?.HoldsAt(claim.At) != true ? a with { Sending = claim } : null, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        return (await actions.GetActionAsync(send.TeamKey, send.MapId, send.ActionId, cancellationToken))?.Action switch
+        {
+            null => new TurnOutcome().Say(Strings.SendActionGone),
+            { Tracker: not null } sent => Already(tracker, sent),
+            { Sending: { } other } sending when other.HoldsAt(claim.At) => new TurnOutcome().Say(Strings.SendUnderWay.Fill(
+                ("person", Markdown.Escape(other.By.Name)), ("action", Markdown.Escape(sending.Text)))),
+            // It kept changing under the claim: nothing was sent.
+            _ => new TurnOutcome().Say(Texts.Busy),
+        };
+    }
+
+    private static TurnOutcome Already(TeamTracker tracker, OwnedAction action) => new TurnOutcome().Say(Strings.SendAlready.Fill(
+        ("action", Markdown.Escape(action.Text)), ("plan", Markdown.Escape(PlanName(tracker, action.Tracker!)))));
 
     // tracker planner: the plans of the team's group, to pick one.
     private async Task<TurnOutcome> PlansAsync(UserTurn turn, CancellationToken cancellationToken)

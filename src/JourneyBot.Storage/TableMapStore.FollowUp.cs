@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using JourneyBot.Conversation.Actions.FollowUp;
 
@@ -16,7 +17,7 @@ public sealed partial class TableMapStore : IFollowUpStore
 
     /// <inheritdoc />
     /// <remarks>One point read.</remarks>
-    public async Task<FollowUpState?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    public async Task<StoredFollowUp?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         if (await ReadRowAsync(Partition(teamKey), FollowUpRow(mapId), null, cancellationToken) is not { } row)
         {
@@ -24,12 +25,13 @@ public sealed partial class TableMapStore : IFollowUpStore
         }
 
         var stages = row.GetString(StagesAskedProperty) is { Length: > 0 } joined ? joined.Split('\n') : [];
-        return new FollowUpState(row.GetDateTimeOffset(SinceProperty) ?? DateTimeOffset.MinValue, row.GetDateTimeOffset(DigestAtProperty), stages);
+        var state = new FollowUpState(row.GetDateTimeOffset(SinceProperty) ?? DateTimeOffset.MinValue, row.GetDateTimeOffset(DigestAtProperty), stages);
+        return new StoredFollowUp(state, row.ETag.ToString());
     }
 
     /// <inheritdoc />
-    /// <remarks>One upsert (replace).</remarks>
-    public async Task PutFollowUpAsync(string teamKey, string mapId, FollowUpState state, CancellationToken cancellationToken)
+    /// <remarks>One insert (409: added by someone else) or one replace at the ETag read (412: changed; 404: gone).</remarks>
+    public async Task<string?> TryPutFollowUpAsync(string teamKey, string mapId, FollowUpState state, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var row = new TableEntity(Partition(teamKey), FollowUpRow(mapId))
@@ -41,7 +43,17 @@ public sealed partial class TableMapStore : IFollowUpStore
             // Stage ids are short and never hold a line break.
             [StagesAskedProperty] = string.Join('\n', state.StagesAsked),
         };
-        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            var response = version is null
+                ? await table.AddEntityAsync(row, cancellationToken)
+                : await table.UpdateEntityAsync(row, new ETag(version), TableUpdateMode.Replace, cancellationToken);
+            return response.Headers.ETag?.ToString();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        {
+            return null;
+        }
     }
 
     private static string FollowUpRow(string mapId) => RowKeys.Actions(mapId) + "f";

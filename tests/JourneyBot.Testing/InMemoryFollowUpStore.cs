@@ -1,15 +1,17 @@
+using System.Globalization;
 using JourneyBot.Conversation.Actions.FollowUp;
 
 namespace JourneyBot.Testing;
 
-/// <summary>Each map's follow-up state in memory, for the conversation's tests.</summary>
+/// <summary>Each map's follow-up state in memory, for the conversation's tests, with a version that changes on every write.</summary>
 public sealed class InMemoryFollowUpStore : IFollowUpStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Team, string Map), FollowUpState> _states = [];
+    private readonly Dictionary<(string Team, string Map), StoredFollowUp> _states = [];
+    private long _versions;
 
     /// <inheritdoc />
-    public Task<FollowUpState?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    public Task<StoredFollowUp?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -18,14 +20,19 @@ public sealed class InMemoryFollowUpStore : IFollowUpStore
     }
 
     /// <inheritdoc />
-    public Task PutFollowUpAsync(string teamKey, string mapId, FollowUpState state, CancellationToken cancellationToken)
+    public Task<string?> TryPutFollowUpAsync(string teamKey, string mapId, FollowUpState state, string? version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         lock (_gate)
         {
-            _states[(teamKey, mapId)] = state;
-        }
+            if (_states.GetValueOrDefault((teamKey, mapId))?.Version != version)
+            {
+                return Task.FromResult<string?>(null);
+            }
 
-        return Task.CompletedTask;
+            var next = (++_versions).ToString(CultureInfo.InvariantCulture);
+            _states[(teamKey, mapId)] = new StoredFollowUp(state, next);
+            return Task.FromResult<string?>(next);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Actions;
+using JourneyBot.Conversation.Actions.FollowUp;
 using JourneyBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +12,8 @@ public sealed class TableActionStoreContractTests(StoreFixture fixture) : Action
     protected override IMapStore Store => fixture.Store;
 
     protected override IActionStore Actions => fixture.Services.GetRequiredService<IActionStore>();
+
+    protected override IFollowUpStore FollowUps => fixture.Services.GetRequiredService<IFollowUpStore>();
 }
 
 /// <summary>The action contract, kept by the test kit's in-memory store (the one beside <see cref="InMemoryMapStore"/>).</summary>
@@ -21,4 +24,6 @@ public sealed class InMemoryActionStoreContractTests : ActionStoreContractTests
     protected override IMapStore Store => _store;
 
     protected override IActionStore Actions => _store.Actions;
+
+    protected override IFollowUpStore FollowUps { get; } = new InMemoryFollowUpStore();
 }

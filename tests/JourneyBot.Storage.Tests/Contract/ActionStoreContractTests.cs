@@ -9,7 +9,7 @@ namespace JourneyBot.Storage.Tests.Contract;
 /// team's tracker, everything apart per map and team, and gone with its map. One subclass per store:
 /// <see cref="TableActionStoreContractTests"/> and <see cref="InMemoryActionStoreContractTests"/>.
 /// </summary>
-public abstract class ActionStoreContractTests : StoreTests
+public abstract partial class ActionStoreContractTests : StoreTests
 {
     protected abstract IActionStore Actions { get; }
 

@@ -42,11 +42,15 @@ public sealed class ActionFollowUp(IMapStore store, IActionStore actions, IFollo
         }
 
         var all = (await actions.GetActionsAsync(teamKey, map.Id, cancellationToken)).Actions;
-        var state = await followUps.GetFollowUpAsync(teamKey, map.Id, cancellationToken);
+        var state = (await followUps.GetFollowUpAsync(teamKey, map.Id, cancellationToken))?.State;
         if (state is null)
         {
+            // The first pass: another one that began at the same moment may have added it first.
             state = FollowUpState.Begin(now);
-            await followUps.PutFollowUpAsync(teamKey, map.Id, state, cancellationToken);
+            if (await followUps.TryPutFollowUpAsync(teamKey, map.Id, state, null, cancellationToken) is null)
+            {
+                state = (await followUps.GetFollowUpAsync(teamKey, map.Id, cancellationToken))?.State ?? state;
+            }
         }
 
         var reminders = new List<OwnerReminder>();
@@ -123,11 +127,21 @@ public sealed class ActionFollowUp(IMapStore store, IActionStore actions, IFollo
     public Task AskedAsync(ActionsTouched target, string stageId, CancellationToken cancellationToken) =>
         ChangeStateAsync(target, state => state with { StagesAsked = [.. state.StagesAsked, stageId] }, cancellationToken);
 
+    // The change on the state as stored, written at the version read; read again and re-applied when another pass wrote first.
     private async Task ChangeStateAsync(ActionsTouched target, Func<FollowUpState, FollowUpState> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var state = await followUps.GetFollowUpAsync(target.Scope.TeamKey, target.MapId, cancellationToken) ?? FollowUpState.Begin(clock.GetUtcNow());
-        await followUps.PutFollowUpAsync(target.Scope.TeamKey, target.MapId, change(state), cancellationToken);
+        for (var attempt = 0; attempt < MapTransaction.MaxAttempts; attempt++)
+        {
+            var stored = await followUps.GetFollowUpAsync(target.Scope.TeamKey, target.MapId, cancellationToken);
+            var state = stored?.State ?? FollowUpState.Begin(clock.GetUtcNow());
+            if (await followUps.TryPutFollowUpAsync(target.Scope.TeamKey, target.MapId, change(state), stored?.Version, cancellationToken) is not null)
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("The map's follow-up kept changing while a pass noted what it sent; the pass is tried again.");
     }
 
     // The next reminder the action's owner has not had: ahead of the due day (unless the action was

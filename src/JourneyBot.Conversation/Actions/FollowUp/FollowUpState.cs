@@ -19,11 +19,26 @@ public sealed record FollowUpState(DateTimeOffset Since, DateTimeOffset? DigestA
 }
 
 /// <summary>Where each map's <see cref="FollowUpState"/> lives (a row in the map's team, removed with the map).</summary>
+/// <remarks>
+/// Passes run one at a time per map on the schedule's claim, yet two may overlap (a claim that lapsed
+/// while its pass still ran, a turn's "soon" beside the pass's own next run): a write carries the
+/// version read and fails when someone else wrote first, so that the caller reads again and no mark
+/// (a digest sent, a stage asked about) is lost.
+/// </remarks>
 public interface IFollowUpStore
 {
-    /// <summary>The map's follow-up state, or null before its first pass.</summary>
-    Task<FollowUpState?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+    /// <summary>The map's follow-up state with the version a write must match, or null before its first pass.</summary>
+    Task<StoredFollowUp?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken);
 
-    /// <summary>Keeps the map's follow-up state. Only a pass writes it, and one instance does a map's pass at a time (the schedule's claim).</summary>
-    Task PutFollowUpAsync(string teamKey, string mapId, FollowUpState state, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the map's follow-up state unless it changed since it was read: <paramref name="version"/>
+    /// is <see cref="StoredFollowUp.Version"/> as read, or null to add the state where there is none.
+    /// Returns the new version, or null when someone else wrote (or added) it first.
+    /// </summary>
+    Task<string?> TryPutFollowUpAsync(string teamKey, string mapId, FollowUpState state, string? version, CancellationToken cancellationToken);
 }
+
+/// <summary>A map's follow-up state as read, with the version a write must match.</summary>
+/// <param name="State">The state.</param>
+/// <param name="Version">The row's version (an ETag in table storage).</param>
+public sealed record StoredFollowUp(FollowUpState State, string Version);

@@ -131,7 +131,7 @@ public static class Scenarios
             new("Megan", "mute", "I won't send you reminders any more", "Type **unmute**"),
             new("Megan", "touchpoint Awareness | email | Newsletter about the spring collection", "Added touchpoint"),
             new("Megan", "unmute", "I'll remind you again"),
-            new("Alex", "help", "**mute** / **unmute**"),
+            new("Alex", "help", "**mute** / **unmute**", "**act** *id* @person", "**park** *id* *reason*", "**tracker planner**", "**tracker off**"),
         ],
         new ExpectedMap
         {

@@ -152,12 +152,43 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
 
         // The budget: the bot's new posts in the thread, however many people did however much.
         var posts = await thread.CountBotPostsAsync();
+
+        // The map card's Actions (CSV), pressed as a member would: the action made in the run, as a file of its own.
+        await FetchActionsCsvAsync(map);
         var contribution = (_actions - setup._actions, _inputs - setup._inputs);
         RunSummary.Add($"quiet session: {posts} bot posts in the thread; setup {setup._actions} actions, {setup._inputs} inputs; "
             + $"contributions to publish (all three people) {contribution.Item1} actions, {contribution.Item2} inputs, "
             + $"and {_coveragePresses} presses made only to press every button");
         RunSummary.Add("quiet session steps: " + _steps.ToString().TrimEnd(' ', ';'));
         Assert.True(posts <= PostBudget, $"The bot made {posts} posts in the thread; the budget is {PostBudget}.");
+    }
+
+    // Presses the card's Actions (CSV) button and fetches what it opens. The Playground does not follow
+    // Action.OpenUrl but shows the button's address in its tooltip: the file is fetched from there,
+    // in the browser's own context, as the member's browser would download it.
+    private async Task FetchActionsCsvAsync(ILocator map)
+    {
+        var button = map.Locator("[aria-label='Actions (CSV)'], [title^='Actions (CSV)']").First;
+        await button.ClickAsync();
+        _coveragePresses++;
+        _steps.Append("press (to cover it): Actions (CSV); ");
+        var address = (await button.GetAttributeAsync("title") ?? string.Empty).Split('\n').Last().Trim();
+        Assert.StartsWith($"http://127.0.0.1:{session.Bot.Port}/maps/", address, StringComparison.Ordinal);
+        Assert.EndsWith("/actions.csv", address, StringComparison.Ordinal);
+
+        var csv = await Page.APIRequest.GetAsync(address);
+        Assert.Equal(200, csv.Status);
+        Assert.StartsWith("text/csv", csv.Headers["content-type"], StringComparison.Ordinal);
+        Assert.StartsWith("attachment;", csv.Headers["content-disposition"], StringComparison.Ordinal);
+        Assert.EndsWith("-actions.csv\"", csv.Headers["content-disposition"], StringComparison.Ordinal);
+        var lines = (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,stage_number,stage,action,owner,department,due,status,overdue,", lines[0], StringComparison.Ordinal);
+        var action = Assert.Single(lines.Skip(1));
+        // Every field is quoted (RFC 4180).
+        Assert.Contains("\"Let shoppers approve substitutes in the app\",\"Alex Wilber\",", action, StringComparison.Ordinal);
+        Assert.Contains("\"Open\",\"false\",", action, StringComparison.Ordinal);
+        Assert.Contains("\"first orders without a call\",", action, StringComparison.Ordinal);
+        RunSummary.Add($"quiet session: the map card's Actions (CSV) gave {lines.Length - 1} action line(s)");
     }
 
     // Opens an entry, fills it and presses its Add: the stage is picked only when given (the

@@ -91,13 +91,16 @@ public sealed class CardButtonTests
             Assert.Equal((CardVerbs.Add, null, "entry." + kind), (add.Verb, add.AssociatedInputs, entry.Id));
             var inputs = entry.Items.Where(i => i is InputText or InputChoiceSet).ToList();
             Assert.All(inputs, input => Assert.StartsWith(kind + ".", input.Id, StringComparison.Ordinal));
-            Assert.InRange(inputs.Count, 2, 3);
+            Assert.InRange(inputs.Count, 3, 4);
             Assert.Equal(kind + ".stage", inputs[0].Id);
+            // Every entry asks how we know, last, with nothing picked (no silent "assumed").
+            var evidence = Assert.IsType<InputChoiceSet>(inputs[^1]);
+            Assert.Equal((kind + ".evidence", null), (evidence.Id, evidence.Value));
         });
         var fields = entries.ToDictionary(e => e.Id!, e => e.Items.Where(i => i is InputText or InputChoiceSet).Select(i => i.Id).ToList());
-        Assert.Equal(["touchpoint.stage", "touchpoint.text", "touchpoint.channel"], fields["entry.touchpoint"]);
-        Assert.Equal(["emotion.stage", "emotion.score", "emotion.text"], fields["entry.emotion"]);
-        Assert.Equal(["opportunity.stage", "opportunity.text", "opportunity.owner"], fields["entry.opportunity"]);
+        Assert.Equal(["touchpoint.stage", "touchpoint.text", "touchpoint.channel", "touchpoint.evidence"], fields["entry.touchpoint"]);
+        Assert.Equal(["emotion.stage", "emotion.score", "emotion.text", "emotion.evidence"], fields["entry.emotion"]);
+        Assert.Equal(["opportunity.stage", "opportunity.text", "opportunity.owner", "opportunity.evidence"], fields["entry.opportunity"]);
         Assert.Equal(["pain.stage", "pain.text", "pain.evidence"], fields["entry.pain"]);
     }
 
@@ -108,7 +111,7 @@ public sealed class CardButtonTests
             .Where(e => e.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(16, inputs.Count); // six stages, ten fields
+        Assert.Equal(21, inputs.Count); // six stages, nine fields, six evidence choices
         Assert.All(inputs, input => Assert.False(input.TryGetProperty("isRequired", out _)));
     }
 

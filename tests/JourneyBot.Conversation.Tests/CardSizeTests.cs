@@ -62,6 +62,8 @@ public sealed class CardSizeTests
             ("progress card", ProgressCard.For(map, board)),
             ("contribution form", ContributeCard.For(map)),
             ("stages card", SessionCards.ForStep(AtStages(map))),
+            ("evidence question", EvidenceCards.Ask(map, Opportunity(map, textLength) with { Text = Text("Pain", TextRules.ItemMax) },
+                new Person("member-1", new string('n', TextRules.NameMax)), new string('a', TextRules.ItemMax * 2))),
         })
         {
             var bytes = MapCard.Bytes(card);
@@ -153,6 +155,9 @@ public sealed class CardSizeTests
                     Owner = kind == ItemKind.Opportunity ? $"Department {i % 10}" : null,
                     Author = new Person($"member-{author}", $"Member {author} " + new string('m', 20)),
                     AuthorDepartment = $"Department {author % 10}",
+                    // Every evidence mark, "not said yet" too.
+                    Evidence = (Evidence)(i % 3),
+                    EvidenceUnsaid = i % 4 == 3,
                     CreatedAt = DateTimeOffset.UnixEpoch.AddSeconds(items.Count),
                 });
             }

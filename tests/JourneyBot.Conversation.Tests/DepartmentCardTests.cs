@@ -13,7 +13,7 @@ public sealed class DepartmentCardTests
         await using var session = await MappingSession.StartInMemoryAsync();
         await session.OpenContributionsAsync(Alex, "Departments", "Browse, Buy");
 
-        var added = await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card");
+        var added = await session.SayAsync(Megan, "touchpoint Buy | website | Pays by card | observed");
         var question = added.Messages.Single(m => m.Card is not null).Card!;
 
         var answered = await session.PressAsync(Megan, "Save", new() { ["department"] = "Sales" }, question);

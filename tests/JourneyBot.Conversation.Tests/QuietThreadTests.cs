@@ -18,10 +18,11 @@ public sealed class QuietThreadTests
 
         var outcomes = new List<TurnOutcome>
         {
-            await session.SayAsync(Megan, "touchpoint Browse | website | Looks for the delivery cost"),
-            await session.SayAsync(Adele, "pain Buy | Checkout asks for an account"),
-            await session.SayAsync(Megan, "emotion Buy | -1 | wary"),
-            await session.SayAsync(Adele, "opportunity Buy | Guest checkout | Product"),
+            // Each says how its author knows it: an item that does not is asked about in a post (EvidenceFlowTests).
+            await session.SayAsync(Megan, "touchpoint Browse | website | Looks for the delivery cost | observed"),
+            await session.SayAsync(Adele, "pain Buy | Checkout asks for an account | reported"),
+            await session.SayAsync(Megan, "emotion Buy | -1 | wary | reported"),
+            await session.SayAsync(Adele, "opportunity Buy | Guest checkout | Product | assumed"),
         };
 
         Assert.All(outcomes, outcome => Assert.Empty(outcome.Messages));
@@ -53,7 +54,7 @@ public sealed class QuietThreadTests
         await session.OpenContributionsAsync(Alex, "No progress card", "Browse, Buy");
         await session.SayAsync(Megan, "department Sales");
 
-        var added = await session.SayAsync(Megan, "goal Buy | Pay quickly");
+        var added = await session.SayAsync(Megan, "goal Buy | Pay quickly | reported");
 
         Assert.Matches(@"^Added goal \[\w+\] to Buy: Pay quickly, by Megan Bowen\. \(\*\*undo\*\* takes it back\.\)$", Assert.Single(added.Messages).Text);
     }
@@ -104,7 +105,7 @@ public sealed class QuietThreadTests
         var voted = await session.SayAsync(Adele, $"vote {Mapping.ItemIds.Display(pain.Id)}");
 
         var choices = review.Body.OfType<InputChoiceSet>().Single(c => c.Id == "votes").Choices.Select(c => c.Title);
-        Assert.Equal(["Pain point · Checkout is slow", "Idea · Guest checkout"], choices);
+        Assert.Equal(["Pain point · ? Checkout is slow", "Idea · ? Guest checkout"], choices);
         Assert.Equal("Adele Vance voted for 1 item. 4 of 5 votes left.", Assert.Single(voted.Messages).Text);
     }
 }

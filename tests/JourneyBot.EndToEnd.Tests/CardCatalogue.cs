@@ -12,6 +12,22 @@ public static class CardCatalogue
     private static readonly Person Alex = new("aad-alex", "Alex Wilber");
     private static readonly Person Megan = new("aad-megan", "Megan <b>Bowen</b> [x](https://evil.example)");
 
+    // Every evidence mark on the map and review cards (the sample's items in turn observed, reported,
+    // assumed and not said), and the question to an author who did not say, asked and answered.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> EvidenceCardsOf(JourneyMap map, MapBoard board)
+    {
+        var evidenced = board with
+        {
+            Items = [.. board.Items.Select((item, i) => item with { Evidence = (Evidence)(i % 3), EvidenceUnsaid = i % 4 == 3 })],
+        };
+        yield return ("map-evidence", MapCard.For(map, evidenced, new Uri("https://journeybot.example/maps/token")));
+        yield return ("review-evidence", ReviewCard.For(SampleMap(MapStep.Review), evidenced));
+        var pain = evidenced.Items.First(i => i.Kind == ItemKind.PainPoint) with { EvidenceUnsaid = true, Evidence = Evidence.Assumed };
+        var added = $"Added pain point [k3f9q] to Purchase: {JourneyBot.Conversation.Flow.Markdown.Escape(pain.Text)}, by {JourneyBot.Conversation.Flow.Markdown.Escape(Megan.Name)}.";
+        yield return ("evidence-ask", EvidenceCards.Ask(map, pain, Megan, added));
+        yield return ("evidence-answered", EvidenceCards.Answered(pain with { Evidence = Evidence.Reported, EvidenceUnsaid = false }, Megan));
+    }
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> All()
     {
         var map = SampleMap();
@@ -44,6 +60,11 @@ public static class CardCatalogue
         yield return ("map-empty", MapCard.For(SampleMap(MapStep.Contribute), MapBoard.Empty));
         yield return ("map-actions", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), "“Shoe journey” is published.",
             SampleActions(map, board), MapCard.Refresh(map, MapCardIntro.Status, "29:alex")));
+        foreach (var card in EvidenceCardsOf(map, board))
+        {
+            yield return card;
+        }
+
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));

@@ -39,7 +39,7 @@ public abstract class CardFlowTests
 
         var added = await session.PressAsync(Megan, "+ Touchpoint › Add", new()
         {
-            ["touchpoint.stage"] = "s3", ["touchpoint.text"] = "Checkout page", ["touchpoint.channel"] = "Website",
+            ["touchpoint.stage"] = "s3", ["touchpoint.text"] = "Checkout page", ["touchpoint.channel"] = "Website", ["touchpoint.evidence"] = "observed",
         }, form);
         Assert.Contains("✔ Added touchpoint", CardText.Of(added.CardUpdate!), StringComparison.Ordinal);
         Assert.Contains("which department are you in?", CardText.Of(added), StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public abstract class CardFlowTests
         {
             ["pain.stage"] = "s3", ["pain.text"] = "Shipping cost shows late", ["pain.evidence"] = "reported",
         }, form);
-        await session.PressAsync(Isaiah, "+ Feeling › Add", new() { ["emotion.stage"] = "s3", ["emotion.score"] = "-1", ["emotion.text"] = "wary" }, form);
+        await session.PressAsync(Isaiah, "+ Feeling › Add", new() { ["emotion.stage"] = "s3", ["emotion.score"] = "-1", ["emotion.text"] = "wary", ["emotion.evidence"] = "reported" }, form);
 
         // The facilitator steers from the progress card: the review is posted, the progress card stays one.
         var review = await session.PressAsync(Alex, "Go to review (facilitator)", card: progress);
@@ -57,7 +57,7 @@ public abstract class CardFlowTests
         Assert.Null(review.CardUpdate!.Actions);
         var pain = (await session.BoardAsync()).Items.Single(i => i.Kind == ItemKind.PainPoint);
         var voted = await session.PressAsync(Megan, "Vote", new() { ["votes"] = pain.Id }, review.Messages[0].Card);
-        Assert.Contains("Pain point · Shipping cost shows late · 1 vote", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
+        Assert.Contains("Pain point · ◐ Shipping cost shows late · 1 vote", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
         Assert.Contains("Megan Bowen: 4 of 5 votes left.", CardText.Of(voted.CardUpdate!), StringComparison.Ordinal);
         Assert.Equal(pain.Id, voted.CardUpdate!.Body.OfType<InputChoiceSet>().Single(c => c.Id == "votes").Value);
 
@@ -172,7 +172,7 @@ public abstract class CardFlowTests
         await using var session = await StartSessionAsync();
         await Script.PlayAsync(session, Scenarios.Setup);
 
-        var outcome = await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s2" });
+        var outcome = await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s2", ["goal.evidence"] = "reported" });
 
         Assert.Contains("⚠ Describe the goal", CardText.Of(outcome.CardUpdate!), StringComparison.Ordinal);
         Assert.All(Stages(outcome.CardUpdate!), stage => Assert.Equal("s2", stage.Value));
@@ -188,11 +188,11 @@ public abstract class CardFlowTests
         var form = session.LastCard!;
         Assert.All(Stages(form), stage => Assert.Null(stage.Value));
 
-        var first = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s4", ["pain.text"] = "Forgets to log runs" }, form);
+        var first = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s4", ["pain.text"] = "Forgets to log runs", ["pain.evidence"] = "assumed" }, form);
         Assert.All(Stages(first.CardUpdate!), stage => Assert.Equal("s4", stage.Value));
 
         // The next item needs only its text: the stage is already picked.
-        await session.PressAsync(Megan, "+ Idea › Add", new() { ["opportunity.text"] = "Reminder after a week", ["opportunity.owner"] = "Product" });
+        await session.PressAsync(Megan, "+ Idea › Add", new() { ["opportunity.text"] = "Reminder after a week", ["opportunity.owner"] = "Product", ["opportunity.evidence"] = "reported" });
 
         var board = await session.BoardAsync();
         Assert.All(board.Items, item => Assert.Equal("s4", item.StageId));

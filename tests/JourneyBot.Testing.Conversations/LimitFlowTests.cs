@@ -26,7 +26,7 @@ public abstract class LimitFlowTests
         var before = await session.Store.GetLatestConversationMapAsync(session.Scope, Ct);
 
         var typed = await session.SayAsync(Megan, "pain Purchase | Checkout is slow");
-        var pressed = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s3", ["pain.text"] = "Checkout is slow" }, form);
+        var pressed = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s3", ["pain.text"] = "Checkout is slow", ["pain.evidence"] = "reported" }, form);
 
         Assert.Contains("This map already holds 2,000 items, the most one map can hold, so I didn't add this one.", CardText.Of(typed), StringComparison.Ordinal);
         Assert.Contains("⚠ This map already holds 2,000 items", CardText.Of(pressed.CardUpdate!), StringComparison.Ordinal);

@@ -162,7 +162,7 @@ public abstract class MapDeletionTests
         var ask = await session.Rounds.GetAskAsync(key.TeamKey, key.MapId, 1, Megan.Id, Ct);
         await session.Rounds.PutAskAsync(key.TeamKey, key.MapId, 1, ask! with { ChatId = "a:megan" }, Ct);
         await session.Rounds.AddChatAskAsync("a:megan", key, Ct);
-        await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s1", ["goal.text"] = "Find a first pair fast" }, megans.Card, InChat("a:megan"));
+        await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s1", ["goal.text"] = "Find a first pair fast", ["goal.evidence"] = "reported" }, megans.Card, InChat("a:megan"));
 
         Func<UserTurn, UserTurn> elsewhere = turn => InChannel(turn) with { Scope = new MapScope(session.Scope.TeamKey, OtherChannel) };
         foreach (var line in new[] { "start Store visits", "Fewer empty visits", "next", "next", "next", "template", "next", "touchpoint Purchase | store | Tries shoes on" })

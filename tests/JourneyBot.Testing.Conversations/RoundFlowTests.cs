@@ -153,7 +153,7 @@ public abstract class RoundFlowTests
         Assert.Contains("1. Awareness — Marketing ✔", CardText.Of((await session.Conversation.ProgressAsync(session.Scope, Ct))!.Card), StringComparison.Ordinal);
 
         var again = await session.PressAsync(Megan, "+ Touchpoint › Add",
-            new() { ["touchpoint.stage"] = "s1", ["touchpoint.text"] = "Sees a running blog", ["touchpoint.channel"] = "Website" }, card, InChat("a:megan"));
+            new() { ["touchpoint.stage"] = "s1", ["touchpoint.text"] = "Sees a running blog", ["touchpoint.channel"] = "Website", ["touchpoint.evidence"] = "reported" }, card, InChat("a:megan"));
         Assert.Contains("2 added: add more, or press **Done**.", CardText.Of(again.CardUpdate!), StringComparison.Ordinal);
 
         var done = await session.PressAsync(Megan, "Done", null, again.CardUpdate, InChat("a:megan"));
@@ -180,7 +180,7 @@ public abstract class RoundFlowTests
         }
 
         var refused = await session.PressAsync(Megan, "+ Pain point › Add",
-            new() { ["pain.stage"] = "s2", ["pain.text"] = "Too many models to compare" }, Direct(sent, Megan).Card, InChat("a:megan"));
+            new() { ["pain.stage"] = "s2", ["pain.text"] = "Too many models to compare", ["pain.evidence"] = "reported" }, Direct(sent, Megan).Card, InChat("a:megan"));
 
         Assert.Contains("⚠ You've added 200 items to this map, the most one person can add", CardText.Of(refused.CardUpdate!), StringComparison.Ordinal);
         Assert.Equal(MapLimits.ItemsPerAuthor, (await session.BoardAsync()).Items.Count);
@@ -237,9 +237,9 @@ public abstract class RoundFlowTests
         var key = await KeyAsync(session);
         Assert.Contains("anonymous", CardText.Of(Direct(sent, Megan).Card), StringComparison.Ordinal);
 
-        await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s2", ["pain.text"] = "Reviews hide the sizing complaints" },
+        await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s2", ["pain.text"] = "Reviews hide the sizing complaints", ["pain.evidence"] = "reported" },
             Direct(sent, Megan).Card, InChat("a:megan"));
-        await session.PressAsync(Megan, "+ Feeling › Add", new() { ["emotion.stage"] = "s1", ["emotion.score"] = "-1", ["emotion.text"] = "lost" },
+        await session.PressAsync(Megan, "+ Feeling › Add", new() { ["emotion.stage"] = "s1", ["emotion.score"] = "-1", ["emotion.text"] = "lost", ["emotion.evidence"] = "reported" },
             Direct(sent, Megan).Card, InChat("a:megan"));
         await session.PressAsync(Isaiah, "Nothing to add", null, Direct(sent, Isaiah).Card, InChat("a:isaiah"));
 
@@ -377,7 +377,7 @@ public abstract class RoundFlowTests
         var row = await session.Store.GetMemberAsync(session.Scope.TeamKey, Patti.Id, Ct);
         Assert.Equal(("Sales", true, true, Bucharest), (row!.Department, row.AskedForDepartment, row.Muted, row.TimeZone));
 
-        var added = await session.PressAsync(Patti, "+ Pain point › Add", new() { ["pain.text"] = "Card declined twice" }, stages.CardUpdate, InChat("a:patti"));
+        var added = await session.PressAsync(Patti, "+ Pain point › Add", new() { ["pain.text"] = "Card declined twice", ["pain.evidence"] = "reported" }, stages.CardUpdate, InChat("a:patti"));
         Assert.Contains("1 added", CardText.Of(added.CardUpdate!), StringComparison.Ordinal);
         Assert.Equal("Sales", (await session.BoardAsync()).Items.Single(i => i.Author == Patti).AuthorDepartment);
     }
@@ -402,7 +402,7 @@ public abstract class RoundFlowTests
         await using var session = await AtContributionsAsync();
         var sent = await SendRoundAsync(session);
         var card = Direct(sent, Megan).Card;
-        var add = MappingSession.Submission(card, "+ Pain point › Add", new() { ["pain.stage"] = "s1", ["pain.text"] = "Forged" });
+        var add = MappingSession.Submission(card, "+ Pain point › Add", new() { ["pain.stage"] = "s1", ["pain.text"] = "Forged", ["pain.evidence"] = "reported" });
         var before = await SnapshotAsync(session);
 
         // A card for another map, another team or a round that does not exist; a member the round did not ask.
@@ -438,7 +438,7 @@ public abstract class RoundFlowTests
         session.Clock.MoveTo(Deadline);
         Assert.NotNull(await CloseAsync(session, await KeyAsync(session)));
         var closed = await SnapshotAsync(session);
-        var late = await session.PressAsync(Adele, "+ Pain point › Add", new() { ["pain.stage"] = "s4", ["pain.text"] = "Too late" }, Direct(sent, Adele).Card, InChat("a:adele"));
+        var late = await session.PressAsync(Adele, "+ Pain point › Add", new() { ["pain.stage"] = "s4", ["pain.text"] = "Too late", ["pain.evidence"] = "reported" }, Direct(sent, Adele).Card, InChat("a:adele"));
         Assert.Contains("These questions have closed", CardText.Of(late.CardUpdate!), StringComparison.Ordinal);
         Assert.Null(late.CardUpdate!.Actions);
         var lateNothing = await session.PressAsync(Adele, "Nothing to add", null, Direct(sent, Adele).Card, InChat("a:adele"));
@@ -462,7 +462,7 @@ public abstract class RoundFlowTests
             await session.Rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, ask with { ChatId = "a:" + member.Id, CardActivityId = "card-" + member.Id }, Ct);
         }
 
-        await session.PressAsync(Adele, "+ Idea › Add", new() { ["opportunity.stage"] = "s4", ["opportunity.text"] = "Loyalty points for runs" },
+        await session.PressAsync(Adele, "+ Idea › Add", new() { ["opportunity.stage"] = "s4", ["opportunity.text"] = "Loyalty points for runs", ["opportunity.evidence"] = "reported" },
             Direct(sent, Adele).Card, InChat("a:" + Adele.Id));
         await session.SayAsync(Isaiah, "mute");
         session.Clock.MoveTo(BucharestReminder);
@@ -807,9 +807,9 @@ public abstract class RoundFlowTests
     // Megan adds two items, Isaiah has nothing to add, Adele does not answer.
     private static async Task AnswerAsync(MappingSession session, TurnOutcome sent)
     {
-        var added = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s2", ["pain.text"] = "Too many models to compare" },
+        var added = await session.PressAsync(Megan, "+ Pain point › Add", new() { ["pain.stage"] = "s2", ["pain.text"] = "Too many models to compare", ["pain.evidence"] = "reported" },
             Direct(sent, Megan).Card, InChat("a:megan"));
-        await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s1", ["goal.text"] = "Find a first pair fast" }, added.CardUpdate, InChat("a:megan"));
+        await session.PressAsync(Megan, "+ Goal › Add", new() { ["goal.stage"] = "s1", ["goal.text"] = "Find a first pair fast", ["goal.evidence"] = "reported" }, added.CardUpdate, InChat("a:megan"));
         await session.PressAsync(Isaiah, "Nothing to add", null, Direct(sent, Isaiah).Card, InChat("a:isaiah"));
     }
 

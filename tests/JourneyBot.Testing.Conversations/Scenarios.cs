@@ -39,7 +39,7 @@ public static class Scenarios
             new("Alex", "publish", "I can't publish yet: each top-voted opportunity needs an owner", "Virtual fitting from a foot photo (1 vote): **act**"),
             new("Megan", "act {opportunity} Isaiah by 2026-12-18", "“Virtual fitting from a foot photo” is now an action: Isaiah Langer owns it, due 18 Dec 2026"),
             new("Alex", "publish", "“Shoe journey” is published", "Objective: Help first-time runners buy their first pair online",
-                "Social networks: Instagram ad for beginner runners", "Pain points: The size guide is confusing · 2 votes",
+                "Social networks: ? Instagram ad for beginner runners", "Pain points: ◐ The size guide is confusing · 2 votes",
                 "Virtual fitting from a foot photo — Product · Purchase · 1 vote", "Emotion curve", "[button Open the full map]", "[button CSV]"),
             new("Megan", "next", "is published"),
         ],
@@ -137,6 +137,27 @@ public static class Scenarios
         {
             Step = MapStep.Contribute,
             Items = ["Touchpoint Awareness: Newsletter about the spring collection"],
+        }),
+
+        new Scenario("Evidence: an item typed without saying how we know is kept and its author asked; the review shows marks and confidence",
+        [
+            .. Setup,
+            new("Megan", "pain Purchase | The size guide is confusing", "Added pain point", "to Purchase",
+                "Megan Bowen, how do you know this?", "[button Observed] [button Reported by customers or staff] [button Assumed]"),
+            new("Megan", "department Sales", "you're in Sales"),
+            new("Adele", "touchpoint Purchase | website | Checkout page | observed", "Added touchpoint"),
+            new("Adele", "emotion Purchase | -1 | wary | reported", "Added emotion"),
+            new("Alex", "next", "Step 7 of 7: Review and vote", "3. Purchase — 1 touchpoint, 1 pain point, emotion 🙁 −1.0 · 1 of 3 observed",
+                "How we know: ● observed · ◐ reported by customers or staff · ○ assumed · ? not said yet",
+                "Pain point · ? The size guide is confusing", "Nothing observed yet: Awareness, Consideration, Retention, Advocacy"),
+        ],
+        new ExpectedMap
+        {
+            Step = MapStep.Review,
+            Items =
+            [
+                "PainPoint Purchase: The size guide is confusing", "Touchpoint Purchase: Checkout page", "Emotion Purchase: wary",
+            ],
         }),
 
         new Scenario("Two members interleaved",

@@ -148,7 +148,7 @@ public sealed class MappingOverHttpTests : IClassFixture<ConnectorFixture>
                 press.Value = JsonSerializer.SerializeToElement(new Dictionary<string, string>
                 {
                     ["verb"] = "add", ["mapId"] = map.Id, ["step"] = "Contribute", ["kind"] = "touchpoint", ["touchpoint.stage"] = map.Stages[0].Id,
-                    ["touchpoint.text"] = $"Idea number {n}", ["touchpoint.channel"] = "website",
+                    ["touchpoint.text"] = $"Idea number {n}", ["touchpoint.channel"] = "website", ["touchpoint.evidence"] = "observed",
                 });
                 var response = await app.PostWithoutWaitingForSendsAsync(press.ToJson()).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -105,7 +105,7 @@ public sealed class ProgressCardTests : IClassFixture<ConnectorFixture>
         var before = _connector.Requests.Count(r => r.Method == "POST");
 
         var responses = await Task.WhenAll(Enumerable.Range(1, 30).Select(n =>
-            app.PostActivityAsync(From($"member-{n}", $"touchpoint Purchase | website | Idea {n}"))));
+            app.PostActivityAsync(From($"member-{n}", $"touchpoint Purchase | website | Idea {n} | observed"))));
         var atOnce = _connector.Requests.Where(r => r.Method == "POST").Skip(before).ToList();
         clock.Advance(TimeSpan.FromSeconds(2));
         var gathered = await _connector.WaitForAsync(r => r.Method == "POST" && Said(r).StartsWith("Just now:", StringComparison.Ordinal), Wait);

@@ -59,7 +59,7 @@ internal static class ContributeEntries
     {
         var data = new Dictionary<string, string>(extra ?? new Dictionary<string, string>()) { [CardVerbs.KindKey] = Token(kind) };
         var add = Button(Strings.ButtonAdd, CardVerbs.Add, map, data) with { Style = "positive" };
-        var fields = Fields(kind).Select(field => refill is null ? field : Refilled(field, refill));
+        var fields = Fields(kind).Append(EvidenceInput(kind)).Select(field => refill is null ? field : Refilled(field, refill));
         return new Container([StageInput(kind, stages, stageId), .. fields, new ActionSet([add])])
         {
             Id = EntryId(kind),
@@ -106,11 +106,6 @@ internal static class ContributeEntries
         ItemKind.PainPoint =>
         [
             Text(kind, Strings.ContributePainLabel, Strings.ContributePainPlaceholder),
-            Pick(kind, EvidenceField, Strings.ContributeEvidenceLabel,
-            [
-                new(Strings.ContributeEvidenceObserved, "observed"), new(Strings.ContributeEvidenceReported, "reported"),
-                new(Strings.ContributeEvidenceAssumed, "assumed"),
-            ]) with { Value = "assumed" },
         ],
         ItemKind.Emotion =>
         [
@@ -138,6 +133,17 @@ internal static class ContributeEntries
         ItemKind.Goal => [Text(kind, Strings.ContributeGoalLabel, Strings.ContributeGoalPlaceholder)],
         _ => [Text(kind, Strings.ContributeActionLabel, Strings.ContributeActionPlaceholder)],
     };
+
+    // How the member knows, in every entry, with nothing picked: no item becomes "assumed" because
+    // nobody changed a default. Not marked required for the client: all entries are one form, and a
+    // hidden entry's empty choice would block the open one's Add. The bot asks for it instead
+    // (Strings.ContributeEvidenceMissing), with everything the member filled in kept on the form.
+    private static InputChoiceSet EvidenceInput(ItemKind kind) =>
+        Pick(kind, EvidenceField, Strings.ContributeEvidenceLabel,
+        [
+            new(Strings.ContributeEvidenceObserved, "observed"), new(Strings.ContributeEvidenceReported, "reported"),
+            new(Strings.ContributeEvidenceAssumed, "assumed"),
+        ], Strings.ContributeEvidencePlaceholder);
 
     // A drop-down of the kind's entry.
     private static InputChoiceSet Pick(ItemKind kind, string field, string label, IReadOnlyList<Choice> choices, string? placeholder = null) => new()

@@ -126,6 +126,8 @@ internal static class MapCard
         ]);
         body.AddRange(Curve(map, board, picture));
 
+        // What the mark before each item line means, once, above the stages.
+        body.Add(Plain(EvidenceMarks.Legend(), subtle: true) with { Spacing = "Small" });
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
             body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short)) { Style = "emphasis", Spacing = "Small" });
@@ -152,15 +154,16 @@ internal static class MapCard
         return map.IsExample ? Strings.ExampleSubtitle.Fill(("subtitle", subtitle)) : subtitle;
     }
 
-    // One block per stage: its name and feeling, touchpoints by channel, top pain points.
+    // One block per stage: its name, feeling and confidence, touchpoints by channel, top pain points, each item with its evidence mark.
     private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,
         int perList, Func<string, string> shorten)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
         var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : Strings.FeelingNotGiven;
+        var confidence = StageConfidence.Of(stage, items).Line() is { } known ? " · " + known : string.Empty;
         var block = new List<CardElement>
         {
-            new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling)]),
+            new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling + confidence)]),
         };
 
         var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).OrderBy(g => g.Key).ToList();
@@ -171,7 +174,7 @@ internal static class MapCard
 
         foreach (var channel in byChannel.Take(perList + 2))
         {
-            block.Add(Labelled(Vocabulary.Name(channel.Key), List(channel.Select(i => i.Text), perList, shorten)) with { Spacing = "None" });
+            block.Add(Labelled(Vocabulary.Name(channel.Key), List(channel.Select(i => EvidenceMarks.Marked(i, i.Text)), perList, shorten)) with { Spacing = "None" });
         }
 
         if (byChannel.Count > perList + 2)
@@ -180,7 +183,7 @@ internal static class MapCard
         }
 
         var pains = items.Where(i => i.Kind == ItemKind.PainPoint).OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt);
-        var painList = List(pains.Select(i => $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}"), perList, shorten);
+        var painList = List(pains.Select(i => EvidenceMarks.Marked(i, $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}")), perList, shorten);
         if (painList.Length > 0)
         {
             block.Add(Labelled(Strings.LabelPainPoints, painList) with { Spacing = "None" });
@@ -207,7 +210,8 @@ internal static class MapCard
             var stage = map.Stages.FirstOrDefault(s => s.Id == opportunity.StageId)?.Name ?? "?";
             yield return new RichTextBlock(
             [
-                new TextRun("• " + shorten(opportunity.Text)),
+                // The evidence mark is the line's bullet.
+                new TextRun(EvidenceMarks.Marked(opportunity, shorten(opportunity.Text))),
                 new TextRun($" — {opportunity.Owner ?? Strings.NoOwnerYet} · {shorten(stage)}{Votes(tally.GetValueOrDefault(opportunity.Id))}") { IsSubtle = true },
             ]) { Spacing = "None" };
         }

@@ -39,8 +39,12 @@ internal static class ReviewCard
         body.Add(Say(Strings.MapSoFar, subtle: true));
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            body.Add(Plain($"{index + 1}. {stage.Name} — {StageSummary(stage, board)}") with { Spacing = "Small" });
+            var confidence = StageConfidence.Of(stage, board.Items).Line() is { } known ? " · " + known : string.Empty;
+            body.Add(Plain($"{index + 1}. {stage.Name} — {StageSummary(stage, board)}{confidence}") with { Spacing = "Small" });
         }
+
+        // What the marks on the vote list and the top opportunities mean.
+        body.Add(Plain(EvidenceMarks.Legend(), subtle: true) with { Spacing = "Small" });
 
         var gaps = MapGaps.Of(map, board).Lines();
         body.Add(Say(gaps.Count == 0 ? Strings.NoGaps : $"**{Strings.GapsStillOpen}:**") with { Separator = true });
@@ -105,7 +109,7 @@ internal static class ReviewCard
             var items = new List<CardElement>
             {
                 // No id in brackets: cards name items by their words (the typed form's id is in `status`'s list).
-                Plain($"{TextRules.Shorten(item.Text, 90)} · {Strings.VoteCount.Fill(("count", votes))}", bold: true),
+                Plain($"{EvidenceMarks.Marked(item, TextRules.Shorten(item.Text, 90))} · {Strings.VoteCount.Fill(("count", votes))}", bold: true),
             };
             if (actions.Action(item.Id) is { } action)
             {
@@ -174,10 +178,10 @@ internal static class ReviewCard
     /// <summary>How many of their votes a member who cast <paramref name="cast"/> has left.</summary>
     public static int VotesLeft(int cast) => Math.Max(0, VotesPerMember - cast);
 
-    // "Pain point · Checkout is slow · 2 votes": short enough to scan; a count only once there is one.
+    // "Pain point · ○ Checkout is slow · 2 votes": short enough to scan, the evidence mark before the words; a count only once there is one.
     private static string VoteLabel(MapItem item, int votes)
     {
-        var label = $"{Vocabulary.Title(item.Kind)} · {TextRules.Shorten(item.Text, 90)}";
+        var label = $"{Vocabulary.Title(item.Kind)} · {EvidenceMarks.Marked(item, TextRules.Shorten(item.Text, 90))}";
         return votes > 0 ? $"{label} · {Strings.VoteCount.Fill(("count", votes))}" : label;
     }
 }

@@ -55,7 +55,8 @@ public static partial class MapExport
                 ["channel"] = r.Item.Channel?.ToString(),
                 ["score"] = r.Item.Score,
                 ["owner"] = r.Item.Owner,
-                ["evidence"] = r.Item.Evidence.ToString(),
+                // "NotSaid" while the author has not said how they know (MapItem.EvidenceUnsaid).
+                ["evidence"] = r.Item.EvidenceUnsaid ? "NotSaid" : r.Item.Evidence.ToString(),
                 ["author"] = r.Item.Author.Name,
                 ["department"] = r.Item.AuthorDepartment,
                 ["votes"] = r.Votes,
@@ -83,7 +84,7 @@ public static partial class MapExport
                 row.StageNumber.ToString(CultureInfo.InvariantCulture), row.StageName, Vocabulary.Name(row.Item.Kind), row.Item.Text,
                 row.Item.Channel is { } c ? Vocabulary.Name(c) : string.Empty,
                 row.Item.Score?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                row.Item.Owner ?? string.Empty, Vocabulary.Name(row.Item.Evidence), row.Item.Author.Name,
+                row.Item.Owner ?? string.Empty, EvidenceMarks.Name(row.Item), row.Item.Author.Name,
                 row.Item.AuthorDepartment ?? string.Empty, row.Votes.ToString(CultureInfo.InvariantCulture),
             ];
             csv.AppendJoin(',', fields.Select(CsvField)).Append("\r\n");
@@ -102,10 +103,16 @@ public static partial class MapExport
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelPersona}:** {E(map.Persona ?? Strings.NotSet)}\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelJourney}:** {E(map.StartPoint ?? "?")} → {E(map.EndPoint ?? "?")}\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.EmotionCurve}:** {EmotionCurve.Faces(EmotionCurve.Scores(map, board))}\n");
+        md.Append(CultureInfo.InvariantCulture, $"\n{E(EvidenceMarks.Legend())}\n");
         var rows = Rows(map, board).ToList();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
             md.Append(CultureInfo.InvariantCulture, $"\n## {index + 1}. {E(stage.Name)}\n\n");
+            if (StageConfidence.Of(stage, board.Items).Line() is { } confidence)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"*{confidence}*\n\n");
+            }
+
             var items = rows.Where(r => r.StageNumber == index + 1).ToList();
             if (items.Count == 0)
             {
@@ -114,9 +121,9 @@ public static partial class MapExport
 
             foreach (var row in items)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- *{Vocabulary.Name(row.Item.Kind)}*: {E(Describe(row.Item))}");
+                md.Append(CultureInfo.InvariantCulture, $"- {EvidenceMarks.Of(row.Item)} *{Vocabulary.Name(row.Item.Kind)}*: {E(Describe(row.Item))}");
                 md.Append(CultureInfo.InvariantCulture, $" ({E(row.Item.Author.Name)}{(row.Item.AuthorDepartment is { } d ? ", " + E(d) : string.Empty)}");
-                md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? ", " + Strings.ExportVotes.Fill(("count", row.Votes)) : string.Empty)}; {Vocabulary.Name(row.Item.Evidence)})\n");
+                md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? ", " + Strings.ExportVotes.Fill(("count", row.Votes)) : string.Empty)}; {EvidenceMarks.Name(row.Item)})\n");
             }
         }
 

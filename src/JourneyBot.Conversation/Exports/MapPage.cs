@@ -44,10 +44,14 @@ public static partial class MapPage
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelObjective}</dt><dd>{H(map.Objective ?? Strings.NotSet)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelPersona}</dt><dd>{H(map.Persona ?? Strings.NotSet)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelJourney}</dt><dd>{H(map.StartPoint ?? "?")} → {H(map.EndPoint ?? "?")}</dd>");
-        html.Append("</dl><table><thead><tr><th class=\"lane\"></th>");
+        html.Append("</dl>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{EvidenceMarks.Legend()}</p>");
+        html.Append("<table><thead><tr><th class=\"lane\"></th>");
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            html.Append(CultureInfo.InvariantCulture, $"<th>{index + 1}. {H(stage.Name)}</th>");
+            // Each stage's confidence under its name: how much of it the team has seen for itself.
+            var confidence = StageConfidence.Of(stage, board.Items).Line() is { } known ? $"<div class=\"meta\">{known}</div>" : string.Empty;
+            html.Append(CultureInfo.InvariantCulture, $"<th>{index + 1}. {H(stage.Name)}{confidence}</th>");
         }
 
         html.Append("</tr></thead><tbody>");
@@ -89,8 +93,8 @@ public static partial class MapPage
                 foreach (var item in items)
                 {
                     var votes = tally.GetValueOrDefault(item.Id);
-                    html.Append(CultureInfo.InvariantCulture, $"<li>{H(MapExport.Describe(item))} <span class=\"meta\">{H(item.Author.Name)}");
-                    html.Append(CultureInfo.InvariantCulture, $"{(item.AuthorDepartment is { } d ? " · " + H(d) : string.Empty)} · {H(Vocabulary.Name(item.Evidence))}");
+                    html.Append(CultureInfo.InvariantCulture, $"<li>{EvidenceMarks.Of(item)} {H(MapExport.Describe(item))} <span class=\"meta\">{H(item.Author.Name)}");
+                    html.Append(CultureInfo.InvariantCulture, $"{(item.AuthorDepartment is { } d ? " · " + H(d) : string.Empty)} · {H(EvidenceMarks.Name(item))}");
                     html.Append(CultureInfo.InvariantCulture, $"{(votes > 0 ? " · " + Strings.VoteCount.Fill(("count", votes)) : string.Empty)}</span></li>");
                 }
 

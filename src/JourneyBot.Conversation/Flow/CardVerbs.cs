@@ -21,6 +21,15 @@ public static class CardVerbs
     /// <summary>Add an item.</summary>
     public const string Add = "add";
 
+    /// <summary>The author says how they know an item they added without saying (observed, reported, assumed).</summary>
+    public const string SetEvidence = "setEvidence";
+
+    /// <summary>Data key of <see cref="SetEvidence"/>: the item's id.</summary>
+    public const string ItemKey = "item";
+
+    /// <summary>Data key of <see cref="SetEvidence"/>: the evidence level picked.</summary>
+    public const string EvidenceKey = "evidenceLevel";
+
     /// <summary>Cast votes.</summary>
     public const string Vote = "vote";
 

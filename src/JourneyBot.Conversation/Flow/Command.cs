@@ -117,6 +117,11 @@ internal sealed record StagesCommand(StageEdit Edit) : Command;
 /// <summary>A contribution; fields are as given, validated when applied.</summary>
 internal sealed record AddItemCommand(ItemKind? Kind, string? Stage, string? Text, string? Channel, string? Score, string? Owner, string? Evidence) : Command;
 
+/// <summary>The author says how they know an item added without it (the buttons of <see cref="Cards.EvidenceCards.Ask"/>).</summary>
+/// <param name="ItemId">The item's full id.</param>
+/// <param name="Evidence">observed, reported or assumed.</param>
+internal sealed record SetEvidenceCommand(string ItemId, string Evidence) : Command;
+
 /// <summary>Open the routing card of a round of questions (<c>ask</c>).</summary>
 internal sealed record AskCommand : Command;
 

@@ -104,6 +104,7 @@ internal static class CommandParser
             CardVerbs.Template => new StagesCommand(new UseTemplate()),
             CardVerbs.SetStages => new StagesCommand(new SetStages(SplitList(submit["stages"] ?? string.Empty))),
             CardVerbs.Add => Contribution.FromCard(submit),
+            CardVerbs.SetEvidence => new SetEvidenceCommand(submit[CardVerbs.ItemKey] ?? string.Empty, submit[CardVerbs.EvidenceKey] ?? string.Empty),
             CardVerbs.Vote => new VoteCommand(SplitIds(submit["votes"] ?? string.Empty)),
             CardVerbs.Publish => new PublishCommand(),
             CardVerbs.Department => new DepartmentCommand(submit["department"] ?? string.Empty),
@@ -218,7 +219,7 @@ internal static class CommandParser
         return kind switch
         {
             ItemKind.Touchpoint => new AddItemCommand(kind, Part(0), Part(2), Part(1), null, null, Part(3)),
-            ItemKind.Emotion => new AddItemCommand(kind, Part(0), Part(2), null, Part(1), null, null),
+            ItemKind.Emotion => new AddItemCommand(kind, Part(0), Part(2), null, Part(1), null, Part(3)),
             ItemKind.Opportunity => new AddItemCommand(kind, Part(0), Part(1), null, null, Part(2), Part(3)),
             _ => new AddItemCommand(kind, Part(0), Part(1), null, null, null, Part(2)),
         };

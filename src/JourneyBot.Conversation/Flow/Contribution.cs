@@ -63,6 +63,7 @@ internal static class Contribution
             return null;
         }
 
+        // Not said: kept as the weakest claim, and marked so that the member is asked (never a silent "assumed").
         var evidence = add.Evidence is null ? Evidence.Assumed : Vocabulary.ParseEvidence(add.Evidence);
         if (evidence is null)
         {
@@ -80,7 +81,7 @@ internal static class Contribution
             }
 
             var word = add.Text is null ? string.Empty : TextRules.Clean(add.Text, TextRules.ShortMax, Strings.NounEmotionWord, out problem);
-            return problem is null ? Item(kind, stage, word, evidence.Value) with { Score = score } : null;
+            return problem is null ? Item(kind, stage, word, evidence.Value, add) with { Score = score } : null;
         }
 
         var text = TextRules.Clean(add.Text, TextRules.ItemMax, Vocabulary.Name(kind), out problem);
@@ -101,16 +102,16 @@ internal static class Contribution
                 return null;
             }
 
-            return Item(kind, stage, text, evidence.Value) with { Channel = channel };
+            return Item(kind, stage, text, evidence.Value, add) with { Channel = channel };
         }
 
         if (kind == ItemKind.Opportunity && add.Owner is not null)
         {
             var owner = TextRules.Clean(add.Owner, TextRules.ShortMax, Strings.NounOwnerDepartment, out problem);
-            return problem is null ? Item(kind, stage, text, evidence.Value) with { Owner = owner } : null;
+            return problem is null ? Item(kind, stage, text, evidence.Value, add) with { Owner = owner } : null;
         }
 
-        return Item(kind, stage, text, evidence.Value);
+        return Item(kind, stage, text, evidence.Value, add);
     }
 
     /// <summary>How to type an item of <paramref name="kind"/>.</summary>
@@ -124,13 +125,14 @@ internal static class Contribution
         _ => Strings.SyntaxOpportunity,
     };
 
-    private static MapItem Item(ItemKind kind, Stage stage, string text, Evidence evidence) => new()
+    private static MapItem Item(ItemKind kind, Stage stage, string text, Evidence evidence, AddItemCommand add) => new()
     {
         Id = string.Empty,
         Kind = kind,
         StageId = stage.Id,
         Text = text,
         Evidence = evidence,
+        EvidenceUnsaid = add.Evidence is null,
         Author = new Person(string.Empty, string.Empty),
     };
 }

@@ -15,6 +15,9 @@ internal sealed record MapGaps(
     IReadOnlyList<string> DepartmentsNotHeard,
     IReadOnlyList<TouchChannel> ChannelsNotMentioned)
 {
+    /// <summary>Stages with nothing observed: everything in them is reported, assumed or not said (or they are empty).</summary>
+    public IReadOnlyList<Stage> WithoutObserved { get; init; } = [];
+
     /// <summary>The gaps of <paramref name="map"/> given its items.</summary>
     public static MapGaps Of(JourneyMap map, MapBoard board)
     {
@@ -31,7 +34,10 @@ internal sealed record MapGaps(
             [.. map.Stages.Where(s => !Has(s, i => i.Kind == ItemKind.Emotion))],
             [.. map.Stages.Where(s => !Has(s, i => i.Kind == ItemKind.Opportunity && !string.IsNullOrEmpty(i.Owner)))],
             [.. Vocabulary.CoreDepartments.Where(d => !heard.Contains(d))],
-            [.. Enum.GetValues<TouchChannel>().Where(c => c != TouchChannel.Other && !channels.Contains(c))]);
+            [.. Enum.GetValues<TouchChannel>().Where(c => c != TouchChannel.Other && !channels.Contains(c))])
+        {
+            WithoutObserved = [.. map.Stages.Where(s => StageConfidence.Of(s, items).NothingObserved)],
+        };
     }
 
     /// <summary>The gaps as lines for a card or message; empty when there are none.</summary>
@@ -50,6 +56,7 @@ internal sealed record MapGaps(
         Add(WithoutTouchpoints.Select(s => s.Name), list => Strings.GapNoTouchpoints.Fill(("stages", list)));
         Add(WithoutEmotion.Select(s => s.Name), list => Strings.GapNoEmotion.Fill(("stages", list)));
         Add(WithoutOwnedOpportunity.Select(s => s.Name), list => Strings.GapNoOwnedOpportunity.Fill(("stages", list)));
+        Add(WithoutObserved.Select(s => s.Name), list => Strings.GapNothingObserved.Fill(("stages", list)));
         Add(DepartmentsNotHeard, list => Strings.GapNotHeardFrom.Fill(("departments", list)));
         Add(ChannelsNotMentioned.Select(Vocabulary.Name), list => Strings.GapChannels.Fill(("channels", list)));
         return lines;

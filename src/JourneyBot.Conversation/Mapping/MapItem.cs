@@ -27,6 +27,14 @@ public sealed record MapItem
     /// <summary>How sure the author is.</summary>
     public Evidence Evidence { get; init; } = Evidence.Assumed;
 
+    /// <summary>
+    /// Whether the author added it without saying how they know (typed without an evidence word):
+    /// they are asked, and until they answer it shows as "not said yet", not as assumed. Its
+    /// <see cref="Evidence"/> stays <see cref="Evidence.Assumed"/>, the weakest claim, so whatever
+    /// checks assumed items (the validation round) checks it too. False in maps stored before.
+    /// </summary>
+    public bool EvidenceUnsaid { get; init; }
+
     /// <summary>Who added it.</summary>
     public required Person Author { get; init; }
 

@@ -186,6 +186,12 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             return new TurnOutcome().Say(Strings.QuestionDepartmentMissing);
         }
 
+        if (add.Evidence is null)
+        {
+            // The card asks how they know (nothing preselected): asked again, with everything they filled in kept.
+            return await CardAsync(answer, answer.Ask, "⚠ " + Strings.ContributeEvidenceMissing, add.Stage, add.Kind, add, cancellationToken);
+        }
+
         (answer, var added) = await AddOnLatestAsync(answer, add, cancellationToken);
         return added.Item is { } item
             ? await CardAsync(answer, added.Ask, "✔ " + added.Note, item.StageId, item.Kind, null, cancellationToken)

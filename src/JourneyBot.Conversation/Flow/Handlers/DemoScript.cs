@@ -14,7 +14,10 @@ internal static class DemoScript
     private static readonly Person Sofia = new("example:sofia", "Sofia (example)");
     private static readonly Person Ioana = new("example:ioana", "Ioana (example)");
 
-    /// <summary>Who says what, in order; null is whoever asked for the demo, who facilitates.</summary>
+    /// <summary>
+    /// Who says what, in order; null is whoever asked for the demo, who facilitates. Every item says
+    /// how its author knows it, as members are asked to: an example shows no "not said yet".
+    /// </summary>
     public static IReadOnlyList<(Person? Who, string Says)> Lines { get; } =
     [
         (null, "Get new runners to buy their first running shoes from us, online or in store"),
@@ -31,32 +34,32 @@ internal static class DemoScript
         (Marta, "touchpoint Consideration | social | Running influencers on Instagram | reported"),
         (Dan, "touchpoint Consideration | word of mouth | Asks friends who run | reported"),
         (Dan, "touchpoint Consideration | store | Asks in a sports store | observed"),
-        (Marta, "goal Consideration | Avoid injuries and not overspend"),
+        (Marta, "goal Consideration | Avoid injuries and not overspend | reported"),
         (Sofia, "pain Consideration | Jargon (drop, pronation) she does not understand | reported"),
-        (Marta, "emotion Consideration | 1 | motivated"),
-        (Sofia, "emotion Consideration | 0 | unsure"),
-        (Marta, "opportunity Consideration | A beginners' running blog and advice corner | Marketing"),
-        (Dan, "opportunity Consideration | A referral plan for running-club members | Sales"),
+        (Marta, "emotion Consideration | 1 | motivated | reported"),
+        (Sofia, "emotion Consideration | 0 | unsure | reported"),
+        (Marta, "opportunity Consideration | A beginners' running blog and advice corner | Marketing | assumed"),
+        (Dan, "opportunity Consideration | A referral plan for running-club members | Sales | assumed"),
         (Ioana, "touchpoint Evaluation | website | Compares three shortlisted models on the product pages | observed"),
         (Dan, "touchpoint Evaluation | store | Tries the shoes on and runs on the treadmill | observed"),
         (Sofia, "touchpoint Evaluation | whatsapp | Asks the shop about sizes on WhatsApp | reported"),
-        (Ioana, "action Evaluation | Reads reviews and compares prices"),
+        (Ioana, "action Evaluation | Reads reviews and compares prices | observed"),
         (Sofia, "pain Evaluation | The size guide contradicts the in-store fitting | reported"),
         (Ioana, "pain Evaluation | Cannot filter by running surface | observed"),
-        (Ioana, "emotion Evaluation | -1 | overwhelmed"),
-        (Sofia, "emotion Evaluation | -2 | frustrated"),
-        (Ioana, "opportunity Evaluation | Fit finder that learns from returns | Product"),
-        (Dan, "opportunity Evaluation | Rebates for partner sports stores that recommend us | Sales"),
+        (Ioana, "emotion Evaluation | -1 | overwhelmed | reported"),
+        (Sofia, "emotion Evaluation | -2 | frustrated | reported"),
+        (Ioana, "opportunity Evaluation | Fit finder that learns from returns | Product | assumed"),
+        (Dan, "opportunity Evaluation | Rebates for partner sports stores that recommend us | Sales | assumed"),
         (Dan, "touchpoint Purchase | app | Buys in the app with a first-run discount | observed"),
         (Sofia, "touchpoint Purchase | email | Order confirmation and delivery updates | observed"),
         (Sofia, "pain Purchase | Delivery window too vague | reported"),
-        (Dan, "emotion Purchase | 1 | relieved"),
-        (Sofia, "opportunity Purchase | Same-day pick-up in store | Customer Service"),
+        (Dan, "emotion Purchase | 1 | relieved | reported"),
+        (Sofia, "opportunity Purchase | Same-day pick-up in store | Customer Service | assumed"),
         (Marta, "touchpoint First run | social | Shares the first run on Strava | reported"),
         (Ioana, "touchpoint First run | app | Logs the run and rates the shoes | assumed"),
-        (Marta, "emotion First run | 2 | proud"),
-        (Ioana, "emotion First run | 2 | hooked"),
-        (Marta, "opportunity First run | First-run challenge with a reward for the second pair | Marketing"),
+        (Marta, "emotion First run | 2 | proud | reported"),
+        (Ioana, "emotion First run | 2 | hooked | reported"),
+        (Marta, "opportunity First run | First-run challenge with a reward for the second pair | Marketing | assumed"),
         (null, "next"),
         (Marta, "vote {Fit finder} {Same-day}"),
         (Dan, "vote {Fit finder} {size guide} {Rebates}"),

@@ -20,6 +20,12 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
             return RefuseContribution(turn, add, map, problem!, onMap: unknownStage);
         }
 
+        // The form asks for the evidence (nothing preselected): without it the Add is refused, all filled in kept.
+        if (draft.EvidenceUnsaid && turn.Submit is not null)
+        {
+            return RefuseContribution(turn, add, map, Strings.ContributeEvidenceMissing, onMap: false);
+        }
+
         var item = draft with
         {
             // An emotion is one per member and stage: giving it again replaces it.
@@ -62,7 +68,14 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var stage = map.Stages.First(s => s.Id == item.StageId).Name;
         var said = Strings.ItemAdded.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)), ("stage", Markdown.Escape(stage)),
             ("item", Markdown.Escape(Describe(item))), ("member", Markdown.Escape(turn.From.Name)));
-        if (turn.Submit is not null && map.Step == MapStep.Contribute)
+        if (item.EvidenceUnsaid)
+        {
+            // Typed without observed, reported or assumed: kept, and the author asked with a button per level,
+            // in one post (also with a progress card: a question can't be answered there).
+            var added = map.ProgressActivityId is null ? said + " " + Strings.ItemAddedUndo : said;
+            outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, added)));
+        }
+        else if (turn.Submit is not null && map.Step == MapStep.Contribute)
         {
             // The form itself says what was added, and keeps the same entry open on the same stage for the next item.
             outcome.CardUpdate = ContributeCard.For(map, "✔ " + said, item.StageId, item.Kind);

@@ -36,6 +36,7 @@ internal static class CommandRoutes
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction);
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
+        var evidence = new EvidenceHandlers(store, roundServices.Store);
         var votes = new VoteHandlers(store, actionServices.Store);
         var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);
         var members = new MemberHandlers(store);
@@ -113,6 +114,8 @@ internal static class CommandRoutes
                 AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.ContributionsNotYet),
                 MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true, Overheard = CompleteItem,
             })
+            // The author's answer to "how do you know this?": also once the map is in review or published, so a late answer is kept.
+            .Add(new CommandRoute<SetEvidenceCommand>(evidence.SetAsync) { Map = MapUse.Any, MayUseRecentCopy = true, ChangesProgress = true })
             .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<EditItemCommand>(items.EditAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
             .Add(new CommandRoute<RemoveItemCommand>(items.RemoveAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })

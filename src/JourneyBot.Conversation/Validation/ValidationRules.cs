@@ -13,7 +13,7 @@ public static class ValidationRules
 
     /// <summary>
     /// The items to ask about: assumed ones of the map's stages, most-voted first (then in the
-    /// map's stage order, oldest first), at most <see cref="ValidationRound.MostItems"/>.
+    /// map's stage order, oldest first, then by id), at most <see cref="ValidationRound.MostItems"/>.
     /// </summary>
     public static IReadOnlyList<MapItem> Questions(JourneyMap map, MapBoard board)
     {
@@ -26,6 +26,7 @@ public static class ValidationRules
             .OrderByDescending(i => tally.GetValueOrDefault(i.Id))
             .ThenBy(i => order[i.StageId])
             .ThenBy(i => i.CreatedAt)
+            .ThenBy(i => i.Id, StringComparer.Ordinal)
             .Take(ValidationRound.MostItems)];
     }
 

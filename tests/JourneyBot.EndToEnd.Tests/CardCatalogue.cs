@@ -83,7 +83,7 @@ public static class CardCatalogue
     private static IEnumerable<(string Name, AdaptiveCard Card)> ValidationRoundCards(JourneyMap map)
     {
         var board = SampleBoard(map);
-        var items = board.Items.Where(i => i.Kind is ItemKind.PainPoint or ItemKind.Touchpoint).Take(4).ToList();
+        var items = JourneyBot.Conversation.Validation.ValidationRules.Questions(map, board).Take(4).ToList();
         var tally = board.Tally();
         IReadOnlyList<(string, IReadOnlyList<string>)> asked =
             [("Customer Service", ["Adele Vance"]), ("Sales", ["Isaiah Langer", Megan.Name]), ("Stores <b>x</b>", [.. Enumerable.Range(1, 11).Select(i => $"Member {i}")])];

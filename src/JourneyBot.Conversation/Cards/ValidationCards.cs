@@ -94,7 +94,7 @@ internal static class ValidationCards
         var body = new List<CardElement>
         {
             Title(map, Strings.ValidateQuestionSuffix),
-            Say(Strings.ValidateQuestionWhy.Fill(("department", ask.Department), ("count", items.Count))),
+            Say(Strings.ValidateQuestionWhy.Fill(("department", Markdown.Escape(ask.Department)), ("count", items.Count))),
         };
         if (note is not null)
         {
@@ -134,7 +134,7 @@ internal static class ValidationCards
         var body = new List<CardElement>
         {
             Title(map, Strings.ContradictionSuffix),
-            Say(Strings.ContradictionIntro.Fill(("departments", Texts.List(denials.Select(d => d.Ask.Department).Distinct(StringComparer.OrdinalIgnoreCase))))),
+            Say(Strings.ContradictionIntro.Fill(("departments", Markdown.Escape(Texts.List(denials.Select(d => d.Ask.Department).Distinct(StringComparer.OrdinalIgnoreCase)))))),
             Plain(Vocabulary.Describe(item), bold: true),
             Say(Strings.ValidateItemMeta.Fill(("kind", Vocabulary.Title(item.Kind)), ("stage", StageName(map, item))), subtle: true) with { Spacing = "None" },
         };

@@ -55,7 +55,7 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         var departments = Departments.Clean(CommandParser.SplitList(send.Card[ValidationCards.DepartmentsInput] ?? string.Empty));
         var asks = Asks(map, members, departments);
         var problem = departments.Count == 0 ? Strings.ValidateNoDepartments
-            : asks.Count == 0 ? Strings.ValidateNobodyToAsk.Fill(("departments", Texts.List(departments)))
+            : asks.Count == 0 ? Strings.ValidateNobodyToAsk.Fill(("departments", Markdown.Escape(Texts.List(departments))))
             : null;
         if (problem is not null)
         {

@@ -17,17 +17,10 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
     public async Task<TurnOutcome> ValidateAsync(CommandTurn command, ValidateCommand validate, CancellationToken cancellationToken)
     {
         var (turn, map) = (command.Turn, command.Map);
-        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
-        var items = ValidationRules.Questions(map, board);
-        if (items.Count == 0)
+        var (board, items, members, refusal) = await ReadAsync(turn, map, cancellationToken);
+        if (refusal is not null)
         {
-            return new TurnOutcome().Say(Strings.ValidateNothingAssumed.Fill(("map", Markdown.Escape(map.Name))));
-        }
-
-        var members = await roster.ListAsync(turn, RoundPlan.MostMembers, cancellationToken);
-        if (members is null)
-        {
-            return new TurnOutcome().Say(Strings.RoundNoRoster);
+            return refusal;
         }
 
         // The departments the map's last round asked, else those closest to customers.
@@ -39,17 +32,10 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
     {
         var (turn, map) = (command.Turn, command.Map);
         var teamKey = turn.Scope.TeamKey;
-        var board = await store.GetBoardAsync(teamKey, map.Id, cancellationToken);
-        var items = ValidationRules.Questions(map, board);
-        if (items.Count == 0)
+        var (board, items, members, refusal) = await ReadAsync(turn, map, cancellationToken);
+        if (refusal is not null)
         {
-            return new TurnOutcome().Say(Strings.ValidateNothingAssumed.Fill(("map", Markdown.Escape(map.Name))));
-        }
-
-        var members = await roster.ListAsync(turn, RoundPlan.MostMembers, cancellationToken);
-        if (members is null)
-        {
-            return new TurnOutcome().Say(Strings.RoundNoRoster);
+            return refusal;
         }
 
         var departments = Departments.Clean(CommandParser.SplitList(send.Card[ValidationCards.DepartmentsInput] ?? string.Empty));
@@ -98,6 +84,21 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         }
 
         return outcome;
+    }
+
+    // The map's items to ask about and the conversation's members; or why there is nothing to send (read afresh on Send: the map moves on).
+    private async Task<(MapBoard Board, IReadOnlyList<MapItem> Items, IReadOnlyList<RosterMember> Members, TurnOutcome? Refusal)> ReadAsync(
+        UserTurn turn, JourneyMap map, CancellationToken cancellationToken)
+    {
+        var board = await store.GetBoardAsync(turn.Scope.TeamKey, map.Id, cancellationToken);
+        var items = ValidationRules.Questions(map, board);
+        if (items.Count == 0)
+        {
+            return (board, items, [], new TurnOutcome().Say(Strings.ValidateNothingAssumed.Fill(("map", Markdown.Escape(map.Name)))));
+        }
+
+        var members = await roster.ListAsync(turn, RoundPlan.MostMembers, cancellationToken);
+        return members is null ? (board, items, [], new TurnOutcome().Say(Strings.RoundNoRoster)) : (board, items, members, null);
     }
 
     // Members of the departments asked, not the facilitator; a member whose department the team does not know is not asked.

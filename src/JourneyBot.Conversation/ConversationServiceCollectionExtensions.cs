@@ -26,7 +26,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<ITeamRoster, NoTeamRoster>();
         services.TryAddSingleton<IRoundTimers, RoundWork>();
         services.TryAddSingleton(sp => new RoundServices(
-            sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>()));
+            sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>(),
+            sp.GetService<Validation.IValidationStore>()));
         services.TryAddSingleton<RoundDue>();
         // Needs an Actions.FollowUp.IFollowUpStore, registered with the stores.
         services.TryAddSingleton<Actions.FollowUp.ActionFollowUp>();

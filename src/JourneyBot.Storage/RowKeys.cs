@@ -21,6 +21,7 @@ namespace JourneyBot.Storage;
 /// parked opportunity (see <see cref="ActionRows"/>).</item>
 /// <item><c>p~{map}~{version}~{part}</c>: part of a published version of a map (version four digits,
 /// part three), see <see cref="MapRows.PublishedPart"/>.</item>
+/// <item><c>ev~{map}~…</c>: the map's validation rounds, answers, contradictions and evidence history (see <see cref="TableValidationStore"/>).</item>
 /// </list>
 /// </remarks>
 internal static class RowKeys

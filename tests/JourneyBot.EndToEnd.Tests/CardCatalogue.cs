@@ -93,6 +93,42 @@ public static class CardCatalogue
         {
             yield return card;
         }
+
+        foreach (var card in ValidationRoundCards(SampleMap(MapStep.Review)))
+        {
+            yield return card;
+        }
+    }
+
+    // The validation round: the facilitator's card, as sent, a member's questions (some answered) and the facilitator's contradiction.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> ValidationRoundCards(JourneyMap map)
+    {
+        var board = SampleBoard(map);
+        var items = JourneyBot.Conversation.Validation.ValidationRules.Questions(map, board).Take(4).ToList();
+        var tally = board.Tally();
+        IReadOnlyList<(string, IReadOnlyList<string>)> asked =
+            [("Customer Service", ["Adele Vance"]), ("Sales", ["Isaiah Langer", Megan.Name]), ("Stores <b>x</b>", [.. Enumerable.Range(1, 11).Select(i => $"Member {i}")])];
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var round = new JourneyBot.Conversation.Validation.ValidationRound
+        {
+            MapId = map.Id, Number = 1, ConversationKey = map.ConversationKey, Facilitator = Alex,
+            Departments = ["Customer Service", "Sales", "Stores"], ItemIds = [.. items.Select(i => i.Id)],
+        };
+        var ask = new JourneyBot.Conversation.Validation.ValidationAsk
+        {
+            Member = Megan, Department = "Sales",
+            Answers = new Dictionary<string, JourneyBot.Conversation.Validation.ValidationAnswer>
+            {
+                [items[0].Id] = new(JourneyBot.Conversation.Validation.Verdict.SeenIt, "https://tickets.example/4411 <b>x</b>", at),
+                [items[1].Id] = new(JourneyBot.Conversation.Validation.Verdict.NotTrue, null, at),
+            },
+        };
+        var denials = new[] { "Sales", "Stores **x**" }.Select(d => (ask with { Department = d },
+            new JourneyBot.Conversation.Validation.ValidationAnswer(JourneyBot.Conversation.Validation.Verdict.NotTrue, "Guest checkout since May <i>x</i>", at))).ToList();
+        yield return ("validate", ValidationCards.Setup(map, items, tally, ["Customer Service", "Sales", "Stores"], asked));
+        yield return ("validate-sent", ValidationCards.Sent(map, items, asked));
+        yield return ("validate-question", ValidationCards.Questions("19:team@thread.tacv2", map, round, items, ask, "✔ Thanks, Megan: 2 answers kept."));
+        yield return ("contradiction", ValidationCards.Contradiction("19:team@thread.tacv2", map, items[1], denials));
     }
 
     // An owned action's card in its owner's 1:1 chat: open (after a change), blocked, done, read-only, moved.

@@ -71,6 +71,7 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Services.AddSingleton<SessionClock>().AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SessionClock>());
         addStore(builder);
         builder.Services.TryAddSingleton<IRoundStore, InMemoryRoundStore>();
+        builder.Services.TryAddSingleton<Conversation.Validation.IValidationStore, InMemoryValidationStore>();
         // The in-memory map store keeps its maps' actions (deleted with them); any other store brings its own.
         builder.Services.TryAddSingleton<IActionStore>(sp => sp.GetRequiredService<IMapStore>() is InMemoryMapStore memory ? memory.Actions : new InMemoryActionStore());
         builder.Services.TryAddSingleton<Conversation.Actions.FollowUp.IFollowUpStore, InMemoryFollowUpStore>();

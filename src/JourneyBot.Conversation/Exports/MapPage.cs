@@ -29,8 +29,8 @@ public static partial class MapPage
         @media print{@page{size:landscape;margin:12mm} body{margin:0} th,td{font-size:10px}}
         """;
 
-    /// <summary>The page, with the map's <paramref name="actions"/> as they are now when given.</summary>
-    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
+    /// <summary>The page, with the map's <paramref name="actions"/> as they are now when given, and its evidence <paramref name="history"/> when given.</summary>
+    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, IReadOnlyList<Validation.EvidenceChange>? history = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -64,6 +64,11 @@ public static partial class MapPage
         if (actions is not null)
         {
             AppendActions(html, map, board, actions);
+        }
+
+        if (history is not null)
+        {
+            AppendEvidenceHistory(html, history);
         }
 
         var gaps = MapGaps.Of(map, board).Lines();

@@ -65,7 +65,8 @@ public static class CardVerbs
 
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
     public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
-        or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan or MakeAction;
+        or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan or MakeAction
+        or SendValidation or ValidationAnswers or ResolveContradiction;
 
     /// <summary>Opens the routing card of a round of questions (the progress card's "Ask the departments").</summary>
     public const string Ask = "ask";
@@ -75,6 +76,15 @@ public static class CardVerbs
 
     /// <summary>Closes the routing card without sending.</summary>
     public const string DropRound = "dropRound";
+
+    /// <summary>Sends the validation round the facilitator's card describes (<c>validate</c>).</summary>
+    public const string SendValidation = "sendValidation";
+
+    /// <summary>A member's answers to a validation round, on their card in their 1:1 chat.</summary>
+    public const string ValidationAnswers = "validationAnswers";
+
+    /// <summary>The facilitator keeps, changes or removes a contradicted item, on the contradiction card.</summary>
+    public const string ResolveContradiction = "resolveContradiction";
 
     /// <summary>A member asked in a round has nothing to add.</summary>
     public const string NothingToAdd = "nothingToAdd";

@@ -131,6 +131,12 @@ internal sealed record SendRoundCommand(CardSubmit Card) : Command;
 /// <summary>Close the routing card without sending it.</summary>
 internal sealed record DropRoundCommand : Command;
 
+/// <summary>The facilitator's validation card: the most-voted assumed items and the departments to ask (<c>validate</c>).</summary>
+internal sealed record ValidateCommand : Command;
+
+/// <summary>Sends the validation round the facilitator's card describes.</summary>
+internal sealed record SendValidationCommand(CardSubmit Card) : Command;
+
 /// <summary>Open the routing card of a round about one stage only (the follow-up's "map this stage again?").</summary>
 internal sealed record RemapStageCommand(string StageId) : Command;
 

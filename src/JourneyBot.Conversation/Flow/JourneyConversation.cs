@@ -26,6 +26,7 @@ public sealed class JourneyConversation
     private readonly ProgressCards _progressCards;
     private readonly RoundAnswers _roundAnswers;
     private readonly OwnerPresses _ownerPresses;
+    private readonly Validation.ValidationPresses? _validationPresses;
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
@@ -41,6 +42,7 @@ public sealed class JourneyConversation
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
+        _validationPresses = rounds.Validations is { } validations ? new Validation.ValidationPresses(store, validations, clock) : null;
         Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync(actions)), HandleAsync, trackers);
     }
 
@@ -55,6 +57,12 @@ public sealed class JourneyConversation
         {
             // A member's answer in their 1:1 chat: it belongs to a team's map, named on the card.
             return await _roundAnswers.HandleAsync(turn, answer, cancellationToken);
+        }
+
+        if (turn.Submit is { } validating && _validationPresses is not null && Validation.ValidationPresses.IsPress(validating))
+        {
+            // A validation round's answers, or a contradiction resolved, in a 1:1 chat: the card names the team's map.
+            return await _validationPresses.HandleAsync(turn, validating, cancellationToken);
         }
 
         if (turn.Submit is { } press && OwnerPresses.IsPress(press))

@@ -117,4 +117,12 @@ public sealed record ActionsTouched(Mapping.MapScope Scope, string MapId, string
 /// <param name="Card">The card.</param>
 /// <param name="ServiceUrl">The service to create the chat on.</param>
 /// <param name="TenantId">The tenant to create it in.</param>
-public sealed record DirectMessage(Rounds.RoundKey Round, Rounds.RoundAsk To, AdaptiveCard Card, string ServiceUrl, string? TenantId);
+public sealed record DirectMessage(Rounds.RoundKey Round, Rounds.RoundAsk To, AdaptiveCard Card, string ServiceUrl, string? TenantId)
+{
+    /// <summary>
+    /// Whether the host notes where the card went on the member's ask in the round (a round of
+    /// questions); false for a card that only has to arrive: a validation round's questions (see
+    /// <see cref="Validation.ValidationRound"/>, numbered apart, whose answers come back on the card) and a contradiction for the facilitator.
+    /// </summary>
+    public bool NotesAsk { get; init; } = true;
+}

@@ -4,7 +4,8 @@ namespace JourneyBot.Conversation.Lifecycle;
 
 /// <summary>
 /// Removes a map for good, every row of it: its rounds and everyone asked in them, the notes in
-/// members' 1:1 chats that name those rounds, their reminders and deadlines in the schedule, then
+/// members' 1:1 chats that name those rounds, their reminders and deadlines in the schedule, its
+/// validation rounds and evidence history, then
 /// the map's own rows (the conversation's hold, items, votes, and its shelf line last).
 /// </summary>
 /// <remarks>
@@ -15,7 +16,7 @@ namespace JourneyBot.Conversation.Lifecycle;
 /// <see cref="RoundDue"/>), and is removed when it falls due. Links to the map are signed, not
 /// stored: once the map is gone they lead nowhere.
 /// </remarks>
-public sealed class MapDeletion(IMapStore store, IRoundStore rounds, IRoundTimers timers)
+public sealed class MapDeletion(IMapStore store, IRoundStore rounds, IRoundTimers timers, Validation.IValidationStore? validations = null)
 {
     /// <summary>Removes the map; false when the team has no such map (nothing of it is left either way).</summary>
     public async Task<bool> DeleteAsync(string teamKey, string mapId, CancellationToken cancellationToken)
@@ -27,6 +28,12 @@ public sealed class MapDeletion(IMapStore store, IRoundStore rounds, IRoundTimer
         }
 
         await rounds.DeleteRoundsAsync(teamKey, mapId, cancellationToken);
+        if (validations is not null)
+        {
+            // Validation rounds, answers, contradictions and the evidence history go with the map.
+            await validations.DeleteAsync(teamKey, mapId, cancellationToken);
+        }
+
         return await store.DeleteMapAsync(teamKey, mapId, cancellationToken);
     }
 

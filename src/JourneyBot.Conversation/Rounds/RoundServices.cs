@@ -4,4 +4,5 @@ namespace JourneyBot.Conversation.Rounds;
 /// <param name="Store">Where rounds live.</param>
 /// <param name="Roster">The members of a team conversation.</param>
 /// <param name="Timers">Reminders and deadlines.</param>
-public sealed record RoundServices(IRoundStore Store, ITeamRoster Roster, IRoundTimers Timers);
+/// <param name="Validations">Where validation rounds and the evidence history live; none: <c>validate</c> is not offered.</param>
+public sealed record RoundServices(IRoundStore Store, ITeamRoster Roster, IRoundTimers Timers, Validation.IValidationStore? Validations = null);

@@ -13,7 +13,7 @@ namespace JourneyBot.Web.Maps;
 /// changed since, with the map's actions as they are now (they change after publishing; a version never
 /// holds them); once the map is archived or cancelled, its links answer 410. Round trips: one point
 /// read of the map's shelf line, then one query for the published version (a map published before
-/// versions were kept: its map and board) alongside one query for the actions.
+/// versions were kept: its map and board) alongside one query for the actions (and, for the page, one for the evidence history).
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -54,8 +54,12 @@ internal static class MapPagesEndpoints
 
         // The actions are read side by side with the version: one more request, no more waiting.
         var reading = actionStore.GetActionsAsync(teamKey, mapId, cancel);
+        // The evidence history, like the actions, is as it is now whatever version is shown; only the page lists it.
+        var historyReading = format is null && http.RequestServices.GetService<Conversation.Validation.IValidationStore>() is { } validations
+            ? validations.ListChangesAsync(teamKey, mapId, cancel)
+            : Task.FromResult<IReadOnlyList<Conversation.Validation.EvidenceChange>>([]);
         var finding = check.Version > 0 ? store.GetPublishedAsync(teamKey, mapId, check.Version, cancel) : FindAsync(store, teamKey, line, cancel);
-        await Task.WhenAll(reading, finding);
+        await Task.WhenAll(reading, finding, historyReading);
         var (shown, actions) = (await finding, ActionsOnDay.On(await reading, clock));
         if (shown is null)
         {
@@ -75,7 +79,7 @@ internal static class MapPagesEndpoints
             "csv" => Download(MapExport.Csv(map, board), "text/csv; charset=utf-8", file + ".csv", http),
             "md" => Download(MapExport.Markdown(map, board, actions), "text/markdown; charset=utf-8", file + ".md", http),
             MapExport.ActionsCsvFormat => Download(MapExport.ActionsCsv(map, actions), "text/csv; charset=utf-8", file + "-actions.csv", http),
-            _ => Results.Content(MapPage.Html(map, board, actions), "text/html; charset=utf-8"),
+            _ => Results.Content(MapPage.Html(map, board, actions, await historyReading), "text/html; charset=utf-8"),
         };
     }
 

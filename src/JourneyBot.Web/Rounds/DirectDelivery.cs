@@ -12,7 +12,8 @@ namespace JourneyBot.Web.Rounds;
 /// Delivers a round's questions to each member's 1:1 chat, after the facilitator's turn is
 /// answered: starts the chat where there is none yet (paced, see <see cref="PersonalChats"/>),
 /// posts the card through the member's own outbox queue, and notes on the member's ask where it
-/// went, or that Teams would not deliver to them; then the channel's progress card shows it.
+/// went, or that Teams would not deliver to them; then the channel's progress card shows it. A
+/// validation round's cards (<see cref="DirectMessage.NotesAsk"/> false) take the same path and note nothing.
 /// </summary>
 /// <remarks>
 /// One worker per instance takes the rounds in the order they were sent, so a large round cannot
@@ -69,6 +70,17 @@ internal sealed class DirectDelivery(
             var aad = ask.TeamsId is null || ask.TeamsId == ask.Member.Id ? null : ask.Member.Id;
             var member = new ChatMember(ask.TeamsId ?? ask.Member.Id, ask.Member.Name, aad);
             var sent = await cards.SendAsync(key.TeamKey, message.ServiceUrl, message.TenantId, member, bot, message.Card, cancellationToken);
+            if (!message.NotesAsk)
+            {
+                // A validation question or a contradiction: its answers come back on the card, no ask to note.
+                if (sent.CardActivityId is null)
+                {
+                    WebLog.LogValidationCardNotDelivered(logger, key.MapId, key.Number);
+                }
+
+                return;
+            }
+
             if (sent.CardActivityId is not null)
             {
                 await rounds.AddChatAskAsync(sent.ChatId!, message.Round, cancellationToken);

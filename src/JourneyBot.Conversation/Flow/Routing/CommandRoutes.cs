@@ -20,6 +20,9 @@ internal static class CommandRoutes
     private static readonly Func<Command, JourneyMap, bool> CompleteItem =
         (command, map) => command is AddItemCommand add && Contribution.Read(add, map, out _) is not null;
 
+    // Without a validation store (benchmarks, tests of the flow alone) validate is not understood.
+    private static Task<TurnOutcome> NotUnderstood() => Task.FromResult(new TurnOutcome().Say(Texts.NotUnderstood));
+
     /// <summary>
     /// The table, with handlers on <paramref name="store"/> and members' <paramref name="profiles"/>;
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
@@ -41,9 +44,10 @@ internal static class CommandRoutes
         var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);
         var members = new MemberHandlers(store);
         var demo = new DemoHandler(store, sessions, clock, play);
-        var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
+        var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers, roundServices.Validations));
         var move = new MoveHandler(store);
         var trackers = new TrackerHandlers(store, trackerServices, links);
+        var validations = roundServices.Validations is { } validationStore ? new ValidationHandlers(store, validationStore, roundServices.Roster, clock) : null;
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -107,6 +111,17 @@ internal static class CommandRoutes
             // A stage whose actions are all done, asked about again: the published map is opened again for it.
             .Add(new CommandRoute<RemapStageCommand>(rounds.RemapAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionRemap })
             .Add(new CommandRoute<DepartmentsCommand>(rounds.DepartmentsAsync) { Map = MapUse.None })
+            // The validation round: the facilitator's, on a map with items (in the making or published).
+            .Add(new CommandRoute<ValidateCommand>(validations is null ? (_, _, _) => NotUnderstood() : validations.ValidateAsync)
+            {
+                Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionValidate,
+                AllowedAt = new(step => step >= MapStep.Contribute, () => Strings.ValidateNotYet),
+            })
+            .Add(new CommandRoute<SendValidationCommand>(validations is null ? (_, _, _) => NotUnderstood() : validations.SendAsync)
+            {
+                Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionValidate,
+                AllowedAt = new(step => step >= MapStep.Contribute, () => Strings.ValidateNotYet),
+            })
 
             // Contributions: everyone's.
             .Add(new CommandRoute<AddItemCommand>(items.AddAsync)

@@ -1,0 +1,98 @@
+using System.Net;
+using JourneyBot.Conversation.Exports;
+using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Validation;
+using JourneyBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using static JourneyBot.Web.Tests.Rounds.RoundPipeline;
+
+namespace JourneyBot.Web.Tests.Rounds;
+
+/// <summary>
+/// A validation round through the real host and <c>/api/messages</c>, on the recording connector
+/// (loopback) and Azurite: Alex sends it from the channel, the bot starts Megan's (Sales) and
+/// Adele's (Customer Service) 1:1 chats and posts their questions there (the rounds' delivery);
+/// their answers raise evidence, and their two "Not true" reach Alex's own 1:1 chat as a
+/// contradiction card; the full map page shows the evidence history.
+/// </summary>
+/// <remarks>Agents Playground cannot show chats the bot creates, so this path is covered here, not in a browser.</remarks>
+public sealed class ValidationPipelineTests : IClassFixture<ConnectorFixture>
+{
+    private readonly RecordingConnector _connector;
+
+    public ValidationPipelineTests(ConnectorFixture fixture)
+    {
+        _connector = fixture.Connector;
+        _connector.Reset();
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Questions_go_to_each_members_chat_answers_raise_evidence_and_a_contradiction_reaches_the_facilitators_chat()
+    {
+        await using var round = await StartAsync(_connector);
+        await round.SayAsync(Megan, "pain Purchase | Checkout asks for an account | assumed");
+        round.Clock.Advance(TimeSpan.FromSeconds(1)); // Asked oldest first: Checkout is question 0, Delivery question 1.
+        await round.SayAsync(Megan, "pain Purchase | Delivery costs show late | assumed");
+        await round.SettleAsync();
+        var before = _connector.Requests.Count;
+
+        await round.SayAsync(Alex, "validate");
+        var setup = _connector.Requests.Skip(before).Single(r => r.Method == "POST" && ConversationOf(r) == ChannelThread && r.AllText().Contains("validation round", StringComparison.Ordinal));
+        var sent = await round.PressInThreadAsync(Alex, setup.AnsweredId!, ActionData(setup, "sendValidation"),
+            new Dictionary<string, string> { ["validate.departments"] = "Customer Service, Sales, Stores" });
+
+        Assert.Contains("✔ 2 questions sent to 2 people in 2 departments.", sent, StringComparison.Ordinal);
+        var megans = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Megan) && r.AllText().Contains("is this true?", StringComparison.Ordinal));
+        var adeles = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Adele) && r.AllText().Contains("is this true?", StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.Requests, r => ConversationOf(r) == ChatOf(Isaiah));
+        Assert.Contains("You're in Sales, close to our customers.", megans.AllText(), StringComparison.Ordinal);
+
+        var answered = await round.PressInChatAsync(Megan, ChatOf(Megan), megans.AnsweredId!,
+            Answers(megans, new() { ["verdict.0"] = "untrue", ["verdict.1"] = "seen", ["proof.1"] = "Ticket 4411" }));
+        await round.PressInChatAsync(Adele, ChatOf(Adele), adeles.AnsweredId!, Answers(adeles, new() { ["verdict.0"] = "untrue", ["proof.0"] = "Guest checkout since May" }));
+
+        Assert.Contains("✔ Thanks, Megan Bowen: 2 answers kept.", answered, StringComparison.Ordinal);
+        var contradiction = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
+        Assert.Contains("Customer Service and Sales say this is not true", contradiction.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Adele Vance (Customer Service): ", contradiction.AllText(), StringComparison.Ordinal);
+        Assert.Contains("Guest checkout since May", contradiction.AllText(), StringComparison.Ordinal);
+        var board = await round.Store.GetBoardAsync(Team, round.MapId, Cancel);
+        Assert.Equal(Evidence.Observed, board.Items.Single(i => i.Text == "Delivery costs show late").Evidence);
+
+        var removed = await round.PressInChatAsync(Alex, ChatOf(Alex), contradiction.AnsweredId!, Answers(contradiction, [], "resolveContradiction", 1));
+        Assert.Contains("✔ Removed from the map.", removed, StringComparison.Ordinal);
+        Assert.DoesNotContain((await round.Store.GetBoardAsync(Team, round.MapId, Cancel)).Items, i => i.Text == "Checkout asks for an account");
+        Assert.Equal([EvidenceReason.SeenIt, EvidenceReason.Removed],
+            (await round.App.Services.GetRequiredService<IValidationStore>().ListChangesAsync(Team, round.MapId, Cancel)).Select(c => c.Reason).Order());
+
+        // The full page lists the history, proof and all, as it is now.
+        using var client = round.App.CreateClient();
+        var link = round.App.Services.GetRequiredService<MapLinks>().For(Team, round.MapId, 0)!;
+        using var page = await client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative), Cancel);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Delivery costs show late: assumed → observed, “Seen it” from Megan Bowen (Sales)", html, StringComparison.Ordinal);
+        Assert.Contains("“Ticket 4411”", html, StringComparison.Ordinal);
+        Assert.Contains("Checkout asks for an account: removed by Alex Wilber after a contradiction", html, StringComparison.Ordinal);
+    }
+
+    // A button's data on a card posted to a 1:1 chat, with the inputs the member filled (the nth button with the verb; the answers' one by default).
+    private static Dictionary<string, string> Answers(ConnectorRequest card, Dictionary<string, string> inputs, string verb = "validationAnswers", int nth = 0)
+    {
+        var data = nth == 0 ? ActionData(card, verb) : NthActionData(card, verb, nth);
+        var values = data.ToDictionary(p => p.Key, p => (string)p.Value!);
+        foreach (var (key, value) in inputs)
+        {
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    // The resolve buttons share a verb: the nth (0-based) of the card's own actions (Keep it, Remove it).
+    private static System.Text.Json.Nodes.JsonObject NthActionData(ConnectorRequest card, string verb, int nth) =>
+        System.Text.Json.Nodes.JsonNode.Parse(CardOf(card).GetProperty("actions").EnumerateArray()
+            .Where(a => a.TryGetProperty("verb", out var v) && v.GetString() == verb).ElementAt(nth).GetProperty("data").GetRawText())!.AsObject();
+}

@@ -43,6 +43,7 @@ internal static class CommandRoutes
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers));
         var move = new MoveHandler(store);
         var trackers = new TrackerHandlers(store, trackerServices, links);
+        var stillTrue = new StillTrueHandlers(clock, transaction);
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -106,6 +107,8 @@ internal static class CommandRoutes
             // A stage whose actions are all done, asked about again: the published map is opened again for it.
             .Add(new CommandRoute<RemapStageCommand>(rounds.RemapAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionRemap })
             .Add(new CommandRoute<DepartmentsCommand>(rounds.DepartmentsAsync) { Map = MapUse.None })
+            // The map's "Still true?" review, while it is made or published: the facilitator's. "Review our…" typed at setup is an answer.
+            .Add(new CommandRoute<ReviewCommand>(stillTrue.ReviewAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionReview, MayBeSetupAnswer = true })
 
             // Contributions: everyone's.
             .Add(new CommandRoute<AddItemCommand>(items.AddAsync)

@@ -52,7 +52,7 @@ public static class ReviewWork
             if (JsonNode.Parse(work.Payload) is JsonObject payload
                 && (string?)payload["team"] is { } team && (string?)payload["conversation"] is { } conversation
                 && (string?)payload["map"] is { } map && (string?)payload["serviceUrl"] is { } serviceUrl
-                && (int?)payload["days"] is { } days && (long?)payload["since"] is { } since)
+                && (int?)payload["days"] is { } days and >= MapReview.MinDays and <= MapReview.MaxDays && (long?)payload["since"] is { } since)
             {
                 return new ReviewTarget(new MapScope(team, conversation), map, serviceUrl, (string?)payload["tenant"],
                     new MapReview(days, new DateTimeOffset(since, TimeSpan.Zero)));

@@ -31,6 +31,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<RoundDue>();
         // Needs an Actions.FollowUp.IFollowUpStore, registered with the stores.
         services.TryAddSingleton<Actions.FollowUp.ActionFollowUp>();
+        services.TryAddSingleton<StillTrue.StillTrueReviews>();
         // The map card's refresh reads actions back from the team's tracker: Planner when the host has one
         // (without, the refresh reads nothing more than the card shows).
         services.TryAddSingleton(sp => Trackers.TrackerReadBack.For(sp, Trackers.TrackerReadBack.DefaultInterval));

@@ -89,6 +89,12 @@ public static class CardCatalogue
         yield return ("action-overdue", FollowUpCards.Reminder(map, followed, overdue: true));
         yield return ("remap-stage", FollowUpCards.Remap(map, map.Stages[2]));
 
+        // A map's "Still true?" review: the card with items due (the rest counted), after an answer, and with nothing left.
+        foreach (var card in StillTrueCards(SampleMap(MapStep.Review), board))
+        {
+            yield return card;
+        }
+
         foreach (var card in OwnerCards(SampleMap(MapStep.Review)))
         {
             yield return card;
@@ -132,6 +138,17 @@ public static class CardCatalogue
     }
 
     // An owned action's card in its owner's 1:1 chat: open (after a change), blocked, done, read-only, moved.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> StillTrueCards(JourneyMap map, MapBoard board)
+    {
+        var later = board.Items.Max(i => i.CreatedAt) + TimeSpan.FromDays(31);
+        var due = JourneyBot.Conversation.StillTrue.StillTrueList.Due("19:team@thread.tacv2", map, board, 30, later);
+        yield return ("still-true", StillTrueCard.For(due.For(Alex)));
+        yield return ("still-true-answered", StillTrueCard.For(due.For(Alex, "✔ Confirmed “Size guide <b>hidden</b> **x**” as still true.")));
+        var none = JourneyBot.Conversation.StillTrue.StillTrueList.Due("19:team@thread.tacv2", map, MapBoard.Empty, 30, later);
+        yield return ("still-true-done", StillTrueCard.For(none.For(Alex, "✔ Removed “Checkout page” from the map.")));
+        yield return ("still-true-closed", StillTrueCard.Closed(map.Name));
+    }
+
     private static IEnumerable<(string Name, AdaptiveCard Card)> OwnerCards(JourneyMap map)
     {
         var at = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);

@@ -66,7 +66,7 @@ public static class CardVerbs
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
     public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
         or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan or MakeAction
-        or SendValidation or ValidationAnswers or ResolveContradiction;
+        or SendValidation or ValidationAnswers or ResolveContradiction or StillTrueChanged;
 
     /// <summary>Opens the routing card of a round of questions (the progress card's "Ask the departments").</summary>
     public const string Ask = "ask";
@@ -163,6 +163,21 @@ public static class CardVerbs
 
     /// <summary>The owner's card as the action now stands (its Universal Actions refresh).</summary>
     public const string ActionCard = "actionCard";
+
+    /// <summary>An item on a "Still true?" card is still true: it is confirmed as it stands.</summary>
+    public const string StillTrueKept = "stillTrue";
+
+    /// <summary>An item on a "Still true?" card changed: its new words, typed on the card, replace its old ones.</summary>
+    public const string StillTrueChanged = "stillTrueChanged";
+
+    /// <summary>An item on a "Still true?" card is no longer true: it is removed from the map.</summary>
+    public const string StillTrueGone = "stillTrueGone";
+
+    /// <summary>Data key of a "Still true?" card's buttons: the item (with <see cref="TeamKey"/> and <see cref="MapKey"/>).</summary>
+    public const string ItemKey = "item";
+
+    /// <summary>Data key of a "Still true?" card's buttons: the review's days the card lists items for.</summary>
+    public const string DaysKey = "days";
 
     /// <summary>Data key: the owned action a card is about (its opportunity's item id); with <see cref="TeamKey"/> and <see cref="MapKey"/>.</summary>
     public const string ActionKey = "action";

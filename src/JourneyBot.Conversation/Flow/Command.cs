@@ -143,6 +143,12 @@ internal sealed record RemapStageCommand(string StageId) : Command;
 /// <summary>Set the team's departments (<c>departments A, B, C</c>); an empty list shows them.</summary>
 internal sealed record DepartmentsCommand(IReadOnlyList<string> Departments) : Command;
 
+/// <summary>
+/// <c>review every N days</c> (<paramref name="Days"/>; null when what followed "every" is no number) or
+/// <c>review off</c> (<paramref name="Off"/>): the map's "Still true?" review.
+/// </summary>
+internal sealed record ReviewCommand(int? Days, bool Off = false) : Command;
+
 /// <summary><c>tracker planner</c> (<paramref name="Which"/> <c>planner</c>), <c>tracker off</c>, or <c>tracker</c> alone (empty: which one the team uses).</summary>
 internal sealed record TrackerCommand(string Which) : Command;
 

@@ -53,6 +53,8 @@ internal static class CommandParser
                 return ParseAdd(rest) ?? (Command)new UnknownCommand(trimmed);
             case "TRACKER":
                 return new TrackerCommand(rest);
+            case "REVIEW" when ParseReview(rest) is { } review:
+                return review;
             case "ACT":
                 return ParseAct(rest) ?? (Command)new UnknownCommand(trimmed);
             case "PARK":
@@ -130,6 +132,25 @@ internal static class CommandParser
             CardVerbs.ShowReview => new ReviewCardCommand(),
             _ => new UnknownCommand(string.Empty),
         };
+    }
+
+    // review every 30 days | review off; "Review our onboarding…" stays an answer.
+    private static ReviewCommand? ParseReview(string rest)
+    {
+        if (rest.Equals("off", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ReviewCommand(null, Off: true);
+        }
+
+        var (every, count) = SplitFirstWord(rest);
+        if (!every.Equals("every", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var (number, unit) = SplitFirstWord(count);
+        var isDays = unit.Length == 0 || unit.Equals("days", StringComparison.OrdinalIgnoreCase) || unit.Equals("day", StringComparison.OrdinalIgnoreCase);
+        return new ReviewCommand(isDays && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null);
     }
 
     private static StagesCommand ParseStages(string rest)

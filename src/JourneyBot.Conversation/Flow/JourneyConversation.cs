@@ -27,6 +27,7 @@ public sealed class JourneyConversation
     private readonly RoundAnswers _roundAnswers;
     private readonly OwnerPresses _ownerPresses;
     private readonly Validation.ValidationPresses? _validationPresses;
+    private readonly StillTrue.StillTruePresses _stillTrue;
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
@@ -39,6 +40,7 @@ public sealed class JourneyConversation
     {
         ArgumentNullException.ThrowIfNull(rounds);
         _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
+        _stillTrue = new StillTrue.StillTruePresses(store, actions, clock);
         _store = store;
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
@@ -69,6 +71,12 @@ public sealed class JourneyConversation
         {
             // A button of an owned action's card, in its owner's 1:1 chat: it names the team's map and the action.
             return await _ownerPresses.HandleAsync(turn, press, cancellationToken);
+        }
+
+        if (turn.Submit is { } reviewed && StillTrue.StillTruePresses.IsPress(reviewed))
+        {
+            // An answer on a "Still true?" card, in a 1:1 chat: it names the team's map and the item.
+            return await _stillTrue.HandleAsync(turn, reviewed, cancellationToken);
         }
 
         var command = turn.Submit is { } submit ? CommandParser.FromCard(submit) : CommandParser.Parse(turn.Text);

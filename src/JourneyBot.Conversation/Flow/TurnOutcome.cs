@@ -39,6 +39,12 @@ public sealed class TurnOutcome
     public ActionsTouched? ActionsTouched { get; set; }
 
     /// <summary>
+    /// The first "Still true?" pass of a map whose review the turn set (<c>review every N days</c>), for
+    /// the host to put on the durable schedule; null when the turn set none.
+    /// </summary>
+    public Scheduling.DueWork? ReviewScheduled { get; set; }
+
+    /// <summary>
     /// Whether the turn was not for the bot (an overheard message, see <see cref="UserTurn.Overheard"/>):
     /// nothing was read into the map or stored, and the host sends nothing.
     /// </summary>

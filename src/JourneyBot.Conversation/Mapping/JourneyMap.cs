@@ -72,6 +72,12 @@ public sealed class JourneyMap
     /// <summary>The number of the map's newest round of questions; 0 before the first (so its progress card reads none).</summary>
     public int LatestRound { get; set; }
 
+    /// <summary>
+    /// How often the facilitator and the actions' owners are asked whether the map's items are still
+    /// true (<c>review every N days</c>), and since when; null: never (<c>review off</c>).
+    /// </summary>
+    public StillTrue.MapReview? Review { get; set; }
+
     /// <summary>Whether <paramref name="activityId"/> already changed this map.</summary>
     public bool HasSeen(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 

@@ -47,4 +47,10 @@ public sealed record MapItem
 
     /// <summary>When it was added.</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// When someone last confirmed it still true (or changed it) on a "Still true?" card; null until
+    /// then, when it counts as confirmed when it was added (<see cref="CreatedAt"/>).
+    /// </summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
 }

@@ -14,7 +14,7 @@ namespace JourneyBot.Web.Bot;
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
     Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, Actions.OwnerDelivery owners,
-    FollowUp.FollowUpSchedule followUps, ILogger<JourneyTurnHandler> logger)
+    FollowUp.FollowUpSchedule followUps, StillTrue.ReviewSchedule reviews, ILogger<JourneyTurnHandler> logger)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -71,7 +71,7 @@ internal sealed class JourneyTurnHandler(
     // cards of their own and a new progress card cannot; nor can a change of actions, whose
     // follow-up must be scheduled (a storage write, which folding does not wait for).
     private static bool Foldable(TurnOutcome outcome, IReadOnlyList<BotMessage> messages) =>
-        outcome.NewProgressCard is null && outcome.ActionsTouched is null && messages.All(m => m.Summary is not null);
+        outcome.NewProgressCard is null && outcome.ActionsTouched is null && outcome.ReviewScheduled is null && messages.All(m => m.Summary is not null);
 
     // Instead of queuing the turn's sends behind a full outbox: its confirmations join the gathered
     // ones, the pressed card's newest content goes out once with other presses', and what follows
@@ -112,6 +112,9 @@ internal sealed class JourneyTurnHandler(
 
             // A map whose actions changed: its follow-up pass (reminders, digest, re-map question) is kept on the schedule.
             await followUps.KeepAsync(outcome.ActionsTouched, cancellationToken);
+
+            // A map whose review was set: its first "Still true?" pass goes on the schedule.
+            await reviews.KeepAsync(outcome.ReviewScheduled, cancellationToken);
         }
     }
 

@@ -148,6 +148,10 @@ internal static class JourneyBotWebExtensions
         // Actions' follow-up: a pass per map on the schedule (owners' reminders, the digest, "map this stage again?").
         services.AddSingleton<FollowUp.FollowUpSchedule>();
         services.AddSingleton<IDueWorkHandler, FollowUp.FollowUpPasses>();
+
+        // Maps' "Still true?" reviews: a pass per map every N days on the schedule, cards in 1:1 chats.
+        services.AddSingleton<StillTrue.ReviewSchedule>();
+        services.AddSingleton<IDueWorkHandler, StillTrue.ReviewPasses>();
     }
 
     // What many members cause at once is merged before it reaches the outbox (the layers: IConversationSender).

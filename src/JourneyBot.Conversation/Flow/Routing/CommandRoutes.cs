@@ -48,6 +48,7 @@ internal static class CommandRoutes
         var move = new MoveHandler(store);
         var trackers = new TrackerHandlers(store, trackerServices, links);
         var validations = roundServices.Validations is { } validationStore ? new ValidationHandlers(store, validationStore, roundServices.Roster, clock) : null;
+        var stillTrue = new StillTrueHandlers(clock, transaction);
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -122,6 +123,8 @@ internal static class CommandRoutes
                 Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionValidate,
                 AllowedAt = new(step => step >= MapStep.Contribute, () => Strings.ValidateNotYet),
             })
+            // The map's "Still true?" review, while it is made or published: the facilitator's. "Review our…" typed at setup is an answer.
+            .Add(new CommandRoute<ReviewCommand>(stillTrue.ReviewAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionReview, MayBeSetupAnswer = true })
 
             // Contributions: everyone's.
             .Add(new CommandRoute<AddItemCommand>(items.AddAsync)

@@ -13,7 +13,9 @@ namespace JourneyBot.Web.Maps;
 /// changed since, with the map's actions as they are now (they change after publishing; a version never
 /// holds them); once the map is archived or cancelled, its links answer 410. Round trips: one point
 /// read of the map's shelf line, then one query for the published version (a map published before
-/// versions were kept: its map and board) alongside one query for the actions.
+/// versions were kept: its map and board) alongside one query for the actions. The page, of a map with a
+/// future state, also reads that map's shelf line (and the map, for the version to link); a future map links
+/// its current state with no read (<see cref="MapRelations"/>).
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -75,7 +77,8 @@ internal static class MapPagesEndpoints
             "csv" => Download(MapExport.Csv(map, board), "text/csv; charset=utf-8", file + ".csv", http),
             "md" => Download(MapExport.Markdown(map, board, actions), "text/markdown; charset=utf-8", file + ".md", http),
             MapExport.ActionsCsvFormat => Download(MapExport.ActionsCsv(map, actions), "text/csv; charset=utf-8", file + "-actions.csv", http),
-            _ => Results.Content(MapPage.Html(map, board, actions), "text/html; charset=utf-8"),
+            _ => Results.Content(MapPage.Html(map, board, actions, await new MapRelations(store, links).ForAsync(teamKey, map, cancel)),
+                "text/html; charset=utf-8"),
         };
     }
 

@@ -12,6 +12,26 @@ public static class CardCatalogue
     private static readonly Person Alex = new("aad-alex", "Alex Wilber");
     private static readonly Person Megan = new("aad-megan", "Megan <b>Bowen</b> [x](https://evil.example)");
 
+    // The future state: the card that starts it, its published map card (both curves, its brief, the link to
+    // the current state), and the current map's card linking its future.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> FutureCards(JourneyMap current, MapBoard board)
+    {
+        var future = FutureStates.Start(current, board, "Shoe journey <b>(future)</b>", Alex, current.ConversationKey, current.CreatedAt);
+        future.FutureOf = future.FutureOf! with { CurrentVersion = 1 };
+        yield return ("future-started", FutureCard.Started(future));
+        var hoped = board with
+        {
+            Items = [.. board.Items.Select(i => i with { Id = "f" + i.Id, Score = i.Score is { } score ? Math.Min(score + 2, 2) : null })],
+        };
+        future.Status = MapStatus.Published;
+        (future.PublishedAt, future.PublishedBy, future.PublishedVersion) = (current.PublishedAt, Alex, 1);
+        var link = new Uri("https://journeybot.example/maps/token");
+        yield return ("map-future", MapCard.For(future, hoped, link, "“Shoe journey (future)” is published.",
+            related: new JourneyBot.Conversation.Exports.RelatedMap(current.Name, IsFuture: false, MapStatus.Published, link)));
+        yield return ("map-with-future", MapCard.For(current, board, link, "“Shoe journey” is published.",
+            related: new JourneyBot.Conversation.Exports.RelatedMap(future.Name, IsFuture: true, MapStatus.Active, link)));
+    }
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> All()
     {
         var map = SampleMap();
@@ -44,6 +64,11 @@ public static class CardCatalogue
         yield return ("map-empty", MapCard.For(SampleMap(MapStep.Contribute), MapBoard.Empty));
         yield return ("map-actions", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), "“Shoe journey” is published.",
             SampleActions(map, board), MapCard.Refresh(map, MapCardIntro.Status, "29:alex")));
+        foreach (var card in FutureCards(map, board))
+        {
+            yield return card;
+        }
+
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));

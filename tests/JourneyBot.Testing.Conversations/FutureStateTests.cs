@@ -120,6 +120,36 @@ public abstract class FutureStateTests
     }
 
     [Fact]
+    public async Task Open_brings_either_map_back_like_any_map_here_and_the_current_maps_next_card_links_its_future()
+    {
+        await using var session = await StartSessionAsync();
+        await Script.PlayAsync(session, PublishedCurrent);
+        var current = await session.MapAsync();
+        await Script.PlayAsync(session,
+        [
+            new("Alex", "future", "Future state of “Shoe journey”"),
+            new("Alex", "open Shoe journey", "“Shoe journey (future)” is being mapped here"),
+            new("Megan", "touchpoint Purchase | website | Fitting from a foot photo at checkout", "Added touchpoint"),
+            new("Alex", "publish", "“Shoe journey (future)” is published", "Future state of [Shoe journey]"),
+            new("Alex", "open Shoe journey", "Shoe journey"),
+        ]);
+
+        var reopened = await session.MapAsync();
+        Assert.Equal((current.Id, MapStatus.Active), (reopened.Id, reopened.Status));
+        var future = (await session.Store.GetShelvedAsync(session.Scope.TeamKey, FutureStates.IdOf(current.Id), Cancel))!.Map;
+        Assert.Equal(MapStatus.Published, future.Status);
+
+        await Script.PlayAsync(session,
+        [
+            new("Alex", "publish", "“Shoe journey” is published", "Its future state: [Shoe journey (future)](https://journeybot.example/maps/", "(published)"),
+            new("Alex", "future", "“Shoe journey” has a future state already: “Shoe journey (future)”"),
+            new("Alex", "open Shoe journey (future)", "Shoe journey (future)"),
+        ]);
+
+        Assert.Equal((future.Id, MapStatus.Active), ((await session.MapAsync()).Id, (await session.MapAsync()).Status));
+    }
+
+    [Fact]
     public async Task Only_a_published_map_of_the_current_state_starts_a_future_and_a_taken_name_is_refused()
     {
         await using var session = await StartSessionAsync();

@@ -22,7 +22,7 @@ internal static class FutureCard
         var body = new List<CardElement>
         {
             Plain(Strings.FutureTitle.Fill(("map", of.CurrentName)), bold: true),
-            Say(Strings.FutureIntro.Fill(("future", name), ("map", current), ("version", of.CurrentVersion))),
+            Say(Strings.FutureIntro.Fill(("future", name), ("map", current))),
         };
         body.AddRange(Brief(future, FutureStates.MaxPoints, text => TextRules.Shorten(text, 160)));
         return new AdaptiveCard(body);
@@ -64,6 +64,13 @@ internal static class FutureCard
                 yield return Say(Strings.ListMore.Fill(("count", points.Count - perList)).Trim(), subtle: true) with { Spacing = "None" };
             }
         }
+    }
+
+    /// <summary>What the dashed and the solid curve are, naming the version compared against where there is one.</summary>
+    public static string Legend(FutureOf of)
+    {
+        ArgumentNullException.ThrowIfNull(of);
+        return of.CurrentVersion > 0 ? Strings.FutureCurveLegend.Fill(("version", of.CurrentVersion)) : Strings.FutureCurveLegendUnversioned;
     }
 
     /// <summary>The line that names (and, with a link, links) the other map of the pair, as card markdown.</summary>

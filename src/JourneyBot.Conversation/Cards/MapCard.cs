@@ -276,7 +276,7 @@ internal static class MapCard
         yield return Plain(Shorten(string.Join(" → ", map.Stages.Select(s => s.Name)), 400), subtle: true) with { Spacing = "None" };
         if (map.FutureOf is { } of)
         {
-            yield return Say(Strings.FutureCurveLegend.Fill(("version", of.CurrentVersion)), subtle: true) with { Spacing = "None" };
+            yield return Say(FutureCard.Legend(of), subtle: true) with { Spacing = "None" };
         }
 
         if (EmotionCurve.Extremes(scores) is var (peak, valley))

@@ -124,7 +124,7 @@ public static partial class MapPage
         if (scores.Any(s => s is not null) || baseline?.Any(s => s is not null) == true)
         {
             // A future map's curve has the current state's dashed behind it, and says so under it.
-            var legend = map.FutureOf is { } of ? $"<div class=\"meta\">{Strings.FutureCurveLegend.Fill(("version", of.CurrentVersion))}</div>" : string.Empty;
+            var legend = map.FutureOf is { } of ? $"<div class=\"meta\">{FutureCard.Legend(of)}</div>" : string.Empty;
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><th class=\"lane\">{Strings.LaneCurve}</th><td class=\"curve\" colspan=\"{map.Stages.Count}\">" +
                 $"<img alt=\"{Strings.EmotionCurve}\" src=\"{EmotionCurve.DataUri(scores, baseline)}\">{legend}</td></tr>");

@@ -28,6 +28,26 @@ public static class CardCatalogue
         yield return ("evidence-answered", EvidenceCards.Answered(pain with { Evidence = Evidence.Reported, EvidenceUnsaid = false }, Megan));
     }
 
+    // The future state: the card that starts it, its published map card (both curves, its brief, the link to
+    // the current state), and the current map's card linking its future.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> FutureCards(JourneyMap current, MapBoard board)
+    {
+        var future = FutureStates.Start(current, board, "Shoe journey <b>(future)</b>", Alex, current.ConversationKey, current.CreatedAt);
+        future.FutureOf = future.FutureOf! with { CurrentVersion = 1 };
+        yield return ("future-started", FutureCard.Started(future));
+        var hoped = board with
+        {
+            Items = [.. board.Items.Select(i => i with { Id = "f" + i.Id, Score = i.Score is { } score ? Math.Min(score + 2, 2) : null })],
+        };
+        future.Status = MapStatus.Published;
+        (future.PublishedAt, future.PublishedBy, future.PublishedVersion) = (current.PublishedAt, Alex, 1);
+        var link = new Uri("https://journeybot.example/maps/token");
+        yield return ("map-future", MapCard.For(future, hoped, link, "“Shoe journey (future)” is published.",
+            related: new JourneyBot.Conversation.Exports.RelatedMap(current.Name, IsFuture: false, MapStatus.Published, link)));
+        yield return ("map-with-future", MapCard.For(current, board, link, "“Shoe journey” is published.",
+            related: new JourneyBot.Conversation.Exports.RelatedMap(future.Name, IsFuture: true, MapStatus.Active, link)));
+    }
+
     public static IEnumerable<(string Name, AdaptiveCard Card)> All()
     {
         var map = SampleMap();
@@ -61,6 +81,11 @@ public static class CardCatalogue
         yield return ("map-actions", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), "“Shoe journey” is published.",
             SampleActions(map, board), MapCard.Refresh(map, MapCardIntro.Status, "29:alex")));
         foreach (var card in EvidenceCardsOf(map, board))
+        {
+            yield return card;
+        }
+
+        foreach (var card in FutureCards(map, board))
         {
             yield return card;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using JourneyBot.Conversation.Actions;
+using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
@@ -32,20 +33,22 @@ internal static class MapCard
     /// The card of <paramref name="map"/> with its items, within <see cref="TargetBytes"/> whenever
     /// the map's shape allows, with buttons to the full map and its exports at <paramref name="fullMap"/>,
     /// and <paramref name="intro"/> (bot text) at the top: the post is this one card. A published
-    /// map's card also shows its <paramref name="actions"/> and carries its <paramref name="refresh"/>.
+    /// map's card also shows its <paramref name="actions"/> and carries its <paramref name="refresh"/>. A map
+    /// of a current and future pair names (and links) the other, <paramref name="related"/>; a future map
+    /// also shows its brief, and the current state's curve dashed behind its own.
     /// </summary>
     public static AdaptiveCard For(JourneyMap map, MapBoard board, Uri? fullMap = null, string? intro = null,
-        ActionsOnDay? actions = null, CardRefresh? refresh = null)
+        ActionsOnDay? actions = null, CardRefresh? refresh = null, RelatedMap? related = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
         AdaptiveCard card = null!;
         var links = Links(fullMap, actions);
         // Drawn once: from round to round only the text is trimmed.
-        var picture = new Lazy<string>(() => EmotionCurve.DataUri(EmotionCurve.Scores(map, board)));
+        var picture = new Lazy<string>(() => EmotionCurve.DataUri(EmotionCurve.Scores(map, board), FutureStates.Baseline(map)));
         foreach (var budget in Budgets)
         {
-            card = Build(map, board, budget.Items, budget.Chars, picture, intro, actions, fullMap is not null) with { Actions = links, Refresh = refresh };
+            card = Build(map, board, budget.Items, budget.Chars, picture, intro, actions, fullMap is not null, related) with { Actions = links, Refresh = refresh };
             if (Bytes(card) <= TargetBytes)
             {
                 return card;
@@ -53,7 +56,7 @@ internal static class MapCard
         }
 
         // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null) with { Actions = links, Refresh = refresh };
+        return Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null, related) with { Actions = links, Refresh = refresh };
     }
 
     /// <summary>
@@ -110,7 +113,7 @@ internal static class MapCard
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
     private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro,
-        ActionsOnDay? actions, bool linked)
+        ActionsOnDay? actions, bool linked, RelatedMap? related)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
@@ -120,6 +123,14 @@ internal static class MapCard
         [
             new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }]) { Spacing = "None" },
             Say(Subtitle(map), subtle: true) with { Spacing = "None" },
+        ]);
+        if (related is not null)
+        {
+            body.Add(FutureCard.Related(related));
+        }
+
+        body.AddRange(
+        [
             Labelled(Strings.LabelObjective, map.Objective ?? Strings.NotSet),
             Labelled(Strings.LabelPersona, map.Persona ?? Strings.NotSet) with { Spacing = "Small" },
             Labelled(Strings.LabelJourney, $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
@@ -133,6 +144,7 @@ internal static class MapCard
             body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short)) { Style = "emphasis", Spacing = "Small" });
         }
 
+        body.AddRange(FutureCard.Brief(map, perList, Short));
         body.AddRange(TopOpportunities(map, board, tally, perList, Short));
         if (actions is not null)
         {
@@ -242,7 +254,8 @@ internal static class MapCard
     private static IEnumerable<CardElement> Curve(JourneyMap map, MapBoard board, Lazy<string>? picture)
     {
         var scores = EmotionCurve.Scores(map, board);
-        if (scores.All(s => s is null))
+        var baseline = FutureStates.Baseline(map);
+        if (scores.All(s => s is null) && (baseline is null || baseline.All(s => s is null)))
         {
             yield return Say(Strings.NoEmotionsYet) with { Separator = true };
             yield break;
@@ -265,6 +278,11 @@ internal static class MapCard
         }
 
         yield return Plain(Shorten(string.Join(" → ", map.Stages.Select(s => s.Name)), 400), subtle: true) with { Spacing = "None" };
+        if (map.FutureOf is { } of)
+        {
+            yield return Say(FutureCard.Legend(of), subtle: true) with { Spacing = "None" };
+        }
+
         if (EmotionCurve.Extremes(scores) is var (peak, valley))
         {
             yield return Plain(Strings.PeakAndValley.Fill(("peak", map.Stages[peak].Name), ("valley", map.Stages[valley].Name))) with { Spacing = "Small" };
@@ -279,7 +297,8 @@ internal static class MapCard
         return all.Count > count ? text + Strings.ListMore.Fill(("count", all.Count - count)) : text;
     }
 
-    private static string Votes(int count) => count == 0 ? string.Empty : " · " + Strings.VoteCount.Fill(("count", count));
+    /// <summary>" · 2 votes" after an item's text; nothing without votes.</summary>
+    internal static string Votes(int count) => count == 0 ? string.Empty : " · " + Strings.VoteCount.Fill(("count", count));
 
     private static string Shorten(string text, int chars) => TextRules.Shorten(text, chars);
 }

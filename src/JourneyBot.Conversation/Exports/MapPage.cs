@@ -29,8 +29,13 @@ public static partial class MapPage
         @media print{@page{size:landscape;margin:12mm} body{margin:0} th,td{font-size:10px}}
         """;
 
-    /// <summary>The page, with the map's <paramref name="actions"/> as they are now when given, and its evidence <paramref name="history"/> when given.</summary>
-    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, IReadOnlyList<Validation.EvidenceChange>? history = null)
+    /// <summary>
+    /// The page, with the map's <paramref name="actions"/> as they are now when given, its evidence
+    /// <paramref name="history"/> when given, and a link to the other map of its current and future pair
+    /// (<paramref name="related"/>, see <see cref="MapRelations"/>).
+    /// </summary>
+    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, IReadOnlyList<Validation.EvidenceChange>? history = null,
+        RelatedMap? related = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -40,6 +45,7 @@ public static partial class MapPage
         html.Append("<meta name=\"viewport\" content=\"width=device-width\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Strings.PageTitle.Fill(("map", H(map.Name)))}</title><style>{Style}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{H(map.Name)}</h1><div class=\"sub\">{Strings.PageSubtitle.Fill(("status", Status(map)))}</div>");
+        AppendRelated(html, related);
         html.Append("<dl>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelObjective}</dt><dd>{H(map.Objective ?? Strings.NotSet)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelPersona}</dt><dd>{H(map.Persona ?? Strings.NotSet)}</dd>");
@@ -61,6 +67,7 @@ public static partial class MapPage
         Lane(html, map, board, Strings.LabelPainPoints, i => i.Kind == ItemKind.PainPoint, tally);
         Lane(html, map, board, Strings.LaneOpportunities, i => i.Kind == ItemKind.Opportunity, tally);
         html.Append("</tbody></table>");
+        AppendBrief(html, map);
         if (actions is not null)
         {
             AppendActions(html, map, board, actions);
@@ -124,11 +131,14 @@ public static partial class MapPage
         }
 
         html.Append("</tr>");
-        if (scores.Any(s => s is not null))
+        var baseline = FutureStates.Baseline(map);
+        if (scores.Any(s => s is not null) || baseline?.Any(s => s is not null) == true)
         {
+            // A future map's curve has the current state's dashed behind it, and says so under it.
+            var legend = map.FutureOf is { } of ? $"<div class=\"meta\">{FutureCard.Legend(of)}</div>" : string.Empty;
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><th class=\"lane\">{Strings.LaneCurve}</th><td class=\"curve\" colspan=\"{map.Stages.Count}\">" +
-                $"<img alt=\"{Strings.EmotionCurve}\" src=\"{EmotionCurve.DataUri(scores)}\"></td></tr>");
+                $"<img alt=\"{Strings.EmotionCurve}\" src=\"{EmotionCurve.DataUri(scores, baseline)}\">{legend}</td></tr>");
         }
     }
 

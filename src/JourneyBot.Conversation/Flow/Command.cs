@@ -29,6 +29,9 @@ internal sealed record DemoCommand : Command;
 /// <summary><c>open &lt;name&gt;</c>.</summary>
 internal sealed record OpenCommand(string Name) : Command;
 
+/// <summary><c>future [name]</c>: start the future state of the published map held here; an empty name takes the default.</summary>
+internal sealed record FutureCommand(string Name) : Command;
+
 /// <summary><c>move &lt;name&gt;</c>: the facilitator brings a map of theirs from another conversation of the team here.</summary>
 internal sealed record MoveMapCommand(string Name) : Command;
 

@@ -26,6 +26,8 @@ internal static class CommandParser
                 return new StartCommand(rest);
             case "OPEN" or "RESUME":
                 return new OpenCommand(rest);
+            case "FUTURE":
+                return new FutureCommand(rest);
             case "DEPARTMENT" or "DEPT":
                 return new DepartmentCommand(rest);
             case "DEPARTMENTS" or "DEPARTMENTS:":

@@ -63,6 +63,9 @@ public sealed class JourneyMap
     /// <summary>The most recent activity ids that changed the map (oldest first).</summary>
     public List<string> RecentActivityIds { get; set; } = [];
 
+    /// <summary>For a future-state map, the current state it designs against (see <c>future</c>); null for any other map.</summary>
+    public FutureOf? FutureOf { get; set; }
+
     /// <summary>Whether this is the example map of the <c>demo</c> command, not the team's own work.</summary>
     public bool IsExample { get; set; }
 

@@ -14,6 +14,8 @@ namespace JourneyBot.Web.Maps;
 /// holds them); once the map is archived or cancelled, its links answer 410. Round trips: one point
 /// read of the map's shelf line, then one query for the published version (a map published before
 /// versions were kept: its map and board) alongside one query for the actions (and, for the page, one for the evidence history).
+/// The page, of a map with a future state, also reads that map's shelf line (and the map, for the version to link); a future
+/// map links its current state with no read (<see cref="MapRelations"/>).
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -79,7 +81,8 @@ internal static class MapPagesEndpoints
             "csv" => Download(MapExport.Csv(map, board), "text/csv; charset=utf-8", file + ".csv", http),
             "md" => Download(MapExport.Markdown(map, board, actions), "text/markdown; charset=utf-8", file + ".md", http),
             MapExport.ActionsCsvFormat => Download(MapExport.ActionsCsv(map, actions), "text/csv; charset=utf-8", file + "-actions.csv", http),
-            _ => Results.Content(MapPage.Html(map, board, actions, await historyReading), "text/html; charset=utf-8"),
+            _ => Results.Content(MapPage.Html(map, board, actions, await historyReading, await new MapRelations(store, links).ForAsync(teamKey, map, cancel)),
+                "text/html; charset=utf-8"),
         };
     }
 

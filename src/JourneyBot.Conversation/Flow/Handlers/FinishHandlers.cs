@@ -19,6 +19,7 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, Publis
         // The top-voted opportunities must each be an action with an owner, or parked; the same read
         // gives the published card its actions.
         var actions = await cards.ActionsAsync(turn.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var related = await cards.RelatedAsync(turn.Scope.TeamKey, command.Map, cancellationToken); // the other map of a current and future pair
         var undecided = TopOpportunities.Undecided(board, actions);
         if (MapFlow.MissingForPublish(command.Map, board).Count == 0 && undecided.Count == 0)
         {
@@ -35,7 +36,7 @@ internal sealed class FinishHandlers(IMapStore store, TimeProvider clock, Publis
             }
 
             Published(map, turn.From, publishedAt, version);
-            var outcome = new TurnOutcome().Show(cards.For(turn, map, board, actions, MapCardIntro.Published));
+            var outcome = new TurnOutcome().Show(cards.For(turn, map, board, actions, MapCardIntro.Published, related));
             if (turn.Submit is not null)
             {
                 outcome.CardUpdate = ReviewCard.For(map, board, Strings.PublishedOnReview, actions: actions);

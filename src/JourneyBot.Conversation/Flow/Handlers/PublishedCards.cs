@@ -14,19 +14,31 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 /// </summary>
 internal sealed class PublishedCards(IMapStore store, IActionStore actions, IActionTrackerSync tracker, MapLinks links, TimeProvider clock)
 {
+    private readonly MapRelations _relations = new(store, links);
+
+    /// <summary>
+    /// The map the card links to, the other of a current and future pair: a future map's current state
+    /// costs no read, a map's future one read of the shelf (two when it has one to link).
+    /// </summary>
+    public Task<RelatedMap?> RelatedAsync(string teamKey, JourneyMap map, CancellationToken cancellationToken) =>
+        _relations.ForAsync(teamKey, map, cancellationToken);
+
     /// <summary>The map's actions as stored now: one read, for a turn that shows the card.</summary>
     public Task<MapActions> ActionsAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
         actions.GetActionsAsync(teamKey, mapId, cancellationToken);
 
-    /// <summary>The card of published <paramref name="map"/> for <paramref name="turn"/>'s conversation, opened by <paramref name="intro"/>'s words.</summary>
-    public AdaptiveCard For(UserTurn turn, JourneyMap map, MapBoard board, MapActions mapActions, MapCardIntro intro)
+    /// <summary>
+    /// The card of published <paramref name="map"/> for <paramref name="turn"/>'s conversation, opened by <paramref name="intro"/>'s words,
+    /// linking <paramref name="related"/> (<see cref="RelatedAsync"/>); without it, a future map still links its current state.
+    /// </summary>
+    public AdaptiveCard For(UserTurn turn, JourneyMap map, MapBoard board, MapActions mapActions, MapCardIntro intro, RelatedMap? related = null)
     {
         var name = Markdown.Escape(map.Name);
         var words = intro == MapCardIntro.Status
             ? Strings.StatusPublishedIntro.Fill(("map", name))
             : Strings.PublishedHereIsMap.Fill(("map", name));
         return MapCard.For(map, board, links.For(turn.Scope.TeamKey, map.Id, map.PublishedVersion), words,
-            ActionsOnDay.On(mapActions, clock), MapCard.Refresh(map, intro, turn.TeamsId));
+            ActionsOnDay.On(mapActions, clock), MapCard.Refresh(map, intro, turn.TeamsId), related ?? _relations.CurrentOf(turn.Scope.TeamKey, map));
     }
 
     /// <summary>
@@ -48,7 +60,12 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
         var current = tracker.SyncMapAsync(teamKey, refresh.MapId, command.Turn.TenantId, cancellationToken);
         await Task.WhenAll(published, current);
         return await published is { } shown
-            ? new TurnOutcome { CardUpdate = For(command.Turn, shown.Map, shown.Board, await current, refresh.Intro) }
+            ? new TurnOutcome
+            {
+                // Its future may have been started since it was published: the version does not say, the shelf does.
+                CardUpdate = For(command.Turn, shown.Map, shown.Board, await current, refresh.Intro,
+                    await RelatedAsync(teamKey, shown.Map, cancellationToken)),
+            }
             : new TurnOutcome().Say(Strings.MapCardGone);
     }
 }

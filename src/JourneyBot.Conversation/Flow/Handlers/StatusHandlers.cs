@@ -16,8 +16,10 @@ internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Roun
         var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, board, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            var actions = await cards.ActionsAsync(command.Scope.TeamKey, map.Id, cancellationToken);
-            return new TurnOutcome().Show(cards.For(command.Turn, map, board, actions, MapCardIntro.Status));
+            var actions = cards.ActionsAsync(command.Scope.TeamKey, map.Id, cancellationToken);
+            var related = cards.RelatedAsync(command.Scope.TeamKey, map, cancellationToken);
+            await Task.WhenAll(actions, related);
+            return new TurnOutcome().Show(cards.For(command.Turn, map, board, await actions, MapCardIntro.Status, await related));
         }
 
         var (name, facilitator) = (Markdown.Escape(map.Name), Markdown.Escape(map.Facilitator.Name));

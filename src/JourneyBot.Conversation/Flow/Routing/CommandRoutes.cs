@@ -49,6 +49,7 @@ internal static class CommandRoutes
         var trackers = new TrackerHandlers(store, trackerServices, links);
         var validations = roundServices.Validations is { } validationStore ? new ValidationHandlers(store, validationStore, roundServices.Roster, clock) : null;
         var stillTrue = new StillTrueHandlers(clock, transaction);
+        var future = new FutureHandler(store, clock);
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -94,6 +95,11 @@ internal static class CommandRoutes
             .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
             .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = () => Strings.FacilitatorActionArchive, ChangesProgress = true })
+            // A published map starts its future state, which takes its place here ("Future customers…" typed in setup is an answer).
+            .Add(new CommandRoute<FutureCommand>(future.StartAsync)
+            {
+                Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionFuture, MayBeSetupAnswer = true,
+            })
 
             // Rounds of questions, routed to the departments: the facilitator's.
             .Add(new CommandRoute<AskCommand>(rounds.AskAsync)

@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IMapStore"/> over Azure Table Storage, configured by <see cref="TableStorageOptions"/>
-    /// (checked at start-up), <see cref="IRoundStore"/> in the same table, and a hosted service that
+    /// (checked at start-up), <see cref="IRoundStore"/> and the team's stage templates in the same table, and a hosted service that
     /// creates the table when the host starts.
     /// </summary>
     public static IServiceCollection AddTableMapStore(this IServiceCollection services)
@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActionStore>(sp => sp.GetRequiredService<TableMapStore>());
         services.TryAddSingleton<Conversation.Actions.FollowUp.IFollowUpStore>(sp => sp.GetRequiredService<TableMapStore>());
         services.TryAddSingleton<IRoundStore, TableRoundStore>();
+        services.TryAddSingleton<Conversation.Stages.IStageTemplateStore, TableStageTemplateStore>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

@@ -20,4 +20,16 @@ public abstract class ScenarioTests
 
         await Script.CheckAsync(session, scenario.Expected);
     }
+
+    [Theory]
+    [MemberData(nameof(StageScenarios.All), MemberType = typeof(StageScenarios))]
+    public async Task Stage_scenario_plays_as_written_and_leaves_the_expected_map(Scenario scenario)
+    {
+        await using var session = await StartSessionAsync();
+        session.Roster.Members = People.Roster;
+
+        await Script.PlayAsync(session, scenario.Lines);
+
+        await Script.CheckAsync(session, scenario.Expected);
+    }
 }

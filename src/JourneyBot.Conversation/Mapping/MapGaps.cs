@@ -15,6 +15,12 @@ internal sealed record MapGaps(
     IReadOnlyList<string> DepartmentsNotHeard,
     IReadOnlyList<TouchChannel> ChannelsNotMentioned)
 {
+    /// <summary>Stages nobody said what the customer expects in.</summary>
+    public IReadOnlyList<Stage> WithoutExpects { get; init; } = [];
+
+    /// <summary>Stages nobody said what moves the customer on from.</summary>
+    public IReadOnlyList<Stage> WithoutMovesOn { get; init; } = [];
+
     /// <summary>The gaps of <paramref name="map"/> given its items.</summary>
     public static MapGaps Of(JourneyMap map, MapBoard board)
     {
@@ -31,7 +37,11 @@ internal sealed record MapGaps(
             [.. map.Stages.Where(s => !Has(s, i => i.Kind == ItemKind.Emotion))],
             [.. map.Stages.Where(s => !Has(s, i => i.Kind == ItemKind.Opportunity && !string.IsNullOrEmpty(i.Owner)))],
             [.. Vocabulary.CoreDepartments.Where(d => !heard.Contains(d))],
-            [.. Enum.GetValues<TouchChannel>().Where(c => c != TouchChannel.Other && !channels.Contains(c))]);
+            [.. Enum.GetValues<TouchChannel>().Where(c => c != TouchChannel.Other && !channels.Contains(c))])
+        {
+            WithoutExpects = [.. map.Stages.Where(s => s.Expects is null)],
+            WithoutMovesOn = [.. map.Stages.Where(s => s.MovesOnWhen is null)],
+        };
     }
 
     /// <summary>The gaps as lines for a card or message; empty when there are none.</summary>
@@ -50,6 +60,8 @@ internal sealed record MapGaps(
         Add(WithoutTouchpoints.Select(s => s.Name), list => Strings.GapNoTouchpoints.Fill(("stages", list)));
         Add(WithoutEmotion.Select(s => s.Name), list => Strings.GapNoEmotion.Fill(("stages", list)));
         Add(WithoutOwnedOpportunity.Select(s => s.Name), list => Strings.GapNoOwnedOpportunity.Fill(("stages", list)));
+        Add(WithoutExpects.Select(s => s.Name), list => Strings.GapNoExpects.Fill(("stages", list)));
+        Add(WithoutMovesOn.Select(s => s.Name), list => Strings.GapNoMovesOn.Fill(("stages", list)));
         Add(DepartmentsNotHeard, list => Strings.GapNotHeardFrom.Fill(("departments", list)));
         Add(ChannelsNotMentioned.Select(Vocabulary.Name), list => Strings.GapChannels.Fill(("channels", list)));
         return lines;

@@ -25,7 +25,8 @@ internal static class CommandRoutes
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
-        ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null)
+        ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null,
+        Stages.IStageTemplateStore? stageTemplates = null)
     {
         var transaction = new MapTransaction(store);
         var cards = new PublishedCards(store, actionServices.Store, actionServices.TrackerSync, links, clock);
@@ -34,7 +35,7 @@ internal static class CommandRoutes
         var sessions = new SessionHandlers(store, clock, transaction, status);
         var finish = new FinishHandlers(store, clock, cards, transaction);
         var steps = new StepHandlers(store, transaction);
-        var stages = new StageHandlers(store, transaction);
+        var stages = new StageHandlers(store, transaction, stageTemplates ?? new Stages.NoStageTemplates());
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
         var votes = new VoteHandlers(store, actionServices.Store);
         var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);
@@ -85,6 +86,10 @@ internal static class CommandRoutes
                 AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
                 ChangesProgress = true,
             })
+            // The team's stage templates: anyone lists and deletes them; the facilitator saves a map's stages as one.
+            .Add(new CommandRoute<TemplatesCommand>(stages.ListAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<DeleteTemplateCommand>(stages.DeleteAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<SaveStagesCommand>(stages.SaveAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionSaveStages })
             .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
             .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = () => Strings.FacilitatorActionArchive, ChangesProgress = true })
@@ -112,6 +117,12 @@ internal static class CommandRoutes
             {
                 AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.ContributionsNotYet),
                 MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true, Overheard = CompleteItem,
+            })
+            // What the customer expects in a stage and what moves them on: anyone's, once there are stages.
+            .Add(new CommandRoute<StageDetailsCommand>(stages.DetailsAsync)
+            {
+                AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
+                MayBeSetupAnswer = true,
             })
             .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<EditItemCommand>(items.EditAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })

@@ -92,7 +92,8 @@ public sealed class StageCardTests
         foreach (var (kind, card) in new[] { ("stages card", stagesCard), ("published map card", mapCard) })
         {
             var bytes = MapCard.Bytes(card);
-            JourneyBot.Testing.RunSummary.Add($"{kind}, 12 stages with both details at {StageDetails.MaxLength} chars, {StageTemplates.MaxTeamTemplates} team templates: {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
+            JourneyBot.Testing.RunSummary.Add(
+                $"{kind}, 12 stages of {TextRules.ShortMax} chars with both details at {StageDetails.MaxLength} chars (stages card: {StageTemplates.MaxTeamTemplates} team templates): {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
             Assert.InRange(bytes, 1, MapCard.TargetBytes);
         }
 

@@ -81,6 +81,7 @@ public static class StageScenarios
             new("Alex", "next", "Step 5 of 7: Stages", "<Start from a template: runners (your team's): Discover, Try on, Buy / Five stages: "),
             new("Alex", "template runners", "Stages: 1. Discover, 2. Try on, 3. Buy."),
             new("Megan", "delete template B2B", "Your team has no template “B2B”"),
+            new("Megan", "delete template", "**runners** (your team's): Discover, Try on, Buy"),
             new("Megan", "delete template Runners", "Deleted your team's template “Runners”."),
             new("Alex", "templates", "**Five stages**"),
         ],

@@ -124,27 +124,18 @@ internal static class SessionCards
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
             var numbered = $"{index + 1}. {stage.Name}";
-            fields.Add(new InputText
-            {
-                Id = CardVerbs.ExpectsKey + stage.Id,
-                Label = Strings.StageExpectsLabel.Fill(("stage", numbered)),
-                Placeholder = Strings.StageExpectsPlaceholder,
-                Value = stage.Expects,
-                MaxLength = Flow.StageDetails.MaxLength,
-            });
-            fields.Add(new InputText
-            {
-                Id = CardVerbs.MovesOnKey + stage.Id,
-                Label = Strings.StageMovesOnLabel.Fill(("stage", numbered)),
-                Placeholder = Strings.StageMovesOnPlaceholder,
-                Value = stage.MovesOnWhen,
-                MaxLength = Flow.StageDetails.MaxLength,
-            });
+            fields.Add(DetailField(CardVerbs.ExpectsKey + stage.Id, Strings.StageExpectsLabel.Fill(("stage", numbered)), Strings.StageExpectsPlaceholder, stage.Expects));
+            fields.Add(DetailField(CardVerbs.MovesOnKey + stage.Id, Strings.StageMovesOnLabel.Fill(("stage", numbered)), Strings.StageMovesOnPlaceholder, stage.MovesOnWhen));
         }
 
         fields.Add(new ActionSet([Button(Strings.ButtonSaveStageDetails, CardVerbs.StageDetails, map)]));
         yield return new Container(fields) { Id = StageDetailsId, IsVisible = false };
     }
+
+    private static InputText DetailField(string id, string label, string placeholder, string? value) => new()
+    {
+        Id = id, Label = label, Placeholder = placeholder, Value = value, MaxLength = Flow.StageDetails.MaxLength,
+    };
 
     internal static void AddNote(List<CardElement> body, string? note)
     {

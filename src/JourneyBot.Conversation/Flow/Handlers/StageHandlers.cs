@@ -122,6 +122,12 @@ internal sealed class StageHandlers(IMapStore store, MapTransaction transaction,
     public async Task<TurnOutcome> DeleteAsync(CommandTurn command, DeleteTemplateCommand delete, CancellationToken cancellationToken)
     {
         var name = delete.Name.Trim();
+        if (name.Length == 0)
+        {
+            // Nothing named: which there are, to name one.
+            return await ListAsync(command, new TemplatesCommand(), cancellationToken);
+        }
+
         return await templates.DeleteAsync(command.Turn.Scope.TeamKey, name, cancellationToken)
             ? new TurnOutcome().Say(Strings.TemplateDeleted.Fill(("name", Markdown.Escape(name))))
             : new TurnOutcome().Say(Strings.TemplateNotTeams.Fill(("name", Markdown.Escape(name))));

@@ -17,6 +17,7 @@ namespace JourneyBot.Storage;
 /// member asked in it; the countdown is 9999 less the round's number, four digits, so a map's
 /// newest round sorts first (see <see cref="RoundRows"/>).</item>
 /// <item><c>t~departments</c>: the team's departments; <c>t~tracker</c>: the tracker it chose for actions.</item>
+/// <item><c>t~stages~{name}</c>: a stage template the team saved (the name upper-cased, so names differ ignoring case).</item>
 /// <item><c>a~{map}~o~{opportunity}</c>: an action made of an opportunity; <c>a~{map}~p~{opportunity}</c>: a
 /// parked opportunity (see <see cref="ActionRows"/>).</item>
 /// <item><c>p~{map}~{version}~{part}</c>: part of a published version of a map (version four digits,
@@ -81,6 +82,12 @@ internal static class RowKeys
 
     /// <summary>The tracker the team chose for its actions (<c>tracker planner</c>).</summary>
     public const string Tracker = "t~tracker";
+
+    /// <summary>What the row keys of the team's stage templates start with.</summary>
+    public const string StageTemplates = "t~stages~";
+
+    /// <summary>A stage template the team saved, by name ignoring case.</summary>
+    public static string StageTemplate(string name) => StageTemplates + KeyEncoder.Encode(name.ToUpperInvariant());
 
     /// <summary>What the row keys of a map's actions and parked opportunities start with (they go when the map does).</summary>
     public static string Actions(string mapId) => "a~" + KeyEncoder.Encode(mapId) + KeyEncoder.Separator;

@@ -16,7 +16,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IMapStore"/> over Azure Table Storage, configured by <see cref="TableStorageOptions"/>
-    /// (checked at start-up), <see cref="IRoundStore"/> and the validation store in the same table, and a hosted service that
+    /// (checked at start-up), <see cref="IRoundStore"/>, the validation store and the team's stage templates in the same table, and a hosted service that
     /// creates the table when the host starts.
     /// </summary>
     public static IServiceCollection AddTableMapStore(this IServiceCollection services)
@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<Conversation.Actions.FollowUp.IFollowUpStore>(sp => sp.GetRequiredService<TableMapStore>());
         services.TryAddSingleton<IRoundStore, TableRoundStore>();
         services.TryAddSingleton<Conversation.Validation.IValidationStore, TableValidationStore>();
+        services.TryAddSingleton<Conversation.Stages.IStageTemplateStore, TableStageTemplateStore>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

@@ -62,6 +62,11 @@ public static class CardCatalogue
         noStages.Stages.Clear();
         yield return ("stages-empty", SessionCards.ForStep(noStages));
         yield return ("stages", SessionCards.ForStep(SampleMap(MapStep.Stages), "Stages: 1. Awareness, 2. Consideration."));
+        foreach (var card in StageCards())
+        {
+            yield return card;
+        }
+
         yield return ("contribute", ContributeCard.For(SampleMap(MapStep.Contribute)));
         var contributing = SampleMap(MapStep.Contribute);
         yield return ("contribute-added", ContributeCard.For(contributing, "✔ Added touchpoint [k3f9q] to Purchase.", contributing.Stages[2].Id));
@@ -257,6 +262,32 @@ public static class CardCatalogue
         yield return ("round-question-department", QuestionCard.AskDepartment(map, round, key, due));
         yield return ("round-question-closed", QuestionCard.Closed(map, "✔ Thanks, Megan: 2 items added to the map."));
         yield return ("progress-round", ProgressCard.For(map, SampleBoard(map), new RoundView(round, asks, due)));
+    }
+
+    // Stage details (expects, moves on when) and the team's templates: the stages card with its fields
+    // shown and the team's own templates first, and the map card's lines under each stage.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> StageCards()
+    {
+        var map = SampleMap(MapStep.Stages);
+        map.Stages[0] = map.Stages[0] with { Expects = "Ads that speak to <b>beginners</b> **now**", MovesOnWhen = "Clicks an ad [x](https://evil.example)" };
+        map.Stages[2] = map.Stages[2] with { Expects = "Delivery in two days", MovesOnWhen = "Pays at the checkout" };
+        var team = JourneyBot.Conversation.Stages.StageTemplates.Offered(
+        [
+            new("Retail <b>flow</b>", [new("Discover"), new("Try on"), new("Buy")]) { IsTeams = true },
+            new("Service desk", [new("Call"), new("Fix"), new("Follow up")]) { IsTeams = true },
+        ]);
+        var card = SessionCards.ForStep(map, "Saved what the customer expects in Awareness.");
+        yield return ("stages-details", card with
+        {
+            Body = [.. card.Body.Select(e => e switch
+            {
+                InputChoiceSet { Id: JourneyBot.Conversation.Flow.CardVerbs.TemplateKey } => SessionCards.TemplateList(team),
+                Container { Id: "stageDetails" } details => details with { IsVisible = null },
+                _ => e,
+            })],
+        });
+        map.Step = MapStep.Review;
+        yield return ("map-stage-details", MapCard.For(map, SampleBoard(map)));
     }
 
     private static JourneyMap SampleMap(MapStep step = MapStep.Review)

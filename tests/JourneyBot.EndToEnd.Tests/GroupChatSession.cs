@@ -46,7 +46,7 @@ internal static class GroupChatSession
             await Assertions.Expect(card.GetByLabel(label)).ToHaveCountAsync(0);
         }
 
-        await card.GetByRole(AriaRole.Button, new() { Name = "Use the five-stage template" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Use this template" }).ClickAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         var progress = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = mapName + " · progress" });
         await Assertions.Expect(progress).ToHaveCountAsync(1);

@@ -29,7 +29,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         await AnswerAsync(card, "Start point", "Decides to start running");
         await AnswerAsync(card, "End point", "First run in the new shoes");
 
-        await card.GetByRole(AriaRole.Button, new() { Name = "Use the five-stage template" }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Use this template" }).ClickAsync();
         await Assertions.Expect(card).ToContainTextAsync("Stages: 1. Awareness, 2. Consideration, 3. Purchase, 4. Retention, 5. Advocacy");
         await session.ScreenshotAsync("session-2-stages-card");
         await card.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -42,7 +42,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         await FillAsync(card, "Your own stages, one per line", "Discover\nOrder");
         await PressAsync(card, "Save these stages");
         await Assertions.Expect(card).ToContainTextAsync("2. Order");
-        await PressAsync(card, "Use the five-stage template");
+        await PressAsync(card, "Use this template");
         await Assertions.Expect(card).ToContainTextAsync("5. Advocacy");
         await session.ScreenshotAsync("quiet-1-setup-card", card);
         await PressAsync(card, "Continue"); // the last press of the setup: it opens the contributions

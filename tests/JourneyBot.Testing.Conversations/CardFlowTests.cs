@@ -30,7 +30,7 @@ public abstract class CardFlowTests
         await session.PressAsync(Alex, "Skip");
         await session.PressAsync(Alex, "Save", new() { ["answer"] = "Decides to start running" });
         await session.PressAsync(Alex, "Save", new() { ["answer"] = "First run" });
-        var stages = await session.PressAsync(Alex, "Use the five-stage template");
+        var stages = await session.PressAsync(Alex, "Use this template");
         Assert.Contains("Stages: 1. Awareness", CardText.Of(stages.CardUpdate!), StringComparison.Ordinal);
         var contribute = await session.PressAsync(Alex, "Continue");
         Assert.Contains("Everyone: add what you know", CardText.Of(contribute.CardUpdate!), StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 namespace JourneyBot.Testing.Conversations;
 
 /// <summary>
-/// Every scenario of <see cref="Scenarios"/>, start to end, on the store of the subclass: the
+/// Every scenario of <see cref="Scenarios"/> and <see cref="StageScenarios"/>, start to end, on the store of the subclass: the
 /// in-memory one in JourneyBot.Conversation.Tests, the table store on Azurite in JourneyBot.Storage.Tests.
 /// </summary>
 public abstract class ScenarioTests
@@ -20,4 +20,9 @@ public abstract class ScenarioTests
 
         await Script.CheckAsync(session, scenario.Expected);
     }
+
+    [Theory]
+    [MemberData(nameof(StageScenarios.All), MemberType = typeof(StageScenarios))]
+    public Task Stage_scenario_plays_as_written_and_leaves_the_expected_map(Scenario scenario) =>
+        Scenario_plays_as_written_and_leaves_the_expected_map(scenario);
 }

@@ -22,6 +22,9 @@ public sealed record ExpectedMap
     public string? EndPoint { get; init; }
     public string[]? Stages { get; init; }
 
+    /// <summary>Each stage's details as "Stage: expects | moves on when" lines, in order (a detail not given reads as "-").</summary>
+    public string[]? StageDetails { get; init; }
+
     /// <summary>Items as "kind stage: text" lines, in any order.</summary>
     public string[]? Items { get; init; }
 
@@ -70,6 +73,11 @@ public static partial class Script
         if (expected.Stages is not null)
         {
             Assert.Equal(expected.Stages, map.Stages.Select(s => s.Name));
+        }
+
+        if (expected.StageDetails is not null)
+        {
+            Assert.Equal(expected.StageDetails, map.Stages.Select(s => $"{s.Name}: {s.Expects ?? "-"} | {s.MovesOnWhen ?? "-"}"));
         }
 
         if (expected.Items is not null)

@@ -177,6 +177,7 @@ internal static class MapCard
         {
             new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling + confidence)]),
         };
+        block.AddRange(StageDetailLines(stage, shorten));
 
         var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).OrderBy(g => g.Key).ToList();
         if (byChannel.Count == 0)
@@ -202,6 +203,20 @@ internal static class MapCard
         }
 
         return block;
+    }
+
+    // What the customer expects there and what moves them on, where the team said.
+    private static IEnumerable<CardElement> StageDetailLines(Stage stage, Func<string, string> shorten)
+    {
+        if (stage.Expects is { } expects)
+        {
+            yield return Labelled(Strings.LabelExpects, shorten(expects)) with { Spacing = "None" };
+        }
+
+        if (stage.MovesOnWhen is { } movesOn)
+        {
+            yield return Labelled(Strings.LabelMovesOnWhen, shorten(movesOn)) with { Spacing = "None" };
+        }
     }
 
     private static IEnumerable<CardElement> TopOpportunities(JourneyMap map, MapBoard board, IReadOnlyDictionary<string, int> tally,

@@ -45,7 +45,10 @@ public static partial class MapExport
             ["endPoint"] = map.EndPoint,
             ["facilitator"] = map.Facilitator.Name,
             ["publishedAt"] = map.PublishedAt?.ToString("O", CultureInfo.InvariantCulture),
-            ["stages"] = new JsonArray([.. map.Stages.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["name"] = s.Name })]),
+            ["stages"] = new JsonArray([.. map.Stages.Select(s => (JsonNode)new JsonObject
+            {
+                ["id"] = s.Id, ["name"] = s.Name, ["expects"] = s.Expects, ["movesOnWhen"] = s.MovesOnWhen,
+            })]),
             ["items"] = new JsonArray([.. Rows(map, board).Select(r => (JsonNode)new JsonObject
             {
                 ["id"] = r.Item.Id,
@@ -113,6 +116,8 @@ public static partial class MapExport
                 md.Append(CultureInfo.InvariantCulture, $"*{confidence}*\n\n");
             }
 
+            AppendDetail(md, Strings.LabelExpects, stage.Expects);
+            AppendDetail(md, Strings.LabelMovesOnWhen, stage.MovesOnWhen);
             var items = rows.Where(r => r.StageNumber == index + 1).ToList();
             if (items.Count == 0)
             {
@@ -136,6 +141,15 @@ public static partial class MapExport
         md.Append(CultureInfo.InvariantCulture, $"\n## {Strings.GapsStillOpen}\n\n");
         md.Append(gaps.Count == 0 ? Strings.NoneLeft + "\n" : string.Concat(gaps.Select(g => $"- {E(g)}\n")));
         return md.ToString();
+    }
+
+    // A stage's "expects" or "moves on when", where the team gave it, above its items.
+    private static void AppendDetail(StringBuilder md, string label, string? text)
+    {
+        if (text is not null)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**{label}:** {Flow.Markdown.Escape(text)}\n\n");
+        }
     }
 
     /// <summary>How an item reads in a line: channel, score or owner with its text.</summary>

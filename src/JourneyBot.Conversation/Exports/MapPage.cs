@@ -61,6 +61,8 @@ public static partial class MapPage
         }
 
         html.Append("</tr></thead><tbody>");
+        DetailLane(html, map, Strings.LabelExpects, s => s.Expects);
+        DetailLane(html, map, Strings.LabelMovesOnWhen, s => s.MovesOnWhen);
         Lane(html, map, board, Strings.LaneTouchpoints, i => i.Kind == ItemKind.Touchpoint, tally, grouped: true);
         Lane(html, map, board, Strings.LaneGoalsAndActions, i => i.Kind is ItemKind.Goal or ItemKind.Action, tally);
         EmotionLane(html, map, board);
@@ -114,6 +116,18 @@ public static partial class MapPage
             }
 
             html.Append("</td>");
+        }
+
+        html.Append("</tr>");
+    }
+
+    // One line per stage that the team gave: what the customer expects there, or what moves them on.
+    private static void DetailLane(StringBuilder html, JourneyMap map, string title, Func<Stage, string?> detail)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th class=\"lane\">{H(title)}</th>");
+        foreach (var stage in map.Stages)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<td>{(detail(stage) is { } text ? H(text) : NoneYet())}</td>");
         }
 
         html.Append("</tr>");

@@ -12,8 +12,20 @@ public static class CardVerbs
     /// <summary>Go back one step.</summary>
     public const string Back = "back";
 
-    /// <summary>Use the five-stage template.</summary>
+    /// <summary>Use the template chosen on the stages card (<see cref="TemplateKey"/>; none: the five-stage one).</summary>
     public const string Template = "template";
+
+    /// <summary>Input key of the stages card's template choice: the template's name.</summary>
+    public const string TemplateKey = "template";
+
+    /// <summary>Save what the stages card says each stage's customer expects and what moves them on.</summary>
+    public const string StageDetails = "stageDetails";
+
+    /// <summary>What the stages card's "expects" inputs' keys start with; the stage's id follows.</summary>
+    public const string ExpectsKey = "expects.";
+
+    /// <summary>What the stages card's "moves on when" inputs' keys start with; the stage's id follows.</summary>
+    public const string MovesOnKey = "movesOn.";
 
     /// <summary>Save the typed list of stages.</summary>
     public const string SetStages = "setStages";
@@ -64,7 +76,7 @@ public static class CardVerbs
     public const string Status = "status";
 
     /// <summary>Whether a button with <paramref name="verb"/> sends what was filled in on its card.</summary>
-    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
+    public static bool ReadsInputs(string verb) => verb is Answer or SetStages or Template or StageDetails or Add or Vote or Department or SendRound or SuggestSomeone or RoundDepartment
         or ActionBlocked or ActionReassign or ActionMeasure or ChoosePlan or MakeAction
         or SendValidation or ValidationAnswers or ResolveContradiction or StillTrueChanged;
 

@@ -117,6 +117,26 @@ internal sealed record AnswerCommand(string Text, MapStep? CardStep = null, stri
 /// <summary>Stage editing: the template, a whole list, rename, add, remove, move.</summary>
 internal sealed record StagesCommand(StageEdit Edit) : Command;
 
+/// <summary>
+/// <c>expects &lt;stage&gt; | &lt;text&gt;</c>, <c>moves on &lt;stage&gt; | &lt;text&gt;</c>, or the stages card's
+/// fields: what the customer expects in a stage, and the event that moves them on.
+/// </summary>
+/// <param name="Details">Per stage, as given.</param>
+/// <param name="Typed">Typed (one detail, its text required) rather than the card's fields (an emptied field clears).</param>
+internal sealed record StageDetailsCommand(IReadOnlyList<StageDetailInput> Details, bool Typed) : Command;
+
+/// <summary>One stage's details as given: the stage by number, id or name; null leaves a detail as it is.</summary>
+internal sealed record StageDetailInput(string Stage, string? Expects, string? MovesOnWhen);
+
+/// <summary><c>templates</c>: the stage templates the team can start from, its own first.</summary>
+internal sealed record TemplatesCommand : Command;
+
+/// <summary><c>save stages as &lt;name&gt;</c>: keep the map's stages as one of the team's templates.</summary>
+internal sealed record SaveStagesCommand(string Name) : Command;
+
+/// <summary><c>delete template &lt;name&gt;</c>: remove one of the team's templates.</summary>
+internal sealed record DeleteTemplateCommand(string Name) : Command;
+
 /// <summary>A contribution; fields are as given, validated when applied.</summary>
 internal sealed record AddItemCommand(ItemKind? Kind, string? Stage, string? Text, string? Channel, string? Score, string? Owner, string? Evidence) : Command;
 
@@ -168,8 +188,11 @@ internal sealed record UnknownCommand(string Text) : Command;
 /// <summary>A change to the list of stages.</summary>
 internal abstract record StageEdit;
 
-/// <summary>Use the five-stage template.</summary>
-internal sealed record UseTemplate : StageEdit;
+/// <summary>Use a template by name (the team's first, then the bot's); null: the five-stage one.</summary>
+internal sealed record UseTemplate(string? Name = null) : StageEdit;
+
+/// <summary>Use <paramref name="Template"/>, found for a <see cref="UseTemplate"/>.</summary>
+internal sealed record ApplyTemplate(Stages.StageTemplate Template) : StageEdit;
 
 /// <summary>Replace the list with these names.</summary>
 internal sealed record SetStages(IReadOnlyList<string> Names) : StageEdit;

@@ -44,11 +44,24 @@ internal static class CommandParser
                     return deleteMaps;
                 }
 
+                if (what.Equals("template", StringComparison.OrdinalIgnoreCase))
+                {
+                    return new DeleteTemplateCommand(target);
+                }
+
                 return what.Equals("stage", StringComparison.OrdinalIgnoreCase)
                     ? new StagesCommand(new RemoveStage(target))
                     : new RemoveItemCommand(rest);
             case "STAGES" or "STAGES:":
                 return ParseStages(rest);
+            case "TEMPLATE":
+                return new StagesCommand(new UseTemplate(rest));
+            case "EXPECTS" or "EXPECT":
+                return ParseStageDetail(rest, expects: true);
+            case "MOVES" when FollowedBy(rest, "on") is { } movesOn:
+                return ParseStageDetail(FollowedBy(movesOn, "when") ?? movesOn, expects: false);
+            case "SAVE" when FollowedBy(rest, "stages") is { } saved:
+                return new SaveStagesCommand(FollowedBy(saved, "as") ?? string.Empty);
             case "RENAME":
                 return ParseRename(rest) ?? (Command)new UnknownCommand(trimmed);
             case "ADD":
@@ -90,6 +103,7 @@ internal static class CommandParser
         "PUBLISH" => new PublishCommand(),
         "UNDO" => new UndoCommand(),
         "TEMPLATE" => new StagesCommand(new UseTemplate()),
+        "TEMPLATES" => new TemplatesCommand(),
         "ASK" => new AskCommand(),
         "VALIDATE" => new ValidateCommand(),
         "MUTE" => new MuteCommand(),
@@ -106,7 +120,8 @@ internal static class CommandParser
             CardVerbs.Answer => new AnswerCommand(submit["answer"] ?? string.Empty),
             CardVerbs.Next => new NextCommand(),
             CardVerbs.Back => new BackCommand(),
-            CardVerbs.Template => new StagesCommand(new UseTemplate()),
+            CardVerbs.Template => new StagesCommand(new UseTemplate(submit[CardVerbs.TemplateKey])),
+            CardVerbs.StageDetails => StageDetailsFromCard(submit),
             CardVerbs.SetStages => new StagesCommand(new SetStages(SplitList(submit["stages"] ?? string.Empty))),
             CardVerbs.Add => Contribution.FromCard(submit),
             CardVerbs.SetEvidence => new SetEvidenceCommand(submit[CardVerbs.ItemKey] ?? string.Empty, submit[CardVerbs.EvidenceKey] ?? string.Empty),
@@ -158,9 +173,39 @@ internal static class CommandParser
     private static StagesCommand ParseStages(string rest)
     {
         var list = rest.TrimStart(':').Trim();
-        return list.Equals("template", StringComparison.OrdinalIgnoreCase)
-            ? new StagesCommand(new UseTemplate())
-            : new StagesCommand(new SetStages(SplitList(list)));
+        if (FollowedBy(list, "template") is { } template)
+        {
+            return new StagesCommand(new UseTemplate(template));
+        }
+
+        return new StagesCommand(new SetStages(SplitList(list)));
+    }
+
+    // expects <stage> | <text>, moves on <stage> | <text>: one detail of one stage, its text required.
+    private static StageDetailsCommand ParseStageDetail(string rest, bool expects)
+    {
+        var bar = rest.IndexOf('|', StringComparison.Ordinal);
+        var (stage, text) = bar < 0 ? (rest.Trim(), string.Empty) : (rest[..bar].Trim(), rest[(bar + 1)..].Trim());
+        return new StageDetailsCommand([new StageDetailInput(stage, expects ? text : null, expects ? null : text)], Typed: true);
+    }
+
+    // The stages card's fields, two per stage (CardVerbs.ExpectsKey and MovesOnKey with the stage's id); an emptied field clears.
+    private static StageDetailsCommand StageDetailsFromCard(CardSubmit submit)
+    {
+        var stages = submit.Values.Keys
+            .Select(k => k.StartsWith(CardVerbs.ExpectsKey, StringComparison.Ordinal) ? k[CardVerbs.ExpectsKey.Length..]
+                : k.StartsWith(CardVerbs.MovesOnKey, StringComparison.Ordinal) ? k[CardVerbs.MovesOnKey.Length..] : null)
+            .OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        string? Field(string key) => submit.Values.TryGetValue(key, out var value) ? value.Trim() : null;
+        return new StageDetailsCommand(
+            [.. stages.Select(id => new StageDetailInput(id, Field(CardVerbs.ExpectsKey + id), Field(CardVerbs.MovesOnKey + id)))], Typed: false);
+    }
+
+    // What follows the text's first word when that word is <word> ("stages as Retail" after "stages": "as Retail"); else null.
+    private static string? FollowedBy(string text, string word)
+    {
+        var (first, remainder) = SplitFirstWord(text);
+        return first.Equals(word, StringComparison.OrdinalIgnoreCase) ? remainder : null;
     }
 
     // delete map <name> | delete all maps: an item id is one word, so neither reads as one.

@@ -28,15 +28,18 @@ public sealed class JourneyConversation
     private readonly OwnerPresses _ownerPresses;
     private readonly Validation.ValidationPresses? _validationPresses;
     private readonly StillTrue.StillTruePresses _stillTrue;
+    private readonly Stages.TeamTemplateOffer _templateOffer;
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
     /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>, owned actions on <paramref name="actions"/>,
     /// the team's tracker on <paramref name="trackers"/> (none: the tracker commands say it is not set up), and the actions read back
-    /// from it by <paramref name="trackerSync"/> before a published map card is shown again (none when null).
+    /// from it by <paramref name="trackerSync"/> before a published map card is shown again (none when null), and the team's
+    /// stage templates on <paramref name="stageTemplates"/> (none: the team has none and can keep none).
     /// </summary>
     public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds,
-        IActionStore actions, Trackers.TrackerServices? trackers = null, IActionTrackerSync? trackerSync = null)
+        IActionStore actions, Trackers.TrackerServices? trackers = null, IActionTrackerSync? trackerSync = null,
+        Stages.IStageTemplateStore? stageTemplates = null)
     {
         ArgumentNullException.ThrowIfNull(rounds);
         _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
@@ -45,7 +48,9 @@ public sealed class JourneyConversation
         _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
         _validationPresses = rounds.Validations is { } validations ? new Validation.ValidationPresses(store, validations, clock) : null;
-        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync(actions)), HandleAsync, trackers);
+        _templateOffer = new Stages.TeamTemplateOffer(stageTemplates ?? new Stages.NoStageTemplates());
+        Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync(actions)), HandleAsync, trackers,
+            stageTemplates);
     }
 
     /// <summary>Every command's route.</summary>
@@ -155,6 +160,9 @@ public sealed class JourneyConversation
         }
 
         var outcome = await RunAsync(route, new CommandTurn(turn, stored), command, cancellationToken);
+
+        // A stages card offers the team's own templates first: read only when the turn shows one.
+        await _templateOffer.AddTeamTemplatesAsync(turn.Scope.TeamKey, outcome, cancellationToken);
 
         // The host coalesces progress-card updates; it only needs to know that something changed.
         outcome.ProgressChanged = stored.Map.ProgressActivityId is not null && route.ChangesProgress;

@@ -17,6 +17,8 @@ internal static class StageEditor
         {
             case UseTemplate:
                 return Replace(map, Vocabulary.FiveStageTemplate, board);
+            case ApplyTemplate apply:
+                return Replace(map, [.. apply.Template.Stages.Select(s => s.Name)], board, apply.Template.Stages);
             case SetStages set:
                 return Replace(map, set.Names, board);
             case RenameStage rename:
@@ -114,8 +116,9 @@ internal static class StageEditor
         return found;
     }
 
-    // Replacing the list keeps the ids of stages whose names stay, so their items stay with them.
-    private static string? Replace(JourneyMap map, IReadOnlyList<string> names, MapBoard board)
+    // Replacing the list keeps the ids of stages whose names stay, so their items stay with them. A
+    // template's stages bring what the team saved of them; a stage that stays keeps its own otherwise.
+    private static string? Replace(JourneyMap map, IReadOnlyList<string> names, MapBoard board, IReadOnlyList<Stages.TemplateStage>? template = null)
     {
         string? problem = null;
         var clean = names.Select(n => CleanName(n, ref problem)).ToList();
@@ -149,7 +152,13 @@ internal static class StageEditor
         var stages = new List<Stage>();
         for (var i = 0; i < clean.Count; i++)
         {
-            stages.Add(kept[i] ?? new Stage($"s{map.NextStageNumber++}", clean[i]));
+            var stage = kept[i] ?? new Stage($"s{map.NextStageNumber++}", clean[i]);
+            if (template is not null)
+            {
+                stage = stage with { Expects = template[i].Expects ?? stage.Expects, MovesOnWhen = template[i].MovesOnWhen ?? stage.MovesOnWhen };
+            }
+
+            stages.Add(stage);
         }
 
         map.Stages = stages;

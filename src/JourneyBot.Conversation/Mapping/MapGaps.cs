@@ -17,6 +17,11 @@ internal sealed record MapGaps(
 {
     /// <summary>Stages with nothing observed: everything in them is reported, assumed or not said (or they are empty).</summary>
     public IReadOnlyList<Stage> WithoutObserved { get; init; } = [];
+    /// <summary>Stages nobody said what the customer expects in.</summary>
+    public IReadOnlyList<Stage> WithoutExpects { get; init; } = [];
+
+    /// <summary>Stages nobody said what moves the customer on from.</summary>
+    public IReadOnlyList<Stage> WithoutMovesOn { get; init; } = [];
 
     /// <summary>The gaps of <paramref name="map"/> given its items.</summary>
     public static MapGaps Of(JourneyMap map, MapBoard board)
@@ -37,6 +42,8 @@ internal sealed record MapGaps(
             [.. Enum.GetValues<TouchChannel>().Where(c => c != TouchChannel.Other && !channels.Contains(c))])
         {
             WithoutObserved = [.. map.Stages.Where(s => StageConfidence.Of(s, items).NothingObserved)],
+            WithoutExpects = [.. map.Stages.Where(s => s.Expects is null)],
+            WithoutMovesOn = [.. map.Stages.Where(s => s.MovesOnWhen is null)],
         };
     }
 
@@ -57,6 +64,8 @@ internal sealed record MapGaps(
         Add(WithoutEmotion.Select(s => s.Name), list => Strings.GapNoEmotion.Fill(("stages", list)));
         Add(WithoutOwnedOpportunity.Select(s => s.Name), list => Strings.GapNoOwnedOpportunity.Fill(("stages", list)));
         Add(WithoutObserved.Select(s => s.Name), list => Strings.GapNothingObserved.Fill(("stages", list)));
+        Add(WithoutExpects.Select(s => s.Name), list => Strings.GapNoExpects.Fill(("stages", list)));
+        Add(WithoutMovesOn.Select(s => s.Name), list => Strings.GapNoMovesOn.Fill(("stages", list)));
         Add(DepartmentsNotHeard, list => Strings.GapNotHeardFrom.Fill(("departments", list)));
         Add(ChannelsNotMentioned.Select(Vocabulary.Name), list => Strings.GapChannels.Fill(("channels", list)));
         return lines;

@@ -17,6 +17,7 @@ namespace JourneyBot.Conversation.Mapping;
 [JsonSerializable(typeof(Actions.OwnedAction))]
 [JsonSerializable(typeof(Actions.ParkedOpportunity))]
 [JsonSerializable(typeof(Actions.TeamTracker))]
+[JsonSerializable(typeof(Stages.StageTemplate))]
 public sealed partial class MapJson : JsonSerializerContext
 {
     /// <summary>

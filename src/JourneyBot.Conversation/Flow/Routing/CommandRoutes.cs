@@ -28,7 +28,8 @@ internal static class CommandRoutes
     /// <paramref name="play"/> plays one turn through the conversation (for the demo).
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
-        ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null)
+        ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null,
+        Stages.IStageTemplateStore? stageTemplates = null)
     {
         var transaction = new MapTransaction(store);
         var cards = new PublishedCards(store, actionServices.Store, actionServices.TrackerSync, links, clock);
@@ -37,7 +38,7 @@ internal static class CommandRoutes
         var sessions = new SessionHandlers(store, clock, transaction, status);
         var finish = new FinishHandlers(store, clock, cards, transaction);
         var steps = new StepHandlers(store, transaction);
-        var stages = new StageHandlers(store, transaction);
+        var stages = new StageHandlers(store, transaction, stageTemplates ?? new Stages.NoStageTemplates());
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
         var evidence = new EvidenceHandlers(store, roundServices.Store);
         var votes = new VoteHandlers(store, actionServices.Store);
@@ -92,6 +93,10 @@ internal static class CommandRoutes
                 AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
                 ChangesProgress = true,
             })
+            // The team's stage templates: anyone lists and deletes them; the facilitator saves a map's stages as one.
+            .Add(new CommandRoute<TemplatesCommand>(stages.ListAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<DeleteTemplateCommand>(stages.DeleteAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<SaveStagesCommand>(stages.SaveAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionSaveStages })
             .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
             .Add(new CommandRoute<ArchiveCommand>(finish.ArchiveAsync) { FacilitatorOnly = () => Strings.FacilitatorActionArchive, ChangesProgress = true })
@@ -140,6 +145,12 @@ internal static class CommandRoutes
             })
             // The author's answer to "how do you know this?": also once the map is in review or published, so a late answer is kept.
             .Add(new CommandRoute<SetEvidenceCommand>(evidence.SetAsync) { Map = MapUse.Any, MayUseRecentCopy = true, ChangesProgress = true })
+            // What the customer expects in a stage and what moves them on: anyone's, once there are stages.
+            .Add(new CommandRoute<StageDetailsCommand>(stages.DetailsAsync)
+            {
+                AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
+                MayBeSetupAnswer = true,
+            })
             .Add(new CommandRoute<UndoCommand>(items.UndoAsync) { MayUseRecentCopy = true, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<EditItemCommand>(items.EditAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })
             .Add(new CommandRoute<RemoveItemCommand>(items.RemoveAsync) { MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true })

@@ -125,10 +125,13 @@ internal static class MapCard
             Labelled(Strings.LabelJourney, $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
         ]);
         body.AddRange(Curve(map, board, picture));
+        var truths = map.MomentsOfTruthIn(board);
+        body.AddRange(MomentsOfTruth(map, truths, Short));
 
+        var truthIds = truths.Select(t => t.Id).ToHashSet();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short)) { Style = "emphasis", Spacing = "Small" });
+            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short, truthIds)) { Style = "emphasis", Spacing = "Small" });
         }
 
         body.AddRange(TopOpportunities(map, board, tally, perList, Short));
@@ -152,9 +155,10 @@ internal static class MapCard
         return map.IsExample ? Strings.ExampleSubtitle.Fill(("subtitle", subtitle)) : subtitle;
     }
 
-    // One block per stage: its name and feeling, touchpoints by channel, top pain points.
+    // One block per stage: its name and feeling, touchpoints by channel (moments of truth first, starred),
+    // what the customer thinks, top pain points, and the bright spots to keep.
     private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,
-        int perList, Func<string, string> shorten)
+        int perList, Func<string, string> shorten, HashSet<string> truths)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
         var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : Strings.FeelingNotGiven;
@@ -163,7 +167,8 @@ internal static class MapCard
             new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling)]),
         };
 
-        var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).OrderBy(g => g.Key).ToList();
+        var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other)
+            .OrderByDescending(g => g.Any(i => truths.Contains(i.Id))).ThenBy(g => g.Key).ToList();
         if (byChannel.Count == 0)
         {
             block.Add(Say(Strings.NoTouchpointsYet, subtle: true) with { Spacing = "None" });
@@ -171,7 +176,8 @@ internal static class MapCard
 
         foreach (var channel in byChannel.Take(perList + 2))
         {
-            block.Add(Labelled(Vocabulary.Name(channel.Key), List(channel.Select(i => i.Text), perList, shorten)) with { Spacing = "None" });
+            var texts = channel.OrderByDescending(i => truths.Contains(i.Id)).Select(i => truths.Contains(i.Id) ? "★ " + i.Text : i.Text);
+            block.Add(Labelled(Vocabulary.Name(channel.Key), List(texts, perList, shorten)) with { Spacing = "None" });
         }
 
         if (byChannel.Count > perList + 2)
@@ -179,6 +185,7 @@ internal static class MapCard
             block.Add(Say(Strings.MoreChannels.Fill(("count", byChannel.Count - perList - 2)), subtle: true) with { Spacing = "None" });
         }
 
+        AddLine(block, Strings.LabelThoughts, items.Where(i => i.Kind == ItemKind.Thought).Select(i => i.Text), perList, shorten);
         var pains = items.Where(i => i.Kind == ItemKind.PainPoint).OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt);
         var painList = List(pains.Select(i => $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}"), perList, shorten);
         if (painList.Length > 0)
@@ -186,7 +193,31 @@ internal static class MapCard
             block.Add(Labelled(Strings.LabelPainPoints, painList) with { Spacing = "None" });
         }
 
+        AddLine(block, Strings.LabelBrightSpots, items.Where(i => i.Kind == ItemKind.BrightSpot).Select(i => i.Text), perList, shorten);
         return block;
+    }
+
+    // "Thinking: a; b (+3 more)", only when the stage has any.
+    private static void AddLine(List<CardElement> block, string label, IEnumerable<string> texts, int perList, Func<string, string> shorten)
+    {
+        var list = List(texts, perList, shorten);
+        if (list.Length > 0)
+        {
+            block.Add(Labelled(label, list) with { Spacing = "None" });
+        }
+    }
+
+    // The few touchpoints that make or break the journey, above the stages so that they stand out.
+    private static IEnumerable<CardElement> MomentsOfTruth(JourneyMap map, IReadOnlyList<MapItem> truths, Func<string, string> shorten)
+    {
+        if (truths.Count == 0)
+        {
+            yield break;
+        }
+
+        var lines = truths.Select(t => Plain(Strings.MomentOfTruthLine.Fill(("item", shorten(Vocabulary.Describe(t))),
+            ("stage", shorten(map.Stages.FirstOrDefault(s => s.Id == t.StageId)?.Name ?? "?")))) with { Spacing = "None" });
+        yield return new Container([Say($"**{Strings.MomentsOfTruth}**"), .. lines]) { Style = "accent", Separator = true };
     }
 
     private static IEnumerable<CardElement> TopOpportunities(JourneyMap map, MapBoard board, IReadOnlyDictionary<string, int> tally,

@@ -4,7 +4,8 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>
 /// The example map: the running-shoes journey of seed 004, as four departments would map it.
-/// "{size guide}" in a vote, an <c>act</c> or a <c>park</c> names the item whose text contains those words;
+/// "{size guide}" in a vote, an <c>act</c> or a <c>park</c> names the item whose text contains those words (in a
+/// <c>truth</c>, the touchpoint);
 /// "{in 6 weeks}" is the day six weeks from the demo's, and "{me}" whoever asked for the demo.
 /// </summary>
 internal static class DemoScript
@@ -32,6 +33,8 @@ internal static class DemoScript
         (Dan, "touchpoint Consideration | word of mouth | Asks friends who run | reported"),
         (Dan, "touchpoint Consideration | store | Asks in a sports store | observed"),
         (Marta, "goal Consideration | Avoid injuries and not overspend"),
+        (Marta, "thought Consideration | Am I a real runner, or will I give up in a month? | reported"),
+        (Dan, "bright spot Consideration | Store staff who run themselves give honest advice | observed"),
         (Sofia, "pain Consideration | Jargon (drop, pronation) she does not understand | reported"),
         (Marta, "emotion Consideration | 1 | motivated"),
         (Sofia, "emotion Consideration | 0 | unsure"),
@@ -41,6 +44,8 @@ internal static class DemoScript
         (Dan, "touchpoint Evaluation | store | Tries the shoes on and runs on the treadmill | observed"),
         (Sofia, "touchpoint Evaluation | whatsapp | Asks the shop about sizes on WhatsApp | reported"),
         (Ioana, "action Evaluation | Reads reviews and compares prices"),
+        (Ioana, "thought Evaluation | Will these still fit after ten kilometres? | reported"),
+        (Dan, "bright spot Evaluation | A run on the in-store treadmill settles the choice | observed"),
         (Sofia, "pain Evaluation | The size guide contradicts the in-store fitting | reported"),
         (Ioana, "pain Evaluation | Cannot filter by running surface | observed"),
         (Ioana, "emotion Evaluation | -1 | overwhelmed"),
@@ -50,6 +55,7 @@ internal static class DemoScript
         (Dan, "touchpoint Purchase | app | Buys in the app with a first-run discount | observed"),
         (Sofia, "touchpoint Purchase | email | Order confirmation and delivery updates | observed"),
         (Sofia, "pain Purchase | Delivery window too vague | reported"),
+        (Dan, "bright spot Purchase | The first-run discount applies in the app without a code | observed"),
         (Dan, "emotion Purchase | 1 | relieved"),
         (Sofia, "opportunity Purchase | Same-day pick-up in store | Customer Service"),
         (Marta, "touchpoint First run | social | Shares the first run on Strava | reported"),
@@ -57,6 +63,10 @@ internal static class DemoScript
         (Marta, "emotion First run | 2 | proud"),
         (Ioana, "emotion First run | 2 | hooked"),
         (Marta, "opportunity First run | First-run challenge with a reward for the second pair | Marketing"),
+        // The touchpoints that make or break the journey: "{treadmill}" in a truth names a touchpoint.
+        (null, "truth {runs on the treadmill}"),
+        (null, "truth {Buys in the app}"),
+        (null, "truth {Asks friends}"),
         (null, "next"),
         (Marta, "vote {Fit finder} {Same-day}"),
         (Dan, "vote {Fit finder} {size guide} {Rebates}"),

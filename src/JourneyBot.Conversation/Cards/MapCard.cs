@@ -52,8 +52,12 @@ internal static class MapCard
             }
         }
 
-        // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null) with { Actions = links, Refresh = refresh };
+        // Twelve stages of long names with the picture may still not fit: each stage's thinking and bright spots
+        // (the full map has them) go first, then the picture for the smaller faces row.
+        card = Build(map, board, 1, 32, picture, intro, actions, fullMap is not null, lanes: false) with { Actions = links, Refresh = refresh };
+        return Bytes(card) <= TargetBytes
+            ? card
+            : Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null, lanes: false) with { Actions = links, Refresh = refresh };
     }
 
     /// <summary>
@@ -110,7 +114,7 @@ internal static class MapCard
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
     private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro,
-        ActionsOnDay? actions, bool linked)
+        ActionsOnDay? actions, bool linked, bool lanes = true)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
@@ -131,7 +135,7 @@ internal static class MapCard
         var truthIds = truths.Select(t => t.Id).ToHashSet();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short, truthIds)) { Style = "emphasis", Spacing = "Small" });
+            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short, truthIds, lanes)) { Style = "emphasis", Spacing = "Small" });
         }
 
         body.AddRange(TopOpportunities(map, board, tally, perList, Short));
@@ -158,7 +162,7 @@ internal static class MapCard
     // One block per stage: its name and feeling, touchpoints by channel (moments of truth first, starred),
     // what the customer thinks, top pain points, and the bright spots to keep.
     private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,
-        int perList, Func<string, string> shorten, HashSet<string> truths)
+        int perList, Func<string, string> shorten, HashSet<string> truths, bool lanes)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
         var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : Strings.FeelingNotGiven;
@@ -185,7 +189,11 @@ internal static class MapCard
             block.Add(Say(Strings.MoreChannels.Fill(("count", byChannel.Count - perList - 2)), subtle: true) with { Spacing = "None" });
         }
 
-        AddLine(block, Strings.LabelThoughts, items.Where(i => i.Kind == ItemKind.Thought).Select(i => i.Text), perList, shorten);
+        if (lanes)
+        {
+            AddLine(block, Strings.LabelThoughts, items.Where(i => i.Kind == ItemKind.Thought).Select(i => i.Text), perList, shorten);
+        }
+
         var pains = items.Where(i => i.Kind == ItemKind.PainPoint).OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt);
         var painList = List(pains.Select(i => $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}"), perList, shorten);
         if (painList.Length > 0)
@@ -193,7 +201,11 @@ internal static class MapCard
             block.Add(Labelled(Strings.LabelPainPoints, painList) with { Spacing = "None" });
         }
 
-        AddLine(block, Strings.LabelBrightSpots, items.Where(i => i.Kind == ItemKind.BrightSpot).Select(i => i.Text), perList, shorten);
+        if (lanes)
+        {
+            AddLine(block, Strings.LabelBrightSpots, items.Where(i => i.Kind == ItemKind.BrightSpot).Select(i => i.Text), perList, shorten);
+        }
+
         return block;
     }
 

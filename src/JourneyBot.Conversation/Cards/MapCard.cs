@@ -52,12 +52,18 @@ internal static class MapCard
             }
         }
 
-        // Twelve stages of long names with the picture may still not fit: each stage's thinking and bright spots
-        // (the full map has them) go first, then the picture for the smaller faces row.
-        card = Build(map, board, 1, 32, picture, intro, actions, fullMap is not null, lanes: false) with { Actions = links, Refresh = refresh };
-        return Bytes(card) <= TargetBytes
-            ? card
-            : Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null, lanes: false) with { Actions = links, Refresh = refresh };
+        // Twelve stages of long names with the picture may still not fit. Each stage's thinking and bright spots (the
+        // full map has them) go first; then the picture for the smaller faces row, with them back; then both.
+        foreach (var (drawn, lanes) in new (Lazy<string>? Drawn, bool Lanes)[] { (picture, false), (null, true), (null, false) })
+        {
+            card = Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, lanes) with { Actions = links, Refresh = refresh };
+            if (Bytes(card) <= TargetBytes)
+            {
+                break;
+            }
+        }
+
+        return card;
     }
 
     /// <summary>

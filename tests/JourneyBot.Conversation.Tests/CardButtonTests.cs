@@ -72,18 +72,21 @@ public sealed class CardButtonTests
     {
         var card = ContributeCard.For(Map(MapStep.Contribute));
 
-        var openers = card.Body.OfType<ActionSet>().Single().Actions.Cast<ToggleVisibilityAction>().ToList();
+        // Two rows of four: Teams shows at most six buttons in a row.
+        var rows = card.Body.OfType<ActionSet>().ToList();
+        var openers = rows.SelectMany(r => r.Actions).Cast<ToggleVisibilityAction>().ToList();
         var entries = card.Body.OfType<Container>().Where(c => c.Id?.StartsWith("entry.", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(["+ Touchpoint", "+ Pain point", "+ Feeling", "+ Idea", "+ Goal", "+ Action"], openers.Select(o => o.Title));
+        Assert.Equal([4, 4], rows.Select(r => r.Actions.Count));
+        Assert.Equal(["+ Touchpoint", "+ Pain point", "+ Feeling", "+ Idea", "+ Thought", "+ Bright spot", "+ Goal", "+ Action"], openers.Select(o => o.Title));
         Assert.Equal(openers.Count, entries.Count);
         Assert.All(openers.Zip(entries), pair =>
         {
-            // Each button shows its own entry and hides the five others.
+            // Each button shows its own entry and hides the seven others.
             var (opener, entry) = pair;
             Assert.Equal([entry.Id], opener.TargetElements.Where(t => t.IsVisible).Select(t => t.ElementId));
             Assert.Equal(entries.Count - 1, opener.TargetElements.Count(t => !t.IsVisible && t.ElementId != entry.Id));
         });
-        Assert.Equal([null, false, false, false, false, false], entries.Select(e => e.IsVisible));
+        Assert.Equal([null, false, false, false, false, false, false, false], entries.Select(e => e.IsVisible));
         Assert.All(entries, entry =>
         {
             var add = Assert.IsType<ExecuteAction>(Assert.Single(Assert.IsType<ActionSet>(entry.Items[^1]).Actions));
@@ -102,6 +105,8 @@ public sealed class CardButtonTests
         Assert.Equal(["emotion.stage", "emotion.score", "emotion.text", "emotion.evidence"], fields["entry.emotion"]);
         Assert.Equal(["opportunity.stage", "opportunity.text", "opportunity.owner", "opportunity.evidence"], fields["entry.opportunity"]);
         Assert.Equal(["pain.stage", "pain.text", "pain.evidence"], fields["entry.pain"]);
+        Assert.Equal(["thought.stage", "thought.text"], fields["entry.thought"]);
+        Assert.Equal(["brightspot.stage", "brightspot.text"], fields["entry.brightspot"]);
     }
 
     [Fact]
@@ -111,7 +116,7 @@ public sealed class CardButtonTests
             .Where(e => e.TryGetProperty("type", out var type) && type.GetString()!.StartsWith("Input.", StringComparison.Ordinal))
             .ToList();
 
-        Assert.Equal(21, inputs.Count); // six stages, nine fields, six evidence choices
+        Assert.Equal(27, inputs.Count); // eight stages, eleven fields, eight evidence choices
         Assert.All(inputs, input => Assert.False(input.TryGetProperty("isRequired", out _)));
     }
 

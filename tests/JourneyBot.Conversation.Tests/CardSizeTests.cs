@@ -37,6 +37,10 @@ public sealed class CardSizeTests
         Assert.InRange(bytes, 1, MapCard.TargetBytes);
         var text = CardText.Of(card);
         Assert.All(map.Stages, stage => Assert.Contains(stage.Name, text, StringComparison.Ordinal));
+        // Each moment of truth stands out twice: in its own block above the stages, and starred in its stage.
+        var truths = map.MomentsOfTruthIn(board).Count;
+        Assert.Equal(truths > 0, text.Contains("Moments of truth", StringComparison.Ordinal));
+        Assert.Equal(2 * truths, text.Split('★').Length - 1);
         if (itemsPerStage > 12)
         {
             Assert.Contains("more)", text, StringComparison.Ordinal);
@@ -163,6 +167,8 @@ public sealed class CardSizeTests
             }
         }
 
+        // The most moments of truth a map may mark, each a touchpoint of the longest text.
+        map.MomentsOfTruth = [.. items.Where(i => i.Kind == ItemKind.Touchpoint).Take(JourneyMap.MaxMomentsOfTruth).Select(i => i.Id)];
         var votable = items.Where(i => i.Kind is ItemKind.PainPoint or ItemKind.Opportunity).Select(i => i.Id).ToList();
         var votes = Enumerable.Range(0, 50).ToDictionary(
             m => $"member-{m}",

@@ -95,6 +95,11 @@ public static class CardCatalogue
             yield return card;
         }
 
+        foreach (var card in KindsCards())
+        {
+            yield return card;
+        }
+
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));
@@ -288,6 +293,38 @@ public static class CardCatalogue
         });
         map.Step = MapStep.Review;
         yield return ("map-stage-details", MapCard.For(map, SampleBoard(map)));
+    }
+
+    // Thoughts, bright spots and moments of truth: the form with the thought entry open, and the published card.
+    private static IEnumerable<(string Name, AdaptiveCard Card)> KindsCards()
+    {
+        var contributing = SampleMap(MapStep.Contribute);
+        yield return ("contribute-thought", ContributeCard.For(contributing, "✔ Added thought [k3f9q] to Purchase.", contributing.Stages[2].Id, ItemKind.Thought));
+        var map = SampleMap(MapStep.Review);
+        map.Status = MapStatus.Published;
+        map.PublishedAt = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+        map.PublishedBy = Alex;
+        var sample = SampleBoard(map);
+        MapItem Item(string id, ItemKind kind, int stage, string text) => new()
+        {
+            Id = id, Kind = kind, StageId = map.Stages[stage].Id, Text = text, Author = Megan, AuthorDepartment = "Stores",
+            CreatedAt = DateTimeOffset.UnixEpoch.AddHours(1),
+        };
+        var board = sample with
+        {
+            Items =
+            [
+                .. sample.Items,
+                Item("kindtp1abcdefg", ItemKind.Touchpoint, 2, "Fitting on a <b>treadmill</b> **in store**") with { Channel = TouchChannel.Store },
+                Item("kindtp2abcdefg", ItemKind.Touchpoint, 3, "Order confirmation email") with { Channel = TouchChannel.Email },
+                Item("kindth1abcdefg", ItemKind.Thought, 2, "Will these still fit after ten kilometres?"),
+                Item("kindth2abcdefg", ItemKind.Thought, 1, "Am I a real runner yet?"),
+                Item("kindbs1abcdefg", ItemKind.BrightSpot, 2, "Staff let you run on the treadmill [x](https://evil.example)"),
+                Item("kindbs2abcdefg", ItemKind.BrightSpot, 3, "Free returns for 30 days"),
+            ],
+        };
+        map.MomentsOfTruth = [sample.Items[1].Id, "kindtp1abcdefg", "kindtp2abcdefg"];
+        yield return ("map-kinds", MapCard.For(map, board, new Uri("https://journeybot.example/maps/token"), "“Shoe journey” is published."));
     }
 
     private static JourneyMap SampleMap(MapStep step = MapStep.Review)

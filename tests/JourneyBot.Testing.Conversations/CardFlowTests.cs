@@ -302,7 +302,7 @@ public abstract class CardFlowTests
         Assert.Equal((MapStatus.Published, Megan), (map.Status, map.Facilitator));
         Assert.Equal(["Consideration", "Evaluation", "Purchase", "First run"], map.Stages.Select(s => s.Name));
         var board = await session.BoardAsync();
-        Assert.Equal(30, board.Items.Count);
+        Assert.Equal(35, board.Items.Count);
         Assert.Equal(["Customer Service", "Marketing", "Product", "Sales"], board.Items.Select(i => i.AuthorDepartment!).Distinct().Order());
         Assert.Equal(4, board.Votes.Count);
         Assert.Empty(MapFlow.MissingForPublish(map, board));

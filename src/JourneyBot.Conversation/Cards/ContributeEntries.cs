@@ -16,7 +16,14 @@ internal static class ContributeEntries
 {
     /// <summary>The kinds in the order members reach for them; the first is open on a new card.</summary>
     public static readonly IReadOnlyList<ItemKind> Entries =
-        [ItemKind.Touchpoint, ItemKind.PainPoint, ItemKind.Emotion, ItemKind.Opportunity, ItemKind.Goal, ItemKind.Action];
+    [
+        ItemKind.Touchpoint, ItemKind.PainPoint, ItemKind.Emotion, ItemKind.Opportunity,
+        ItemKind.Thought, ItemKind.BrightSpot, ItemKind.Goal, ItemKind.Action,
+    ];
+
+    // Teams shows at most six buttons in a row (its host config's maxActions) and drops the rest:
+    // the eight openers go in rows of four, the first row the kinds members reach for most.
+    private const int OpenersPerRow = 4;
 
     /// <summary>
     /// The buttons and the entries for <paramref name="stages"/> of <paramref name="map"/>: the
@@ -34,7 +41,7 @@ internal static class ContributeEntries
         var choices = StageChoices(map).Where(c => stages.Any(s => s.Id == c.Value)).ToList();
         return
         [
-            new ActionSet([.. Entries.Select(Opener)]),
+            .. Entries.Chunk(OpenersPerRow).Select((row, i) => new ActionSet([.. row.Select(Opener)]) { Spacing = i == 0 ? null : "Small" }),
             .. Entries.Select(kind => Entry(map, kind, choices, stage?.Id, visible: kind == shown, kind == refill?.Kind ? refill : null, data)),
         ];
     }
@@ -131,6 +138,8 @@ internal static class ContributeEntries
             },
         ],
         ItemKind.Goal => [Text(kind, Strings.ContributeGoalLabel, Strings.ContributeGoalPlaceholder)],
+        ItemKind.Thought => [Text(kind, Strings.ContributeThoughtLabel, Strings.ContributeThoughtPlaceholder)],
+        ItemKind.BrightSpot => [Text(kind, Strings.ContributeBrightSpotLabel, Strings.ContributeBrightSpotPlaceholder)],
         _ => [Text(kind, Strings.ContributeActionLabel, Strings.ContributeActionPlaceholder)],
     };
 

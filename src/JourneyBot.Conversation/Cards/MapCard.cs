@@ -55,8 +55,18 @@ internal static class MapCard
             }
         }
 
-        // Twelve stages of long names with the picture may still not fit: the faces row is smaller.
-        return Build(map, board, 1, 32, picture: null, intro, actions, fullMap is not null, related) with { Actions = links, Refresh = refresh };
+        // Twelve stages of long names with the picture may still not fit. Each stage's thinking and bright spots (the
+        // full map has them) go first; then the picture for the smaller faces row, with them back; then both.
+        foreach (var (drawn, lanes) in new (Lazy<string>? Drawn, bool Lanes)[] { (picture, false), (null, true), (null, false) })
+        {
+            card = Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, related, lanes) with { Actions = links, Refresh = refresh };
+            if (Bytes(card) <= TargetBytes)
+            {
+                break;
+            }
+        }
+
+        return card;
     }
 
     /// <summary>
@@ -113,7 +123,7 @@ internal static class MapCard
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
     private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro,
-        ActionsOnDay? actions, bool linked, RelatedMap? related)
+        ActionsOnDay? actions, bool linked, RelatedMap? related, bool lanes = true)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
@@ -136,12 +146,16 @@ internal static class MapCard
             Labelled(Strings.LabelJourney, $"{map.StartPoint ?? "?"} → {map.EndPoint ?? "?"}") with { Spacing = "Small" },
         ]);
         body.AddRange(Curve(map, board, picture));
+        var truths = map.MomentsOfTruthIn(board);
+        body.AddRange(MomentsOfTruth(map, truths, Short));
 
         // What the mark before each item line means, once, above the stages.
         body.Add(Plain(EvidenceMarks.Legend(), subtle: true) with { Spacing = "Small" });
+
+        var truthIds = truths.Select(t => t.Id).ToHashSet();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short)) { Style = "emphasis", Spacing = "Small" });
+            body.Add(new Container(StageBlock(stage, index, board, tally, perList, Short, truthIds, lanes)) { Style = "emphasis", Spacing = "Small" });
         }
 
         body.AddRange(FutureCard.Brief(map, perList, Short));
@@ -166,9 +180,10 @@ internal static class MapCard
         return map.IsExample ? Strings.ExampleSubtitle.Fill(("subtitle", subtitle)) : subtitle;
     }
 
-    // One block per stage: its name, feeling and confidence, touchpoints by channel, top pain points, each item with its evidence mark.
+    // One block per stage: its name, feeling and confidence, touchpoints by channel (moments of truth first, starred),
+    // what the customer thinks, top pain points, and the bright spots to keep; each item with its evidence mark.
     private static List<CardElement> StageBlock(Stage stage, int index, MapBoard board, IReadOnlyDictionary<string, int> tally,
-        int perList, Func<string, string> shorten)
+        int perList, Func<string, string> shorten, HashSet<string> truths, bool lanes)
     {
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
         var feeling = EmotionCurve.ScoreOf(stage, board) is { } average ? Vocabulary.Feeling(average) : Strings.FeelingNotGiven;
@@ -179,7 +194,8 @@ internal static class MapCard
         };
         block.AddRange(StageDetailLines(stage, shorten));
 
-        var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other).OrderBy(g => g.Key).ToList();
+        var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other)
+            .OrderByDescending(g => g.Any(i => truths.Contains(i.Id))).ThenBy(g => g.Key).ToList();
         if (byChannel.Count == 0)
         {
             block.Add(Say(Strings.NoTouchpointsYet, subtle: true) with { Spacing = "None" });
@@ -187,7 +203,8 @@ internal static class MapCard
 
         foreach (var channel in byChannel.Take(perList + 2))
         {
-            block.Add(Labelled(Vocabulary.Name(channel.Key), List(channel.Select(i => EvidenceMarks.Marked(i, i.Text)), perList, shorten)) with { Spacing = "None" });
+            var texts = channel.OrderByDescending(i => truths.Contains(i.Id)).Select(i => EvidenceMarks.Marked(i, truths.Contains(i.Id) ? "★ " + i.Text : i.Text));
+            block.Add(Labelled(Vocabulary.Name(channel.Key), List(texts, perList, shorten)) with { Spacing = "None" });
         }
 
         if (byChannel.Count > perList + 2)
@@ -195,11 +212,21 @@ internal static class MapCard
             block.Add(Say(Strings.MoreChannels.Fill(("count", byChannel.Count - perList - 2)), subtle: true) with { Spacing = "None" });
         }
 
+        if (lanes)
+        {
+            AddLine(block, Strings.LabelThoughts, items.Where(i => i.Kind == ItemKind.Thought).Select(i => EvidenceMarks.Marked(i, i.Text)), perList, shorten);
+        }
+
         var pains = items.Where(i => i.Kind == ItemKind.PainPoint).OrderByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt);
         var painList = List(pains.Select(i => EvidenceMarks.Marked(i, $"{i.Text}{Votes(tally.GetValueOrDefault(i.Id))}")), perList, shorten);
         if (painList.Length > 0)
         {
             block.Add(Labelled(Strings.LabelPainPoints, painList) with { Spacing = "None" });
+        }
+
+        if (lanes)
+        {
+            AddLine(block, Strings.LabelBrightSpots, items.Where(i => i.Kind == ItemKind.BrightSpot).Select(i => EvidenceMarks.Marked(i, i.Text)), perList, shorten);
         }
 
         return block;
@@ -217,6 +244,29 @@ internal static class MapCard
         {
             yield return Labelled(Strings.LabelMovesOnWhen, shorten(movesOn)) with { Spacing = "None" };
         }
+    }
+
+    // "Thinking: a; b (+3 more)", only when the stage has any.
+    private static void AddLine(List<CardElement> block, string label, IEnumerable<string> texts, int perList, Func<string, string> shorten)
+    {
+        var list = List(texts, perList, shorten);
+        if (list.Length > 0)
+        {
+            block.Add(Labelled(label, list) with { Spacing = "None" });
+        }
+    }
+
+    // The few touchpoints that make or break the journey, above the stages so that they stand out.
+    private static IEnumerable<CardElement> MomentsOfTruth(JourneyMap map, IReadOnlyList<MapItem> truths, Func<string, string> shorten)
+    {
+        if (truths.Count == 0)
+        {
+            yield break;
+        }
+
+        var lines = truths.Select(t => Plain(Strings.MomentOfTruthLine.Fill(("item", shorten(Vocabulary.Describe(t))),
+            ("stage", shorten(map.Stages.FirstOrDefault(s => s.Id == t.StageId)?.Name ?? "?")))) with { Spacing = "None" });
+        yield return new Container([Say($"**{Strings.MomentsOfTruth}**"), .. lines]) { Style = "accent", Separator = true };
     }
 
     private static IEnumerable<CardElement> TopOpportunities(JourneyMap map, MapBoard board, IReadOnlyDictionary<string, int> tally,

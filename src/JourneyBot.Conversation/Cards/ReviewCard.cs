@@ -138,7 +138,7 @@ internal static class ReviewCard
         ArgumentNullException.ThrowIfNull(board);
         var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
         var parts = new List<string>();
-        foreach (var kind in new[] { ItemKind.Touchpoint, ItemKind.Goal, ItemKind.Action, ItemKind.PainPoint, ItemKind.Opportunity })
+        foreach (var kind in new[] { ItemKind.Touchpoint, ItemKind.Goal, ItemKind.Action, ItemKind.Thought, ItemKind.PainPoint, ItemKind.BrightSpot, ItemKind.Opportunity })
         {
             var count = items.Count(i => i.Kind == kind);
             if (count > 0)
@@ -163,6 +163,8 @@ internal static class ReviewCard
         ItemKind.Action => Strings.CountActions.Fill(("count", count)),
         ItemKind.PainPoint => Strings.CountPainPoints.Fill(("count", count)),
         ItemKind.Opportunity => Strings.CountOpportunities.Fill(("count", count)),
+        ItemKind.Thought => Strings.CountThoughts.Fill(("count", count)),
+        ItemKind.BrightSpot => Strings.CountBrightSpots.Fill(("count", count)),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A stage's summary does not count this kind."),
     };
 

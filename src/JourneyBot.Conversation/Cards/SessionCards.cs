@@ -32,6 +32,11 @@ internal static class SessionCards
         var body = new List<CardElement> { StepTitle(map) };
         AddNote(body, note);
         body.Add(Say(question.Prompt));
+        if (question.Coaching is { } coaching)
+        {
+            body.Add(Say(coaching, subtle: true) with { Spacing = "Small" });
+        }
+
         body.Add(new InputText
         {
             Id = "answer",

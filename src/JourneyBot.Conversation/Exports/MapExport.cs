@@ -35,6 +35,7 @@ public static partial class MapExport
     /// <summary>The map and every item, as JSON, with the map's <paramref name="actions"/> as they are now when given.</summary>
     public static string Json(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
     {
+        var truths = TruthIds(map, board);
         var document = new JsonObject
         {
             ["name"] = map.Name,
@@ -60,6 +61,7 @@ public static partial class MapExport
                 ["owner"] = r.Item.Owner,
                 // "NotSaid" while the author has not said how they know (MapItem.EvidenceUnsaid).
                 ["evidence"] = r.Item.EvidenceUnsaid ? "NotSaid" : r.Item.Evidence.ToString(),
+                ["momentOfTruth"] = truths.Contains(r.Item.Id),
                 ["author"] = r.Item.Author.Name,
                 ["department"] = r.Item.AuthorDepartment,
                 ["votes"] = r.Votes,
@@ -79,7 +81,8 @@ public static partial class MapExport
     {
         // The column names are identifiers that spreadsheets and scripts key on, like the JSON's property
         // names: they stay the same in every language (the values are the map's own words).
-        var csv = new StringBuilder("stage_number,stage,kind,text,channel,score,owner,evidence,author,department,votes\r\n");
+        var csv = new StringBuilder("stage_number,stage,kind,text,channel,score,owner,evidence,author,department,votes,moment_of_truth\r\n");
+        var truths = TruthIds(map, board);
         foreach (var row in Rows(map, board))
         {
             string[] fields =
@@ -89,6 +92,7 @@ public static partial class MapExport
                 row.Item.Score?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 row.Item.Owner ?? string.Empty, EvidenceMarks.Name(row.Item), row.Item.Author.Name,
                 row.Item.AuthorDepartment ?? string.Empty, row.Votes.ToString(CultureInfo.InvariantCulture),
+                truths.Contains(row.Item.Id) ? "true" : "false",
             ];
             csv.AppendJoin(',', fields.Select(CsvField)).Append("\r\n");
         }
@@ -107,6 +111,18 @@ public static partial class MapExport
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelJourney}:** {E(map.StartPoint ?? "?")} → {E(map.EndPoint ?? "?")}\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.EmotionCurve}:** {EmotionCurve.Faces(EmotionCurve.Scores(map, board))}\n");
         md.Append(CultureInfo.InvariantCulture, $"\n{E(EvidenceMarks.Legend())}\n");
+        var truths = map.MomentsOfTruthIn(board);
+        if (truths.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n## {Strings.MomentsOfTruth}\n\n");
+            foreach (var truth in truths)
+            {
+                var stage = map.Stages.FirstOrDefault(s => s.Id == truth.StageId)?.Name ?? "?";
+                md.Append(CultureInfo.InvariantCulture, $"- {Strings.MomentOfTruthLine.Fill(("item", E(Describe(truth))), ("stage", E(stage)))}\n");
+            }
+        }
+
+        var truthIds = truths.Select(t => t.Id).ToHashSet();
         var rows = Rows(map, board).ToList();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
@@ -126,7 +142,8 @@ public static partial class MapExport
 
             foreach (var row in items)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- {EvidenceMarks.Of(row.Item)} *{Vocabulary.Name(row.Item.Kind)}*: {E(Describe(row.Item))}");
+                var mark = truthIds.Contains(row.Item.Id) ? $" **{Strings.MomentOfTruthMark}**" : string.Empty;
+                md.Append(CultureInfo.InvariantCulture, $"- {EvidenceMarks.Of(row.Item)} *{Vocabulary.Name(row.Item.Kind)}*{mark}: {E(Describe(row.Item))}");
                 md.Append(CultureInfo.InvariantCulture, $" ({E(row.Item.Author.Name)}{(row.Item.AuthorDepartment is { } d ? ", " + E(d) : string.Empty)}");
                 md.Append(CultureInfo.InvariantCulture, $"{(row.Votes > 0 ? ", " + Strings.ExportVotes.Fill(("count", row.Votes)) : string.Empty)}; {EvidenceMarks.Name(row.Item)})\n");
             }
@@ -151,6 +168,9 @@ public static partial class MapExport
             md.Append(CultureInfo.InvariantCulture, $"**{label}:** {Flow.Markdown.Escape(text)}\n\n");
         }
     }
+
+    // The ids of the touchpoints marked as moments of truth that the board still has.
+    private static HashSet<string> TruthIds(JourneyMap map, MapBoard board) => [.. map.MomentsOfTruthIn(board).Select(t => t.Id)];
 
     /// <summary>How an item reads in a line: channel, score or owner with its text.</summary>
     public static string Describe(MapItem item) => Vocabulary.Describe(item);

@@ -9,8 +9,9 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Exports;
 
 /// <summary>
-/// The full map as one printable HTML page: stages as columns; lanes for touchpoints by channel,
-/// goals and actions, emotions with the curve, pain points, and opportunities with owners.
+/// The full map as one printable HTML page: the moments of truth; stages as columns; lanes for
+/// touchpoints by channel (moments of truth starred), goals and actions, thinking, emotions with the
+/// curve, pain points, bright spots, and opportunities with owners.
 /// </summary>
 /// <remarks>
 /// Every text members wrote is HTML-encoded; the bot's own words from <c>Strings.resx</c> go in as they are (a test keeps
@@ -26,6 +27,7 @@ public static partial class MapPage
         th{background:#f0f0f0} th.lane{width:120px;text-align:left} ul{margin:0;padding-left:16px} li{margin:2px 0}
         .meta{color:#616161;font-size:11px} .curve{text-align:center} .curve img{width:100%;max-width:900px}
         .empty{color:#8a8a8a;font-style:italic} .overdue{color:#b10e1c;font-weight:600}
+        .truth{background:#fff4ce;font-weight:600} .truths{background:#fff4ce;border-left:4px solid #c19c00;padding:8px 12px 8px 28px;margin:0 0 16px}
         @media print{@page{size:landscape;margin:12mm} body{margin:0} th,td{font-size:10px}}
         """;
 
@@ -52,6 +54,8 @@ public static partial class MapPage
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelJourney}</dt><dd>{H(map.StartPoint ?? "?")} → {H(map.EndPoint ?? "?")}</dd>");
         html.Append("</dl>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"meta\">{EvidenceMarks.Legend()}</p>");
+        var truths = map.MomentsOfTruthIn(board);
+        AppendMomentsOfTruth(html, map, truths);
         html.Append("<table><thead><tr><th class=\"lane\"></th>");
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
@@ -63,10 +67,14 @@ public static partial class MapPage
         html.Append("</tr></thead><tbody>");
         DetailLane(html, map, Strings.LabelExpects, s => s.Expects);
         DetailLane(html, map, Strings.LabelMovesOnWhen, s => s.MovesOnWhen);
-        Lane(html, map, board, Strings.LaneTouchpoints, i => i.Kind == ItemKind.Touchpoint, tally, grouped: true);
+        // Doing, thinking, feeling (seed 003's lanes), then what goes wrong, what works, and what to do about it.
+        var truthIds = truths.Select(t => t.Id).ToHashSet();
+        Lane(html, map, board, Strings.LaneTouchpoints, i => i.Kind == ItemKind.Touchpoint, tally, grouped: true, truthIds);
         Lane(html, map, board, Strings.LaneGoalsAndActions, i => i.Kind is ItemKind.Goal or ItemKind.Action, tally);
+        Lane(html, map, board, Strings.LabelThoughts, i => i.Kind == ItemKind.Thought, tally);
         EmotionLane(html, map, board);
         Lane(html, map, board, Strings.LabelPainPoints, i => i.Kind == ItemKind.PainPoint, tally);
+        Lane(html, map, board, Strings.LabelBrightSpots, i => i.Kind == ItemKind.BrightSpot, tally);
         Lane(html, map, board, Strings.LaneOpportunities, i => i.Kind == ItemKind.Opportunity, tally);
         html.Append("</tbody></table>");
         AppendBrief(html, map);
@@ -87,14 +95,33 @@ public static partial class MapPage
         return html.ToString();
     }
 
+    // The moments of truth above the lanes, so that they stand out; nothing when none is marked.
+    private static void AppendMomentsOfTruth(StringBuilder html, JourneyMap map, IReadOnlyList<MapItem> truths)
+    {
+        if (truths.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{Strings.MomentsOfTruth}</h2><ul class=\"truths\">");
+        foreach (var truth in truths)
+        {
+            var stage = map.Stages.FirstOrDefault(s => s.Id == truth.StageId)?.Name ?? "?";
+            html.Append(CultureInfo.InvariantCulture, $"<li>{Strings.MomentOfTruthLine.Fill(("item", H(MapExport.Describe(truth))), ("stage", H(stage)))}</li>");
+        }
+
+        html.Append("</ul>");
+    }
+
     private static void Lane(StringBuilder html, JourneyMap map, MapBoard board, string title, Func<MapItem, bool> which,
-        IReadOnlyDictionary<string, int> tally, bool grouped = false)
+        IReadOnlyDictionary<string, int> tally, bool grouped = false, HashSet<string>? truths = null)
     {
         html.Append(CultureInfo.InvariantCulture, $"<tr><th class=\"lane\">{H(title)}</th>");
         foreach (var stage in map.Stages)
         {
             var items = board.Items.Where(i => i.StageId == stage.Id && which(i))
                 .OrderBy(i => grouped ? (int)(i.Channel ?? TouchChannel.Other) : 0)
+                .ThenByDescending(i => truths?.Contains(i.Id) == true)
                 .ThenByDescending(i => tally.GetValueOrDefault(i.Id)).ThenBy(i => i.CreatedAt).ToList();
             html.Append("<td>");
             if (items.Count == 0)
@@ -107,7 +134,9 @@ public static partial class MapPage
                 foreach (var item in items)
                 {
                     var votes = tally.GetValueOrDefault(item.Id);
-                    html.Append(CultureInfo.InvariantCulture, $"<li>{EvidenceMarks.Of(item)} {H(MapExport.Describe(item))} <span class=\"meta\">{H(item.Author.Name)}");
+                    var truth = truths?.Contains(item.Id) == true;
+                    html.Append(truth ? $"<li class=\"truth\">{Strings.MomentOfTruthMark} · " : "<li>");
+                    html.Append(CultureInfo.InvariantCulture, $"{EvidenceMarks.Of(item)} {H(MapExport.Describe(item))} <span class=\"meta\">{H(item.Author.Name)}");
                     html.Append(CultureInfo.InvariantCulture, $"{(item.AuthorDepartment is { } d ? " · " + H(d) : string.Empty)} · {H(EvidenceMarks.Name(item))}");
                     html.Append(CultureInfo.InvariantCulture, $"{(votes > 0 ? " · " + Strings.VoteCount.Fill(("count", votes)) : string.Empty)}</span></li>");
                 }

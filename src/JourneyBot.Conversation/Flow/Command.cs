@@ -71,6 +71,12 @@ internal sealed record RemoveItemCommand(string ItemId) : Command;
 /// <summary><c>edit &lt;id&gt; &lt;text&gt;</c>.</summary>
 internal sealed record EditItemCommand(string ItemId, string Text) : Command;
 
+/// <summary>
+/// <c>truth &lt;id&gt;</c> (<paramref name="On"/>) or <c>truth off &lt;id&gt;</c>: mark a touchpoint as one of the map's
+/// moments of truth, or unmark it; <c>truth</c> alone (an empty <paramref name="ItemId"/>) lists them.
+/// </summary>
+internal sealed record TruthCommand(string ItemId, bool On) : Command;
+
 /// <summary><c>department &lt;name&gt;</c>.</summary>
 internal sealed record DepartmentCommand(string Department) : Command;
 

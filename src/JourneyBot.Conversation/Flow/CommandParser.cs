@@ -70,6 +70,9 @@ internal static class CommandParser
                 return new TrackerCommand(rest);
             case "REVIEW" when ParseReview(rest) is { } review:
                 return review;
+            case "TRUTH":
+                var (off, touchpoint) = SplitFirstWord(rest);
+                return off.Equals("off", StringComparison.OrdinalIgnoreCase) ? new TruthCommand(touchpoint, On: false) : new TruthCommand(rest, On: true);
             case "ACT":
                 return ParseAct(rest) ?? (Command)new UnknownCommand(trimmed);
             case "PARK":
@@ -85,6 +88,13 @@ internal static class CommandParser
         if (word.Equals("pain", StringComparison.OrdinalIgnoreCase) && rest.StartsWith("point", StringComparison.OrdinalIgnoreCase))
         {
             rest = rest["point".Length..].TrimStart();
+        }
+
+        // So has "bright spot Purchase | …"; "bright" alone is talk ("Bright idea").
+        if (word.Equals("bright", StringComparison.OrdinalIgnoreCase))
+        {
+            var (second, afterSpot) = SplitFirstWord(rest);
+            return second.Equals("spot", StringComparison.OrdinalIgnoreCase) ? ParseItem(ItemKind.BrightSpot, afterSpot) : new AnswerCommand(trimmed);
         }
 
         return Vocabulary.ParseKind(word) is { } kind ? ParseItem(kind, rest) : new AnswerCommand(trimmed);
@@ -291,6 +301,7 @@ internal static class CommandParser
             ItemKind.Touchpoint => new AddItemCommand(kind, Part(0), Part(2), Part(1), null, null, Part(3)),
             ItemKind.Emotion => new AddItemCommand(kind, Part(0), Part(2), null, Part(1), null, Part(3)),
             ItemKind.Opportunity => new AddItemCommand(kind, Part(0), Part(1), null, null, Part(2), Part(3)),
+            // Goal, action, pain point, thought, bright spot: stage | text | evidence.
             _ => new AddItemCommand(kind, Part(0), Part(1), null, null, null, Part(2)),
         };
     }

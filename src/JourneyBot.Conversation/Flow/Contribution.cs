@@ -29,6 +29,8 @@ internal static class Contribution
         ItemKind.Action => "action",
         ItemKind.PainPoint => "pain",
         ItemKind.Emotion => "emotion",
+        ItemKind.Thought => "thought",
+        ItemKind.BrightSpot => "brightspot",
         _ => "opportunity",
     };
 
@@ -122,6 +124,8 @@ internal static class Contribution
         ItemKind.Action => Strings.SyntaxAction,
         ItemKind.PainPoint => Strings.SyntaxPain,
         ItemKind.Emotion => Strings.SyntaxEmotion,
+        ItemKind.Thought => Strings.SyntaxThought,
+        ItemKind.BrightSpot => Strings.SyntaxBrightSpot,
         _ => Strings.SyntaxOpportunity,
     };
 

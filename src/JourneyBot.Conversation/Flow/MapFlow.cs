@@ -102,6 +102,12 @@ internal sealed record SetupQuestion(MapStep Step, bool Required, Func<JourneyMa
         _ => Strings.QuestionEndPoint,
     };
 
+    /// <summary>
+    /// Coaching under the question, where the obvious answer is a trap: teams start the journey at the
+    /// purchase, and seed 004 starts it earlier (deciding to start running, not deciding to buy shoes).
+    /// </summary>
+    public string? Coaching => Step == MapStep.StartPoint ? Strings.CoachingStartPoint : null;
+
     /// <summary>An example answer.</summary>
     public string Example => Step switch
     {

@@ -20,6 +20,12 @@ public enum ItemKind
 
     /// <summary>How to improve the stage, with an owner department.</summary>
     Opportunity,
+
+    /// <summary>What the customer thinks at this stage: the "thinking" lane beside doing (actions) and feeling (emotions).</summary>
+    Thought,
+
+    /// <summary>What works well at this stage and should be kept (a "bright spot", the opposite of a pain point).</summary>
+    BrightSpot,
 }
 
 /// <summary>How sure the team is of an item.</summary>

@@ -80,6 +80,24 @@ public sealed class JourneyMap
     /// true (<c>review every N days</c>), and since when; null: never (<c>review off</c>).
     /// </summary>
     public StillTrue.MapReview? Review { get; set; }
+    /// <summary>The most touchpoints a map marks as moments of truth: the few that make or break the journey.</summary>
+    public const int MaxMomentsOfTruth = 3;
+
+    /// <summary>
+    /// The ids of the touchpoints marked as moments of truth (<c>truth &lt;id&gt;</c>), in the order marked, at most
+    /// <see cref="MaxMomentsOfTruth"/>. Kept with the map rather than on the items so the limit is checked in the
+    /// map's own optimistic write; an id whose touchpoint was removed since is ignored wherever it is read
+    /// (<see cref="MomentsOfTruthIn"/>). Empty for maps stored before moments of truth.
+    /// </summary>
+    public List<string> MomentsOfTruth { get; set; } = [];
+
+    /// <summary>The touchpoints of <paramref name="board"/> marked as moments of truth, in the order marked.</summary>
+    public IReadOnlyList<MapItem> MomentsOfTruthIn(MapBoard board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        var touchpoints = board.Items.Where(i => i.Kind == ItemKind.Touchpoint).DistinctBy(i => i.Id).ToDictionary(i => i.Id);
+        return [.. MomentsOfTruth.Select(touchpoints.GetValueOrDefault).OfType<MapItem>().Take(MaxMomentsOfTruth)];
+    }
 
     /// <summary>Whether <paramref name="activityId"/> already changed this map.</summary>
     public bool HasSeen(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);

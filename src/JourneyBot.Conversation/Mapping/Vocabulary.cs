@@ -60,6 +60,8 @@ internal static class Vocabulary
         ItemKind.Action => Strings.KindAction,
         ItemKind.PainPoint => Strings.KindPainPoint,
         ItemKind.Emotion => Strings.KindEmotion,
+        ItemKind.Thought => Strings.KindThought,
+        ItemKind.BrightSpot => Strings.KindBrightSpot,
         _ => Strings.KindOpportunity,
     };
 
@@ -71,6 +73,8 @@ internal static class Vocabulary
         ItemKind.Action => Strings.TitleAction,
         ItemKind.PainPoint => Strings.TitlePainPoint,
         ItemKind.Emotion => Strings.TitleEmotion,
+        ItemKind.Thought => Strings.TitleThought,
+        ItemKind.BrightSpot => Strings.TitleBrightSpot,
         _ => Strings.TitleOpportunity,
     };
 
@@ -83,6 +87,9 @@ internal static class Vocabulary
         "PAIN" or "PAINPOINT" or "PAIN POINT" or "PAIN-POINT" => ItemKind.PainPoint,
         "EMOTION" or "FEELING" => ItemKind.Emotion,
         "OPPORTUNITY" or "IDEA" or "OPP" => ItemKind.Opportunity,
+        "THOUGHT" or "THOUGHTS" => ItemKind.Thought,
+        // Typed as two words ("bright spot", see CommandParser); one word in card data.
+        "BRIGHTSPOT" or "BRIGHT SPOT" or "BRIGHT-SPOT" => ItemKind.BrightSpot,
         _ => null,
     };
 

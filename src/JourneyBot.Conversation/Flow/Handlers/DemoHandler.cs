@@ -52,12 +52,13 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Tim
     private static UserTurn Step(UserTurn demo, int index, Person who, string text) =>
         new(demo.Scope, who, $"{demo.ActivityId}/demo/{index}", text);
 
-    // act/park: "{Fit finder}" is the opportunity's id, "{me}" the member who asked, "{in 6 weeks}" a day from today.
+    // act/park: "{Fit finder}" is the opportunity's id (truth: "{treadmill}" the touchpoint's), "{me}" the member who asked, "{in 6 weeks}" a day from today.
     private async Task<string> ResolveActAsync(UserTurn turn, string says, CancellationToken cancellationToken)
     {
         var map = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
         var board = map is null ? MapBoard.Empty : await store.GetBoardAsync(turn.Scope.TeamKey, map.Map.Id, cancellationToken);
         var parts = says.Split('{', '}');
+        var named = says.StartsWith("truth", StringComparison.Ordinal) ? ItemKind.Touchpoint : ItemKind.Opportunity;
         for (var i = 1; i < parts.Length; i += 2)
         {
             parts[i] = parts[i] switch
@@ -66,7 +67,7 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Tim
                 var weeks when weeks.StartsWith("in ", StringComparison.Ordinal) =>
                     DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(7 * int.Parse(weeks.Split(' ')[1], CultureInfo.InvariantCulture))
                         .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                var words => board.Items.FirstOrDefault(i => i.Kind == ItemKind.Opportunity && i.Text.Contains(words, StringComparison.OrdinalIgnoreCase))?.Id
+                var words => board.Items.FirstOrDefault(i => i.Kind == named && i.Text.Contains(words, StringComparison.OrdinalIgnoreCase))?.Id
                     ?? words,
             };
         }

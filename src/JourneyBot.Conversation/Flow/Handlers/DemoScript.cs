@@ -4,7 +4,8 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>
 /// The example map: the running-shoes journey of seed 004, as four departments would map it.
-/// "{size guide}" in a vote, an <c>act</c> or a <c>park</c> names the item whose text contains those words;
+/// "{size guide}" in a vote, an <c>act</c> or a <c>park</c> names the item whose text contains those words (in a
+/// <c>truth</c>, the touchpoint);
 /// "{in 6 weeks}" is the day six weeks from the demo's, and "{me}" whoever asked for the demo.
 /// </summary>
 internal static class DemoScript
@@ -44,6 +45,8 @@ internal static class DemoScript
         (Dan, "touchpoint Consideration | word of mouth | Asks friends who run | reported"),
         (Dan, "touchpoint Consideration | store | Asks in a sports store | observed"),
         (Marta, "goal Consideration | Avoid injuries and not overspend | reported"),
+        (Marta, "thought Consideration | Am I a real runner, or will I give up in a month? | reported"),
+        (Dan, "bright spot Consideration | Store staff who run themselves give honest advice | observed"),
         (Sofia, "pain Consideration | Jargon (drop, pronation) she does not understand | reported"),
         (Marta, "emotion Consideration | 1 | motivated | reported"),
         (Sofia, "emotion Consideration | 0 | unsure | reported"),
@@ -53,6 +56,8 @@ internal static class DemoScript
         (Dan, "touchpoint Evaluation | store | Tries the shoes on and runs on the treadmill | observed"),
         (Sofia, "touchpoint Evaluation | whatsapp | Asks the shop about sizes on WhatsApp | reported"),
         (Ioana, "action Evaluation | Reads reviews and compares prices | observed"),
+        (Ioana, "thought Evaluation | Will these still fit after ten kilometres? | reported"),
+        (Dan, "bright spot Evaluation | A run on the in-store treadmill settles the choice | observed"),
         (Sofia, "pain Evaluation | The size guide contradicts the in-store fitting | reported"),
         (Ioana, "pain Evaluation | Cannot filter by running surface | observed"),
         (Ioana, "emotion Evaluation | -1 | overwhelmed | reported"),
@@ -62,6 +67,7 @@ internal static class DemoScript
         (Dan, "touchpoint Purchase | app | Buys in the app with a first-run discount | observed"),
         (Sofia, "touchpoint Purchase | email | Order confirmation and delivery updates | observed"),
         (Sofia, "pain Purchase | Delivery window too vague | reported"),
+        (Dan, "bright spot Purchase | The first-run discount applies in the app without a code | observed"),
         (Dan, "emotion Purchase | 1 | relieved | reported"),
         (Sofia, "opportunity Purchase | Same-day pick-up in store | Customer Service | assumed"),
         (Marta, "touchpoint First run | social | Shares the first run on Strava | reported"),
@@ -69,6 +75,10 @@ internal static class DemoScript
         (Marta, "emotion First run | 2 | proud | reported"),
         (Ioana, "emotion First run | 2 | hooked | reported"),
         (Marta, "opportunity First run | First-run challenge with a reward for the second pair | Marketing | assumed"),
+        // The touchpoints that make or break the journey: "{treadmill}" in a truth names a touchpoint.
+        (null, "truth {runs on the treadmill}"),
+        (null, "truth {Buys in the app}"),
+        (null, "truth {Asks friends}"),
         (null, "next"),
         (Marta, "vote {Fit finder} {Same-day}"),
         (Dan, "vote {Fit finder} {size guide} {Rebates}"),

@@ -44,6 +44,7 @@ internal static class CommandRoutes
         var votes = new VoteHandlers(store, actionServices.Store);
         var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);
         var members = new MemberHandlers(store);
+        var truths = new TruthHandlers(store, transaction);
         var demo = new DemoHandler(store, sessions, clock, play);
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers, roundServices.Validations));
         var move = new MoveHandler(store);
@@ -158,6 +159,14 @@ internal static class CommandRoutes
             {
                 AllowedAt = new(step => step == MapStep.Review, () => Strings.VotingNotYet),
                 ChangesProgress = true, MayBeSetupAnswer = true,
+            })
+            // Moments of truth: the facilitator marks the touchpoints that make or break the journey. "Truth is, …" typed
+            // during setup is the facilitator's answer.
+            .Add(new CommandRoute<TruthCommand>(truths.MarkAsync)
+            {
+                FacilitatorOnly = () => Strings.FacilitatorActionTruth,
+                AllowedAt = new(MapFlow.IsOpenForContributions, () => Strings.ContributionsNotYet),
+                MayBeSetupAnswer = true,
             })
 
             // Opportunities become owned actions, or wait for a reason: the team's, in the review and once published.

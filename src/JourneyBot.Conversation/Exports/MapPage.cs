@@ -29,8 +29,11 @@ public static partial class MapPage
         @media print{@page{size:landscape;margin:12mm} body{margin:0} th,td{font-size:10px}}
         """;
 
-    /// <summary>The page, with the map's <paramref name="actions"/> as they are now when given.</summary>
-    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
+    /// <summary>
+    /// The page, with the map's <paramref name="actions"/> as they are now when given, and its versions
+    /// and what changed since the one before when <paramref name="history"/> is given.
+    /// </summary>
+    public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, VersionHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -40,6 +43,11 @@ public static partial class MapPage
         html.Append("<meta name=\"viewport\" content=\"width=device-width\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>{Strings.PageTitle.Fill(("map", H(map.Name)))}</title><style>{Style}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{H(map.Name)}</h1><div class=\"sub\">{Strings.PageSubtitle.Fill(("status", Status(map)))}</div>");
+        if (history is not null)
+        {
+            AppendNewer(html, history);
+        }
+
         html.Append("<dl>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelObjective}</dt><dd>{H(map.Objective ?? Strings.NotSet)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelPersona}</dt><dd>{H(map.Persona ?? Strings.NotSet)}</dd>");
@@ -65,7 +73,13 @@ public static partial class MapPage
         var gaps = MapGaps.Of(map, board).Lines();
         html.Append(CultureInfo.InvariantCulture, $"<h2>{Strings.GapsStillOpen}</h2><ul>");
         html.Append(gaps.Count == 0 ? $"<li>{Strings.NoneLeft}</li>" : string.Concat(gaps.Select(g => $"<li>{H(g)}</li>")));
-        html.Append("</ul></body></html>");
+        html.Append("</ul>");
+        if (history is not null)
+        {
+            AppendVersions(html, history);
+        }
+
+        html.Append("</body></html>");
         return html.ToString();
     }
 

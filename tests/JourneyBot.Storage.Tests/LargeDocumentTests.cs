@@ -86,11 +86,11 @@ public sealed class LargeDocumentTests(StoreFixture fixture) : TableStoreTests(f
         map.PublishedVersion = 1;
         map.PublishedAt = Maps.Morning;
         map.PublishedBy = new Person("29:1ana", "Ana");
-        var items = Enumerable.Range(0, MapLimits.ItemsPerMap).Select(i => Maps.NewItem($"k{i:0000}", i, $"Item {i:0000} " + new string('x', TextRules.AnswerMax - 10))
+        var items = Enumerable.Range(0, MapLimits.ItemsPerMap).Select(i => Maps.NewItem($"k{i:0000}", i, $"Item {i:0000} " + new string('x', 490))
             with { StageId = map.Stages[i % 12].Id, Evidence = (Evidence)(i % 3) }).ToList();
         var actions = Enumerable.Range(0, 200).Select(i => new Conversation.Actions.OwnedAction
         {
-            Id = $"k{i:0000}", StageId = map.Stages[i % 12].Id, Text = new string('a', TextRules.AnswerMax), Owner = new Person("29:1ana", "Ana"),
+            Id = $"k{i:0000}", StageId = map.Stages[i % 12].Id, Text = new string('a', 500), Owner = new Person("29:1ana", "Ana"),
             Due = new DateOnly(2027, 1, 1), CreatedBy = new Person("29:1ana", "Ana"), CreatedAt = Maps.Morning,
             History = [.. Enumerable.Range(0, 5).Select(h => new Conversation.Actions.ActionChange(Maps.Morning, new Person("29:1ana", "Ana"), Conversation.Actions.ActionChangeKind.DueChanged))],
         }).ToList();

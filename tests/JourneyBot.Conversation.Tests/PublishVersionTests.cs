@@ -15,10 +15,7 @@ public sealed class PublishVersionTests
     public async Task A_map_changed_while_it_is_published_is_stamped_with_a_version_that_holds_the_change()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        foreach (var line in new[] { "start Racing journey", "Sell more shoes", "Ana", "Sees an ad", "First run", "template", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
+        await VersionFlowTests.OpenPublishableAsync(session, "Racing journey");
 
         await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page");
         var store = (InMemoryMapStore)session.Store;
@@ -44,10 +41,7 @@ public sealed class PublishVersionTests
     public async Task Beyond_fifty_versions_the_oldest_are_summarised_and_still_listed_not_dropped()
     {
         await using var session = await MappingSession.StartInMemoryAsync();
-        foreach (var line in new[] { "start Long lived", "Sell more shoes", "Ana", "Sees an ad", "First run", "template", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
+        await VersionFlowTests.OpenPublishableAsync(session, "Long lived");
 
         await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page");
         for (var publish = 0; publish < PublishedVersions.MaxKept + 2; publish++)

@@ -21,10 +21,7 @@ public abstract class VersionFlowTests
     public async Task Publishing_again_after_changes_posts_what_changed_since_the_first_version_and_reopening_kept_it()
     {
         await using var session = await StartSessionAsync();
-        foreach (var line in new[] { "start Versioned journey", "Sell more shoes", "Ana, a new runner", "Sees an ad", "First run", "template", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
+        await OpenPublishableAsync(session, "Versioned journey");
 
         await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page");
         await session.SayAsync(Megan, "touchpoint Purchase | phone | Phone order");
@@ -76,10 +73,7 @@ public abstract class VersionFlowTests
     public async Task A_version_keeps_the_actions_and_evidence_of_its_moment()
     {
         await using var session = await StartSessionAsync();
-        foreach (var line in new[] { "start Kept actions", "Sell more shoes", "Ana", "Sees an ad", "First run", "template", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
+        await OpenPublishableAsync(session, "Kept actions");
 
         await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page | observed");
         await session.SayAsync(Megan, "opportunity Purchase | Show shipping early | Sales");
@@ -104,6 +98,19 @@ public abstract class VersionFlowTests
         var answer = await session.SayAsync(Megan, "versions");
 
         Assert.Contains("“Draft only” has not been published yet", answer.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Alex starts <paramref name="name"/> with everything publishing needs but a touchpoint (objective,
+    /// persona, start and end, the five-stage template) and opens the contributions.
+    /// </summary>
+    public static async Task OpenPublishableAsync(MappingSession session, string name)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        foreach (var line in new[] { "start " + name, "Sell more shoes", "Ana, a new runner", "Sees an ad", "First run", "template", "next" })
+        {
+            await session.SayAsync(Alex, line);
+        }
     }
 
     private static string Json(Conversation.PublishedMap? published) =>

@@ -33,7 +33,7 @@ public abstract class VersionFlowTests
         var map = await session.MapAsync();
         var v1 = await session.Store.GetPublishedAsync(session.Scope.TeamKey, map.Id, 1, Ct);
         Assert.Single(first.Messages);
-        Assert.Contains("version 1 · published", CardText.Of(first.Messages[0].Card!), StringComparison.Ordinal);
+        Assert.Contains("by Alex Wilber · version 1", CardText.Of(first.Messages[0].Card!), StringComparison.Ordinal);
 
         // Opening the published map again to work on it touches none of its versions.
         var opened = await session.SayAsync(Alex, "open Versioned journey");
@@ -50,7 +50,7 @@ public abstract class VersionFlowTests
         var second = await session.SayAsync(Alex, "publish");
 
         Assert.Equal(2, second.Messages.Count);
-        Assert.Contains("version 2 · published", CardText.Of(second.Messages[0].Card!), StringComparison.Ordinal);
+        Assert.Contains("by Alex Wilber · version 2", CardText.Of(second.Messages[0].Card!), StringComparison.Ordinal);
         var changes = second.Messages[1].Card!;
         var text = CardText.Of(changes);
         Assert.Contains("What changed since v1", text, StringComparison.Ordinal);

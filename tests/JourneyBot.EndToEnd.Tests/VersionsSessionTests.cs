@@ -52,9 +52,9 @@ public sealed class VersionsSessionTests(PlaygroundSession session) : IClassFixt
         await SayAsync(thread, "open " + MapName);
         await Assertions.Expect(thread.Root).ToContainTextAsync("Opened “" + MapName + "” again.");
         await SayAsync(thread, "undo");
-        await Assertions.Expect(thread.Root).ToContainTextAsync("Removed your last touchpoint: Phone order");
+        await Assertions.Expect(thread.Root).ToContainTextAsync("Removed your last touchpoint");
         await SayAsync(thread, "undo");
-        await Assertions.Expect(thread.Root).ToContainTextAsync("Removed your last pain point: Shipping cost shows late");
+        await Assertions.Expect(thread.Root).ToContainTextAsync("Removed your last pain point");
         await SayAsync(thread, "touchpoint Awareness | social | Instagram ad");
         await SayAsync(thread, "emotion Purchase | 1 | relieved");
         await Assertions.Expect(progress).ToContainTextAsync("Instagram ad");

@@ -118,6 +118,19 @@ public interface IMapStore
     /// <summary>Version <paramref name="version"/> of the map as it was published, or null when there is none.</summary>
     Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The map's published versions kept whole (complete ones, oldest first, without their maps and
+    /// boards) and the summary of those let go (<see cref="SummarisePublishedAsync"/>).
+    /// </summary>
+    Task<Versions.PublishedVersions> ListPublishedAsync(string teamKey, string mapId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lets versions 1 to <see cref="Versions.SummarisedVersions.Through"/> go whole, keeping
+    /// <paramref name="summary"/> in their place: the summary is written first, so a removal cut short
+    /// leaves versions that are summarised already, which the next call removes.
+    /// </summary>
+    Task SummarisePublishedAsync(string teamKey, string mapId, Versions.SummarisedVersions summary, CancellationToken cancellationToken);
+
     /// <summary>What the team knows of a member (department, 1:1 chat, time zone, mute), or null for someone new.</summary>
     Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Mapping;
 
 namespace JourneyBot.Conversation;
@@ -8,5 +9,9 @@ namespace JourneyBot.Conversation;
 /// showing exactly that.
 /// </summary>
 /// <param name="Map">The map, with the status and stamp of its publication.</param>
-/// <param name="Board">Its items and votes when it was published.</param>
-public sealed record PublishedMap(JourneyMap Map, MapBoard Board);
+/// <param name="Board">Its items (with their evidence) and votes when it was published.</param>
+/// <param name="Actions">
+/// Its actions and parked opportunities when it was published, so that what changed between two
+/// versions can name the actions done in between; null in versions kept before they were.
+/// </param>
+public sealed record PublishedMap(JourneyMap Map, MapBoard Board, MapActions? Actions = null);

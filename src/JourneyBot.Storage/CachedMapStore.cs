@@ -173,6 +173,12 @@ internal sealed class CachedMapStore : IMapStore
     public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken) =>
         _inner.GetPublishedAsync(teamKey, mapId, version, cancellationToken);
 
+    public Task<Conversation.Versions.PublishedVersions> ListPublishedAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.ListPublishedAsync(teamKey, mapId, cancellationToken);
+
+    public Task SummarisePublishedAsync(string teamKey, string mapId, Conversation.Versions.SummarisedVersions summary, CancellationToken cancellationToken) =>
+        _inner.SummarisePublishedAsync(teamKey, mapId, summary, cancellationToken);
+
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>
         _inner.SetVotesAsync(teamKey, mapId, personId, itemIds, cancellationToken);
 

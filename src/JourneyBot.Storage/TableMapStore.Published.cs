@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Versions;
 
 namespace JourneyBot.Storage;
 
@@ -28,7 +29,7 @@ public sealed partial class TableMapStore
         var slices = DocumentColumns.Cut(json, DocumentColumns.MaxLength).ToList();
         for (var part = 0; part < slices.Count; part++)
         {
-            var row = MapRows.PublishedPart(Partition(teamKey), mapId, version, part, slices.Count, slices[part]);
+            var row = PublishedRows.WithLine(MapRows.PublishedPart(Partition(teamKey), mapId, version, part, slices.Count, slices[part]), published);
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -60,5 +61,43 @@ public sealed partial class TableMapStore
         }
 
         return JsonSerializer.Deserialize(string.Concat(slices), MapJson.Storage.PublishedMap);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One range query over the map's <c>p~</c> rows, selecting what a list shows (no documents).</remarks>
+    public async Task<PublishedVersions> ListPublishedAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        var filter = RowKeys.StartingWith(Partition(teamKey), RowKeys.Published(mapId));
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: PublishedRows.ListProperties, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return PublishedRows.Read(rows);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One upsert of the summary, one range query for the versions' numbers, then the deletes of each version at or below it (usually one).</remarks>
+    public async Task SummarisePublishedAsync(string teamKey, string mapId, SummarisedVersions summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var partition = Partition(teamKey);
+        await table.UpsertEntityAsync(PublishedRows.Summary(partition, mapId, summary), TableUpdateMode.Replace, cancellationToken);
+        var numbers = new SortedSet<int>();
+        var filter = RowKeys.StartingWith(partition, RowKeys.Published(mapId));
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: [MapRows.VersionProperty], cancellationToken: cancellationToken))
+        {
+            if (row.GetInt32(MapRows.VersionProperty) is { } number && number <= summary.Through)
+            {
+                numbers.Add(number);
+            }
+        }
+
+        foreach (var version in numbers)
+        {
+            await RowDeletion.DeleteStartingWithAsync(table, partition, RowKeys.PublishedVersion(mapId, version), cancellationToken);
+            StorageLog.PublishedVersionSummarised(logger, mapId, version);
+        }
     }
 }

@@ -100,6 +100,12 @@ public static class CardCatalogue
             yield return card;
         }
 
+        // Published again: what changed since the version before (both curves on one picture), and a publish that changed nothing.
+        var (earlier, later) = VersionSamples.Of(map, board, Alex, map.PublishedAt.Value);
+        yield return ("version-changes", VersionChangesCard.For(later.Map, JourneyBot.Conversation.Versions.MapDiff.Between(earlier, later),
+            earlier.Map.PublishedAt!.Value, new Uri("https://journeybot.example/maps/token")));
+        yield return ("version-changes-none", VersionChangesCard.For(later.Map, JourneyBot.Conversation.Versions.MapDiff.Between(later, later),
+            later.Map.PublishedAt!.Value, new Uri("https://journeybot.example/maps/token")));
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));

@@ -71,6 +71,45 @@ public sealed class LargeDocumentTests(StoreFixture fixture) : TableStoreTests(f
     }
 
     [Fact]
+    public async Task A_12_stage_2000_item_snapshot_with_its_actions_saves_reads_back_whole_and_lists()
+    {
+        // Arrange: the most a map holds (MapLimits), each item of the longest text, over twelve stages;
+        // 200 actions with their history, as the version keeps them.
+        var scope = Maps.NewScope();
+        var map = Maps.NewMap(scope, "full");
+        for (var s = 1; s <= 12; s++)
+        {
+            map.AddStage($"Stage {s} — Αγορά");
+        }
+
+        map.Status = MapStatus.Published;
+        map.PublishedVersion = 1;
+        map.PublishedAt = Maps.Morning;
+        map.PublishedBy = new Person("29:1ana", "Ana");
+        var items = Enumerable.Range(0, MapLimits.ItemsPerMap).Select(i => Maps.NewItem($"k{i:0000}", i, $"Item {i:0000} " + new string('x', 490))
+            with { StageId = map.Stages[i % 12].Id, Evidence = (Evidence)(i % 3) }).ToList();
+        var actions = Enumerable.Range(0, 200).Select(i => new Conversation.Actions.OwnedAction
+        {
+            Id = $"k{i:0000}", StageId = map.Stages[i % 12].Id, Text = new string('a', 500), Owner = new Person("29:1ana", "Ana"),
+            Due = new DateOnly(2027, 1, 1), CreatedBy = new Person("29:1ana", "Ana"), CreatedAt = Maps.Morning,
+            History = [.. Enumerable.Range(0, 5).Select(h => new Conversation.Actions.ActionChange(Maps.Morning, new Person("29:1ana", "Ana"), Conversation.Actions.ActionChangeKind.DueChanged))],
+        }).ToList();
+        var published = new PublishedMap(map, new MapBoard(items, new Dictionary<string, IReadOnlyList<string>>()), new Conversation.Actions.MapActions(actions, []));
+        var json = JsonSerializer.Serialize(published, MapJson.Storage.PublishedMap);
+
+        // Act
+        await Store.PutPublishedAsync(scope.TeamKey, "full", 1, published, Cancel);
+        var read = await Store.GetPublishedAsync(scope.TeamKey, "full", 1, Cancel);
+        var listed = await Store.ListPublishedAsync(scope.TeamKey, "full", Cancel);
+
+        // Assert
+        TestContext.Current.TestOutputHelper?.WriteLine($"snapshot: {json.Length:N0} characters");
+        Assert.True(json.Length > DocumentColumns.MaxLength, "the snapshot must need more than one entity");
+        Assert.Equal(json, JsonSerializer.Serialize(read, MapJson.Storage.PublishedMap));
+        Assert.Equal(new Conversation.Versions.VersionLine(1, Maps.Morning, "Ana", MapLimits.ItemsPerMap), Assert.Single(listed.Kept));
+    }
+
+    [Fact]
     public async Task An_item_longer_than_one_property_round_trips()
     {
         // Arrange: an emoji every few characters; the JSON writes each as a \uXXXX pair, which a part

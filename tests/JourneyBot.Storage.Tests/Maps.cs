@@ -6,7 +6,7 @@ namespace JourneyBot.Storage.Tests;
 /// <summary>Maps, scopes and items for the tests; every scope is a new team, so tests sharing a table never meet.</summary>
 internal static class Maps
 {
-    private static readonly DateTimeOffset Morning = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Morning = new(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     public static MapScope NewScope() =>
         new($"19:{Guid.NewGuid():N}@thread.tacv2", $"19:{Guid.NewGuid():N}@thread.tacv2;messageid=1740000000000");

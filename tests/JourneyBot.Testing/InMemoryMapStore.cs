@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Versions;
 
 namespace JourneyBot.Testing;
 
@@ -30,6 +31,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     private readonly Dictionary<(string Team, string Person), TeamMember> _members = [];
     private readonly Dictionary<(string Team, string Person), int> _memberWrites = [];
     private readonly Dictionary<(string Team, string Map, int Version), string> _published = [];
+    private readonly Dictionary<(string Team, string Map), SummarisedVersions> _summarised = [];
     private long _version;
     private int _itemWrites;
 
@@ -210,6 +212,38 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     }
 
     /// <inheritdoc />
+    public Task<PublishedVersions> ListPublishedAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var summary = _summarised.GetValueOrDefault((teamKey, mapId));
+            var kept = _published.Where(p => p.Key.Team == teamKey && p.Key.Map == mapId && p.Key.Version > (summary?.Through ?? 0))
+                .OrderBy(p => p.Key.Version)
+                .Select(p => (p.Key.Version, Published: JsonSerializer.Deserialize(p.Value, MapJson.Storage.PublishedMap)!))
+                .Select(p => new VersionLine(p.Version, p.Published.Map.PublishedAt ?? DateTimeOffset.UnixEpoch,
+                    p.Published.Map.PublishedBy?.Name ?? string.Empty, p.Published.Board.Items.Count))
+                .ToList();
+            return Task.FromResult(new PublishedVersions(kept, summary));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task SummarisePublishedAsync(string teamKey, string mapId, SummarisedVersions summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        lock (_gate)
+        {
+            _summarised[(teamKey, mapId)] = summary;
+            foreach (var version in _published.Keys.Where(k => k.Team == teamKey && k.Map == mapId && k.Version <= summary.Through).ToList())
+            {
+                _published.Remove(version);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -242,10 +276,18 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         }
     }
 
+    /// <summary>For tests of races: runs before each board read, as another member's change landing at that moment would.</summary>
+    public Func<Task>? BeforeBoardRead { get; set; }
+
     /// <inheritdoc />
     /// <remarks>Sorted as the table store sorts: by creation, then id; departments from the team's member entries.</remarks>
-    public Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    public async Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
+        if (BeforeBoardRead is { } before)
+        {
+            await before();
+        }
+
         lock (_gate)
         {
             var items = (_items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>())
@@ -255,7 +297,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
                 : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var departments = _members.Where(m => m.Key.Team == teamKey && m.Value.Department is not null)
                 .ToDictionary(m => m.Key.Person, m => m.Value.Department!, StringComparer.Ordinal);
-            return Task.FromResult(new MapBoard(items, votes).WithDepartments(departments));
+            return new MapBoard(items, votes).WithDepartments(departments);
         }
     }
 
@@ -342,6 +384,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
                 _published.Remove(version);
             }
 
+            _summarised.Remove((teamKey, mapId));
             return Task.FromResult(_shelf.Remove((teamKey, mapId)));
         }
     }

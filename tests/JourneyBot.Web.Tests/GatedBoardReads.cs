@@ -124,6 +124,12 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
     public Task<PublishedMap?> GetPublishedAsync(string teamKey, string mapId, int version, CancellationToken cancellationToken) =>
         store.GetPublishedAsync(teamKey, mapId, version, cancellationToken);
 
+    public Task<Conversation.Versions.PublishedVersions> ListPublishedAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        store.ListPublishedAsync(teamKey, mapId, cancellationToken);
+
+    public Task SummarisePublishedAsync(string teamKey, string mapId, Conversation.Versions.SummarisedVersions summary, CancellationToken cancellationToken) =>
+        store.SummarisePublishedAsync(teamKey, mapId, summary, cancellationToken);
+
     public Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken) => store.GetMemberAsync(teamKey, personId, cancellationToken);
 
     public Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken) =>

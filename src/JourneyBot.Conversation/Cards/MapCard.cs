@@ -174,9 +174,11 @@ internal static class MapCard
 
     private static string Subtitle(JourneyMap map)
     {
-        var subtitle = map.PublishedAt is { } at
-            ? Strings.MapPublished.Fill(("date", at), ("member", Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?")))
-            : Strings.MapDraft;
+        var member = Flow.Markdown.Escape(map.PublishedBy?.Name ?? "?");
+        var subtitle = map.PublishedAt is not { } at ? Strings.MapDraft
+            // The version it shows, for maps published since versions are kept.
+            : map.PublishedVersion > 0 ? Strings.MapPublishedVersion.Fill(("version", map.PublishedVersion), ("date", at), ("member", member))
+            : Strings.MapPublished.Fill(("date", at), ("member", member));
         return map.IsExample ? Strings.ExampleSubtitle.Fill(("subtitle", subtitle)) : subtitle;
     }
 

@@ -33,11 +33,12 @@ public static partial class MapPage
 
     /// <summary>
     /// The page, with the map's <paramref name="actions"/> as they are now when given, its evidence
-    /// <paramref name="history"/> when given, and a link to the other map of its current and future pair
-    /// (<paramref name="related"/>, see <see cref="MapRelations"/>).
+    /// <paramref name="history"/> when given, a link to the other map of its current and future pair
+    /// (<paramref name="related"/>, see <see cref="MapRelations"/>), and its versions and what changed since
+    /// the one before when <paramref name="versions"/> is given.
     /// </summary>
     public static string Html(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, IReadOnlyList<Validation.EvidenceChange>? history = null,
-        RelatedMap? related = null)
+        RelatedMap? related = null, VersionHistory? versions = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
@@ -48,6 +49,11 @@ public static partial class MapPage
         html.Append(CultureInfo.InvariantCulture, $"<title>{Strings.PageTitle.Fill(("map", H(map.Name)))}</title><style>{Style}</style></head><body>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{H(map.Name)}</h1><div class=\"sub\">{Strings.PageSubtitle.Fill(("status", Status(map)))}</div>");
         AppendRelated(html, related);
+        if (versions is not null)
+        {
+            AppendNewer(html, versions);
+        }
+
         html.Append("<dl>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelObjective}</dt><dd>{H(map.Objective ?? Strings.NotSet)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>{Strings.LabelPersona}</dt><dd>{H(map.Persona ?? Strings.NotSet)}</dd>");
@@ -91,7 +97,13 @@ public static partial class MapPage
         var gaps = MapGaps.Of(map, board).Lines();
         html.Append(CultureInfo.InvariantCulture, $"<h2>{Strings.GapsStillOpen}</h2><ul>");
         html.Append(gaps.Count == 0 ? $"<li>{Strings.NoneLeft}</li>" : string.Concat(gaps.Select(g => $"<li>{H(g)}</li>")));
-        html.Append("</ul></body></html>");
+        html.Append("</ul>");
+        if (versions is not null)
+        {
+            AppendVersions(html, versions);
+        }
+
+        html.Append("</body></html>");
         return html.ToString();
     }
 

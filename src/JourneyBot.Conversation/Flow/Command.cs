@@ -20,6 +20,9 @@ internal sealed record RefreshMapCardCommand(string MapId, int Version, Cards.Ma
 /// <summary><c>maps</c>: the maps of this conversation.</summary>
 internal sealed record ListMapsCommand : Command;
 
+/// <summary><c>versions</c>: the published versions of the map here.</summary>
+internal sealed record VersionsCommand : Command;
+
 /// <summary><c>start &lt;name&gt;</c>; <paramref name="ArchiveCurrent"/> when the member agreed to archive the active map.</summary>
 internal sealed record StartCommand(string Name, bool ArchiveCurrent = false, bool Example = false) : Command;
 

@@ -105,6 +105,7 @@ internal static class CommandParser
         "HELP" or "?" => new HelpCommand(),
         "STATUS" => new StatusCommand(),
         "MAPS" => new ListMapsCommand(),
+        "VERSIONS" => new VersionsCommand(),
         "DEMO" or "EXAMPLE" => new DemoCommand(),
         "ARCHIVE" => new ArchiveCommand(),
         "NEXT" or "SKIP" or "CONTINUE" => new NextCommand(),

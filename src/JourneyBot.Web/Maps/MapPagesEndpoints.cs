@@ -1,21 +1,25 @@
+using System.Globalization;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Versions;
 
 namespace JourneyBot.Web.Maps;
 
 /// <summary>
 /// The full map and its exports behind signed, expiring links: <c>/maps/{token}</c> (HTML),
-/// <c>/maps/{token}/json</c>, <c>/csv</c>, <c>/md</c>, and the actions' own <c>/actions.csv</c>. Nothing
-/// else of the bot is reachable without a token. A link shows the published version it names, whatever
-/// changed since, with the map's actions as they are now (they change after publishing; a version never
-/// holds them); once the map is archived or cancelled, its links answer 410. Round trips: one point
-/// read of the map's shelf line, then one query for the published version (a map published before
-/// versions were kept: its map and board) alongside one query for the actions (and, for the page, one for the evidence history).
-/// The page, of a map with a future state, also reads that map's shelf line (and the map, for the version to link); a future
-/// map links its current state with no read (<see cref="MapRelations"/>).
+/// <c>/maps/{token}/json</c>, <c>/csv</c>, <c>/md</c>, the actions' own <c>/actions.csv</c>, and what
+/// changed since the version before as <c>/changes.md</c>. Nothing else of the bot is reachable without a
+/// token. A link shows the published version it names, whatever changed since (<c>?v=N</c> shows another
+/// version of the same map: the token grants the map), with the map's actions as they are now; the page
+/// lists the versions and what changed since the one before. Once the map is archived or cancelled, its
+/// links answer 410. Round trips: one point read of the map's shelf line, then side by side one query
+/// for the published version (a map published before versions were kept: its map and board), one for
+/// the actions, one listing the versions and, for the page and the changes, one for the version before (and, for the
+/// page, one for the evidence history). The page, of a map with a future state, also reads that map's shelf line (and
+/// the map, for the version to link); a future map links its current state with no read (<see cref="MapRelations"/>).
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -37,7 +41,7 @@ internal static class MapPagesEndpoints
             return Results.Text(Texts.MapLinkExpired, statusCode: StatusCodes.Status410Gone);
         }
 
-        if (check.Status != MapLinkStatus.Valid || format is not (null or "json" or "csv" or "md" or MapExport.ActionsCsvFormat))
+        if (check.Status != MapLinkStatus.Valid || format is not (null or "json" or "csv" or "md" or MapExport.ActionsCsvFormat or MapExport.ChangesFormat))
         {
             return Results.NotFound();
         }
@@ -54,18 +58,39 @@ internal static class MapPagesEndpoints
             return Results.NotFound();
         }
 
-        // The actions are read side by side with the version: one more request, no more waiting.
+        if (Asked(http) is not { } version)
+        {
+            return Results.Text(VersionTexts.Unknown, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        version = version == 0 ? check.Version : version;
+
+        // Everything is read side by side with the version: more requests, no more waiting.
         var reading = actionStore.GetActionsAsync(teamKey, mapId, cancel);
         // The evidence history, like the actions, is as it is now whatever version is shown; only the page lists it.
-        var historyReading = format is null && http.RequestServices.GetService<Conversation.Validation.IValidationStore>() is { } validations
+        var evidenceReading = format is null && http.RequestServices.GetService<Conversation.Validation.IValidationStore>() is { } validations
             ? validations.ListChangesAsync(teamKey, mapId, cancel)
             : Task.FromResult<IReadOnlyList<Conversation.Validation.EvidenceChange>>([]);
-        var finding = check.Version > 0 ? store.GetPublishedAsync(teamKey, mapId, check.Version, cancel) : FindAsync(store, teamKey, line, cancel);
-        await Task.WhenAll(reading, finding, historyReading);
-        var (shown, actions) = (await finding, ActionsOnDay.On(await reading, clock));
+        var finding = version > 0 ? store.GetPublishedAsync(teamKey, mapId, version, cancel) : FindAsync(store, teamKey, line, cancel);
+        var listing = version > 0 ? store.ListPublishedAsync(teamKey, mapId, cancel) : Task.FromResult(PublishedVersions.None);
+        var before = version > 1 && format is null or MapExport.ChangesFormat
+            ? store.GetPublishedAsync(teamKey, mapId, version - 1, cancel)
+            : Task.FromResult<PublishedMap?>(null);
+        await Task.WhenAll(reading, finding, listing, before, evidenceReading);
+        var (shown, actions, versions, earlier) = (await finding, ActionsOnDay.On(await reading, clock), await listing, await before);
         if (shown is null)
         {
-            return Results.NotFound();
+            return versions.WasSummarised(version)
+                ? Results.Text(VersionTexts.Summarised(version), statusCode: StatusCodes.Status410Gone)
+                : Results.Text(VersionTexts.Unknown, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var history = version > 0
+            ? new VersionHistory(token, versions, version, earlier is null ? null : MapDiff.Between(earlier, shown), earlier?.Map.PublishedAt ?? DateTimeOffset.MinValue)
+            : null;
+        if (format == MapExport.ChangesFormat && history?.Changes is null)
+        {
+            return Results.Text(VersionTexts.NoChanges, statusCode: StatusCodes.Status404NotFound);
         }
 
         var (map, board) = (shown.Map, shown.Board);
@@ -81,7 +106,9 @@ internal static class MapPagesEndpoints
             "csv" => Download(MapExport.Csv(map, board), "text/csv; charset=utf-8", file + ".csv", http),
             "md" => Download(MapExport.Markdown(map, board, actions), "text/markdown; charset=utf-8", file + ".md", http),
             MapExport.ActionsCsvFormat => Download(MapExport.ActionsCsv(map, actions), "text/csv; charset=utf-8", file + "-actions.csv", http),
-            _ => Results.Content(MapPage.Html(map, board, actions, await historyReading, await new MapRelations(store, links).ForAsync(teamKey, map, cancel)),
+            MapExport.ChangesFormat => Download(MapExport.Changes(map, history!.Changes!, history.ChangesFromAt), "text/markdown; charset=utf-8",
+                file + "-changes-v" + version.ToString(CultureInfo.InvariantCulture) + ".md", http),
+            _ => Results.Content(MapPage.Html(map, board, actions, await evidenceReading, await new MapRelations(store, links).ForAsync(teamKey, map, cancel), history),
                 "text/html; charset=utf-8"),
         };
     }
@@ -93,6 +120,15 @@ internal static class MapPagesEndpoints
         var held = await store.GetConversationMapAsync(new MapScope(teamKey, line.ConversationKey), cancellationToken);
         var map = held?.Map.Id == line.Id ? held.Map : await store.GetShelvedMapAsync(teamKey, line.Id, cancellationToken);
         return map is null ? null : new PublishedMap(map, await store.GetBoardAsync(teamKey, map.Id, cancellationToken));
+    }
+
+    // The version asked for with ?v=N: 0 when none is; null when what is asked is no version number.
+    private static int? Asked(HttpContext http)
+    {
+        var asked = http.Request.Query["v"];
+        return asked.Count == 0 ? 0
+            : int.TryParse(asked[0], NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version > 0 ? version
+            : null;
     }
 
     private static IResult Download(string content, string type, string name, HttpContext http)

@@ -36,7 +36,8 @@ internal static class CommandRoutes
         var status = new StatusHandlers(store, cards, new RoundViews(roundServices.Store, clock));
         var rounds = new RoundHandlers(store, roundServices.Store, roundServices.Roster, roundServices.Timers, transaction, clock);
         var sessions = new SessionHandlers(store, clock, transaction, status);
-        var finish = new FinishHandlers(store, clock, cards, transaction);
+        var finish = new FinishHandlers(store, clock, cards, transaction, links);
+        var versions = new VersionHandlers(store, links);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction, stageTemplates ?? new Stages.NoStageTemplates());
         var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
@@ -77,6 +78,8 @@ internal static class CommandRoutes
             // Whatever the map's status.
             .Add(new CommandRoute<StatusCommand>(status.StatusAsync) { Map = MapUse.Any, MayUseRecentCopy = true, Overheard = OneWord })
             .Add(new CommandRoute<ProgressCommand>(status.ProgressCardAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
+            // The published versions of the map here, as storage lists them.
+            .Add(new CommandRoute<VersionsCommand>(versions.ListAsync) { Map = MapUse.Any })
             // The published map card's refresh reads the version it shows, wherever the map is now.
             .Add(new CommandRoute<RefreshMapCardCommand>(cards.RefreshAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DepartmentCommand>(members.SetDepartmentAsync)

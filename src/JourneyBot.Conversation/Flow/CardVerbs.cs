@@ -36,7 +36,7 @@ public static class CardVerbs
     /// <summary>The author says how they know an item they added without saying (observed, reported, assumed).</summary>
     public const string SetEvidence = "setEvidence";
 
-    /// <summary>Data key of <see cref="SetEvidence"/>: the item's id.</summary>
+    /// <summary>Data key of <see cref="SetEvidence"/> and of a "Still true?" card's buttons: the item's id.</summary>
     public const string ItemKey = "item";
 
     /// <summary>Data key of <see cref="SetEvidence"/>: the evidence level picked.</summary>
@@ -184,9 +184,6 @@ public static class CardVerbs
 
     /// <summary>An item on a "Still true?" card is no longer true: it is removed from the map.</summary>
     public const string StillTrueGone = "stillTrueGone";
-
-    /// <summary>Data key of a "Still true?" card's buttons: the item (with <see cref="TeamKey"/> and <see cref="MapKey"/>).</summary>
-    public const string ItemKey = "item";
 
     /// <summary>Data key of a "Still true?" card's buttons: the review's days the card lists items for.</summary>
     public const string DaysKey = "days";

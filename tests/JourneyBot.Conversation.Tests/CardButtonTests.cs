@@ -105,8 +105,8 @@ public sealed class CardButtonTests
         Assert.Equal(["emotion.stage", "emotion.score", "emotion.text", "emotion.evidence"], fields["entry.emotion"]);
         Assert.Equal(["opportunity.stage", "opportunity.text", "opportunity.owner", "opportunity.evidence"], fields["entry.opportunity"]);
         Assert.Equal(["pain.stage", "pain.text", "pain.evidence"], fields["entry.pain"]);
-        Assert.Equal(["thought.stage", "thought.text"], fields["entry.thought"]);
-        Assert.Equal(["brightspot.stage", "brightspot.text"], fields["entry.brightspot"]);
+        Assert.Equal(["thought.stage", "thought.text", "thought.evidence"], fields["entry.thought"]);
+        Assert.Equal(["brightspot.stage", "brightspot.text", "brightspot.evidence"], fields["entry.brightspot"]);
     }
 
     [Fact]

@@ -42,9 +42,9 @@ public sealed class KindsOnTheMapTests
 
         Assert.Contains("Moments of truth", text, StringComparison.Ordinal);
         Assert.Contains("★ Website: Checkout page (Buy)", text, StringComparison.Ordinal);
-        Assert.Contains("Website: ★ Checkout page; Home page", text, StringComparison.Ordinal);
-        Assert.Contains("Thinking: Will these still fit after ten kilometres?", text, StringComparison.Ordinal);
-        Assert.Contains("Bright spots: Staff let you try the shoes on a treadmill", text, StringComparison.Ordinal);
+        Assert.Contains("Website: ★ ○ Checkout page; ○ Home page", text, StringComparison.Ordinal);
+        Assert.Contains("Thinking: ○ Will these still fit after ten kilometres?", text, StringComparison.Ordinal);
+        Assert.Contains("Bright spots: ○ Staff let you try the shoes on a treadmill", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Moments of truth", StringComparison.Ordinal) < text.IndexOf("1. Browse", StringComparison.Ordinal));
     }
 
@@ -69,7 +69,7 @@ public sealed class KindsOnTheMapTests
         Assert.Contains("<th class=\"lane\">Thinking</th>", html, StringComparison.Ordinal);
         Assert.Contains("<th class=\"lane\">Bright spots</th>", html, StringComparison.Ordinal);
         Assert.Contains("<h2>Moments of truth</h2><ul class=\"truths\"><li>★ Website: Checkout page (Buy)</li></ul>", html, StringComparison.Ordinal);
-        Assert.Contains("<li class=\"truth\">★ moment of truth · Website: Checkout page", html, StringComparison.Ordinal);
+        Assert.Contains("<li class=\"truth\">★ moment of truth · ○ Website: Checkout page", html, StringComparison.Ordinal);
         Assert.Single(html.Split("class=\"truth\"").Skip(1));
         // Doing, thinking, feeling; then what goes wrong, what works and what to do.
         var lanes = new[] { "Touchpoints", "Goals and actions", "Thinking", "Emotions", "Pain points", "Bright spots", "Opportunities" }
@@ -92,9 +92,9 @@ public sealed class KindsOnTheMapTests
         Assert.Contains(csv, l => l.Contains("\"bright spot\",\"Staff let you", StringComparison.Ordinal));
         Assert.Single(csv, l => l.EndsWith(",\"true\"", StringComparison.Ordinal) && l.Contains("Checkout page", StringComparison.Ordinal));
         Assert.Contains("## Moments of truth\n\n- ★ Website: Checkout page (Buy)\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("- *touchpoint* **★ moment of truth**: Website: Checkout page", markdown, StringComparison.Ordinal);
-        Assert.Contains("- *thought*: Will these still fit after ten kilometres?", markdown, StringComparison.Ordinal);
-        Assert.Contains("- *bright spot*: Staff let you try the shoes on a treadmill", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ○ *touchpoint* **★ moment of truth**: Website: Checkout page", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ○ *thought*: Will these still fit after ten kilometres?", markdown, StringComparison.Ordinal);
+        Assert.Contains("- ○ *bright spot*: Staff let you try the shoes on a treadmill", markdown, StringComparison.Ordinal);
         var items = json.RootElement.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["tp-checkout"], items.Where(i => i.GetProperty("momentOfTruth").GetBoolean()).Select(i => i.GetProperty("id").GetString()));
         Assert.Contains(items, i => i.GetProperty("kind").GetString() == "Thought");

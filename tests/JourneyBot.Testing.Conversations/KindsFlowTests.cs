@@ -51,8 +51,8 @@ public abstract class KindsFlowTests
 
         new("Alex", "next", "Step 7 of 7: Review", "Purchase — 2 touchpoints, 1 thought, 1 pain point, 1 bright spot"),
         new("Alex", "publish", "is published", "Moments of truth", "★ Website: Checkout page (Purchase)", "★ Social networks: Beginner running ad (Awareness)",
-            "Website: ★ Checkout page", "Thinking: Will these still fit after ten kilometres?", "Bright spots: Staff let you try the shoes on a treadmill",
-            "Bright spots: Free returns for 30 days"),
+            "Website: ★ ? Checkout page", "Thinking: ? Will these still fit after ten kilometres?", "Bright spots: ● Staff let you try the shoes on a treadmill",
+            "Bright spots: ? Free returns for 30 days"),
     ];
 
     [Fact]
@@ -94,10 +94,10 @@ public abstract class KindsFlowTests
         await session.OpenContributionsAsync(Alex, "Form kinds", "stages Browse, Buy");
         var form = session.LastCard!;
 
-        var thought = await session.PressAsync(Megan, "+ Thought › Add", new() { ["thought.stage"] = "s2", ["thought.text"] = "Is this the right size?" }, form);
+        var thought = await session.PressAsync(Megan, "+ Thought › Add", new() { ["thought.stage"] = "s2", ["thought.text"] = "Is this the right size?", ["thought.evidence"] = "reported" }, form);
         var bright = await session.PressAsync(Adele, "+ Bright spot › Add",
-            new() { ["brightspot.stage"] = "s2", ["brightspot.text"] = "Reviews by runners like me" }, form);
-        var refused = await session.PressAsync(Adele, "+ Bright spot › Add", new() { ["brightspot.text"] = "Quick delivery" }, form);
+            new() { ["brightspot.stage"] = "s2", ["brightspot.text"] = "Reviews by runners like me", ["brightspot.evidence"] = "observed" }, form);
+        var refused = await session.PressAsync(Adele, "+ Bright spot › Add", new() { ["brightspot.text"] = "Quick delivery", ["brightspot.evidence"] = "assumed" }, form);
 
         Assert.Contains("✔ Added thought", CardText.Of(thought.CardUpdate!), StringComparison.Ordinal);
         Assert.Contains("✔ Added bright spot", CardText.Of(bright.CardUpdate!), StringComparison.Ordinal);
@@ -121,8 +121,8 @@ public abstract class KindsFlowTests
         Assert.Contains("★ Store: Tries the shoes on and runs on the treadmill (Evaluation)", text, StringComparison.Ordinal);
         Assert.Contains("★ App: Buys in the app with a first-run discount (Purchase)", text, StringComparison.Ordinal);
         Assert.Contains("★ Word of mouth: Asks friends who run (Consideration)", text, StringComparison.Ordinal);
-        Assert.Contains("Thinking: Will these still fit after ten kilometres?", text, StringComparison.Ordinal);
-        Assert.Contains("Bright spots: A run on the in-store treadmill settles the choice", text, StringComparison.Ordinal);
+        Assert.Contains("Thinking: ◐ Will these still fit after ten kilometres?", text, StringComparison.Ordinal);
+        Assert.Contains("Bright spots: ● A run on the in-store treadmill settles the choice", text, StringComparison.Ordinal);
         var board = await session.BoardAsync();
         Assert.Equal(2, board.Items.Count(i => i.Kind == ItemKind.Thought));
         Assert.Equal(3, board.Items.Count(i => i.Kind == ItemKind.BrightSpot));

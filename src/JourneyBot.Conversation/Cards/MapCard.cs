@@ -205,7 +205,7 @@ internal static class MapCard
 
         foreach (var channel in byChannel.Take(perList + 2))
         {
-            var texts = channel.OrderByDescending(i => truths.Contains(i.Id)).Select(i => EvidenceMarks.Marked(i, truths.Contains(i.Id) ? "★ " + i.Text : i.Text));
+            var texts = channel.OrderByDescending(i => truths.Contains(i.Id)).Select(i => truths.Contains(i.Id) ? "★ " + EvidenceMarks.Marked(i, i.Text) : EvidenceMarks.Marked(i, i.Text));
             block.Add(Labelled(Vocabulary.Name(channel.Key), List(texts, perList, shorten)) with { Spacing = "None" });
         }
 

@@ -55,8 +55,9 @@ internal static class MapCard
             }
         }
 
-        // Twelve stages of long names with the picture may still not fit. Each stage's thinking and bright spots (the
-        // full map has them) go first; then the picture for the smaller faces row, with them back; then both.
+        // Twelve stages of long names with the picture may still not fit. Each stage's thinking, bright spots, expects
+        // and moves on (the full map has them) go first; then the picture for the smaller faces row, with them back;
+        // then both.
         foreach (var (drawn, lanes) in new (Lazy<string>? Drawn, bool Lanes)[] { (picture, false), (null, true), (null, false) })
         {
             card = Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, related, lanes) with { Actions = links, Refresh = refresh };
@@ -194,7 +195,10 @@ internal static class MapCard
         {
             new RichTextBlock([new TextRun($"{index + 1}. {stage.Name}") { Weight = "Bolder" }, new TextRun("  " + feeling + confidence)]),
         };
-        block.AddRange(StageDetailLines(stage, shorten));
+        if (lanes)
+        {
+            block.AddRange(StageDetailLines(stage, shorten));
+        }
 
         var byChannel = items.Where(i => i.Kind == ItemKind.Touchpoint).GroupBy(i => i.Channel ?? TouchChannel.Other)
             .OrderByDescending(g => g.Any(i => truths.Contains(i.Id))).ThenBy(g => g.Key).ToList();

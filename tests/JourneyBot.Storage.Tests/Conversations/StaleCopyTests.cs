@@ -26,7 +26,7 @@ public sealed class StaleCopyTests : IAsyncLifetime
         await Script.PlayAsync(_here, Scenarios.Setup);
 
         // The other instance reads the map at the contributions step and keeps it.
-        Assert.Contains("Added goal", (await ThereAsync(Megan, "goal Purchase | Pay fast")).ToString(), StringComparison.Ordinal);
+        Assert.Contains("Added goal", (await ThereAsync(Megan, "goal Purchase | Pay fast | observed")).ToString(), StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()
@@ -39,11 +39,11 @@ public sealed class StaleCopyTests : IAsyncLifetime
     public async Task Stages_renamed_or_added_on_one_instance_take_contributions_on_the_other_at_once()
     {
         await _here.SayAsync(Alex, "rename stage 2 to Research");
-        var renamed = await ThereAsync(Megan, "pain Research | Reviews are hard to find");
+        var renamed = await ThereAsync(Megan, "pain Research | Reviews are hard to find | observed");
         await _here.SayAsync(Alex, "add stage Onboarding");
-        var added = await ThereAsync(Adele, "touchpoint Onboarding | email | Welcome mail");
+        var added = await ThereAsync(Adele, "touchpoint Onboarding | email | Welcome mail | observed");
         await _here.SayAsync(Alex, "add stage Loyalty");
-        var overheard = await ThereAsync(Isaiah, "goal Loyalty | Come back for the second pair", overheard: true);
+        var overheard = await ThereAsync(Isaiah, "goal Loyalty | Come back for the second pair | observed", overheard: true);
 
         Assert.Contains("Added pain point", renamed.ToString(), StringComparison.Ordinal);
         Assert.Contains("Added touchpoint", added.ToString(), StringComparison.Ordinal);
@@ -59,12 +59,12 @@ public sealed class StaleCopyTests : IAsyncLifetime
     public async Task A_contribution_costs_one_write_on_a_copy_that_knows_its_stage_and_one_read_more_on_one_that_does_not()
     {
         var before = Metrics(_there).Total;
-        await ThereAsync(Megan, "pain Purchase | Too many steps");
+        await ThereAsync(Megan, "pain Purchase | Too many steps | observed");
         var onKnownStage = Metrics(_there).Total - before;
 
         await _here.SayAsync(Alex, "add stage Onboarding");
         before = Metrics(_there).Total;
-        await ThereAsync(Megan, "pain Onboarding | No welcome mail");
+        await ThereAsync(Megan, "pain Onboarding | No welcome mail | observed");
         var onNewStage = Metrics(_there).Total - before;
 
         Assert.Equal((1, 2), (onKnownStage, onNewStage)); // the insert; the latest map, then the insert
@@ -74,7 +74,7 @@ public sealed class StaleCopyTests : IAsyncLifetime
     public async Task Status_on_the_other_instance_shows_a_stage_added_and_filled_on_this_one()
     {
         await _here.SayAsync(Alex, "add stage Referral");
-        await _here.SayAsync(Adele, "goal Referral | Tell a running friend");
+        await _here.SayAsync(Adele, "goal Referral | Tell a running friend | observed");
 
         var status = await ThereAsync(Megan, "status");
 

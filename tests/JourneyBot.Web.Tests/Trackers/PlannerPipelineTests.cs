@@ -187,12 +187,13 @@ public sealed class PlannerPipelineTests : GraphServers
         Assert.All(answers, a => Assert.Contains("Show shipping costs on the product page", a, StringComparison.Ordinal));
         Assert.Equal(["GET /v1.0/planner/tasks/task-1"], Graph.PlannerRequests.Skip(before).Select(r => $"{r.Method} {r.Path}"));
 
-        // Within the interval: no read-back, and the refresh reads the version shown and the actions, one query each.
+        // Within the interval: no read-back, and the refresh reads the version shown and the actions, one query each,
+        // and looks for the map's future state (one point read of its shelf line).
         using var storage = new MetricCollector<long>(
             bot.App.Services.GetRequiredService<IMeterFactory>(), StorageMetrics.MeterName, StorageMetrics.OperationsCounterName);
         bot.Clock.Advance(TimeSpan.FromSeconds(30));
         await bot.RefreshAsync(PlannerPipeline.Isaiah);
-        Assert.Equal(["query", "query"], storage.GetMeasurementSnapshot().Select(m => (string)m.Tags["operation"]!));
+        Assert.Equal(["query", "query", "read"], storage.GetMeasurementSnapshot().Select(m => (string)m.Tags["operation"]!));
         Assert.Equal(before + 1, Graph.PlannerRequests.Count);
 
         // Once the interval is over, the next look reads the task again.

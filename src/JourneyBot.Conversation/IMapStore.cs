@@ -69,6 +69,13 @@ public interface IMapStore
     /// <summary>Adds or replaces an item (an emotion given again, an edit).</summary>
     Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One item of the map as stored now (with the department it was added under), or null when it is
+    /// not there: what a write that changes a few fields of the item starts from, so that it keeps
+    /// what others wrote to the item since the board was read.
+    /// </summary>
+    Task<MapItem?> GetItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken);
+
     /// <summary>Removes an item; false when it was not there.</summary>
     Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken);
 

@@ -148,6 +148,9 @@ internal sealed class CachedMapStore : IMapStore
         _tallies.Forget(Key(teamKey, mapId));
     }
 
+    public Task<MapItem?> GetItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) =>
+        _inner.GetItemAsync(teamKey, mapId, itemId, cancellationToken);
+
     // A removal makes room: the next count reads storage (removals are rare, so this costs little).
     public async Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
     {

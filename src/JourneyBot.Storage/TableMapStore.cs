@@ -200,6 +200,11 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
     }
 
     /// <inheritdoc />
+    /// <remarks>One point read of the item's row.</remarks>
+    public async Task<MapItem?> GetItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) =>
+        await ReadRowAsync(Partition(teamKey), RowKeys.Item(mapId, itemId), null, cancellationToken) is { } row ? MapRows.ReadItem(row) : null;
+
+    /// <inheritdoc />
     /// <remarks>One delete; the SDK answers a missing row with 404 rather than an exception.</remarks>
     public async Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
     {

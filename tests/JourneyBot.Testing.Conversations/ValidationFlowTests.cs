@@ -99,6 +99,52 @@ public abstract class ValidationFlowTests
     }
 
     [Fact]
+    public async Task A_Still_true_confirmation_pressed_while_a_validation_answer_raises_the_item_keeps_the_raise()
+    {
+        await using var session = await VotedAsync();
+        Assert.SkipUnless(session.Store is InMemoryMapStore, "The answer lands between the press's read and its write through the in-memory store's hook.");
+        var memory = (InMemoryMapStore)session.Store;
+        var sent = await SendAsync(session);
+        var (map, before) = (await session.MapAsync(), Item(await session.BoardAsync(), "Checkout asks for an account"));
+
+        // Isaiah's "Seen it" lands right after the press read the board, before it writes.
+        memory.AfterBoardRead = async () =>
+        {
+            memory.AfterBoardRead = null;
+            await session.PressAsync(Isaiah, "Send answers", new() { ["verdict.1"] = "seen" }, Direct(sent, Isaiah).Card, InChat("a:isaiah"));
+        };
+        await session.SubmitAsync(Alex, new CardSubmit(CardVerbs.StillTrueKept,
+            new Dictionary<string, string> { [CardVerbs.TeamKey] = session.Scope.TeamKey, [CardVerbs.MapKey] = map.Id, [CardVerbs.ItemKey] = before.Id }), InChat("a:alex"));
+
+        Assert.Null(memory.AfterBoardRead);
+        var item = Item(await session.BoardAsync(), "Checkout asks for an account");
+        Assert.Equal(Evidence.Observed, item.Evidence);
+        Assert.True(item.ConfirmedAt > (before.ConfirmedAt ?? DateTimeOffset.MinValue));
+    }
+
+    [Fact]
+    public async Task The_authors_how_do_we_know_button_pressed_after_a_validation_answer_raised_the_item_is_refused_politely()
+    {
+        await using var session = await StartSessionAsync();
+        session.Roster.Members = Team;
+        await session.OpenContributionsAsync(Alex, "Shoe journey", "template");
+        var question = (await session.SayAsync(Megan, "pain Purchase | Checkout asks for an account")).Messages
+            .Single(m => m.Card is not null && CardText.Of(m.Card).Contains("how do you know this?", StringComparison.Ordinal)).Card!;
+        await session.SayAsync(Alex, "next");
+        await session.SayAsync(Megan, $"vote {Item(await session.BoardAsync(), "Checkout asks for an account").Id}");
+        var sent = await SendAsync(session);
+        await session.PressAsync(Isaiah, "Send answers", new() { ["verdict.0"] = "seen" }, Direct(sent, Isaiah).Card, InChat("a:isaiah"));
+        var raised = Item(await session.BoardAsync(), "Checkout asks for an account");
+        Assert.Equal((Evidence.Observed, false), (raised.Evidence, raised.EvidenceUnsaid));
+
+        var pressed = await session.PressAsync(Megan, "Assumed", card: question);
+
+        Assert.Equal("How we know “Checkout asks for an account” was set already (observed), for example by the validation round, so I kept it.",
+            Assert.Single(pressed.Messages).Text);
+        Assert.Equal(Evidence.Observed, Item(await session.BoardAsync(), "Checkout asks for an account").Evidence);
+    }
+
+    [Fact]
     public async Task Two_members_raising_one_item_at_once_both_land_in_the_history_and_the_item_ends_observed()
     {
         await using var session = await VotedAsync();

@@ -276,6 +276,21 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
         }
     }
 
+    /// <inheritdoc />
+    public Task<MapItem?> GetItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_items.TryGetValue((teamKey, mapId), out var items) ? items.GetValueOrDefault(itemId) : null);
+        }
+    }
+
+    /// <summary>
+    /// For tests of races: runs after each board read, before the board is returned, as another
+    /// member's change landing between the caller's read and its write would.
+    /// </summary>
+    public Func<Task>? AfterBoardRead { get; set; }
+
     /// <summary>For tests of races: runs before each board read, as another member's change landing at that moment would.</summary>
     public Func<Task>? BeforeBoardRead { get; set; }
 
@@ -288,6 +303,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
             await before();
         }
 
+        MapBoard board;
         lock (_gate)
         {
             var items = (_items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>())
@@ -297,8 +313,15 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
                 : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var departments = _members.Where(m => m.Key.Team == teamKey && m.Value.Department is not null)
                 .ToDictionary(m => m.Key.Person, m => m.Value.Department!, StringComparer.Ordinal);
-            return new MapBoard(items, votes).WithDepartments(departments);
+            board = new MapBoard(items, votes).WithDepartments(departments);
         }
+
+        if (AfterBoardRead is { } after)
+        {
+            await after();
+        }
+
+        return board;
     }
 
     /// <inheritdoc />

@@ -105,6 +105,8 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken) => store.PutItemAsync(teamKey, mapId, item, cancellationToken);
 
+    public Task<MapItem?> GetItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) => store.GetItemAsync(teamKey, mapId, itemId, cancellationToken);
+
     public Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) => store.RemoveItemAsync(teamKey, mapId, itemId, cancellationToken);
 
     public Task SetVotesAsync(string teamKey, string mapId, string personId, IReadOnlyList<string> itemIds, CancellationToken cancellationToken) =>

@@ -56,6 +56,36 @@ public sealed class MapRetentionTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task A_published_map_kept_living_by_a_review_or_by_its_future_map_being_made_is_kept()
+    {
+        var clock = new FakeTimeProvider(Start);
+        await using var app = new BotApp(new Dictionary<string, string?> { ["Storage:RetainDays"] = "30" }, s => BotApp.UseClock(s, clock));
+        await PublishAsync(app, "19:a@thread.tacv2", "Reviewed map");
+        await SayAsync(app, "19:a@thread.tacv2", "review every 7 days");
+        await PublishAsync(app, "19:b@thread.tacv2", "Current map");
+        await SayAsync(app, "19:b@thread.tacv2", "future");
+        await PublishAsync(app, "19:c@thread.tacv2", "Plain map");
+        var store = app.Services.GetRequiredService<IMapStore>();
+        var retention = app.Services.GetRequiredService<MapRetention>();
+
+        // 40 days on, none of the published maps' documents saved since: only the plain one goes.
+        clock.Advance(TimeSpan.FromDays(40));
+        await retention.PassAsync(Cancel);
+
+        Assert.Equal(["Current map", "Current map (future)", "Reviewed map"],
+            (await store.ListMapsAsync(Team, Cancel)).Select(m => m.Name).Order(StringComparer.Ordinal));
+    }
+
+    private async Task PublishAsync(BotApp app, string thread, string name)
+    {
+        foreach (var line in new[] { $"start {name}", "Sell more shoes", "Ana", "Sees an ad", "First run", "template", "next",
+            "touchpoint Purchase | website | Checkout page", "next", "publish" })
+        {
+            await SayAsync(app, thread, line);
+        }
+    }
+
+    [Fact]
     public async Task Without_the_setting_no_map_is_ever_removed()
     {
         var clock = new FakeTimeProvider(Start);

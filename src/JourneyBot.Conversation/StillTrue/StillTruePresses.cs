@@ -87,11 +87,24 @@ internal sealed class StillTruePresses(IMapStore store, IActionStore actions, Ti
                     return new Answer("⚠ " + problem, null);
                 }
 
-                var edited = item with { Text = text, ConfirmedAt = now };
+                // Onto the item as stored right before the write: only its words and confirmation change,
+                // so evidence raised by a validation answer since the board was read is kept.
+                if (await store.GetItemAsync(teamKey, map.Id, item.Id, cancellationToken) is not { } toEdit)
+                {
+                    return new Answer("✔ " + Strings.StillTrueAlreadyGone, null);
+                }
+
+                var edited = toEdit with { Text = text, ConfirmedAt = now };
                 await store.PutItemAsync(teamKey, map.Id, edited, cancellationToken);
                 return new Answer("✔ " + Strings.StillTrueChangedTo.Fill(("item", Markdown.Escape(Vocabulary.Describe(edited, withFace: true)))), new Change(edited));
             default:
-                var confirmed = item with { ConfirmedAt = now };
+                // Only the confirmation changes, onto the item as stored now (see above).
+                if (await store.GetItemAsync(teamKey, map.Id, item.Id, cancellationToken) is not { } toConfirm)
+                {
+                    return new Answer("✔ " + Strings.StillTrueAlreadyGone, null);
+                }
+
+                var confirmed = toConfirm with { ConfirmedAt = now };
                 await store.PutItemAsync(teamKey, map.Id, confirmed, cancellationToken);
                 return new Answer("✔ " + Strings.StillTrueConfirmed.Fill(("item", shown)), new Change(confirmed));
         }

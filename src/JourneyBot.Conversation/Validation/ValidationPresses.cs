@@ -227,13 +227,19 @@ internal sealed class ValidationPresses(IMapStore store, IValidationStore valida
         var history = await validations.ListChangesAsync(teamKey, mapId, cancellationToken);
         for (var settle = 0; settle < MaxSettles; settle++)
         {
-            var board = await store.GetBoardAsync(teamKey, mapId, cancellationToken);
-            foreach (var item in board.Items.Where(i => itemIds.Contains(i.Id)))
+            foreach (var itemId in itemIds)
             {
+                // The item as stored right before the write, and only its evidence changes: words
+                // changed or a confirmation given meanwhile ("Still true?") are kept.
+                if (await store.GetItemAsync(teamKey, mapId, itemId, cancellationToken) is not { } item)
+                {
+                    continue;
+                }
+
                 var strongest = history.Where(c => c.ItemId == item.Id && c.To is not null).Select(c => c.To!.Value).Aggregate(item.Evidence, ValidationRules.Strongest);
                 if (strongest != item.Evidence)
                 {
-                    await store.PutItemAsync(teamKey, mapId, item with { Evidence = strongest }, cancellationToken);
+                    await store.PutItemAsync(teamKey, mapId, item with { Evidence = strongest, EvidenceUnsaid = false }, cancellationToken);
                 }
             }
 

@@ -8,6 +8,8 @@ namespace JourneyBot.Web.Lifecycle;
 /// <summary>
 /// Deletes finished maps that nobody changed for <see cref="TableStorageOptions.RetainDays"/> days
 /// (off unless set): one pass at start and then every hour, at most <see cref="MapsPerPass"/> maps a pass.
+/// A published map still in use (<see cref="LivingMaps"/>: reviewed, or its future state being mapped)
+/// is kept, however old its stamp.
 /// </summary>
 /// <remarks>
 /// A plain hosted timer rather than the durable schedule: a pass is idempotent and finds its own
@@ -21,6 +23,12 @@ internal sealed class MapRetention(
 {
     /// <summary>The most maps one pass deletes, so that a pass is short whatever has piled up.</summary>
     public const int MapsPerPass = 100;
+
+    /// <summary>
+    /// The most candidates one pass looks at: living maps are listed again every pass (their stamp
+    /// stays old), so a pass looks past them, up to this many, to reach the maps it may delete.
+    /// </summary>
+    public const int CandidatesPerPass = MapsPerPass * 10;
 
     /// <summary>Time between passes.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
@@ -44,8 +52,18 @@ internal sealed class MapRetention(
         {
             var before = clock.GetUtcNow() - TimeSpan.FromDays(days);
             var deleted = 0;
-            foreach (var map in await store.ListFinishedBeforeAsync(before, MapsPerPass, cancellationToken))
+            foreach (var map in await store.ListFinishedBeforeAsync(before, CandidatesPerPass, cancellationToken))
             {
+                if (deleted == MapsPerPass)
+                {
+                    break;
+                }
+
+                if (await LivingMaps.IsLivingAsync(store, map.TeamKey, map.MapId, cancellationToken))
+                {
+                    continue;
+                }
+
                 await deletion.DeleteAsync(map.TeamKey, map.MapId, cancellationToken);
                 deleted++;
             }

@@ -31,8 +31,22 @@ internal sealed class EvidenceHandlers(IMapStore store, IRoundStore rounds)
                 ("item", Markdown.Escape(TextRules.Shorten(Vocabulary.Describe(item), 200)))));
         }
 
-        // Pressed again (or another button of the same card): the latest answer holds.
-        var answered = item with { Evidence = evidence, EvidenceUnsaid = false };
+        // Onto the item as stored right before the write (only its evidence changes). Pressed again (or
+        // another button of the same card), the latest answer holds, but never below what the item
+        // shows once it is said: a validation round may have raised it since.
+        var current = await store.GetItemAsync(command.Scope.TeamKey, command.Map.Id, item.Id, cancellationToken);
+        if (current is null)
+        {
+            return TurnOutcome.RefusalOnMap(Strings.EvidenceItemGone);
+        }
+
+        if (!current.EvidenceUnsaid && Validation.ValidationRules.Strongest(current.Evidence, evidence) != evidence)
+        {
+            return new TurnOutcome().Say(Strings.EvidenceAlreadySet.Fill(("item", Markdown.Escape(TextRules.Shorten(Vocabulary.Describe(current), 200))),
+                ("evidence", Vocabulary.Name(current.Evidence))));
+        }
+
+        var answered = current with { Evidence = evidence, EvidenceUnsaid = false };
         await store.PutItemAsync(command.Scope.TeamKey, command.Map.Id, answered, cancellationToken);
         return new TurnOutcome { CardUpdate = EvidenceCards.Answered(answered, command.From) };
     }

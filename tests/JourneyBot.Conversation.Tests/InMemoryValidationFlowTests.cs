@@ -6,4 +6,8 @@ namespace JourneyBot.Conversation.Tests;
 public sealed class InMemoryValidationFlowTests : ValidationFlowTests
 {
     protected override Task<MappingSession> StartSessionAsync() => MappingSession.StartInMemoryAsync();
+
+    [Fact]
+    public Task A_Still_true_confirmation_pressed_while_a_validation_answer_raises_the_item_keeps_the_raise() =>
+        StillTrueConfirmationDuringARaiseKeepsTheRaiseAsync();
 }

@@ -40,7 +40,7 @@ public sealed class SlowThreadTests(ConnectorFixture fixture, ITestOutputHelper 
         // Every twentieth message a command whose answer must come; the rest contributions of twenty members, ten each or so.
         var flood = Enumerable.Range(1, Turns).Select(n => n % 20 == 0
             ? From($"member-{n / 20}", "status")
-            : From($"member-{n / 10 % Members + 1}", $"touchpoint Purchase | website | Idea {n}")).ToList();
+            : From($"member-{n / 10 % Members + 1}", $"touchpoint Purchase | website | Idea {n} | observed")).ToList();
         var statusIds = flood.Where(a => a.Text!.EndsWith("status", StringComparison.Ordinal)).Select(a => a.Id!).ToList();
 
         var release = _connector.Hold();

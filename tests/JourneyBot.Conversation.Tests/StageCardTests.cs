@@ -70,6 +70,25 @@ public sealed class StageCardTests
     }
 
     [Fact]
+    public async Task An_unknown_template_or_evidence_level_is_echoed_back_shortened()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.OpenContributionsAsync(People.Alex, "Shoes", "Browse, Buy");
+        var longest = new string('w', 2_000);
+
+        var template = await session.SayAsync(People.Alex, "template " + longest);
+        var evidence = await session.SayAsync(People.Megan, "goal Buy | Pays quickly | " + longest);
+
+        foreach (var reply in template.Messages.Concat(evidence.Messages).Select(m => m.Text ?? string.Empty))
+        {
+            Assert.DoesNotContain(new string('w', TextRules.ShortMax), reply, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("www…", string.Concat(template.Messages.Select(m => m.Text)), StringComparison.Ordinal);
+        Assert.Contains("www…", string.Concat(evidence.Messages.Select(m => m.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_stages_card_offers_the_bot_s_templates_and_each_stage_s_fields_behind_one_button()
     {
         var map = Map(("Awareness", "Friendly ads", null), ("Purchase", null, null));

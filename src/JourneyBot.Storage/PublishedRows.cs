@@ -62,7 +62,7 @@ internal static class PublishedRows
                 summaryRow.GetDateTimeOffset(LastPublishedAt) ?? DateTimeOffset.UnixEpoch, summaryRow.GetInt32(LastItems) ?? 0);
         var kept = rows.Where(r => r.GetString(MapRows.KindProperty) == MapRows.PublishedKind && r.GetInt32(MapRows.VersionProperty) is not null)
             .GroupBy(r => r.GetInt32(MapRows.VersionProperty)!.Value)
-            .Where(g => g.Key > (summary?.Through ?? 0) && g.Select(r => r.GetInt32(MapRows.PartProperty)).Distinct().Count() == (g.First().GetInt32(MapRows.PartsProperty) ?? 0))
+            .Where(g => g.Key > (summary?.Through ?? 0) && Complete(g))
             .Select(g => g.First(r => r.GetInt32(MapRows.PartProperty) == 0))
             // Versions kept before their rows said when: their row's own stamp is when they were written.
             .Select(r => new VersionLine(r.GetInt32(MapRows.VersionProperty)!.Value, r.GetDateTimeOffset(PublishedAt) ?? r.Timestamp ?? DateTimeOffset.UnixEpoch,
@@ -70,5 +70,17 @@ internal static class PublishedRows
             .OrderBy(v => v.Number)
             .ToList();
         return new PublishedVersions(kept, summary);
+    }
+
+    /// <summary>
+    /// Whether a version's rows hold parts 0 to the count part 0 names, as <c>GetPublishedAsync</c> reads them:
+    /// parts left past that count by an earlier, longer write of the same version are ignored.
+    /// </summary>
+    private static bool Complete(IEnumerable<TableEntity> version)
+    {
+        var rows = version.ToList();
+        var parts = rows.Select(r => r.GetInt32(MapRows.PartProperty)).OfType<int>().ToHashSet();
+        var first = rows.FirstOrDefault(r => r.GetInt32(MapRows.PartProperty) == 0)?.GetInt32(MapRows.PartsProperty) ?? 0;
+        return first > 0 && Enumerable.Range(0, first).All(parts.Contains);
     }
 }

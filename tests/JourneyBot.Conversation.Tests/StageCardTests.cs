@@ -45,6 +45,50 @@ public sealed class StageCardTests
     }
 
     [Fact]
+    public async Task Save_stages_keeps_the_details_typed_in_the_folded_fields_of_the_stages_that_stay()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        foreach (var line in new[] { "start Shoes", "Fewer abandoned baskets", "next", "next", "next", "Discover, Try on, Buy" })
+        {
+            await session.SayAsync(People.Alex, line);
+        }
+
+        var ids = (await session.MapAsync()).Stages.Select(s => s.Id).ToList();
+        await session.PressAsync(People.Alex, "Save these stages", new()
+        {
+            ["stages"] = "Discover\nTry on\nPay",
+            [CardVerbs.ExpectsKey + ids[1]] = "Shoes in their size",
+            [CardVerbs.MovesOnKey + ids[0]] = "A friend recommends them",
+            [CardVerbs.ExpectsKey + ids[2]] = "Gone with its stage",
+        });
+
+        var map = await session.MapAsync();
+        Assert.Equal(["Discover", "Try on", "Pay"], map.Stages.Select(s => s.Name));
+        Assert.Equal("A friend recommends them", map.Stages[0].MovesOnWhen);
+        Assert.Equal("Shoes in their size", map.Stages[1].Expects);
+        Assert.Null(map.Stages[2].Expects);
+    }
+
+    [Fact]
+    public async Task An_unknown_template_or_evidence_level_is_echoed_back_shortened()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.OpenContributionsAsync(People.Alex, "Shoes", "Browse, Buy");
+        var longest = new string('w', 2_000);
+
+        var template = await session.SayAsync(People.Alex, "template " + longest);
+        var evidence = await session.SayAsync(People.Megan, "goal Buy | Pays quickly | " + longest);
+
+        foreach (var reply in template.Messages.Concat(evidence.Messages).Select(m => m.Text ?? string.Empty))
+        {
+            Assert.DoesNotContain(new string('w', TextRules.ShortMax), reply, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("www…", string.Concat(template.Messages.Select(m => m.Text)), StringComparison.Ordinal);
+        Assert.Contains("www…", string.Concat(evidence.Messages.Select(m => m.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_stages_card_offers_the_bot_s_templates_and_each_stage_s_fields_behind_one_button()
     {
         var map = Map(("Awareness", "Friendly ads", null), ("Purchase", null, null));

@@ -10,6 +10,15 @@ public sealed class InMemoryFollowUpStore : IFollowUpStore
     private readonly Dictionary<(string Team, string Map), StoredFollowUp> _states = [];
     private long _versions;
 
+    /// <summary>Forgets a map's follow-up state, as deleting the map does.</summary>
+    public void RemoveMap(string teamKey, string mapId)
+    {
+        lock (_gate)
+        {
+            _states.Remove((teamKey, mapId));
+        }
+    }
+
     /// <inheritdoc />
     public Task<StoredFollowUp?> GetFollowUpAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {

@@ -38,6 +38,9 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     /// <summary>The maps' actions, kept beside them so that deleting a map deletes them too, as in the table store.</summary>
     public InMemoryActionStore Actions { get; } = new();
 
+    /// <summary>The follow-up state of the maps here (each deleted with its map, as the table store's <c>a~{map}~f</c> row).</summary>
+    public InMemoryFollowUpStore FollowUps { get; } = new();
+
     /// <summary>What the conversation holds now; <see cref="Restore"/> puts it back.</summary>
     public ConversationSnapshot Snapshot(MapScope scope)
     {
@@ -402,6 +405,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
             _items.Remove((teamKey, mapId));
             _votes.Remove((teamKey, mapId));
             Actions.RemoveMap(teamKey, mapId);
+            FollowUps.RemoveMap(teamKey, mapId);
             foreach (var version in _published.Keys.Where(k => k.Team == teamKey && k.Map == mapId).ToList())
             {
                 _published.Remove(version);

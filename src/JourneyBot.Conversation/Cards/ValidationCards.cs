@@ -21,10 +21,10 @@ internal static class ValidationCards
     public const string ChangeInput = "contradiction.text";
 
     /// <summary>Data key of the validation round's number.</summary>
-    public const string RoundKey = "validation";
+    public const string RoundKey = CardVerbs.ValidationKey;
 
     /// <summary>Data key of the contradicted item, and of what the facilitator decided.</summary>
-    public const string ItemKey = "item", ResolveKey = "resolve";
+    public const string ItemKey = CardVerbs.ItemKey, ResolveKey = CardVerbs.ResolveKey;
 
     private const string ChangeId = "contradiction.change";
 

@@ -215,6 +215,12 @@ public static class CardVerbs
     /// <summary>Data key: which card the button is on, where the same verb means something else on another card.</summary>
     public const string CardKey = "card";
 
+    /// <summary>Data key of a validation round's number (the validation cards').</summary>
+    public const string ValidationKey = "validation";
+
+    /// <summary>Data key of what the facilitator decided of a contradiction (the validation cards').</summary>
+    public const string ResolveKey = "resolve";
+
     /// <summary><see cref="CardKey"/> of the progress card's buttons: what they show is posted anew, the progress card stays.</summary>
     public const string ProgressCard = "progress";
 }

@@ -204,7 +204,12 @@ internal sealed record UseTemplate(string? Name = null) : StageEdit;
 internal sealed record ApplyTemplate(Stages.StageTemplate Template) : StageEdit;
 
 /// <summary>Replace the list with these names.</summary>
-internal sealed record SetStages(IReadOnlyList<string> Names) : StageEdit;
+/// <param name="Names">The stages, in order.</param>
+/// <param name="Details">
+/// From the stages card: its folded "expects" and "moves on when" fields (by stage id), applied to the stages
+/// that stay, so that what was typed there is not lost by pressing "Save stages"; null when typed.
+/// </param>
+internal sealed record SetStages(IReadOnlyList<string> Names, IReadOnlyList<StageDetailInput>? Details = null) : StageEdit;
 
 /// <summary>Rename a stage (by number or name).</summary>
 internal sealed record RenameStage(string Stage, string NewName) : StageEdit;

@@ -133,7 +133,7 @@ internal static class CommandParser
             CardVerbs.Back => new BackCommand(),
             CardVerbs.Template => new StagesCommand(new UseTemplate(submit[CardVerbs.TemplateKey])),
             CardVerbs.StageDetails => StageDetailsFromCard(submit),
-            CardVerbs.SetStages => new StagesCommand(new SetStages(SplitList(submit["stages"] ?? string.Empty))),
+            CardVerbs.SetStages => new StagesCommand(new SetStages(SplitList(submit["stages"] ?? string.Empty), StageDetailsFromCard(submit).Details)),
             CardVerbs.Add => Contribution.FromCard(submit),
             CardVerbs.SetEvidence => new SetEvidenceCommand(submit[CardVerbs.ItemKey] ?? string.Empty, submit[CardVerbs.EvidenceKey] ?? string.Empty),
             CardVerbs.Vote => new VoteCommand(SplitIds(submit["votes"] ?? string.Empty)),

@@ -69,7 +69,7 @@ internal static class Contribution
         var evidence = add.Evidence is null ? Evidence.Assumed : Vocabulary.ParseEvidence(add.Evidence);
         if (evidence is null)
         {
-            problem = Strings.NotEvidence.Fill(("evidence", add.Evidence));
+            problem = Strings.NotEvidence.Fill(("evidence", TextRules.Shorten(add.Evidence ?? string.Empty, TextRules.ShortMax)));
             return null;
         }
 

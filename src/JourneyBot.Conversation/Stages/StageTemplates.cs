@@ -52,9 +52,11 @@ internal static class StageTemplates
             return starts[0];
         }
 
+        // The name as given is echoed back, but never more of it than a name holds.
+        var said = TextRules.Shorten(wanted, TextRules.ShortMax);
         problem = starts.Count > 1
-            ? Strings.TemplateAmbiguous.Fill(("name", wanted), ("names", Names(starts)))
-            : Strings.TemplateNotFound.Fill(("name", wanted), ("names", Names(offered)));
+            ? Strings.TemplateAmbiguous.Fill(("name", said), ("names", Names(starts)))
+            : Strings.TemplateNotFound.Fill(("name", said), ("names", Names(offered)));
         return null;
     }
 

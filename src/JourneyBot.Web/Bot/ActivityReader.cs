@@ -117,7 +117,9 @@ internal static class ActivityReader
     // long would outgrow the row it is stored in. Members' typed inputs may be long and are not checked here.
     private static readonly string[] IdKeys =
         [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey,
-            CardVerbs.ActionKey, CardVerbs.ForKey, CardVerbs.OpportunityKey, CardVerbs.SendActionKey, CardVerbs.StageKey, CardVerbs.PlanKey];
+            CardVerbs.ActionKey, CardVerbs.ForKey, CardVerbs.OpportunityKey, CardVerbs.SendActionKey, CardVerbs.StageKey, CardVerbs.PlanKey,
+            CardVerbs.ItemKey, CardVerbs.EvidenceKey, CardVerbs.TemplateKey, CardVerbs.DaysKey, CardVerbs.VersionKey, CardVerbs.IntroKey,
+            CardVerbs.ValidationKey, CardVerbs.ResolveKey];
 
     private const int MaxIdLength = 1024;
 

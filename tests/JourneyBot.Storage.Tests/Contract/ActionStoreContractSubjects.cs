@@ -25,5 +25,5 @@ public sealed class InMemoryActionStoreContractTests : ActionStoreContractTests
 
     protected override IActionStore Actions => _store.Actions;
 
-    protected override IFollowUpStore FollowUps { get; } = new InMemoryFollowUpStore();
+    protected override IFollowUpStore FollowUps => _store.FollowUps;
 }

@@ -29,6 +29,22 @@ public abstract partial class ActionStoreContractTests
     }
 
     [Fact]
+    public async Task Deleting_the_map_deletes_its_follow_up_and_no_other_map_s()
+    {
+        var scope = Maps.NewScope();
+        var team = scope.TeamKey;
+        await Store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        await FollowUps.TryPutFollowUpAsync(team, "m1", FollowUpState.Begin(Began), null, Cancel);
+        await FollowUps.TryPutFollowUpAsync(team, "m2", FollowUpState.Begin(Began), null, Cancel);
+
+        await Store.DeleteMapAsync(team, "m1", Cancel);
+
+        Assert.Null(await FollowUps.GetFollowUpAsync(team, "m1", Cancel));
+        Assert.NotNull(await FollowUps.GetFollowUpAsync(team, "m2", Cancel));
+        Assert.NotNull(await FollowUps.TryPutFollowUpAsync(team, "m1", FollowUpState.Begin(Began.AddDays(1)), null, Cancel));
+    }
+
+    [Fact]
     public async Task A_follow_up_write_must_match_the_version_read_and_a_lost_write_loses_no_mark_once_read_again()
     {
         var (team, map) = (Maps.NewScope().TeamKey, "m1");

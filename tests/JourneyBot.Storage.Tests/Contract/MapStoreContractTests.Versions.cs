@@ -56,6 +56,25 @@ public abstract partial class MapStoreContractTests
         Assert.Empty((await Store.ListPublishedAsync(scope.TeamKey, "long", Cancel)).Kept);
     }
 
+    [Fact]
+    public async Task A_version_rewritten_in_fewer_parts_lists_as_it_reads()
+    {
+        // Arrange: version 3 first written as three entities' worth (its stamp failed), then again small.
+        var scope = Maps.NewScope();
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var large = Enumerable.Range(0, 2_000).Select(i => Maps.NewItem($"k{i:0000}", i, $"Item {i:0000} " + new string('x', 385))).ToList();
+        await Store.PutPublishedAsync(scope.TeamKey, "kept", 3, Published(scope, 3, at, large), Cancel);
+        await Store.PutPublishedAsync(scope.TeamKey, "kept", 3, Published(scope, 3, at.AddHours(1), [Maps.NewItem("k1")]), Cancel);
+
+        // Act
+        var read = await Store.GetPublishedAsync(scope.TeamKey, "kept", 3, Cancel);
+        var versions = await Store.ListPublishedAsync(scope.TeamKey, "kept", Cancel);
+
+        // Assert
+        Assert.Single(read!.Board.Items);
+        Assert.Equal([new VersionLine(3, at.AddHours(1), "Ana", 1)], versions.Kept);
+    }
+
     private static PublishedMap Published(MapScope scope, int version, DateTimeOffset at, IReadOnlyList<MapItem> items)
     {
         var map = Maps.NewMap(scope, "kept");

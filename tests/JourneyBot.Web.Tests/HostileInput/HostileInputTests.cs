@@ -173,6 +173,27 @@ public sealed partial class HostileInputTests : IClassFixture<ConnectorFixture>,
         Assert.Empty(_connector.Requests);
     }
 
+    [Theory]
+    [InlineData("item")]
+    [InlineData("evidenceLevel")]
+    [InlineData("template")]
+    [InlineData("days")]
+    [InlineData("version")]
+    [InlineData("intro")]
+    [InlineData("validation")]
+    [InlineData("resolve")]
+    public async Task A_card_value_of_the_newer_keys_over_1024_characters_is_answered_as_a_card_it_cannot_use(string key)
+    {
+        var outdated = await PostAsync(CardAction("\"Action.Execute\"", $$"""{"verb":"next","mapId":"{{new string('m', 2_000)}}"}"""));
+        var expected = await outdated.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var response = await PostAsync(CardAction("\"Action.Execute\"", $$"""{"verb":"next","{{key}}":"{{new string('v', 2_000)}}"}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Empty(_connector.Requests);
+    }
+
     private string CardAction(string typeJson, string dataJson)
     {
         var invoke = Node(Activities.Invoke(_connector.ServiceUrl(), "adaptiveCard/action", "{}"));

@@ -13,7 +13,7 @@ internal sealed class EvidenceHandlers(IMapStore store, IRoundStore rounds)
     {
         if (Vocabulary.ParseEvidence(set.Evidence) is not { } evidence)
         {
-            return new TurnOutcome().Say(Strings.NotEvidence.Fill(("evidence", Markdown.Escape(set.Evidence))));
+            return new TurnOutcome().Say(Strings.NotEvidence.Fill(("evidence", Markdown.Escape(TextRules.Shorten(set.Evidence, TextRules.ShortMax)))));
         }
 
         var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);

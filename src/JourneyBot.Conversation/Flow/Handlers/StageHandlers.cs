@@ -40,6 +40,16 @@ internal sealed class StageHandlers(IMapStore store, MapTransaction transaction,
                 return MapChange.Unchanged(Refuse(turn, fresh, problem));
             }
 
+            // The stages card's folded details, sent with "Save stages": kept for the stages still there.
+            if (edit is SetStages { Details: { Count: > 0 } details })
+            {
+                var staying = details.Where(d => fresh.Stages.Any(s => s.Id == d.Stage)).ToList();
+                if (staying.Count > 0 && StageDetails.Apply(fresh, new StageDetailsCommand(staying, Typed: false)) is { } detailProblem)
+                {
+                    return MapChange.Unchanged(Refuse(turn, fresh, detailProblem));
+                }
+            }
+
             var note = Strings.StagesNow.Fill(("stages", Markdown.Escape(Numbered(fresh))));
             if (fresh.Step == MapStep.Stages)
             {

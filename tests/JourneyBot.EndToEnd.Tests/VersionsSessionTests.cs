@@ -25,7 +25,7 @@ public sealed class VersionsSessionTests(PlaygroundSession session) : IClassFixt
         await AnswerAsync(card, "Persona", "Ana, 34, starting to run");
         await AnswerAsync(card, "Start point", "Decides to start running");
         await AnswerAsync(card, "End point", "First run in the new shoes");
-        await card.GetByRole(AriaRole.Button, new() { Name = "Use the five-stage template", Exact = true }).ClickAsync();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Use this template", Exact = true }).ClickAsync();
         await Assertions.Expect(card).ToContainTextAsync("5. Advocacy");
         await card.GetByRole(AriaRole.Button, new() { Name = "Continue", Exact = true }).ClickAsync();
         await Assertions.Expect(thread.Root).ToContainTextAsync("Everyone: add what you know");
@@ -35,8 +35,9 @@ public sealed class VersionsSessionTests(PlaygroundSession session) : IClassFixt
         // One at a time, each seen on the progress card: undo takes back the newest.
         var items = new[]
         {
-            "touchpoint Purchase | website | Checkout page", "emotion Awareness | 1 | curious", "emotion Purchase | -2 | wary",
-            "pain Purchase | Shipping cost shows late", "touchpoint Purchase | phone | Phone order",
+            // Each says how we know, so no item asks it in the thread.
+            "touchpoint Purchase | website | Checkout page | observed", "emotion Awareness | 1 | curious | reported", "emotion Purchase | -2 | wary | reported",
+            "pain Purchase | Shipping cost shows late | observed", "touchpoint Purchase | phone | Phone order | observed",
         };
         for (var i = 0; i < items.Length; i++)
         {
@@ -46,7 +47,7 @@ public sealed class VersionsSessionTests(PlaygroundSession session) : IClassFixt
 
         await SayAsync(thread, "publish");
         var first = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "· version 1" });
-        await Assertions.Expect(first).ToContainTextAsync("Phone: Phone order");
+        await Assertions.Expect(first).ToContainTextAsync("Phone: ● Phone order");
 
         // Opened again: the last two items taken back, one added, a feeling changed; then published again.
         await SayAsync(thread, "open " + MapName);
@@ -55,13 +56,13 @@ public sealed class VersionsSessionTests(PlaygroundSession session) : IClassFixt
         await Assertions.Expect(thread.Root).ToContainTextAsync("Removed your last touchpoint");
         await SayAsync(thread, "undo");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Removed your last pain point");
-        await SayAsync(thread, "touchpoint Awareness | social | Instagram ad");
-        await SayAsync(thread, "emotion Purchase | 1 | relieved");
+        await SayAsync(thread, "touchpoint Awareness | social | Instagram ad | observed");
+        await SayAsync(thread, "emotion Purchase | 1 | relieved | reported");
         await Assertions.Expect(progress).ToContainTextAsync("Instagram ad");
         await SayAsync(thread, "publish");
 
         var second = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "· version 2" });
-        await Assertions.Expect(second).ToContainTextAsync("Social networks: Instagram ad");
+        await Assertions.Expect(second).ToContainTextAsync("Social networks: ● Instagram ad");
         var changes = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "What changed since v1" });
         await Assertions.Expect(changes).ToContainTextAsync("Touchpoints added: Instagram ad");
         await Assertions.Expect(changes).ToContainTextAsync("Touchpoints removed: Phone order");

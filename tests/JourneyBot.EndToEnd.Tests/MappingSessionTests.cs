@@ -82,7 +82,7 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
 
         var review = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Step 7 of 7: Review and vote" }).Last;
         await Assertions.Expect(review).ToContainTextAsync("Gaps still open");
-        await review.GetByRole(AriaRole.Checkbox, new() { Name = "Pain point · The size guide is confusing" }).CheckAsync();
+        await review.GetByRole(AriaRole.Checkbox, new() { Name = "Pain point · ◐ The size guide is confusing" }).CheckAsync();
         await review.GetByRole(AriaRole.Button, new() { Name = "Vote", Exact = true }).ClickAsync();
         await Assertions.Expect(review).ToContainTextAsync("voted for 1 item");
         await Assertions.Expect(review).ToContainTextAsync("Alex Wilber: 4 of 5 votes left.");
@@ -93,8 +93,8 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
         var map = thread.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Customer journey map · published" });
         await Assertions.Expect(map).ToContainTextAsync("Objective: Help first-time runners buy their first pair online");
         await Assertions.Expect(map).ToContainTextAsync("Journey: Decides to start running → First run in the new shoes");
-        await Assertions.Expect(map).ToContainTextAsync("Website: Product page with runner reviews");
-        await Assertions.Expect(map).ToContainTextAsync("Pain points: The size guide is confusing · 1 vote");
+        await Assertions.Expect(map).ToContainTextAsync("Website: ● Product page with runner reviews");
+        await Assertions.Expect(map).ToContainTextAsync("Pain points: ◐ The size guide is confusing · 1 vote");
         await Assertions.Expect(map).ToContainTextAsync("Marketing: Alex Wilber");
         // A page tall enough for the whole card: an element shot taken while scrolling catches the Playground's toolbar.
         await Page.SetViewportSizeAsync(1400, 3200);
@@ -151,6 +151,8 @@ public sealed class MappingSessionTests(PlaygroundSession session) : IClassFixtu
             await PickAsync(card, label, option);
         }
 
+        // Every entry asks how we know, with nothing picked.
+        await PickAsync(card, "How do we know?", "Observed");
         await card.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
     }
 

@@ -79,7 +79,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
 
         // The members reply in the thread without a mention; the bot asks each their department once.
         var root = session.Tap.MessageEndingWith("start " + MapName);
-        await MemberAsync(root, "Megan Bowen", "touchpoint Awareness | social | Sees a first-order discount ad");
+        await MemberAsync(root, "Megan Bowen", "touchpoint Awareness | social | Sees a first-order discount ad | observed");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen, which department are you in?");
         await MemberAsync(root, "Megan Bowen", "<at>JourneyBot</at> department Sales");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Megan Bowen: you're in Sales");
@@ -91,16 +91,16 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         var beforeTalk = await answers.CountAsync();
         await TalkAsync(root, "Megan Bowen", "Shall we go through the checkout screens together at 3?");
         await MemberAsync(root, "Megan Bowen",
-            "pain Consideration | Delivery fee only shown at checkout",
-            "emotion Consideration | -1 | wary",
-            "opportunity Consideration | Show the delivery fee on the first screen | Sales",
-            "goal Retention | Reorder last week's basket in one tap");
+            "pain Consideration | Delivery fee only shown at checkout | observed",
+            "emotion Consideration | -1 | wary | reported",
+            "opportunity Consideration | Show the delivery fee on the first screen | Sales | observed",
+            "goal Retention | Reorder last week's basket in one tap | observed");
         await Assertions.Expect(progress).ToContainTextAsync("Megan Bowen (Sales) 5");
         Assert.Equal(beforeTalk, await answers.CountAsync());
-        await MemberAsync(root, "Adele Vance", "pain Purchase | No slot left for today");
+        await MemberAsync(root, "Adele Vance", "pain Purchase | No slot left for today | observed");
         await Assertions.Expect(thread.Root).ToContainTextAsync("Adele Vance, which department are you in?");
         await MemberAsync(root, "Adele Vance", "<at>JourneyBot</at> department Customer Service");
-        await MemberAsync(root, "Adele Vance", "opportunity Advocacy | Refer-a-friend credit on the receipt | Marketing");
+        await MemberAsync(root, "Adele Vance", "opportunity Advocacy | Refer-a-friend credit on the receipt | Marketing | observed");
 
         await Assertions.Expect(progress).ToContainTextAsync("Contributed (3)");
         await Assertions.Expect(progress).ToContainTextAsync("Megan Bowen (Sales) 5");
@@ -117,8 +117,8 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         await PressAsync(review, "Back to contributions", coverage: true);
         await Assertions.Expect(progress.GetByRole(AriaRole.Button, new() { Name = "Go to review (facilitator)" })).ToBeVisibleAsync();
         await PressAsync(progress, "Go to review (facilitator)", coverage: true);
-        await CheckAsync(review, "Pain point · Substitutes are chosen without asking");
-        await CheckAsync(review, "Idea · Let shoppers approve substitutes in the app");
+        await CheckAsync(review, "Pain point · ● Substitutes are chosen without asking");
+        await CheckAsync(review, "Idea · ● Let shoppers approve substitutes in the app");
         await PressAsync(review, "Vote");
         await Assertions.Expect(review).ToContainTextAsync("Alex Wilber: 3 of 5 votes left.");
         await Assertions.Expect(review).Not.ToContainTextAsync("[");
@@ -145,7 +145,7 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
 
         var map = thread.Root.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Customer journey map · published" });
         await Assertions.Expect(map).ToContainTextAsync("Objective: More first orders complete without a call to support");
-        await Assertions.Expect(map).ToContainTextAsync("App: Picks a delivery slot on the app");
+        await Assertions.Expect(map).ToContainTextAsync("App: ● Picks a delivery slot on the app");
         await Assertions.Expect(map).ToContainTextAsync("Substitutes are chosen without asking · 1 vote");
         await Assertions.Expect(map).ToContainTextAsync("Sales: Megan Bowen");
         await session.ScreenshotAsync("quiet-7-published-thread", thread.Root);
@@ -234,6 +234,8 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
             }
         }
 
+        // Every entry asks how we know, with nothing picked.
+        await PickAsync(form, "How do we know?", "Observed");
         await PressAsync(form, "Add");
         // The card comes back with the same entry open and its text empty: the next press waits for it.
         await Assertions.Expect(form.GetByLabel(text.Label)).ToHaveValueAsync(string.Empty);

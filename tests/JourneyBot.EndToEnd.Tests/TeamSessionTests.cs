@@ -26,14 +26,14 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
         // Three colleagues from other departments contribute at the same time.
         await Task.WhenAll(
             MemberAsync("user-megan", "Megan Bowen (Sales)",
-                "department Sales", "touchpoint Awareness | social | Instagram ad for beginners", "emotion Awareness | 1 | curious",
-                "opportunity Purchase | Bundle socks with the first pair | Sales"),
+                "department Sales", "touchpoint Awareness | social | Instagram ad for beginners | observed", "emotion Awareness | 1 | curious | reported",
+                "opportunity Purchase | Bundle socks with the first pair | Sales | observed"),
             MemberAsync("user-adele", "Adele Vance (Customer Service)",
-                "department Customer Service", "touchpoint Purchase | store | Tries shoes on in the shop", "pain Purchase | Sizes differ between brands",
-                "emotion Purchase | -2 | confused"),
+                "department Customer Service", "touchpoint Purchase | store | Tries shoes on in the shop | observed", "pain Purchase | Sizes differ between brands | observed",
+                "emotion Purchase | -2 | confused | reported"),
             MemberAsync("user-isaiah", "Isaiah Langer (Product)",
-                "department Product", "touchpoint Consideration | website | Compares models online", "pain Consideration | No filter for running surface",
-                "opportunity Purchase | Fit finder from a foot photo | Product"));
+                "department Product", "touchpoint Consideration | website | Compares models online | observed", "pain Consideration | No filter for running surface | observed",
+                "opportunity Purchase | Fit finder from a foot photo | Product | observed"));
         // No post confirms them: the progress card shows who added what (once their posts pile
         // up, it comes down below them: the newest copy is the one that counts).
         var progress = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · progress" }).Last;
@@ -60,10 +60,10 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
             await Assertions.Expect(map).ToContainTextAsync(stage);
         }
 
-        await Assertions.Expect(map).ToContainTextAsync("Social networks: Instagram ad for beginners");
-        await Assertions.Expect(map).ToContainTextAsync("Website: Compares models online");
-        await Assertions.Expect(map).ToContainTextAsync("Store: Tries shoes on in the shop");
-        await Assertions.Expect(map).ToContainTextAsync("Pain points: Sizes differ between brands · 1 vote");
+        await Assertions.Expect(map).ToContainTextAsync("Social networks: ● Instagram ad for beginners");
+        await Assertions.Expect(map).ToContainTextAsync("Website: ● Compares models online");
+        await Assertions.Expect(map).ToContainTextAsync("Store: ● Tries shoes on in the shop");
+        await Assertions.Expect(map).ToContainTextAsync("Pain points: ● Sizes differ between brands · 1 vote");
         await Assertions.Expect(map.Locator("img[src^='data:image/png;base64,']")).ToHaveCountAsync(1);
         await Assertions.Expect(map).ToContainTextAsync("Customer Service: Adele Vance (Customer Service)");
         // A page tall enough for the whole card: an element shot taken while scrolling catches the Playground's toolbar.

@@ -26,6 +26,11 @@ if [ -f .test-artifacts/summary.txt ]; then
   echo; echo "Artifacts and measurements of this run:"; sort .test-artifacts/summary.txt | sed 's/^/  /'; echo
 fi
 
+# The failed tests by name, last, where a CI page that shows only the end of the output still has them.
+if grep -qE '^failed ' .test-artifacts/test-output.log; then
+  echo "Failed tests:"; grep -E '^failed ' .test-artifacts/test-output.log | sed 's/^/  /'
+fi
+
 # One plain closing line for CI, summed over the test applications.
 passed=$(grep -E '^\s+succeeded: [0-9]+' .test-artifacts/test-output.log | awk '{s+=$2} END {print s+0}')
 failed=$(grep -E '^\s+failed: [0-9]+' .test-artifacts/test-output.log | awk '{s+=$2} END {print s+0}')

@@ -95,6 +95,70 @@ public sealed class FutureStateCardTests
     }
 
     [Fact]
+    public void The_exports_carry_the_brief_and_link_the_other_map_or_say_the_current_map_was_deleted()
+    {
+        var (_, currentBoard, future) = Pair(3, 12, 40);
+        future.FutureOf = future.FutureOf! with
+        {
+            CurrentName = "Shoes", Remove = [new("s1", "Checkout is =slow", 3)], Targets = [new("s2", "Virtual fitting", 1, "Product")],
+        };
+        var linked = new RelatedMap("Shoes", IsFuture: false, MapStatus.Published, CurrentLink);
+        var deleted = linked with { Link = null, Deleted = true };
+
+        var markdown = MapExport.Markdown(future, currentBoard, related: linked);
+        var csv = MapExport.Csv(future, currentBoard, linked).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        using var json = System.Text.Json.JsonDocument.Parse(MapExport.Json(future, currentBoard, related: linked));
+
+        Assert.Contains($"Future state of [Shoes]({CurrentLink}).", markdown, StringComparison.Ordinal);
+        Assert.Contains("## To remove (the current state's top pain points)\n\n- Checkout is =slow (Stage 1 sssss · 3 votes)\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("- Virtual fitting (Product · Stage 2 sssss · 1 vote)", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"1\",\"Stage 1 sssss\",\"to remove\",\"Checkout is =slow\"", csv[^3], StringComparison.Ordinal);
+        Assert.StartsWith("\"2\",\"Stage 2 sssss\",\"design target\",\"Virtual fitting\",\"\",\"\",\"Product\"", csv[^2], StringComparison.Ordinal);
+        Assert.Contains($"\"current state\",\"Future state of “Shoes” ({CurrentLink}).\"", csv[^1], StringComparison.Ordinal);
+        var of = json.RootElement.GetProperty("currentState");
+        Assert.Equal(("Shoes", "Published", 2, CurrentLink.ToString()),
+            (of.GetProperty("name").GetString(), of.GetProperty("status").GetString(), of.GetProperty("version").GetInt32(), of.GetProperty("link").GetString()));
+        Assert.Equal("Checkout is =slow", json.RootElement.GetProperty("brief").GetProperty("remove")[0].GetProperty("text").GetString());
+        Assert.Equal("Product", json.RootElement.GetProperty("brief").GetProperty("targets")[0].GetProperty("owner").GetString());
+
+        // The current map deleted: the exports say so, and link nothing.
+        var gone = MapExport.Markdown(future, currentBoard, related: deleted) + MapExport.Csv(future, currentBoard, deleted);
+        using var goneJson = System.Text.Json.JsonDocument.Parse(MapExport.Json(future, currentBoard, related: deleted));
+        Assert.Contains("Future state of “Shoes”: the current map was deleted.", gone, StringComparison.Ordinal);
+        Assert.DoesNotContain(CurrentLink.ToString(), gone, StringComparison.Ordinal);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, goneJson.RootElement.GetProperty("currentState").GetProperty("link").ValueKind);
+        Assert.Equal("Deleted", goneJson.RootElement.GetProperty("currentState").GetProperty("status").GetString());
+
+        // A current map links its future, being mapped.
+        var (shoes, shoesBoard, _) = Pair(3, 12, 40);
+        var futureLink = new Uri("https://journeybot.example/maps/future-token");
+        var ahead = new RelatedMap("Shoes (future)", IsFuture: true, MapStatus.Active, futureLink);
+        Assert.Contains($"Its future state: [Shoes (future)]({futureLink}), being mapped.", MapExport.Markdown(shoes, shoesBoard, related: ahead), StringComparison.Ordinal);
+        Assert.EndsWith($"\"future state\",\"Its future state: “Shoes (future)” ({futureLink}), being mapped.\",\"\",\"\",\"\",\"\",\"\",\"\",\"\",\"false\"",
+            MapExport.Csv(shoes, shoesBoard, ahead).TrimEnd(), StringComparison.Ordinal);
+        using var aheadJson = System.Text.Json.JsonDocument.Parse(MapExport.Json(shoes, shoesBoard, related: ahead));
+        Assert.Equal(futureLink.ToString(), aheadJson.RootElement.GetProperty("futureState").GetProperty("link").GetString());
+
+        // A map with no pair: nothing of it in the exports.
+        var (plain, plainBoard) = CardSizeTests.SampleMap(2, 2, 20);
+        Assert.DoesNotContain("brief", MapExport.Json(plain, plainBoard), StringComparison.Ordinal);
+        Assert.DoesNotContain("state", MapExport.Csv(plain, plainBoard), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_page_and_card_of_a_future_whose_current_map_was_deleted_say_so_without_a_link()
+    {
+        var (_, currentBoard, future) = Pair(3, 12, 40);
+        var deleted = new RelatedMap("Shoes", IsFuture: false, MapStatus.Published, Link: null) { Deleted = true };
+
+        var html = MapPage.Html(future, currentBoard, related: deleted);
+        var card = CardText.Of(MapCard.For(future, currentBoard, CurrentLink, "Published", related: deleted));
+
+        Assert.Contains("Future state of “Shoes”: the current map was deleted.", html, StringComparison.Ordinal);
+        Assert.Contains("Future state of “Shoes”: the current map was deleted.", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_page_links_the_other_map_of_the_pair_and_encodes_the_brief()
     {
         var (_, currentBoard, future) = Pair(3, 12, 40);

@@ -150,6 +150,39 @@ public abstract class FutureStateTests
     }
 
     [Fact]
+    public async Task A_future_whose_current_map_was_deleted_says_so_without_a_link_and_a_current_map_whose_future_was_deleted_links_none()
+    {
+        await using var session = await StartSessionAsync();
+        await Script.PlayAsync(session, PublishedCurrent);
+        await Script.PlayAsync(session,
+        [
+            new("Alex", "future", "Future state of “Shoe journey”"),
+            new("Megan", "touchpoint Purchase | website | Fitting from a foot photo at checkout", "Added touchpoint"),
+        ]);
+        var confirm = Assert.Single((await session.SayAsync(Alex, "delete map Shoe journey")).Messages).Card!;
+        Assert.Contains("Deleted “Shoe journey”", CardText.Of((await session.PressAsync(Alex, "Delete", null, confirm)).CardUpdate!), StringComparison.Ordinal);
+
+        var published = CardText.Of(Assert.Single((await session.SayAsync(Alex, "publish")).Messages, m => m.Card is not null).Card!);
+
+        // The brief stays (it is kept on the future map); the link to a map that is gone does not.
+        Assert.Contains("Future state of “Shoe journey”: the current map was deleted.", published, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Shoe journey](", published, StringComparison.Ordinal);
+        Assert.Contains("The size guide is confusing", published, StringComparison.Ordinal);
+
+        // The reverse: the current map of another pair, its future deleted, links no future on its next refresh.
+        await using var other = await StartSessionAsync();
+        await Script.PlayAsync(other, PublishedCurrent);
+        var card = other.LastCard!;
+        await other.SayAsync(Alex, "future");
+        var sure = Assert.Single((await other.SayAsync(Alex, "delete map Shoe journey (future)")).Messages).Card!;
+        await other.PressAsync(Alex, "Delete", null, sure);
+        var refresh = (ExecuteAction)card.Refresh!.Action;
+        var refreshed = CardText.Of((await other.SubmitAsync(Megan, new CardSubmit(refresh.Verb, refresh.Data), turn => turn)).CardUpdate!);
+        Assert.Contains("Shoe journey", refreshed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Its future state", refreshed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_a_published_map_of_the_current_state_starts_a_future_and_a_taken_name_is_refused()
     {
         await using var session = await StartSessionAsync();

@@ -85,7 +85,8 @@ internal static class FutureCard
     public static string Line(RelatedMap related, string name)
     {
         ArgumentNullException.ThrowIfNull(related);
-        return !related.IsFuture
+        return related.Deleted ? Strings.FutureCurrentDeleted.Fill(("map", name))
+            : !related.IsFuture
             ? Strings.FutureOfLine.Fill(("map", name))
             : related.Status == MapStatus.Active
                 ? Strings.FutureBeingMapped.Fill(("map", name))

@@ -32,8 +32,11 @@ public static partial class MapExport
         }
     }
 
-    /// <summary>The map and every item, as JSON, with the map's <paramref name="actions"/> as they are now when given.</summary>
-    public static string Json(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
+    /// <summary>
+    /// The map and every item, as JSON, with the map's <paramref name="actions"/> as they are now when given, and
+    /// the other map of its current and future pair (<paramref name="related"/>) with a future's brief.
+    /// </summary>
+    public static string Json(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, RelatedMap? related = null)
     {
         var truths = TruthIds(map, board);
         var document = new JsonObject
@@ -73,11 +76,15 @@ public static partial class MapExport
             AddActions(document, map, board, actions);
         }
 
+        AddFuture(document, map, related);
         return document.ToJsonString(Indented);
     }
 
-    /// <summary>One line per item (RFC 4180), ready for a spreadsheet.</summary>
-    public static string Csv(JourneyMap map, MapBoard board)
+    /// <summary>
+    /// One line per item (RFC 4180), ready for a spreadsheet; then a future map's brief points and a line
+    /// naming the other map of the pair (<paramref name="related"/>) with its page's address.
+    /// </summary>
+    public static string Csv(JourneyMap map, MapBoard board, RelatedMap? related = null)
     {
         // The column names are identifiers that spreadsheets and scripts key on, like the JSON's property
         // names: they stay the same in every language (the values are the map's own words).
@@ -94,18 +101,23 @@ public static partial class MapExport
                 row.Item.AuthorDepartment ?? string.Empty, row.Votes.ToString(CultureInfo.InvariantCulture),
                 truths.Contains(row.Item.Id) ? "true" : "false",
             ];
-            csv.AppendJoin(',', fields.Select(CsvField)).Append("\r\n");
+            CsvLine(csv, fields);
         }
 
+        AppendFuture(csv, map, related);
         return csv.ToString();
     }
 
-    /// <summary>The map as Markdown, for wikis and documents, with a table of its <paramref name="actions"/> as they are now when given.</summary>
-    public static string Markdown(JourneyMap map, MapBoard board, ActionsOnDay? actions = null)
+    /// <summary>
+    /// The map as Markdown, for wikis and documents, with a table of its <paramref name="actions"/> as they are now when given,
+    /// and the other map of its current and future pair (<paramref name="related"/>) with a future's brief.
+    /// </summary>
+    public static string Markdown(JourneyMap map, MapBoard board, ActionsOnDay? actions = null, RelatedMap? related = null)
     {
         string E(string text) => Flow.Markdown.Escape(text);
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# {E(map.Name)}\n\n");
+        AppendRelated(md, related);
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelObjective}:** {E(map.Objective ?? Strings.NotSet)}\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelPersona}:** {E(map.Persona ?? Strings.NotSet)}\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{Strings.LabelJourney}:** {E(map.StartPoint ?? "?")} → {E(map.EndPoint ?? "?")}\n");
@@ -122,6 +134,7 @@ public static partial class MapExport
             }
         }
 
+        AppendBrief(md, map);
         var truthIds = truths.Select(t => t.Id).ToHashSet();
         var rows = Rows(map, board).ToList();
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))

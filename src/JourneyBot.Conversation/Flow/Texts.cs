@@ -48,6 +48,9 @@ public static class Texts
     /// <summary>The page behind a link to a map that was archived or cancelled since.</summary>
     public static string MapLinkWithdrawn => Strings.MapLinkWithdrawn;
 
+    /// <summary>The page behind a link to a map that was deleted since (the link is ours, so the map was there).</summary>
+    public static string MapLinkDeleted => Strings.MapLinkDeleted;
+
     /// <summary>"A", "A and B", "A, B and C".</summary>
     public static string List(IEnumerable<string> items)
     {

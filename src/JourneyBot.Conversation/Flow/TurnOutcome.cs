@@ -131,4 +131,7 @@ public sealed record DirectMessage(Rounds.RoundKey Round, Rounds.RoundAsk To, Ad
     /// <see cref="Validation.ValidationRound"/>, numbered apart, whose answers come back on the card) and a contradiction for the facilitator.
     /// </summary>
     public bool NotesAsk { get; init; } = true;
+
+    /// <summary>Whom to tell when Teams will not deliver the card (a validation question: its facilitator); null: it is only logged.</summary>
+    public Validation.NotReachedNotice? NotReached { get; init; }
 }

@@ -15,11 +15,12 @@ namespace JourneyBot.Web.Maps;
 /// token. A link shows the published version it names, whatever changed since (<c>?v=N</c> shows another
 /// version of the same map: the token grants the map), with the map's actions as they are now; the page
 /// lists the versions and what changed since the one before. Once the map is archived or cancelled, its
-/// links answer 410. Round trips: one point read of the map's shelf line, then side by side one query
+/// links answer 410, and once it is deleted they answer 410 saying so. Round trips: one point read of the map's shelf line, then side by side one query
 /// for the published version (a map published before versions were kept: its map and board), one for
 /// the actions, one listing the versions and, for the page and the changes, one for the version before (and, for the
 /// page, one for the evidence history). The page, of a map with a future state, also reads that map's shelf line (and
-/// the map, for the version to link); a future map links its current state with no read (<see cref="MapRelations"/>).
+/// the map, for the version to link), and so do its exports; a future map reads its current state's shelf line, to link it
+/// only while it is there (<see cref="MapRelations"/>).
 /// </summary>
 internal static class MapPagesEndpoints
 {
@@ -55,7 +56,8 @@ internal static class MapPagesEndpoints
 
         if (line is null)
         {
-            return Results.NotFound();
+            // The link is signed by this bot, so the map was there: it was deleted. Said, not a bare 404.
+            return Results.Text(Texts.MapLinkDeleted, statusCode: StatusCodes.Status410Gone);
         }
 
         if (Asked(http) is not { } version)
@@ -100,15 +102,17 @@ internal static class MapPagesEndpoints
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = "private, no-store";
         var file = FileName(map.Name);
+        // The other map of a current and future pair, for the page and the map's own exports (one or two reads).
+        var related = format is null or "json" or "csv" or "md" ? await new MapRelations(store, links).ForAsync(teamKey, map, cancel) : null;
         return format switch
         {
-            "json" => Download(MapExport.Json(map, board, actions), "application/json; charset=utf-8", file + ".json", http),
-            "csv" => Download(MapExport.Csv(map, board), "text/csv; charset=utf-8", file + ".csv", http),
-            "md" => Download(MapExport.Markdown(map, board, actions), "text/markdown; charset=utf-8", file + ".md", http),
+            "json" => Download(MapExport.Json(map, board, actions, related), "application/json; charset=utf-8", file + ".json", http),
+            "csv" => Download(MapExport.Csv(map, board, related), "text/csv; charset=utf-8", file + ".csv", http),
+            "md" => Download(MapExport.Markdown(map, board, actions, related), "text/markdown; charset=utf-8", file + ".md", http),
             MapExport.ActionsCsvFormat => Download(MapExport.ActionsCsv(map, actions), "text/csv; charset=utf-8", file + "-actions.csv", http),
             MapExport.ChangesFormat => Download(MapExport.Changes(map, history!.Changes!, history.ChangesFromAt), "text/markdown; charset=utf-8",
                 file + "-changes-v" + version.ToString(CultureInfo.InvariantCulture) + ".md", http),
-            _ => Results.Content(MapPage.Html(map, board, actions, await evidenceReading, await new MapRelations(store, links).ForAsync(teamKey, map, cancel), history),
+            _ => Results.Content(MapPage.Html(map, board, actions, await evidenceReading, related, history),
                 "text/html; charset=utf-8"),
         };
     }

@@ -13,7 +13,9 @@ namespace JourneyBot.Web.Rounds;
 /// answered: starts the chat where there is none yet (paced, see <see cref="PersonalChats"/>),
 /// posts the card through the member's own outbox queue, and notes on the member's ask where it
 /// went, or that Teams would not deliver to them; then the channel's progress card shows it. A
-/// validation round's cards (<see cref="DirectMessage.NotesAsk"/> false) take the same path and note nothing.
+/// validation round's cards (<see cref="DirectMessage.NotesAsk"/> false) take the same path and note nothing;
+/// the members Teams would not reach are told to the facilitator, in one card per round in their own
+/// 1:1 chat (<see cref="DirectMessage.NotReached"/>).
 /// </summary>
 /// <remarks>
 /// One worker per instance takes the rounds in the order they were sent, so a large round cannot
@@ -45,10 +47,16 @@ internal sealed class DirectDelivery(
         {
             await foreach (var delivery in _queue.Reader.ReadAllAsync(stoppingToken))
             {
+                var notReached = new List<DirectMessage>();
                 foreach (var message in delivery.Messages)
                 {
-                    await DeliverAsync(message, delivery.Bot, stoppingToken);
+                    if (!await DeliverAsync(message, delivery.Bot, stoppingToken) && message.NotReached is not null)
+                    {
+                        notReached.Add(message);
+                    }
                 }
+
+                await TellNotReachedAsync(notReached, delivery.Bot, stoppingToken);
 
                 if (delivery.Channel is { } channel)
                 {
@@ -62,7 +70,8 @@ internal sealed class DirectDelivery(
         }
     }
 
-    private async Task DeliverAsync(DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
+    // Whether the card reached the member.
+    private async Task<bool> DeliverAsync(DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
     {
         var (key, ask) = (message.Round, message.To);
         try
@@ -78,7 +87,7 @@ internal sealed class DirectDelivery(
                     WebLog.LogValidationCardNotDelivered(logger, key.MapId, key.Number);
                 }
 
-                return;
+                return sent.CardActivityId is not null;
             }
 
             if (sent.CardActivityId is not null)
@@ -103,11 +112,43 @@ internal sealed class DirectDelivery(
                 State = delivery.Failed is { } failed && current.IsWaiting ? failed : current.State,
             };
             await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, noted, cancellationToken);
+            return sent.CardActivityId is not null;
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or Azure.RequestFailedException or TaskCanceledException
             && !cancellationToken.IsCancellationRequested)
         {
             WebLog.LogQuestionNotDelivered(logger, key.MapId, key.Number, ex);
+            return false;
+        }
+    }
+
+    // One card per round to whom its notice names (the facilitator), listing the members its cards did not reach.
+    private async Task TellNotReachedAsync(List<DirectMessage> notReached, ChannelAccount? bot, CancellationToken cancellationToken)
+    {
+        foreach (var round in notReached.GroupBy(m => (m.Round, m.NotReached!)))
+        {
+            var (key, notice, first) = (round.Key.Round, round.Key.Item2, round.First());
+            try
+            {
+                var to = notice.Facilitator;
+                var aad = to.TeamsId is null || to.TeamsId == to.Member.Id ? null : to.Member.Id;
+                List<RoundAsk> members = [.. round.Select(m => m.To)];
+                var card = notice.CardFor(members);
+                var sent = await cards.SendAsync(key.TeamKey, first.ServiceUrl, first.TenantId, new ChatMember(to.TeamsId ?? to.Member.Id, to.Member.Name, aad),
+                    bot, card, cancellationToken);
+                if (sent.CardActivityId is null)
+                {
+                    WebLog.LogNotReachedNotTold(logger, key.MapId, key.Number, null);
+                    continue;
+                }
+
+                WebLog.LogNotReachedTold(logger, key.MapId, key.Number, members.Count);
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or Azure.RequestFailedException or TaskCanceledException
+                && !cancellationToken.IsCancellationRequested)
+            {
+                WebLog.LogNotReachedNotTold(logger, key.MapId, key.Number, ex);
+            }
         }
     }
 

@@ -78,6 +78,27 @@ public sealed class ValidationPipelineTests : IClassFixture<ConnectorFixture>
         Assert.Contains("Checkout asks for an account: removed by Alex Wilber after a contradiction", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_member_Teams_will_not_reach_is_told_to_the_facilitator_in_their_own_chat_once_per_round()
+    {
+        _connector.AnswerChatsWith("29:adele", new ConnectorAnswer(403, """{"error":{"code":"MessageWritesBlocked","message":"blocked"}}"""));
+        await using var round = await StartAsync(_connector);
+        await round.SayAsync(Megan, "pain Purchase | Checkout asks for an account | assumed");
+        await round.SettleAsync();
+        var before = _connector.Requests.Count;
+
+        await round.SayAsync(Alex, "validate");
+        var setup = _connector.Requests.Skip(before).Single(r => r.Method == "POST" && ConversationOf(r) == ChannelThread && r.AllText().Contains("validation round", StringComparison.Ordinal));
+        await round.PressInThreadAsync(Alex, setup.AnsweredId!, ActionData(setup, "sendValidation"),
+            new Dictionary<string, string> { ["validate.departments"] = "Customer Service, Sales" });
+
+        var told = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
+        await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Megan) && r.AllText().Contains("is this true?", StringComparison.Ordinal));
+        Assert.Contains("Teams would not deliver the validation questions of “Shoe questions” to 1 member: Adele Vance (Customer Service).", told.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Megan", told.AllText(), StringComparison.Ordinal);
+        Assert.Single(_connector.Requests, r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
+    }
+
     // A button's data on a card posted to a 1:1 chat, with the inputs the member filled (the nth button with the verb; the answers' one by default).
     private static Dictionary<string, string> Answers(ConnectorRequest card, Dictionary<string, string> inputs, string verb = "validationAnswers", int nth = 0)
     {

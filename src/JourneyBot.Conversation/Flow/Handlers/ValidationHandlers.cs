@@ -76,11 +76,13 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         }
 
         var key = new RoundKey(teamKey, map.Id, round.Number);
+        // A member Teams will not reach is told to the facilitator, who can ask them another way.
+        var notice = new NotReachedNotice(new RoundAsk { Member = round.Facilitator, TeamsId = round.FacilitatorTeamsId }, map.Name);
         foreach (var ask in asks)
         {
             var card = ValidationCards.Questions(teamKey, map, round, items, ask);
             outcome.Direct.Add(new DirectMessage(key, new RoundAsk { Member = ask.Member, TeamsId = ask.TeamsId, Department = ask.Department },
-                card, turn.ServiceUrl ?? string.Empty, turn.TenantId) { NotesAsk = false });
+                card, turn.ServiceUrl ?? string.Empty, turn.TenantId) { NotesAsk = false, NotReached = notice });
         }
 
         return outcome;

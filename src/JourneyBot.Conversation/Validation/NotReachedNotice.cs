@@ -1,0 +1,28 @@
+using JourneyBot.Conversation.Cards;
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Resources;
+using JourneyBot.Conversation.Rounds;
+
+namespace JourneyBot.Conversation.Validation;
+
+/// <summary>
+/// Whom to tell, in their own 1:1 chat, when Teams will not deliver a validation round's question card
+/// to a member (403: they blocked the bot or the app is not allowed for them; 404: they left): the
+/// facilitator who sent the round, so that they can ask those members another way.
+/// </summary>
+/// <param name="Facilitator">The facilitator, as their 1:1 chat is reached.</param>
+/// <param name="MapName">The map asked about.</param>
+public sealed record NotReachedNotice(RoundAsk Facilitator, string MapName)
+{
+    /// <summary>One card naming every member of the round Teams would not reach (with their departments).</summary>
+    public AdaptiveCard CardFor(IReadOnlyList<RoundAsk> notReached)
+    {
+        ArgumentNullException.ThrowIfNull(notReached);
+        var names = notReached.Select(a => a.Department is { } department ? $"{a.Member.Name} ({department})" : a.Member.Name);
+        return new AdaptiveCard(
+        [
+            CardParts.Say(Strings.ValidateNotReached.Fill(("map", Markdown.Escape(MapName)), ("count", notReached.Count),
+                ("names", Markdown.Escape(Texts.List(names))))),
+        ]);
+    }
+}

@@ -43,7 +43,9 @@ public static class BotProtocolServiceCollectionExtensions
                 "Connector:AllowedServiceHosts lists host names (smba.trafficmanager.net) or *.domain patterns (*.botframework.com), without scheme or path.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, AnonymousUseValidator>();
-        services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing");
+        services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing")
+            .Validate(o => o.Instances is >= 1 and <= 30, "ConnectorPacing:Instances (the bot's instance count) must be between 1 and 30.")
+            .ValidateOnStart();
 
         services.AddMetrics();
         services.TryAddSingleton<ProtocolMetrics>();

@@ -95,7 +95,14 @@ internal static class Configurations
                 loopContributions: false);
             var result = await MeasuredPhase.RunAsync(environment, pool, new PhaseSettings(name, concurrency, concurrency, options.Warmup,
                 Math.Max(concurrency, WarmupWorkers), WarmupLimit(options), options.Duration, options.ByKind), cancellationToken);
-            var maps = await PublishedMaps.ReadAsync(environment, environment.Sessions.Created);
+            // Every session the phase started is played to its publish (not measured), so that every one is compared.
+            var errorsBefore = environment.Log.Errors;
+            var started = environment.Sessions.Created.ToList();
+            Progress($"{name}: playing the {started.Count(s => !s.Finished)} unfinished sessions to their publish, to compare the maps");
+            await SessionPool.FinishAsync(started.Where(s => !s.Finished), concurrency, environment.Player);
+            await PublishedMaps.WaitForMapCardsAsync(started, cancellationToken);
+            var maps = await PublishedMaps.ReadAsync(environment, started);
+            result = result with { Errors = result.Errors + environment.Log.Errors - errorsBefore };
             if (reference is null)
             {
                 reference = maps;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -17,6 +18,16 @@ namespace JourneyBot.Bench.Load.Running;
 /// </remarks>
 internal static class PublishedMaps
 {
+    /// <summary>Waits until every published session's map card has reached the connector (the bot posts it after answering), for at most 30 s.</summary>
+    public static async Task WaitForMapCardsAsync(IReadOnlyList<Session> sessions, CancellationToken cancellationToken)
+    {
+        var bound = Stopwatch.StartNew();
+        while (sessions.Any(s => s.Published && s.Log.MapJsonUrl is null) && bound.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+    }
+
     /// <summary>The map of every published session, by session number.</summary>
     public static async Task<Dictionary<int, string>> ReadAsync(BenchEnvironment environment, IEnumerable<Session> sessions)
     {
@@ -32,6 +43,11 @@ internal static class PublishedMaps
             {
                 environment.Log.Fail("a published map's JSON export did not open");
             }
+        }
+
+        foreach (var session in sessions.Where(s => s.Published && s.Log.MapJsonUrl is null))
+        {
+            environment.Log.Fail("a published map's card never reached the connector");
         }
 
         return maps;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using JourneyBot.Protocol.Schema;
 using JourneyBot.Testing;
 
 namespace JourneyBot.Web.Tests;
@@ -51,6 +50,12 @@ public sealed class ShutdownTests : IClassFixture<ConnectorFixture>
         }
 
         await _connector.WaitForAsync(r => r.AllText().Contains("Go to review", StringComparison.Ordinal), Bound);
+
+        // Said before, so that the contribution below sends nothing but the progress card's update
+        // (a member's first item would otherwise ask their department first, and that post's 429
+        // would hold the thread before the update is ever tried).
+        await PostAsync(http, bot, "department Marketing");
+        await _connector.WaitForAsync(r => r.AllText().Contains("Thanks, Alex Wilber", StringComparison.Ordinal), Bound);
 
         // From now on the thread is throttled for longer than the host would wait; a contribution
         // makes the progress card's update, which the connector answers 429, Retry-After 45 s.

@@ -3,12 +3,16 @@
 # bot process over HTTP, against Azurite and a local mock connector, all on 127.0.0.1.
 #
 #   bench/run.sh                      the standard matrix: C = 1, 8, 32, 64 (5 s warm-up, 15 s measured each),
-#                                     then 200 and 1,000 held sessions (about four minutes)
-#   bench/run.sh --quick              C = 8 and 32, 5 s each after a 2 s warm-up, 200 held sessions (under a minute)
+#                                     then the curves: 200, 1,000 and 10,000 held sessions; 1, 2 and 4 bot
+#                                     processes on one Azurite; maps of 10, 200 and 2,000 items; three runs of
+#                                     each, reported as median and spread (an hour or more)
+#   bench/run.sh --quick              C = 8 and 32, 5 s each after a 2 s warm-up, 200 held sessions, 1 and 2
+#                                     instances, maps of 10 and 2,000 items, one run (a few minutes)
 #   bench/run.sh --profile            one session turn by turn: storage and connector calls per kind of turn
 #   bench/run.sh --help               every option (--concurrency, --duration, --warmup, --held-sessions, --bot-dll, --json-only, …)
 #
-# Prints one JSON line per configuration as it finishes, then a table; progress goes to stderr.
+# Prints one JSON line per configuration (and per map size and operation) as it finishes, then the
+# tables; progress goes to stderr.
 # Exit code 1 when any configuration had errors. Logs of the bot and Azurite: .data/bench-load/.
 # BENCH_ARTIFACTS_PATH=<dir> builds with `dotnet build --artifacts-path <dir>`, away from bin/ and obj/,
 # for running while someone else builds the same tree.

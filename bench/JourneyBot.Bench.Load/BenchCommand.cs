@@ -71,34 +71,65 @@ internal static class BenchCommand
         }
     }
 
+    // Every configuration --runs times, each printed as the median of its runs as soon as they are done;
+    // then the map-size curve; then the tables.
     private static async Task<int> RunMatrixAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var results = new List<ConfigurationResult>();
         foreach (var concurrency in options.Concurrency)
         {
-            Print(await Configurations.ConcurrentAsync(options, concurrency, cancellationToken));
+            await RunAsync(async () => [await Configurations.ConcurrentAsync(options, concurrency, cancellationToken)]);
         }
 
-        if (options.HeldSessions > 0)
+        if (options.HeldSessions.Count > 0)
         {
-            foreach (var result in await Configurations.HeldAsync(options, cancellationToken))
-            {
-                Print(result);
-            }
+            await RunAsync(() => Configurations.HeldAsync(options, cancellationToken));
+        }
+
+        if (options.Instances.Count > 0)
+        {
+            await RunAsync(() => Configurations.InstancesAsync(options, cancellationToken));
+        }
+
+        IReadOnlyList<CurveCell> cells = options.MapSizes.Count > 0 ? await MapSizeRun.RunAsync(options, cancellationToken) : [];
+        foreach (var cell in cells)
+        {
+            Console.WriteLine(cell.ToJson());
         }
 
         if (!options.JsonOnly)
         {
             Console.WriteLine();
             Console.Write(ResultTable.Format(results));
+            if (cells.Count > 0)
+            {
+                Console.WriteLine();
+                Console.Write(MapSizeRun.Format(cells));
+            }
         }
 
-        return results.Any(r => r.Errors > 0) ? 1 : 0;
+        return results.Any(r => r.Errors > 0) || cells.Any(c => c.Errors > 0) ? 1 : 0;
 
-        void Print(ConfigurationResult result)
+        // A group of configurations run together (the held phases share one bot), --runs times.
+        async Task RunAsync(Func<Task<IReadOnlyList<ConfigurationResult>>> configurations)
         {
-            results.Add(result);
-            Console.WriteLine(result.ToJson());
+            var runs = new List<IReadOnlyList<ConfigurationResult>>();
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                if (options.Runs > 1)
+                {
+                    Configurations.Progress($"run {run} of {options.Runs}");
+                }
+
+                runs.Add(await configurations());
+            }
+
+            for (var i = 0; i < runs[0].Count; i++)
+            {
+                var result = RunMedian.Of([.. runs.Select(r => r[i])]);
+                results.Add(result);
+                Console.WriteLine(result.ToJson());
+            }
         }
     }
 }

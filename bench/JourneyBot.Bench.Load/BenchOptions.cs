@@ -9,11 +9,18 @@ internal sealed record BenchOptions
     public const string Usage = """
         Usage: bench/run.sh [--quick] [options]
           --quick                C = 8 and 32, 5 s each after a 2 s warm-up (not extended while the JIT is busy),
-                                 held sessions 200 (no reference phase): under a minute
-          --concurrency 1,8,32,64  sessions played at once, one configuration each (default 1,8,32,64)
+                                 held sessions 200 (no reference phase), 2 instances, maps of 10 and 2,000 items; one run
+          --concurrency 1,8,32,64  sessions played at once, one configuration each (default 1,8,32,64; 0 skips them)
           --duration <s>         measured seconds per configuration (default 15)
           --warmup <s>           seconds played before measuring (default 5)
-          --held-sessions <n>    sessions kept active in the held-sessions configuration; 0 skips it (default 1000)
+          --runs <n>             runs of every configuration; each figure is their median, with the lowest and highest
+                                 in "spread" (default 3; 1 with --quick)
+          --held-sessions <n,…>  held-sessions curve: sessions kept active, one phase each, in one bot process after the
+                                 reference phase; 0 skips it (default 1000,10000)
+          --instances <n,…>      bot processes on one Azurite, one configuration each after a one-instance reference;
+                                 each session's published map must equal the reference's; 0 skips it (default 2,4)
+          --instance-concurrency <n>  sessions played at once in the instances configurations (default 32)
+          --map-sizes <n,…>      map-size curve: items on the map (at most 2000); 0 skips it (default 10,200,2000)
           --held-workers <n>     workers going round-robin over the held sessions (default 32)
           --held-reference <n>   sessions of the held reference phase measured before them; 0 skips it (default 200)
           --bot-dll <path>       the bot to run (default src/JourneyBot.Web/bin/Release/net10.0/JourneyBot.Web.dll)
@@ -30,7 +37,19 @@ internal sealed record BenchOptions
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(5);
 
-    public int HeldSessions { get; init; } = 1000;
+    /// <summary>The held-sessions curve: sessions kept active, one phase each (after the reference phase).</summary>
+    public IReadOnlyList<int> HeldSessions { get; init; } = [1000, 10000];
+
+    /// <summary>Runs of every configuration; figures are their median.</summary>
+    public int Runs { get; init; } = 3;
+
+    /// <summary>Bot processes on one Azurite, one configuration each (a one-instance reference is run first).</summary>
+    public IReadOnlyList<int> Instances { get; init; } = [2, 4];
+
+    public int InstanceConcurrency { get; init; } = 32;
+
+    /// <summary>The map-size curve: items on the map.</summary>
+    public IReadOnlyList<int> MapSizes { get; init; } = [10, 200, 2000];
 
     public int HeldWorkers { get; init; } = 32;
 
@@ -71,8 +90,8 @@ internal sealed record BenchOptions
         {
             options = options with
             {
-                Concurrency = [8, 32], Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2), HeldSessions = 200, HeldReference = 0,
-                LongerWarmupWhileJitting = false,
+                Concurrency = [8, 32], Duration = TimeSpan.FromSeconds(5), Warmup = TimeSpan.FromSeconds(2), HeldSessions = [200], HeldReference = 0,
+                LongerWarmupWhileJitting = false, Runs = 1, Instances = [2], MapSizes = [10, 2000],
             };
         }
 
@@ -82,10 +101,15 @@ internal sealed record BenchOptions
             options = args[i] switch
             {
                 "--quick" => options,
-                "--concurrency" => options with { Concurrency = [.. Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)] },
+                "--concurrency" => options with { Concurrency = List(Value()) },
+                "--runs" => options with { Runs = Positive(Value()) },
+                "--instances" => options with { Instances = List(Value()) },
+                "--instance-concurrency" => options with { InstanceConcurrency = Positive(Value()) },
+                "--map-sizes" => options with { MapSizes = List(Value()) is var sizes && sizes.All(n => n <= Running.MapSizeRun.ItemLimit)
+                    ? sizes : throw new ArgumentException($"A map holds at most {Running.MapSizeRun.ItemLimit} items.") },
                 "--duration" => options with { Duration = Seconds(Value()) },
                 "--warmup" => options with { Warmup = Seconds(Value()) },
-                "--held-sessions" => options with { HeldSessions = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
+                "--held-sessions" => options with { HeldSessions = List(Value()) },
                 "--held-workers" => options with { HeldWorkers = Positive(Value()) },
                 "--held-reference" => options with { HeldReference = int.Parse(Value(), NumberStyles.None, CultureInfo.InvariantCulture) },
                 "--bot-dll" => options with { BotDll = Path.GetFullPath(Value()) },
@@ -100,6 +124,9 @@ internal sealed record BenchOptions
 
         return options;
     }
+
+    // A list of positive numbers; "0" alone is the empty list (skip).
+    private static int[] List(string text) => text.Trim() == "0" ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Positive)];
 
     private static int Positive(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"“{text}” is not a positive number.");

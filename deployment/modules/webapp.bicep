@@ -204,6 +204,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     MapLinks__SigningKeys__1: previousMapLinkKey.keyReference
     Graph__Enabled: graphEnabled ? 'true' : 'false'
     Planner__Enabled: plannerEnabled ? 'true' : 'false'
+    // Each instance paces its sends into a thread to its share of Teams' per-thread limits, as requests
+    // reach any instance: together they stay within them (src/JourneyBot.Protocol/Sending/SendPacingOptions.cs).
+    ConnectorPacing__Instances: string(instanceCount)
     ASPNETCORE_ENVIRONMENT: 'Production'
     // App Service ends TLS at its front end and forwards http with X-Forwarded-Proto: https. The
     // app takes the scheme from that header, so that UseHsts sees https requests as https.

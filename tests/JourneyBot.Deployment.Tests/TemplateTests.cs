@@ -91,12 +91,23 @@ public sealed class TemplateTests
         var settings = AppSettings.Of(await Bicep.MainTemplateAsync());
 
         Assert.Equal(
-            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "Graph__Enabled", "MapLinks__BaseUrl",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "ConnectorPacing__Instances",
+             "Graph__Enabled", "MapLinks__BaseUrl",
              "MapLinks__SigningKeys__0", "MapLinks__SigningKeys__1",
              "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType", "Planner__Enabled",
              "Storage__ManagedIdentityClientId", "Storage__TableName", "Storage__TableServiceUri"],
             settings.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(settings.Values, v => v.Contains("listKeys", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // Requests reach any instance, and each paces its sends into a thread alone: each must know how
+    // many share Teams' per-thread limits, or together they draw 429s.
+    [Fact]
+    public async Task Each_instance_is_told_the_instance_count_to_pace_its_share_of_a_threads_sends()
+    {
+        var template = await Bicep.MainTemplateAsync();
+
+        Assert.Contains("instanceCount", AppSettings.Of(template)["ConnectorPacing__Instances"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,6 +31,34 @@ public sealed class ConversationSendPacerTests
         AssertWithinWindows(sent);
     }
 
+    // Several instances each pace alone: with the limits shared out (ConnectorPacing:Instances), what they
+    // send into one thread together stays within Teams' limits, so the connector never throttles it.
+    [Theory]
+    [InlineData(2, 3, 4, 30)]
+    [InlineData(4, 1, 2, 15)]
+    public void Instances_share_the_limits_so_that_together_they_stay_within_them(int instances, int perSecond, int perTwoSeconds, int perThirty)
+    {
+        var windows = new SendPacingOptions { Instances = instances }.Windows();
+
+        Assert.Equal([perSecond, perTwoSeconds, perThirty], windows.Select(w => w.Limit));
+        Assert.All(windows, w => Assert.True(w.Limit * instances <= new SendPacingOptions().Windows().Single(d => d.Window == w.Window).Limit));
+    }
+
+    [Fact]
+    public async Task With_two_instances_a_third_send_in_a_second_waits_where_one_instance_sends_seven()
+    {
+        var pacer = new ConversationSendPacer(_clock, Options.Create(new SendPacingOptions { Instances = 2 }));
+        var start = _clock.GetUtcNow();
+        var requests = Enumerable.Range(0, 8).Select(_ => new HttpRequestMessage(HttpMethod.Post, Thread)).ToList();
+        var waits = requests.Select(r => pacer.WaitForTurnAsync(r, TestContext.Current.CancellationToken)).ToList();
+
+        var sent = StepUntilSent(waits, start);
+
+        requests.ForEach(r => r.Dispose());
+        Assert.Equal(3, sent.Count(t => t == TimeSpan.Zero));
+        Assert.All(sent, t => Assert.NotNull(t));
+    }
+
     [Fact]
     public async Task A_send_answered_late_counts_from_its_answer_for_the_sends_after_it()
     {

@@ -94,6 +94,10 @@ public sealed partial class BotServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Stops the bot with SIGTERM, as a platform does, and returns its exit code (see <see cref="ChildProcess.TerminateAsync"/>).</summary>
+    public Task<int> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _process.TerminateAsync(timeout, cancellationToken);
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 

@@ -107,6 +107,25 @@ public sealed class ChildProcess : IAsyncDisposable
         return await found.Task;
     }
 
+    /// <summary>
+    /// Asks the program to stop as a platform does (SIGTERM, as App Service and <c>docker stop</c>
+    /// send) and returns its exit code once it has ended; throws <see cref="TimeoutException"/>
+    /// when it has not ended within <paramref name="timeout"/> (it is then left to <see cref="DisposeAsync"/>).
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            UseShellExecute = false,
+        })!)
+        {
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        await _process.WaitForExitAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
+        return _process.ExitCode;
+    }
+
     /// <inheritdoc />
     /// <remarks>Kills the program (SIGKILL on Linux) if it still runs; a second call does nothing.</remarks>
     public async ValueTask DisposeAsync()

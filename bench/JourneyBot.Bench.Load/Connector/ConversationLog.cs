@@ -15,6 +15,12 @@ internal sealed class ConversationLog
     private int _calls;
     private long _newestSend;
 
+    /// <summary>Teams' limits on sends into this conversation, as the mock connector enforces them.</summary>
+    public TeamsSendLimits Limits { get; } = new();
+
+    /// <summary>The JSON export link of the published map card, once posted (to compare the maps sessions end with).</summary>
+    public string? MapJsonUrl { get; private set; }
+
     /// <summary>Connector calls into this conversation so far.</summary>
     public int Calls => Volatile.Read(ref _calls);
 
@@ -82,6 +88,21 @@ internal sealed class ConversationLog
                 SetupCardId = activityId;
                 MapId = mapId;
                 _setupCardPosted.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Notes the published map card's JSON export link (its button's URL ending in <c>/json</c>).</summary>
+    public void MapCardPosted(ReadOnlySpan<byte> body)
+    {
+        var text = Encoding.UTF8.GetString(body);
+        var end = text.IndexOf("/json\"", StringComparison.Ordinal);
+        var start = end < 0 ? -1 : text.LastIndexOf("\"http", end, StringComparison.Ordinal);
+        if (start >= 0)
+        {
+            lock (_gate)
+            {
+                MapJsonUrl = text[(start + 1)..(end + 5)].Replace("\\u0026", "&", StringComparison.Ordinal);
             }
         }
     }

@@ -18,7 +18,8 @@ namespace JourneyBot.Bench.Load.Connector;
 /// <summary>
 /// A local Bot Connector (Kestrel on 127.0.0.1) that answers the REST calls the bot makes as the
 /// real one does, and counts them: calls and request bytes, per conversation too, and the most
-/// sends into one conversation within any second.
+/// sends into one conversation within any second. It enforces Teams' per-conversation send limits
+/// (<see cref="TeamsSendLimits"/>): a send beyond them gets 429 with a Retry-After and is counted.
 /// </summary>
 /// <remarks>
 /// Sends are POST <c>v3/conversations/{id}/activities[/{replyToId}]</c> (answered with a new id) and
@@ -103,6 +104,15 @@ internal sealed class MockConnector : IAsyncDisposable
         log?.Call();
 
         byte[] answer = EmptyObject;
+        if (log is not null && (HttpMethods.IsPost(method) || HttpMethods.IsPut(method))
+            && log.Limits.RetryAfterSeconds(arrived) is { } retryAfter)
+        {
+            Totals.Throttle();
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return;
+        }
+
         if (log is not null && (HttpMethods.IsPost(method) || HttpMethods.IsPut(method)))
         {
             RecordSend(log, arrived);
@@ -114,6 +124,11 @@ internal sealed class MockConnector : IAsyncDisposable
                 if (body.AsSpan().IndexOf(ReplyMarkers.AdaptiveCard) >= 0)
                 {
                     log.CardPosted(id, body);
+                }
+
+                if (body.AsSpan().IndexOf(ReplyMarkers.MapCard) >= 0)
+                {
+                    log.MapCardPosted(body);
                 }
 
                 answer = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}");

@@ -18,4 +18,17 @@ internal sealed record BotMetrics(StorageReading Storage, double JitMs, double G
             GcCollections - earlier.GcCollections, Exceptions - earlier.Exceptions,
             ExceptionsByType.ToDictionary(p => p.Key, p => p.Value - earlier.ExceptionsByType.GetValueOrDefault(p.Key)));
     }
+
+    /// <summary>The readings of several bot processes added up (the instances configurations).</summary>
+    public static BotMetrics Sum(IReadOnlyList<BotMetrics> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        return readings.Count == 1 ? readings[0] : new(
+            new StorageReading(readings.Sum(r => r.Storage.Total), Merge(readings.Select(r => r.Storage.ByOperation))),
+            readings.Sum(r => r.JitMs), readings.Sum(r => r.GcPauseMs), readings.Sum(r => r.GcCollections), readings.Sum(r => r.Exceptions),
+            Merge(readings.Select(r => r.ExceptionsByType)));
+    }
+
+    private static Dictionary<string, double> Merge(IEnumerable<IReadOnlyDictionary<string, double>> counts) =>
+        counts.SelectMany(c => c).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value));
 }

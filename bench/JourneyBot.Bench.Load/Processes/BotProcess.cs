@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using JourneyBot.Testing;
 
 namespace JourneyBot.Bench.Load.Processes;
@@ -27,9 +26,13 @@ internal sealed class BotProcess : IAsyncDisposable
     /// <summary>Whether the bot has ended (it never should during a run).</summary>
     public bool HasExited => _server.HasExited;
 
-    /// <summary>Starts the bot on a free port against <paramref name="tablesConnectionString"/> and waits until it listens.</summary>
+    /// <summary>
+    /// Starts the bot on a free port against <paramref name="tablesConnectionString"/> and waits until it listens.
+    /// Instances of one configuration share the table and <paramref name="signingKey"/> (a map link made on one opens on
+    /// every other), and each is told how many they are (<c>ConnectorPacing:Instances</c>), as the deployment tells them.
+    /// </summary>
     public static async Task<BotProcess> StartAsync(string botDll, string tablesConnectionString, string tableName, string logPath,
-        CancellationToken cancellationToken)
+        string signingKey, int instances, CancellationToken cancellationToken)
     {
         if (!File.Exists(botDll))
         {
@@ -43,7 +46,8 @@ internal sealed class BotProcess : IAsyncDisposable
             ["ConnectionStrings__Tables"] = tablesConnectionString,
             ["Storage__TableName"] = tableName,
             ["MapLinks__BaseUrl"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            ["MapLinks__SigningKeys__0"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["MapLinks__SigningKeys__0"] = signingKey,
+            ["ConnectorPacing__Instances"] = instances.ToString(CultureInfo.InvariantCulture),
             ["Logging__LogLevel__Default"] = "Warning",
             // The one line that says the bot is ready is an Information of this category.
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

@@ -74,6 +74,23 @@ internal sealed record ConfigurationResult
     public required int MaxSendsPerSecondPerConversation { get; init; }
 
     /// <summary>
+    /// Sends the mock connector answered 429 over the whole phase (warm-up and drain included),
+    /// because they were beyond Teams' per-conversation limits; the goal is 0.
+    /// </summary>
+    public required long Connector429s { get; init; }
+
+    /// <summary>Bot processes on the one Azurite (1 but for the instances configurations).</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>
+    /// Sessions whose published map was compared with the same session's map on one instance, and
+    /// how many of them differed (each also an error); null when not compared.
+    /// </summary>
+    public int? MapsCompared { get; init; }
+
+    public int? MapsDiffering { get; init; }
+
+    /// <summary>
     /// Time the bot's JIT compiled during the window: well above zero means the bot was not warm yet
     /// and its CPU per turn is too high.
     /// </summary>
@@ -100,6 +117,12 @@ internal sealed record ConfigurationResult
     /// <summary>Every error of the phase, warm-up and drain included.</summary>
     public required long Errors { get; init; }
 
+    /// <summary>Runs the figures are the median of (see <see cref="RunMedian"/>).</summary>
+    public int Runs { get; init; } = 1;
+
+    /// <summary>With several runs: each figure's lowest and highest, by its JSON name.</summary>
+    public IReadOnlyDictionary<string, double[]>? Spread { get; init; }
+
     /// <summary>The one-line JSON form.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, ReportJson.Default.ConfigurationResult);
 }
@@ -108,4 +131,5 @@ internal sealed record ConfigurationResult
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ConfigurationResult))]
 [JsonSerializable(typeof(KindProfile))]
+[JsonSerializable(typeof(CurveCell))]
 internal sealed partial class ReportJson : JsonSerializerContext;

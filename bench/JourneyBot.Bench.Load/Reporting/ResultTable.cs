@@ -20,6 +20,8 @@ internal static class ResultTable
         ("conn calls/turn", 15, r => F(r.ConnectorCallsPerTurn, 2)),
         ("conn KB/turn", 12, r => F(r.ConnectorBytesPerTurn / 1024, 2)),
         ("max sends/s/conv", 16, r => r.MaxSendsPerSecondPerConversation.ToString(CultureInfo.InvariantCulture)),
+        ("429s", 5, r => r.Connector429s.ToString(CultureInfo.InvariantCulture)),
+        ("maps same", 9, r => r.MapsCompared is { } compared ? $"{compared - (r.MapsDiffering ?? 0)}/{compared}" : string.Empty),
         ("errors", 6, r => r.Errors.ToString(CultureInfo.InvariantCulture)),
     ];
 

@@ -10,10 +10,15 @@ namespace JourneyBot.Bench.Load.Running;
 /// the very moment it arrives, so that storage counts and everything else describe the same
 /// instant; samples the bot's memory four times a second.
 /// </summary>
-/// <remarks>Without metrics (the EventPipe session failed), a timer ticks instead and storage is not reported.</remarks>
+/// <remarks>
+/// Without metrics (the EventPipe session failed), a timer ticks instead and storage is not reported.
+/// With several bot processes (the instances configurations), CPU is their sum, memory the highest
+/// of them, and the metrics the sum of each one's latest collection: exact for the first process at
+/// its collection, at most a second old for the others.
+/// </remarks>
 internal sealed class Monitor : IDisposable
 {
-    private readonly int _bot;
+    private readonly IReadOnlyList<int> _bots;
     private readonly int _azurite;
     private readonly MockConnector _connector;
     private readonly TurnLog _log;
@@ -21,19 +26,33 @@ internal sealed class Monitor : IDisposable
     private readonly List<TaskCompletionSource<Snapshot>> _waiting = [];
     private readonly Timer _memory;
     private readonly Timer? _fallbackTicks;
+    private readonly BotMetrics?[] _latest;
     private BotMetrics? _metrics;
     private double _maxRssMb;
 
-    public Monitor(int botProcessId, int azuriteProcessId, MockConnector connector, TurnLog log, BotMetricsListener? metrics)
+    public Monitor(IReadOnlyList<int> botProcessIds, int azuriteProcessId, MockConnector connector, TurnLog log,
+        IReadOnlyList<BotMetricsListener>? metrics)
     {
-        (_bot, _azurite, _connector, _log) = (botProcessId, azuriteProcessId, connector, log);
+        (_bots, _azurite, _connector, _log) = (botProcessIds, azuriteProcessId, connector, log);
+        _latest = new BotMetrics?[botProcessIds.Count];
         if (metrics is null)
         {
             _fallbackTicks = new Timer(_ => OnTick(null), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         }
         else
         {
-            metrics.Tick += OnTick;
+            for (var i = 1; i < metrics.Count; i++)
+            {
+                var at = i;
+                metrics[i].Tick += reading => Volatile.Write(ref _latest[at], reading);
+            }
+
+            metrics[0].Tick += reading =>
+            {
+                _latest[0] = reading;
+                var all = _latest.ToArray();
+                OnTick(all.All(r => r is not null) ? BotMetrics.Sum(all!) : null);
+            };
         }
 
         _memory = new Timer(_ => SampleMemory(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(250));
@@ -89,12 +108,12 @@ internal sealed class Monitor : IDisposable
     }
 
     private Snapshot Take(BotMetrics? metrics) => new(
-        Stopwatch.GetTimestamp(), ProcStats.CpuMs(_bot), ProcStats.CpuMs(_azurite), ProcStats.CpuMs(Environment.ProcessId),
+        Stopwatch.GetTimestamp(), _bots.Sum(ProcStats.CpuMs), ProcStats.CpuMs(_azurite), ProcStats.CpuMs(Environment.ProcessId),
         metrics, _connector.Totals.Read(), _log.Errors);
 
     private void SampleMemory()
     {
-        var rss = ProcStats.RssMb(_bot);
+        var rss = _bots.Max(ProcStats.RssMb);
         lock (_gate)
         {
             _maxRssMb = double.IsNaN(rss) ? _maxRssMb : Math.Max(_maxRssMb, rss);

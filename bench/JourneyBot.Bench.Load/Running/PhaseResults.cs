@@ -35,7 +35,7 @@ internal static class PhaseResults
             P99Ms = Round(Percentiles.Of(latencies, 99)),
             MaxMs = Round(latencies.Count == 0 ? 0 : latencies[^1]),
             CpuMsPerTurn = Round((end.BotCpuMs - start.BotCpuMs) / turns, 3),
-            PeakRssMb = Round(Processes.ProcStats.PeakRssMb(environment.Bot.ProcessId), 1),
+            PeakRssMb = Round(environment.Bots.Max(b => Processes.ProcStats.PeakRssMb(b.ProcessId)), 1),
             SampledMaxRssMb = Round(environment.Monitor.TakeMaxRssMb(), 1),
             StorageOpsPerTurn = storage is null ? null : Round(storage.Total / turns, 3),
             StorageOpsPerTurnByOperation = storage?.ByOperation.Where(p => p.Value > 0).OrderByDescending(p => p.Value)
@@ -46,6 +46,8 @@ internal static class PhaseResults
             ProgressCardUpdatesPerTurn = Round(connector.ProgressUpdates / (double)turns, 3),
             ConnectorBytesPerTurn = Round(connector.Bytes / (double)turns, 0),
             MaxSendsPerSecondPerConversation = environment.Connector.MaxSendsPerSecondPerConversation,
+            Connector429s = drained.Connector.Throttled - phaseStart.Connector.Throttled,
+            Instances = environment.Bots.Count,
             JitMs = Round(metrics?.JitMs ?? double.NaN, 0),
             GcPauseMsPerTurn = Round((metrics?.GcPauseMs ?? double.NaN) / turns, 3),
             GcCollections = (int)(metrics?.GcCollections ?? 0),

@@ -45,6 +45,16 @@ internal sealed class SessionPool
             }
         });
 
+    /// <summary>Plays every step left of <paramref name="sessions"/>, <paramref name="workers"/> sessions at a time, to publish.</summary>
+    public static Task FinishAsync(IEnumerable<Session> sessions, int workers, StepPlayer player) =>
+        Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (session, _) =>
+        {
+            while (session.Next(loopContributions: false) is { } step)
+            {
+                await player.PlayAsync(session, step);
+            }
+        });
+
     private async Task WorkAsync(StepPlayer player, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)

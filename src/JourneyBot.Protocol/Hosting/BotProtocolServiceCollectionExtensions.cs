@@ -31,7 +31,6 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddOptions<BotFrameworkOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>();
         services.AddOptions<BotHostOptions>().BindConfiguration("BotHost")
-            .Validate(o => o.ShutdownGrace >= TimeSpan.Zero, "BotHost:ShutdownGrace must not be negative.")
             .Validate(o => o.MaxQueuedPerConversation is >= 1 and <= 100_000, "BotHost:MaxQueuedPerConversation must be between 1 and 100000.")
             .ValidateOnStart();
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration("ConnectorRetry")
@@ -43,7 +42,10 @@ public static class BotProtocolServiceCollectionExtensions
                 "Connector:AllowedServiceHosts lists host names (smba.trafficmanager.net) or *.domain patterns (*.botframework.com), without scheme or path.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotFrameworkOptions>, AnonymousUseValidator>();
-        services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing");
+        services.AddSingleton<IValidateOptions<BotHostOptions>, ShutdownGraceValidator>();
+        services.AddOptions<SendPacingOptions>().BindConfiguration("ConnectorPacing")
+            .Validate(o => o.Instances is >= 1 and <= 30, "ConnectorPacing:Instances (the bot's instance count) must be between 1 and 30.")
+            .ValidateOnStart();
 
         services.AddMetrics();
         services.TryAddSingleton<ProtocolMetrics>();

@@ -32,7 +32,8 @@ public sealed class ConversationOutbox(
     IOptions<BotHostOptions> options, TimeProvider clock, ILogger<ConversationOutbox> logger, ProtocolMetrics? metrics = null)
     : IHostedService, IDisposable
 {
-    private static readonly TimeSpan WindDown = TimeSpan.FromSeconds(1);
+    /// <summary>How long given-up work may take to wind down after the grace (see <see cref="Hosting.ShutdownGraceValidator"/>).</summary>
+    internal static readonly TimeSpan WindDown = TimeSpan.FromSeconds(1);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _later = [];

@@ -13,8 +13,11 @@ namespace JourneyBot.Protocol.Sending;
 /// way (a busy core, a slow network) could otherwise arrive in the same window as one that left a
 /// window after it. So a send's place in the windows moves to the moment its answer came back
 /// (<see cref="Arrived"/>), by which time it had surely arrived.
-/// Pacing is per process: each instance paces the sends it makes. Should the connector still
-/// throttle a send (several instances together, or a thread busier than its limits say), its
+/// Pacing is per process: each instance paces the sends it makes, to its share of each limit
+/// (<see cref="SendPacingOptions.Instances"/>), so that several instances together stay within them
+/// without asking each other (shared state would cost a storage round trip per send). Should the
+/// connector still throttle a send (more than 7 instances, whose shares of 7 a second cannot be
+/// smaller than one, or a thread busier than its limits say), its
 /// Retry-After holds the whole conversation (<see cref="Throttled"/>): retrying one send while others
 /// go on would only draw more 429s. The retry handler then sends it again.
 /// </remarks>

@@ -22,10 +22,23 @@ public sealed class SendPacingOptions
     /// </summary>
     public TimeSpan Margin { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How many instances of the bot serve the same conversations (the App Service's instance
+    /// count). Each instance paces only the sends it makes, and requests reach any instance (no
+    /// session affinity), so each one keeps to its share of every limit: together they stay within
+    /// Teams' limits and the connector never throttles a thread (up to 7 instances: a share is at
+    /// least one send a second; beyond, the connector's 429 and its Retry-After hold the rest). 1 to 30.
+    /// </summary>
+    public int Instances { get; set; } = 1;
+
     internal (int Limit, TimeSpan Window)[] Windows() =>
     [
-        (PerSecond, TimeSpan.FromSeconds(1) + Margin),
-        (PerTwoSeconds, TimeSpan.FromSeconds(2) + Margin),
-        (PerThirtySeconds, TimeSpan.FromSeconds(30) + Margin),
+        (Share(PerSecond), TimeSpan.FromSeconds(1) + Margin),
+        (Share(PerTwoSeconds), TimeSpan.FromSeconds(2) + Margin),
+        (Share(PerThirtySeconds), TimeSpan.FromSeconds(30) + Margin),
     ];
+
+    // This instance's share of a limit, rounded down so that the shares never add up to more; at
+    // least one send (a zero limit stays zero: no pacing, as tests set it).
+    private int Share(int limit) => limit <= 0 ? limit : Math.Max(1, limit / Math.Max(1, Instances));
 }

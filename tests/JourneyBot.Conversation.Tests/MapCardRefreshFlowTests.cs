@@ -123,31 +123,6 @@ public sealed class MapCardRefreshFlowTests
         Assert.Null(noVersion.CardUpdate);
     }
 
-    [Fact]
-    public async Task A_refresh_of_an_unchanged_map_answers_the_card_built_before_and_a_new_action_or_a_deleted_map_shows_at_once()
-    {
-        await using var session = await StartAsync();
-        var published = CardOf(await PublishAsync(session));
-        var refresh = (ExecuteAction)published.Refresh!.Action;
-        Task<TurnOutcome> RefreshAsync(string teamsId) =>
-            session.SubmitAsync(Megan, new CardSubmit(refresh.Verb, refresh.Data), turn => turn with { TeamsId = teamsId });
-
-        var first = (await RefreshAsync("29:megan")).CardUpdate;
-        var again = (await RefreshAsync("29:megan")).CardUpdate;
-        var forAdele = (await RefreshAsync("29:adele")).CardUpdate;
-        await AddActionAsync(session, "Shorten the checkout", new DateOnly(2027, 1, 15));
-        var changed = (await RefreshAsync("29:megan")).CardUpdate;
-        await session.Store.DeleteMapAsync(session.Scope.TeamKey, (await session.MapAsync()).Id, TestContext.Current.CancellationToken);
-        var gone = await RefreshAsync("29:megan");
-
-        Assert.Same(first, again); // built once, not per look
-        Assert.Equal(["29:adele"], forAdele!.Refresh!.UserIds);
-        Assert.DoesNotContain("Shorten the checkout", CardText.Of(first!), StringComparison.Ordinal);
-        Assert.Contains("Shorten the checkout", CardText.Of(changed!), StringComparison.Ordinal);
-        Assert.Null(gone.CardUpdate);
-        Assert.Contains("That map is no longer kept", CardText.Of(gone), StringComparison.Ordinal);
-    }
-
     // Records each read-back, does what a test gives it to do (as Planner's read-back marks an action done), and answers the actions then.
     private sealed class RecordingTrackerSync : IActionTrackerSync
     {

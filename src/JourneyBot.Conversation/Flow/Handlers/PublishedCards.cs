@@ -15,7 +15,6 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 internal sealed class PublishedCards(IMapStore store, IActionStore actions, IActionTrackerSync tracker, MapLinks links, TimeProvider clock)
 {
     private readonly MapRelations _relations = new(store, links);
-    private readonly MapCardCache _cache = new(clock);
 
     /// <summary>
     /// The map the card links to, the other of a current and future pair: a future map's current state
@@ -44,11 +43,9 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
 
     /// <summary>
     /// The card's refresh (Universal Actions, whenever a member looks at it): the version it shows, as
-    /// published, with the actions read back from their tracker and as stored now. The map's shelf line
-    /// (one point read: a deleted map's card says so) and the actions, side by side, plus what the
-    /// tracker's read-back costs, shared by the members looking at once; a card already built for the
-    /// same version, actions and related map (<see cref="MapCardCache"/>) is answered without reading
-    /// the version or building the card again. Nothing is written here.
+    /// published, with the actions read back from their tracker and as stored now. Two storage reads,
+    /// side by side (the read-back answers the actions it read), plus what the tracker's read-back
+    /// costs, shared by the members looking at once; nothing else is written here.
     /// </summary>
     public async Task<TurnOutcome> RefreshAsync(CommandTurn command, RefreshMapCardCommand refresh, CancellationToken cancellationToken)
     {
@@ -59,38 +56,16 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
         }
 
         // The map is looked for in the team the card is in: a card cannot show another team's map.
-        var line = store.GetMapSummaryAsync(teamKey, refresh.MapId, cancellationToken);
+        var published = store.GetPublishedAsync(teamKey, refresh.MapId, refresh.Version, cancellationToken);
         var current = tracker.SyncMapAsync(teamKey, refresh.MapId, command.Turn.TenantId, cancellationToken);
-        var kept = _cache.MapOf(teamKey, refresh.MapId, refresh.Version);
-        var published = kept is null ? store.GetPublishedAsync(teamKey, refresh.MapId, refresh.Version, cancellationToken) : null;
-        await Task.WhenAll(line, current, published ?? Task.FromResult<PublishedMap?>(null));
-        var map = kept ?? (published is null ? null : (await published)?.Map);
-        if (await line is null || map is null)
-        {
-            return new TurnOutcome().Say(Strings.MapCardGone);
-        }
-
-        if (published is not null)
-        {
-            _cache.KeepMap(teamKey, refresh.MapId, refresh.Version, map);
-        }
-
-        // Its future may have been started since it was published: the version does not say, the shelf does.
-        var related = await RelatedAsync(teamKey, map, cancellationToken);
-        var key = _cache.CardKey(teamKey, refresh.MapId, refresh.Version, refresh.Intro, command.Turn.TeamsId, await current, related);
-        if (_cache.CardOf(key) is { } card)
-        {
-            return new TurnOutcome { CardUpdate = card };
-        }
-
-        var shown = published is null ? await store.GetPublishedAsync(teamKey, refresh.MapId, refresh.Version, cancellationToken) : await published;
-        if (shown is null)
-        {
-            return new TurnOutcome().Say(Strings.MapCardGone);
-        }
-
-        card = For(command.Turn, shown.Map, shown.Board, await current, refresh.Intro, related);
-        _cache.KeepCard(key, card);
-        return new TurnOutcome { CardUpdate = card };
+        await Task.WhenAll(published, current);
+        return await published is { } shown
+            ? new TurnOutcome
+            {
+                // Its future may have been started since it was published: the version does not say, the shelf does.
+                CardUpdate = For(command.Turn, shown.Map, shown.Board, await current, refresh.Intro,
+                    await RelatedAsync(teamKey, shown.Map, cancellationToken)),
+            }
+            : new TurnOutcome().Say(Strings.MapCardGone);
     }
 }

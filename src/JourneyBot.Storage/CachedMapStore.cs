@@ -130,6 +130,10 @@ internal sealed class CachedMapStore : IMapStore
         return tally;
     }
 
+    // Read fresh, as the items are: a handful of rows, the same for any number of items.
+    public Task<MapCounts> GetCountsAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        _inner.GetCountsAsync(teamKey, mapId, cancellationToken);
+
     public async Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
     {
         var added = await _inner.TryAddItemAsync(teamKey, mapId, item, cancellationToken);

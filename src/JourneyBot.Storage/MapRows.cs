@@ -46,9 +46,6 @@ internal static class MapRows
     public static IReadOnlyList<string> SummaryProperties { get; } =
         [MapIdProperty, NameProperty, StatusProperty, ConversationKeyProperty, UpdatedAtProperty];
 
-    /// <summary>The properties counting a map's items reads: its author, nothing of what it says.</summary>
-    public static IReadOnlyList<string> TallyProperties { get; } = [AuthorIdProperty];
-
     /// <summary>The properties showing members' departments reads from their rows.</summary>
     public static IReadOnlyList<string> DepartmentProperties { get; } = [PersonIdProperty, DepartmentProperty];
 

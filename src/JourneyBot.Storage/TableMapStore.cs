@@ -13,7 +13,8 @@ namespace JourneyBot.Storage;
 /// <c>c~{conversation}</c> holds the conversation's map document (with MapId, Name, Status);
 /// <c>m~{map}</c> is the map's shelf line (Name, Status, ConversationKey, UpdatedAt), with the
 /// document as well only while no conversation holds the map; <c>m~{map}~i~{item}</c> is an item (with its AuthorId, for counting);
-/// <c>m~{map}~v~{person}</c> a member's votes; <c>u~{person}</c> what the team knows of a member
+/// <c>m~{map}~v~{person}</c> a member's votes; <c>m~{map}~n~{person}</c> what a member has on the map, counted
+/// (written with each of their items, see <see cref="CountRows"/>); <c>u~{person}</c> what the team knows of a member
 /// (Department, AskedForDepartment, ChatServiceUrl and ChatConversationId of their 1:1 chat, TimeZone, Muted). Documents are JSON written with <see cref="MapJson.Storage"/>
 /// (text of any script as itself; only characters past U+FFFF, such as emoji, stay escaped) and
 /// split over <c>Doc0…DocN</c> (<see cref="DocumentColumns"/>).
@@ -79,6 +80,12 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         var now = time.GetUtcNow();
         var actions = Placing(partition, scope, map, replacing, now);
         actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map, now, withDocument: false)));
+        if (replacing?.Map.Id != map.Id)
+        {
+            // A new map (see IMapStore.TryPlaceAsync): its counts are kept from its first item, never made from its items.
+            actions.Add(new(TableTransactionActionType.UpsertReplace, CountRows.Kept(partition, map.Id)));
+        }
+
         var etag = await TrySubmitAsync(actions, sourceAction: null, cancellationToken);
         if (etag is null)
         {
@@ -175,42 +182,9 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
     }
 
     /// <inheritdoc />
-    /// <remarks>One insert; 409 means the item is there already.</remarks>
-    public async Task<bool> TryAddItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        try
-        {
-            await table.AddEntityAsync(MapRows.Item(Partition(teamKey), mapId, item), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            StorageLog.DuplicateItem(logger, mapId, item.Id);
-            return false;
-        }
-    }
-
-    /// <inheritdoc />
-    /// <remarks>One upsert (replace).</remarks>
-    public async Task PutItemAsync(string teamKey, string mapId, MapItem item, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        await table.UpsertEntityAsync(MapRows.Item(Partition(teamKey), mapId, item), TableUpdateMode.Replace, cancellationToken);
-    }
-
-    /// <inheritdoc />
     /// <remarks>One point read of the item's row.</remarks>
     public async Task<MapItem?> GetItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken) =>
         await ReadRowAsync(Partition(teamKey), RowKeys.Item(mapId, itemId), null, cancellationToken) is { } row ? MapRows.ReadItem(row) : null;
-
-    /// <inheritdoc />
-    /// <remarks>One delete; the SDK answers a missing row with 404 rather than an exception.</remarks>
-    public async Task<bool> RemoveItemAsync(string teamKey, string mapId, string itemId, CancellationToken cancellationToken)
-    {
-        using var response = await table.DeleteEntityAsync(Partition(teamKey), RowKeys.Item(mapId, itemId), ETag.All, cancellationToken);
-        return response.Status != 404;
-    }
 
     /// <inheritdoc />
     /// <remarks>
@@ -223,28 +197,6 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         var departments = ReadDepartmentsAsync(teamKey, cancellationToken);
         var board = await ReadBoardAsync(teamKey, mapId, cancellationToken);
         return board.WithDepartments(await departments);
-    }
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// One range query over the map's <c>m~{map}~i~</c> rows selecting only AuthorId: a few dozen
-    /// bytes a row, one request up to 1,000 items (a full map is two). An item written before rows
-    /// carried AuthorId counts for the map but for no author.
-    /// </remarks>
-    public async Task<ItemTally> CountItemsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
-    {
-        var (items, byAuthor) = (0, new Dictionary<string, int>(StringComparer.Ordinal));
-        var filter = RowKeys.StartingWith(Partition(teamKey), RowKeys.Items(mapId));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: MapRows.TallyProperties, cancellationToken: cancellationToken))
-        {
-            items++;
-            if (row.GetString(MapRows.AuthorIdProperty) is { } author)
-            {
-                byAuthor[author] = byAuthor.GetValueOrDefault(author) + 1;
-            }
-        }
-
-        return new ItemTally(items, byAuthor);
     }
 
     private async Task<MapBoard> ReadBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)

@@ -306,19 +306,7 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
             await before();
         }
 
-        MapBoard board;
-        lock (_gate)
-        {
-            var items = (_items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>())
-                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
-            var votes = _votes.TryGetValue((teamKey, mapId), out var cast)
-                ? new Dictionary<string, IReadOnlyList<string>>(cast, StringComparer.Ordinal)
-                : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            var departments = _members.Where(m => m.Key.Team == teamKey && m.Value.Department is not null)
-                .ToDictionary(m => m.Key.Person, m => m.Value.Department!, StringComparer.Ordinal);
-            board = new MapBoard(items, votes).WithDepartments(departments);
-        }
-
+        var board = Board(teamKey, mapId);
         if (AfterBoardRead is { } after)
         {
             await after();
@@ -336,6 +324,26 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
             var items = _items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>();
             var byAuthor = items.GroupBy(i => i.Author.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return Task.FromResult(new ItemTally(byAuthor.Values.Sum(), byAuthor));
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Made from the board each time (without the board-read hooks): what the table store keeps item by item.</remarks>
+    public Task<MapCounts> GetCountsAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        Task.FromResult(MapCounts.Of(Board(teamKey, mapId)).Shown(new Dictionary<string, string>(StringComparer.Ordinal)));
+
+    private MapBoard Board(string teamKey, string mapId)
+    {
+        lock (_gate)
+        {
+            var items = (_items.GetValueOrDefault((teamKey, mapId))?.Values ?? Enumerable.Empty<MapItem>())
+                .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
+            var votes = _votes.TryGetValue((teamKey, mapId), out var cast)
+                ? new Dictionary<string, IReadOnlyList<string>>(cast, StringComparer.Ordinal)
+                : new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var departments = _members.Where(m => m.Key.Team == teamKey && m.Value.Department is not null)
+                .ToDictionary(m => m.Key.Person, m => m.Value.Department!, StringComparer.Ordinal);
+            return new MapBoard(items, votes).WithDepartments(departments);
         }
     }
 

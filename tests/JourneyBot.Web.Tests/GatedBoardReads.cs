@@ -5,8 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace JourneyBot.Web.Tests;
 
 /// <summary>
-/// The host's real store with its board reads held at a gate once closed: shows how many reads
-/// the bot makes at once, and lets a test decide when they finish.
+/// The host's real store with its board reads (and reads of a map's kept counts, which the progress
+/// card makes instead) held at a gate once closed: shows how many reads the bot makes at once, and
+/// lets a test decide when they finish.
 /// </summary>
 internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 {
@@ -58,6 +59,19 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public async Task<MapBoard> GetBoardAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
+        await PassAsync();
+        return await store.GetBoardAsync(teamKey, mapId, cancellationToken);
+    }
+
+    // What the progress card reads instead of the board (the map's kept counts) is held the same way.
+    public async Task<MapCounts> GetCountsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        await PassAsync();
+        return await store.GetCountsAsync(teamKey, mapId, cancellationToken);
+    }
+
+    private async Task PassAsync()
+    {
         Task? wait;
         lock (_gate)
         {
@@ -77,8 +91,6 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
                 _inside--;
             }
         }
-
-        return await store.GetBoardAsync(teamKey, mapId, cancellationToken);
     }
 
     public Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken) => store.GetConversationMapAsync(scope, cancellationToken);

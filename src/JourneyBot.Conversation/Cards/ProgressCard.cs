@@ -29,8 +29,15 @@ public static class ProgressCard
     /// <summary>The card for <paramref name="map"/> with its items so far.</summary>
     public static AdaptiveCard For(JourneyMap map, MapBoard board, RoundView? round = null)
     {
-        ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(board);
+        return For(map, MapCounts.Of(board), round);
+    }
+
+    /// <summary>The card for <paramref name="map"/> from its kept counts: what a progress update reads, whatever the map's size.</summary>
+    public static AdaptiveCard For(JourneyMap map, MapCounts counts, RoundView? round = null)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(counts);
         var body = new List<CardElement>
         {
             new RichTextBlock([new TextRun(map.Name) { Weight = "Bolder" }, new TextRun(Strings.ProgressSuffix)]),
@@ -42,10 +49,10 @@ public static class ProgressCard
                 _ => Strings.ProgressArchived,
             }, subtle: true) with { Spacing = "None" },
         };
-        body.AddRange(map.Stages.Select((stage, i) => Plain($"{i + 1}. {stage.Name} — {ReviewCard.StageSummary(stage, board)}") with { Spacing = "Small" }));
+        body.AddRange(map.Stages.Select((stage, i) => Plain($"{i + 1}. {stage.Name} — {ReviewCard.StageSummary(stage, counts)}") with { Spacing = "Small" }));
 
-        var contributors = board.Items.GroupBy(i => i.Author.Id)
-            .Select(g => $"{(AnonymousAuthors.IsAnonymous(g.First().Author) ? g.First().Author.Name : WithDepartment(g.First().Author.Name, g.Last().AuthorDepartment))} {g.Count()}")
+        var contributors = counts.Authors
+            .Select(a => $"{(AnonymousAuthors.IsAnonymous(a.Author) ? a.Author.Name : WithDepartment(a.Author.Name, a.Department))} {a.Items}")
             .ToList();
         body.Add(Say(contributors.Count == 0 ? Strings.NobodyContributed : Strings.ContributedCount.Fill(("count", contributors.Count)))
             with { Separator = true });
@@ -54,10 +61,9 @@ public static class ProgressCard
             body.Add(Plain(TextRules.Shorten(string.Join(" · ", contributors), 1500)) with { Spacing = "None" });
         }
 
-        var voters = board.Votes.Count(v => v.Value.Count > 0);
-        if (voters > 0)
+        if (counts.Voters > 0)
         {
-            body.Add(Say(Strings.VotedCount.Fill(("count", voters))) with { Spacing = "Small" });
+            body.Add(Say(Strings.VotedCount.Fill(("count", counts.Voters))) with { Spacing = "Small" });
         }
 
         if (round is not null)
@@ -66,9 +72,9 @@ public static class ProgressCard
         }
 
         var open = map.Status == MapStatus.Active && MapFlow.IsOpenForContributions(map.Step);
-        if (open && board.Items.Count > 0)
+        if (open && counts.Items > 0)
         {
-            AddLatest(body, board);
+            AddLatest(body, counts);
         }
 
         return new AdaptiveCard(body)
@@ -79,10 +85,10 @@ public static class ProgressCard
     }
 
     // Typed items are confirmed here rather than by a post each: the newest few, and how to take one back.
-    private static void AddLatest(List<CardElement> body, MapBoard board)
+    private static void AddLatest(List<CardElement> body, MapCounts counts)
     {
         body.Add(Say(Strings.ProgressLatest) with { Separator = true });
-        foreach (var item in board.Items.OrderByDescending(i => i.CreatedAt).Take(LatestShown))
+        foreach (var item in counts.Latest(LatestShown))
         {
             var text = TextRules.Shorten(Vocabulary.Describe(item, withFace: true), LatestChars);
             body.Add(Plain($"{Vocabulary.Title(item.Kind)} · {text} — {item.Author.Name}") with { Spacing = "None" });

@@ -134,20 +134,26 @@ internal static class ReviewCard
     /// <summary>"3 touchpoints, 1 pain point, emotion 🙂 +0.5" for one stage.</summary>
     public static string StageSummary(Stage stage, MapBoard board)
     {
-        ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(board);
-        var items = board.Items.Where(i => i.StageId == stage.Id).ToList();
+        return StageSummary(stage, MapCounts.Of(board));
+    }
+
+    /// <summary>The same from the map's kept counts (status and the progress card read no items).</summary>
+    public static string StageSummary(Stage stage, MapCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(counts);
         var parts = new List<string>();
         foreach (var kind in new[] { ItemKind.Touchpoint, ItemKind.Goal, ItemKind.Action, ItemKind.Thought, ItemKind.PainPoint, ItemKind.BrightSpot, ItemKind.Opportunity })
         {
-            var count = items.Count(i => i.Kind == kind);
+            var count = counts.Of(stage.Id, kind);
             if (count > 0)
             {
                 parts.Add(Counted(kind, count));
             }
         }
 
-        if (EmotionCurve.ScoreOf(stage, board) is { } average)
+        if (counts.ScoreOf(stage.Id) is { } average)
         {
             parts.Add(Strings.StageEmotion.Fill(("feeling", Vocabulary.Feeling(average))));
         }

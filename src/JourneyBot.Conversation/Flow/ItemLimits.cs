@@ -21,8 +21,8 @@ internal static class ItemLimits
         }
 
         // An emotion given again replaces the author's own for that stage: it adds nothing. Only
-        // at a limit is the board read to tell, so the common case costs no read.
-        if (item.Kind == ItemKind.Emotion && (await store.GetBoardAsync(teamKey, mapId, cancellationToken)).Items.Any(i => i.Id == item.Id))
+        // at a limit is it looked up (one point read) to tell, so the common case costs no read.
+        if (item.Kind == ItemKind.Emotion && await store.GetItemAsync(teamKey, mapId, item.Id, cancellationToken) is not null)
         {
             return null;
         }

@@ -14,11 +14,26 @@ internal static class RecentCopies
     /// that lacks a stage the board's items are on; then the map as storage holds it (while it is
     /// still the same map). A copy that knows every stage costs no read.
     /// </summary>
-    public static async Task<JourneyMap> ToShowAsync(IMapStore store, MapScope scope, StoredMap stored, MapBoard board,
+    public static Task<JourneyMap> ToShowAsync(IMapStore store, MapScope scope, StoredMap stored, MapBoard board,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        return ToShowAsync(store, scope, stored, board.Items.Select(i => i.StageId), cancellationToken);
+    }
+
+    /// <summary>The same for the stages the map's kept counts name (<see cref="MapCounts.StageIds"/>).</summary>
+    public static Task<JourneyMap> ToShowAsync(IMapStore store, MapScope scope, StoredMap stored, MapCounts counts,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return ToShowAsync(store, scope, stored, counts.StageIds, cancellationToken);
+    }
+
+    private static async Task<JourneyMap> ToShowAsync(IMapStore store, MapScope scope, StoredMap stored, IEnumerable<string> stageIds,
         CancellationToken cancellationToken)
     {
         var map = stored.Map;
-        if (!stored.IsRecentCopy || board.Items.All(i => map.Stages.Any(s => s.Id == i.StageId)))
+        if (!stored.IsRecentCopy || stageIds.All(id => map.Stages.Any(s => s.Id == id)))
         {
             return map;
         }

@@ -12,6 +12,7 @@ namespace JourneyBot.Conversation.Mapping;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(JourneyMap))]
 [JsonSerializable(typeof(MapItem))]
+[JsonSerializable(typeof(AuthorCounts))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(PublishedMap))]
 [JsonSerializable(typeof(Actions.OwnedAction))]

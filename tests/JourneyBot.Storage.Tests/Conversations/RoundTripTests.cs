@@ -12,12 +12,12 @@ public sealed class RoundTripTests
 {
     // A busy session on one instance: the conversation's map and the member were read moments ago.
     [Theory]
-    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 1)] // insert item (the map's item count was read moments ago)
-    [InlineData("Megan", "emotion Purchase | 1 | fine", 1)]            // upsert item
+    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 1)] // item and her counts in one transaction (the map's item count and her counts were read or written moments ago)
+    [InlineData("Megan", "emotion Purchase | 1 | fine", 1)]            // item and her counts in one transaction
     [InlineData("Alex", "back", 3)]                                     // latest map (steering is never decided on a copy), save map, the team's stage templates (the stages card offers them)
-    [InlineData("Megan", "status", 2)]                                  // items, the members' departments (at once)
+    [InlineData("Megan", "status", 2)]                                  // the map's counts and votes, the members' departments (at once)
     [InlineData("Megan", "help", 0)]
-    [InlineData("Megan", "undo", 3)]                                    // items, departments, delete
+    [InlineData("Megan", "undo", 4)]                                    // items, departments, the item, delete with her counts
     public async Task A_turn_costs_a_known_number_of_storage_round_trips(string who, string says, int roundTrips)
     {
         await PlayAsync(who, says, roundTrips, cacheLifetime: null);
@@ -25,12 +25,12 @@ public sealed class RoundTripTests
 
     // Every turn on an instance that has not seen the conversation for a while (or the cache off).
     [Theory]
-    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 4)] // map, item count, member, insert item
-    [InlineData("Megan", "emotion Purchase | 1 | fine", 4)]            // map, item count, member, upsert item
+    [InlineData("Megan", "touchpoint Awareness | email | Newsletter", 4)] // map, item count, member, item with her counts (the store wrote them last)
+    [InlineData("Megan", "emotion Purchase | 1 | fine", 4)]            // map, item count, member, item with her counts
     [InlineData("Alex", "back", 3)]                                     // map, save map, the team's stage templates
-    [InlineData("Megan", "status", 3)]                                  // map, items, departments
+    [InlineData("Megan", "status", 3)]                                  // map, counts and votes, departments
     [InlineData("Megan", "help", 0)]
-    [InlineData("Megan", "undo", 4)]                                    // map, items, departments, delete
+    [InlineData("Megan", "undo", 5)]                                    // map, items, departments, the item, delete with her counts
     public async Task Without_the_cache_a_turn_reads_the_map_and_the_member_first(string who, string says, int roundTrips)
     {
         await PlayAsync(who, says, roundTrips, cacheLifetime: "00:00:00");
@@ -58,7 +58,7 @@ public sealed class RoundTripTests
         var before = Metrics(session).Total;
         await session.SayAsync(Patti, "pain Purchase | Too many steps");
 
-        Assert.Equal(4, Metrics(session).Total - before); // item count (the map's first item), member, member upsert, insert item (the map was read moments ago)
+        Assert.Equal(5, Metrics(session).Total - before); // item count (the map's first item), member, member upsert, her counts, item with her counts (the map was read moments ago)
     }
 
     [Fact]

@@ -12,14 +12,17 @@ internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Roun
 {
     public async Task<TurnOutcome> StatusAsync(CommandTurn command, StatusCommand status, CancellationToken cancellationToken)
     {
-        var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
-        var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, board, cancellationToken);
+        if (command.Map.Status == MapStatus.Published)
+        {
+            return await PublishedStatusAsync(command, cancellationToken);
+        }
+
+        // The kept counts, not the board: status costs the same at 2,000 items as at 10.
+        var counts = await store.GetCountsAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, counts, cancellationToken);
         if (map.Status == MapStatus.Published)
         {
-            var actions = cards.ActionsAsync(command.Scope.TeamKey, map.Id, cancellationToken);
-            var related = cards.RelatedAsync(command.Scope.TeamKey, map, cancellationToken);
-            await Task.WhenAll(actions, related);
-            return new TurnOutcome().Show(cards.For(command.Turn, map, board, await actions, MapCardIntro.Status, await related));
+            return await PublishedStatusAsync(command, cancellationToken);
         }
 
         var (name, facilitator) = (Markdown.Escape(map.Name), Markdown.Escape(map.Facilitator.Name));
@@ -30,31 +33,41 @@ internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Roun
         text.Append("\n\n");
         foreach (var (stage, index) in map.Stages.Select((s, i) => (s, i)))
         {
-            text.Append(CultureInfo.InvariantCulture, $"- {index + 1}. {Markdown.Escape(stage.Name)}: {ReviewCard.StageSummary(stage, board)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"- {index + 1}. {Markdown.Escape(stage.Name)}: {ReviewCard.StageSummary(stage, counts)}\n");
         }
 
-        var contributors = board.Items.GroupBy(i => i.Author.Id)
-            .Select(g => Strings.StatusContributor.Fill(("member", Markdown.Escape(g.First().Author.Name)),
-                ("department", Markdown.Escape(g.First().AuthorDepartment ?? Strings.StatusDepartmentNotGiven)), ("count", g.Count())))
+        var contributors = counts.Authors
+            .Select(a => Strings.StatusContributor.Fill(("member", Markdown.Escape(a.Author.Name)),
+                ("department", Markdown.Escape(a.Department ?? Strings.StatusDepartmentNotGiven)), ("count", a.Items)))
             .ToList();
         text.Append('\n').Append(contributors.Count == 0
             ? Strings.StatusNobodyAdded
             : Strings.StatusContributed.Fill(("contributors", string.Join(", ", contributors))));
-        var voters = board.Votes.Count(v => v.Value.Count > 0);
-        if (voters > 0)
+        if (counts.Voters > 0)
         {
-            text.Append(' ').Append(Strings.VotedCount.Fill(("count", voters)));
+            text.Append(' ').Append(Strings.VotedCount.Fill(("count", counts.Voters)));
         }
 
         return new TurnOutcome().Say(text.ToString());
     }
 
-    // A refresh of the progress card (Universal Actions) answers with the latest one.
-    public async Task<TurnOutcome> ProgressCardAsync(CommandTurn command, ProgressCommand progress, CancellationToken cancellationToken)
+    // A published map answers with its map card, which shows the items themselves.
+    private async Task<TurnOutcome> PublishedStatusAsync(CommandTurn command, CancellationToken cancellationToken)
     {
         var board = await store.GetBoardAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
         var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, board, cancellationToken);
+        var actions = cards.ActionsAsync(command.Scope.TeamKey, map.Id, cancellationToken);
+        var related = cards.RelatedAsync(command.Scope.TeamKey, map, cancellationToken);
+        await Task.WhenAll(actions, related);
+        return new TurnOutcome().Show(cards.For(command.Turn, map, board, await actions, MapCardIntro.Status, await related));
+    }
+
+    // A refresh of the progress card (Universal Actions) answers with the latest one.
+    public async Task<TurnOutcome> ProgressCardAsync(CommandTurn command, ProgressCommand progress, CancellationToken cancellationToken)
+    {
+        var counts = await store.GetCountsAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
+        var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, counts, cancellationToken);
         var round = await rounds.LatestAsync(command.Scope.TeamKey, map, cancellationToken);
-        return new TurnOutcome { CardUpdate = ProgressCard.For(map, board, round) };
+        return new TurnOutcome { CardUpdate = ProgressCard.For(map, counts, round) };
     }
 }

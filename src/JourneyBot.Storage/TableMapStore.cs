@@ -14,7 +14,7 @@ namespace JourneyBot.Storage;
 /// <c>m~{map}</c> is the map's shelf line (Name, Status, ConversationKey, UpdatedAt), with the
 /// document as well only while no conversation holds the map; <c>m~{map}~i~{item}</c> is an item (with its AuthorId, for counting);
 /// <c>m~{map}~v~{person}</c> a member's votes; <c>u~{person}</c> what the team knows of a member
-/// (Department, AskedForDepartment, ChatServiceUrl and ChatConversationId of their 1:1 chat, TimeZone, Muted). Documents are JSON written with <see cref="MapJson.Storage"/>
+/// (Department, AskedForDepartment, ChatServiceUrl and ChatConversationId of their 1:1 chat, TimeZone, Muted, EvidenceAskedOn). Documents are JSON written with <see cref="MapJson.Storage"/>
 /// (text of any script as itself; only characters past U+FFFF, such as emoji, stay escaped) and
 /// split over <c>Doc0…DocN</c> (<see cref="DocumentColumns"/>).
 /// A shelf line's UpdatedAt (<see cref="MapSummary.UpdatedAt"/>) is when the map was last saved:

@@ -71,10 +71,23 @@ public static class ProgressCard
             AddLatest(body, board);
         }
 
+        // Items typed without how we know wait here, not one post each (see EvidenceQuestions).
+        var unsaid = open ? board.Items.Count(i => i.EvidenceUnsaid) : 0;
+        if (unsaid > 0)
+        {
+            body.Add(Say(Strings.ProgressEvidenceUnsaid.Fill(("count", unsaid))) with { Separator = true });
+        }
+
+        List<CardAction> actions = open && map.Step == MapStep.Contribute ? [ToReview(map), AskDepartments(map)] : [];
+        if (unsaid > 0)
+        {
+            actions.Add(HowWeKnow(map));
+        }
+
         return new AdaptiveCard(body)
         {
             Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }),
-            Actions = open && map.Step == MapStep.Contribute ? [ToReview(map), AskDepartments(map)] : null,
+            Actions = actions.Count > 0 ? actions : null,
         };
     }
 
@@ -99,6 +112,10 @@ public static class ProgressCard
     // A round of questions, routed to the departments: the facilitator's too.
     private static ExecuteAction AskDepartments(JourneyMap map) =>
         Button(Strings.ButtonAskDepartments, CardVerbs.Ask, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
+
+    // Each member answers for their own unsaid items: the press shows the presser's.
+    private static ExecuteAction HowWeKnow(JourneyMap map) =>
+        Button(Strings.ButtonHowWeKnow, CardVerbs.UnsaidEvidence, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
 
     // "Megan Bowen (Sales)": many tenants put the department in the display name already.
     private static string WithDepartment(string name, string? department) =>

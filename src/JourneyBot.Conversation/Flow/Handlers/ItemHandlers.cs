@@ -68,12 +68,20 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var stage = map.Stages.First(s => s.Id == item.StageId).Name;
         var said = Strings.ItemAdded.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)), ("stage", Markdown.Escape(stage)),
             ("item", Markdown.Escape(Describe(item))), ("member", Markdown.Escape(turn.From.Name)));
-        if (item.EvidenceUnsaid)
+        if (item.EvidenceUnsaid && !EvidenceQuestions.InBusyThread(turn, map))
         {
-            // Typed without observed, reported or assumed: kept, and the author asked with a button per level,
-            // in one post (also with a progress card: a question can't be answered there).
+            // Typed without observed, reported or assumed: kept, and the author asked with a button per level, in one post.
             var added = map.ProgressActivityId is null ? said + " " + Strings.ItemAddedUndo : said;
             outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, added)));
+        }
+        else if (item.EvidenceUnsaid)
+        {
+            // A busy thread: the author is asked once for this map, told where the later ones wait. Those
+            // are kept without a post, like any typed item there; the progress card counts them.
+            if (await EvidenceQuestions.FirstOnMapAsync(store, turn, map, cancellationToken))
+            {
+                outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, said, Strings.EvidenceAskOnce)));
+            }
         }
         else if (turn.Submit is not null && map.Step == MapStep.Contribute)
         {

@@ -119,6 +119,20 @@ public abstract class EvidenceFlowTests
     }
 
     [Fact]
+    public async Task Items_one_author_types_at_once_in_a_thread_with_a_progress_card_ask_once()
+    {
+        await using var session = await StartSessionAsync();
+        await session.OpenContributionsWithProgressCardAsync(Alex, "Evidence", "Browse, Buy");
+        await session.SayAsync(Megan, "department Sales");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 5).Select(n => session.SayAsync(Megan, $"pain Buy | Problem {n}")));
+
+        Assert.Single(outcomes.SelectMany(o => o.Messages), m => m.Card is { } card
+            && CardText.Of(card).Contains("Megan Bowen, how do you know this?", StringComparison.Ordinal));
+        Assert.Equal(5, (await session.BoardAsync()).Items.Count(i => i.EvidenceUnsaid));
+    }
+
+    [Fact]
     public async Task The_progress_cards_how_do_we_know_pressed_as_a_plain_submit_posts_the_list_and_leaves_the_progress_card()
     {
         await using var session = await StartSessionAsync();

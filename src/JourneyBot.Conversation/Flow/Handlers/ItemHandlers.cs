@@ -7,7 +7,7 @@ using JourneyBot.Conversation.Rounds;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>What members know, item by item: adding, undoing, editing and removing their own.</summary>
-internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDepartments departments, TimeProvider clock)
+internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDepartments departments, EvidenceQuestions questions, TimeProvider clock)
 {
     public async Task<TurnOutcome> AddAsync(CommandTurn command, AddItemCommand add, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         {
             // A busy thread: the author is asked once for this map, told where the later ones wait. Those
             // are kept without a post, like any typed item there; the progress card counts them.
-            if (await EvidenceQuestions.FirstOnMapAsync(store, turn, map, cancellationToken))
+            if (await questions.FirstOnMapAsync(turn, map, cancellationToken))
             {
                 outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, said, Strings.EvidenceAskOnce)));
             }

@@ -40,7 +40,7 @@ internal static class CommandRoutes
         var versions = new VersionHandlers(store, links);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction, stageTemplates ?? new Stages.NoStageTemplates());
-        var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
+        var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), new EvidenceQuestions(store), clock);
         var evidence = new EvidenceHandlers(store, roundServices.Store);
         var votes = new VoteHandlers(store, actionServices.Store);
         var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);

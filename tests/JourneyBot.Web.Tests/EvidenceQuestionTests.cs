@@ -46,8 +46,7 @@ public sealed class EvidenceQuestionTests : IClassFixture<ConnectorFixture>
         var question = Assert.Single(_connector.Requests.Skip(before), r => r.Method == "POST");
         Assert.Contains("megan, how do you know this?", question.AllText(), StringComparison.Ordinal);
         var update = await _connector.WaitForAsync(r => r.Method == "PUT" && r.AllText().Contains("3 items don't say how we know them", StringComparison.Ordinal), Wait);
-        var button = JsonDocument.Parse(update.Body).RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("actions")
-            .EnumerateArray().Single(a => a.GetProperty("title").GetString() == "How do we know?");
+        var button = Titled(JsonDocument.Parse(update.Body).RootElement, "How do we know?").Single();
         var posts = _connector.Requests.Count(r => r.Method == "POST");
 
         // Pressed as Teams sends it, a Universal Action: the list answers the press (the presser's view only).
@@ -79,6 +78,16 @@ public sealed class EvidenceQuestionTests : IClassFixture<ConnectorFixture>
 
         Assert.Equal(2, _connector.Requests.Count(r => r.Method == "POST" && r.AllText().Contains("alex, how do you know this?", StringComparison.Ordinal)));
     }
+
+    // The card's elements and buttons with that title, wherever they sit in it.
+    private static IEnumerable<JsonElement> Titled(JsonElement json, string title) => json.ValueKind switch
+    {
+        JsonValueKind.Object when json.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == title
+            && json.TryGetProperty("verb", out _) => [json],
+        JsonValueKind.Object => json.EnumerateObject().SelectMany(p => Titled(p.Value, title)),
+        JsonValueKind.Array => json.EnumerateArray().SelectMany(e => Titled(e, title)),
+        _ => [],
+    };
 
     private async Task SayAsync(BotApp app, string who, string text, string conversation) =>
         Assert.Equal(HttpStatusCode.OK, (await app.PostActivityAsync(From(who, text, conversation))).StatusCode);

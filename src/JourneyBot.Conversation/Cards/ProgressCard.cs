@@ -71,23 +71,19 @@ public static class ProgressCard
             AddLatest(body, board);
         }
 
-        // Items typed without how we know wait here, not one post each (see EvidenceQuestions).
+        // Items typed without how we know wait here, not one post each (see EvidenceQuestions); the
+        // button sits under its line, as the card's own row of buttons is full at 440 px.
         var unsaid = open ? board.Items.Count(i => i.EvidenceUnsaid) : 0;
         if (unsaid > 0)
         {
             body.Add(Say(Strings.ProgressEvidenceUnsaid.Fill(("count", unsaid))) with { Separator = true });
-        }
-
-        List<CardAction> actions = open && map.Step == MapStep.Contribute ? [ToReview(map), AskDepartments(map)] : [];
-        if (unsaid > 0)
-        {
-            actions.Add(HowWeKnow(map));
+            body.Add(new ActionSet([HowWeKnow(map)]));
         }
 
         return new AdaptiveCard(body)
         {
             Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }),
-            Actions = actions.Count > 0 ? actions : null,
+            Actions = open && map.Step == MapStep.Contribute ? [ToReview(map), AskDepartments(map)] : null,
         };
     }
 

@@ -178,6 +178,13 @@ public sealed record TeamMember(string? Department, bool AskedForDepartment)
 
     /// <summary>Whether the member typed <c>mute</c> (until <c>unmute</c>): the bot sends them no reminders.</summary>
     public bool Muted { get; init; }
+
+    /// <summary>
+    /// The maps (their ids, the latest few) where the member was asked once how they know an item they
+    /// typed without saying, in a thread with a progress card: there they are not asked again for that map
+    /// (see <see cref="Flow.EvidenceQuestions"/>). Empty for rows written before.
+    /// </summary>
+    public IReadOnlyList<string> EvidenceAskedOn { get; init; } = [];
 }
 
 /// <summary>A member's 1:1 conversation with the bot, enough to send into it outside any turn.</summary>

@@ -37,6 +37,7 @@ internal static class MapRows
     public const string ChatConversationIdProperty = "ChatConversationId";
     public const string TimeZoneProperty = "TimeZone";
     public const string MutedProperty = "Muted";
+    public const string EvidenceAskedOnProperty = "EvidenceAskedOn";
     public const string AuthorIdProperty = "AuthorId";
     public const string VersionProperty = "Version";
     public const string PartProperty = "Part";
@@ -51,7 +52,7 @@ internal static class MapRows
 
     /// <summary>The properties a member's point read needs.</summary>
     public static IReadOnlyList<string> MemberProperties { get; } =
-        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty];
+        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty, EvidenceAskedOnProperty];
 
     /// <summary>The conversation's row, holding <paramref name="map"/>'s document.</summary>
     public static TableEntity Conversation(string partitionKey, MapScope scope, JourneyMap map)
@@ -147,6 +148,12 @@ internal static class MapRows
             entity[MutedProperty] = true;
         }
 
+        if (member.EvidenceAskedOn.Count > 0)
+        {
+            // Map ids are letters and digits: a space between them reads back unambiguously.
+            entity[EvidenceAskedOnProperty] = string.Join(' ', member.EvidenceAskedOn);
+        }
+
         return entity;
     }
 
@@ -173,6 +180,7 @@ internal static class MapRows
                 : null,
             TimeZone = entity.GetString(TimeZoneProperty),
             Muted = entity.GetBoolean(MutedProperty) ?? false,
+            EvidenceAskedOn = entity.GetString(EvidenceAskedOnProperty)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
         };
 
     /// <summary>The shelf line of a map row.</summary>

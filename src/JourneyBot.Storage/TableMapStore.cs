@@ -15,7 +15,7 @@ namespace JourneyBot.Storage;
 /// document as well only while no conversation holds the map; <c>m~{map}~i~{item}</c> is an item (with its AuthorId, for counting);
 /// <c>m~{map}~v~{person}</c> a member's votes; <c>m~{map}~n~{person}</c> what a member has on the map, counted
 /// (written with each of their items, see <see cref="CountRows"/>); <c>u~{person}</c> what the team knows of a member
-/// (Department, AskedForDepartment, ChatServiceUrl and ChatConversationId of their 1:1 chat, TimeZone, Muted). Documents are JSON written with <see cref="MapJson.Storage"/>
+/// (Department, AskedForDepartment, ChatServiceUrl and ChatConversationId of their 1:1 chat, TimeZone, Muted, EvidenceAskedOn). Documents are JSON written with <see cref="MapJson.Storage"/>
 /// (text of any script as itself; only characters past U+FFFF, such as emoji, stay escaped) and
 /// split over <c>Doc0…DocN</c> (<see cref="DocumentColumns"/>).
 /// A shelf line's UpdatedAt (<see cref="MapSummary.UpdatedAt"/>) is when the map was last saved:

@@ -77,6 +77,27 @@ public sealed class CardSizeTests
     }
 
     [Fact]
+    public void The_progress_card_with_unsaid_items_and_the_list_of_a_members_unsaid_items_fit_in_28_KB()
+    {
+        var (map, board) = SampleMap(12, 200, 500);
+        map.Step = MapStep.Contribute;
+        var author = new Person("member-1", new string('n', TextRules.NameMax));
+        var unsaid = board.Items.Where(i => i.EvidenceUnsaid).Select(i => i with { Author = author, Text = Text("Pain", TextRules.ItemMax) }).ToList();
+        var progress = ProgressCard.For(map, board);
+        var list = EvidenceCards.List(map, unsaid, author, inPlace: true, note: "✔ " + new string('a', 2 * TextRules.ItemMax));
+
+        foreach (var (kind, card) in new[] { ("progress card with unsaid items", progress), ("list of a member's unsaid items", list) })
+        {
+            var bytes = MapCard.Bytes(card);
+            JourneyBot.Testing.RunSummary.Add($"{kind}, huge map: {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
+            Assert.InRange(bytes, 1, MapCard.TargetBytes);
+        }
+
+        Assert.Contains($"**Not said yet:** {unsaid.Count:N0} items don't say how we know them.", CardText.Of(progress), StringComparison.Ordinal);
+        Assert.Contains($"{unsaid.Count - EvidenceCards.ListedItems:N0} more items follow", CardText.Of(list), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_card_of_a_round_stays_under_80_KB_at_12_stages_8_departments_and_500_members()
     {
         var (map, board) = SampleMap(12, 200, 500);

@@ -26,6 +26,14 @@ public static class CardCatalogue
         var added = $"Added pain point [k3f9q] to Purchase: {JourneyBot.Conversation.Flow.Markdown.Escape(pain.Text)}, by {JourneyBot.Conversation.Flow.Markdown.Escape(Megan.Name)}.";
         yield return ("evidence-ask", EvidenceCards.Ask(map, pain, Megan, added));
         yield return ("evidence-answered", EvidenceCards.Answered(pain with { Evidence = Evidence.Reported, EvidenceUnsaid = false }, Megan));
+
+        // A busy thread asks once per author and map; the rest wait on the progress card, whose button lists the presser's.
+        var contributing = SampleMap(MapStep.Contribute);
+        yield return ("progress-evidence-unsaid", ProgressCard.For(contributing, evidenced));
+        var hers = evidenced.Items.Where(i => i.EvidenceUnsaid).Select(i => i with { Author = Megan }).ToList();
+        yield return ("evidence-list", EvidenceCards.List(contributing, hers, Megan, inPlace: true,
+            note: "✔ " + JourneyBot.Conversation.Flow.Markdown.Escape(EvidenceCards.AnsweredLine(pain with { EvidenceUnsaid = false }, Megan))));
+        yield return ("evidence-list-all-said", EvidenceCards.List(contributing, [], Megan, inPlace: false));
     }
 
     // The future state: the card that starts it, its published map card (both curves, its brief, the link to

@@ -23,23 +23,26 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
         var box = await GroupChatSession.OpenAsync(Page);
         await GroupChatSession.StartAtContributionsAsync(Page, box, "Crew journey", "Double repeat purchases of running shoes");
 
-        // Three colleagues from other departments contribute at the same time.
+        // Three colleagues from other departments contribute at the same time, without saying how they know.
         await Task.WhenAll(
             MemberAsync("user-megan", "Megan Bowen (Sales)",
-                "department Sales", "touchpoint Awareness | social | Instagram ad for beginners | observed", "emotion Awareness | 1 | curious | reported",
-                "opportunity Purchase | Bundle socks with the first pair | Sales | observed"),
+                "department Sales", "touchpoint Awareness | social | Instagram ad for beginners", "emotion Awareness | 1 | curious",
+                "opportunity Purchase | Bundle socks with the first pair | Sales"),
             MemberAsync("user-adele", "Adele Vance (Customer Service)",
-                "department Customer Service", "touchpoint Purchase | store | Tries shoes on in the shop | observed", "pain Purchase | Sizes differ between brands | observed",
-                "emotion Purchase | -2 | confused | reported"),
+                "department Customer Service", "touchpoint Purchase | store | Tries shoes on in the shop", "pain Purchase | Sizes differ between brands",
+                "emotion Purchase | -2 | confused"),
             MemberAsync("user-isaiah", "Isaiah Langer (Product)",
-                "department Product", "touchpoint Consideration | website | Compares models online | observed", "pain Consideration | No filter for running surface | observed",
-                "opportunity Purchase | Fit finder from a foot photo | Product | observed"));
+                "department Product", "touchpoint Consideration | website | Compares models online", "pain Consideration | No filter for running surface",
+                "opportunity Purchase | Fit finder from a foot photo | Product"));
         // No post confirms them: the progress card shows who added what (once their posts pile
         // up, it comes down below them: the newest copy is the one that counts).
         var progress = Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "Crew journey · progress" }).Last;
         await Assertions.Expect(progress).ToContainTextAsync("Contributed (3):");
         await Assertions.Expect(progress).ToContainTextAsync("Latest:");
         await Assertions.Expect(Page.GetByText("Added opportunity [")).ToHaveCountAsync(0);
+        // Each is asked how they know once (about their first item); the progress card counts what waits.
+        await Assertions.Expect(Page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "how do you know this?" })).ToHaveCountAsync(3);
+        await Assertions.Expect(progress).ToContainTextAsync("Not said yet: 9 items");
         await session.ScreenshotAsync("team-1-contributions");
 
         await session.RestartBotAsync();
@@ -60,10 +63,11 @@ public sealed class TeamSessionTests(PlaygroundSession session) : IClassFixture<
             await Assertions.Expect(map).ToContainTextAsync(stage);
         }
 
-        await Assertions.Expect(map).ToContainTextAsync("Social networks: ● Instagram ad for beginners");
-        await Assertions.Expect(map).ToContainTextAsync("Website: ● Compares models online");
-        await Assertions.Expect(map).ToContainTextAsync("Store: ● Tries shoes on in the shop");
-        await Assertions.Expect(map).ToContainTextAsync("Pain points: ● Sizes differ between brands · 1 vote");
+        // Nobody said how they know: each item shows "?", not said yet.
+        await Assertions.Expect(map).ToContainTextAsync("Social networks: ? Instagram ad for beginners");
+        await Assertions.Expect(map).ToContainTextAsync("Website: ? Compares models online");
+        await Assertions.Expect(map).ToContainTextAsync("Store: ? Tries shoes on in the shop");
+        await Assertions.Expect(map).ToContainTextAsync("Pain points: ? Sizes differ between brands · 1 vote");
         await Assertions.Expect(map.Locator("img[src^='data:image/png;base64,']")).ToHaveCountAsync(1);
         await Assertions.Expect(map).ToContainTextAsync("Customer Service: Adele Vance (Customer Service)");
         // A page tall enough for the whole card: an element shot taken while scrolling catches the Playground's toolbar.

@@ -77,6 +77,15 @@ public static class ProgressCard
             AddLatest(body, counts);
         }
 
+        // Items typed without how we know wait here, not one post each (see EvidenceQuestions); the
+        // button sits under its line, as the card's own row of buttons is full at 440 px.
+        var unsaid = open ? counts.Unsaid : 0;
+        if (unsaid > 0)
+        {
+            body.Add(Say(Strings.ProgressEvidenceUnsaid.Fill(("count", unsaid))) with { Separator = true });
+            body.Add(new ActionSet([HowWeKnow(map)]));
+        }
+
         return new AdaptiveCard(body)
         {
             Refresh = new CardRefresh(Button(Strings.ButtonRefresh, CardVerbs.Progress, map) with { Fallback = null }),
@@ -105,6 +114,10 @@ public static class ProgressCard
     // A round of questions, routed to the departments: the facilitator's too.
     private static ExecuteAction AskDepartments(JourneyMap map) =>
         Button(Strings.ButtonAskDepartments, CardVerbs.Ask, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
+
+    // Each member answers for their own unsaid items: the press shows the presser's.
+    private static ExecuteAction HowWeKnow(JourneyMap map) =>
+        Button(Strings.ButtonHowWeKnow, CardVerbs.UnsaidEvidence, map, new Dictionary<string, string> { [CardVerbs.CardKey] = CardVerbs.ProgressCard });
 
     // "Megan Bowen (Sales)": many tenants put the department in the display name already.
     private static string WithDepartment(string name, string? department) =>

@@ -42,6 +42,24 @@ public static class CardVerbs
     /// <summary>Data key of <see cref="SetEvidence"/>: the evidence level picked.</summary>
     public const string EvidenceKey = "evidenceLevel";
 
+    /// <summary>
+    /// Asks the presser how they know each of their items typed without saying (the progress card's
+    /// "How do we know?", see <see cref="EvidenceQuestions"/>).
+    /// </summary>
+    public const string UnsaidEvidence = "unsaidEvidence";
+
+    /// <summary>
+    /// Data key of <see cref="SetEvidence"/> on the card listing a member's unsaid items: where that card is,
+    /// <see cref="EvidenceListInPlace"/> (in place of the progress card, for the presser only) or <see cref="EvidenceListPosted"/>.
+    /// </summary>
+    public const string EvidenceListKey = "evidenceList";
+
+    /// <summary><see cref="EvidenceListKey"/> of a list shown in place of the progress card.</summary>
+    public const string EvidenceListInPlace = "place";
+
+    /// <summary><see cref="EvidenceListKey"/> of a list posted as a message of its own.</summary>
+    public const string EvidenceListPosted = "post";
+
     /// <summary>Cast votes.</summary>
     public const string Vote = "vote";
 

@@ -154,6 +154,9 @@ internal sealed record AddItemCommand(ItemKind? Kind, string? Stage, string? Tex
 /// <param name="Evidence">observed, reported or assumed.</param>
 internal sealed record SetEvidenceCommand(string ItemId, string Evidence) : Command;
 
+/// <summary>The presser's items typed without saying how they know them, to answer together (the progress card's button).</summary>
+internal sealed record UnsaidEvidenceCommand : Command;
+
 /// <summary>Open the routing card of a round of questions (<c>ask</c>).</summary>
 internal sealed record AskCommand : Command;
 

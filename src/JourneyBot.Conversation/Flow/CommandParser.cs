@@ -136,6 +136,7 @@ internal static class CommandParser
             CardVerbs.SetStages => new StagesCommand(new SetStages(SplitList(submit["stages"] ?? string.Empty), StageDetailsFromCard(submit).Details)),
             CardVerbs.Add => Contribution.FromCard(submit),
             CardVerbs.SetEvidence => new SetEvidenceCommand(submit[CardVerbs.ItemKey] ?? string.Empty, submit[CardVerbs.EvidenceKey] ?? string.Empty),
+            CardVerbs.UnsaidEvidence => new UnsaidEvidenceCommand(),
             CardVerbs.Vote => new VoteCommand(SplitIds(submit["votes"] ?? string.Empty)),
             CardVerbs.Publish => new PublishCommand(),
             CardVerbs.Department => new DepartmentCommand(submit["department"] ?? string.Empty),

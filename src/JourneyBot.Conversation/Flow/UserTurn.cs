@@ -63,4 +63,10 @@ public sealed record CardSubmit(string Verb, IReadOnlyDictionary<string, string>
 {
     /// <summary>A value, trimmed, or null when absent or blank.</summary>
     public string? this[string key] => Values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>
+    /// Whether the press came as a Universal Action (<c>Action.Execute</c>), whose answer card replaces the
+    /// pressed card for the presser only; false for <c>Action.Submit</c>, whose card update everyone sees.
+    /// </summary>
+    public bool Invoked { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record AuthorCounts
     /// <summary>How many items the author has on the map.</summary>
     public int Items { get; init; }
 
+    /// <summary>How many of the author's items do not say how we know them yet (the progress card counts them).</summary>
+    public int Unsaid { get; init; }
+
     /// <summary>When the author's first item was added: contributors are listed in this order, as on the board.</summary>
     public DateTimeOffset FirstAt { get; init; }
 
@@ -50,6 +53,7 @@ public sealed record AuthorCounts
         return this with
         {
             Items = Items + 1,
+            Unsaid = Unsaid + (item.EvidenceUnsaid ? 1 : 0),
             FirstAt = Items == 0 || item.CreatedAt < FirstAt ? item.CreatedAt : FirstAt,
             Department = newest ? item.AuthorDepartment : Department,
             Stages = WithStage(item.StageId, StageOf(item.StageId).Adding(item)),
@@ -66,6 +70,7 @@ public sealed record AuthorCounts
         return this with
         {
             Items = Math.Max(0, Items - 1),
+            Unsaid = Math.Max(0, Unsaid - (item.EvidenceUnsaid ? 1 : 0)),
             Stages = stage.IsEmpty ? Stages.Where(s => s.Key != item.StageId).ToDictionary(StringComparer.Ordinal) : WithStage(item.StageId, stage),
             Latest = [.. Latest.Where(i => i.Id != item.Id)],
             Feelings = Feelings.ContainsKey(item.Id) ? Feelings.Where(f => f.Key != item.Id).ToDictionary(StringComparer.Ordinal) : Feelings,

@@ -16,6 +16,9 @@ public sealed record MapCounts(IReadOnlyList<AuthorCounts> Authors, int Voters)
     /// <summary>How many items the map holds.</summary>
     public int Items => Authors.Sum(a => a.Items);
 
+    /// <summary>How many items do not say how we know them yet.</summary>
+    public int Unsaid => Authors.Sum(a => a.Unsaid);
+
     /// <summary>The ids of the stages that have items.</summary>
     public IEnumerable<string> StageIds => Authors.SelectMany(a => a.Stages.Keys).Distinct(StringComparer.Ordinal);
 

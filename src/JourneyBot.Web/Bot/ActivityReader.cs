@@ -110,7 +110,7 @@ internal static class ActivityReader
             : new Dictionary<string, string>();
         var verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         verb ??= values.GetValueOrDefault(CardVerbs.VerbKey);
-        return string.IsNullOrEmpty(verb) || !Usable(verb, values) ? null : new CardSubmit(verb, values);
+        return string.IsNullOrEmpty(verb) || !Usable(verb, values) ? null : new CardSubmit(verb, values) { Invoked = true };
     }
 
     // The bot's own cards carry short verbs and ids; a longer one is no card of ours, and an id that
@@ -119,7 +119,7 @@ internal static class ActivityReader
         [CardVerbs.MapKey, CardVerbs.TeamKey, CardVerbs.RoundKey, CardVerbs.StepKey, CardVerbs.KindKey, CardVerbs.CardKey, CardVerbs.DeleteKey,
             CardVerbs.ActionKey, CardVerbs.ForKey, CardVerbs.OpportunityKey, CardVerbs.SendActionKey, CardVerbs.StageKey, CardVerbs.PlanKey,
             CardVerbs.ItemKey, CardVerbs.EvidenceKey, CardVerbs.TemplateKey, CardVerbs.DaysKey, CardVerbs.VersionKey, CardVerbs.IntroKey,
-            CardVerbs.ValidationKey, CardVerbs.ResolveKey];
+            CardVerbs.ValidationKey, CardVerbs.ResolveKey, CardVerbs.EvidenceListKey];
 
     private const int MaxIdLength = 1024;
 

@@ -61,6 +61,24 @@ public abstract partial class MapStoreContractTests
     }
 
     [Fact]
+    public async Task PutMember_keeps_the_maps_where_the_member_was_asked_how_they_know_and_a_row_without_them_reads_none()
+    {
+        // Arrange
+        var team = Maps.NewScope().TeamKey;
+        await Store.PutMemberAsync(team, "29:1ana", new TeamMember("Sales", true), Cancel);
+        var before = await Store.GetMemberAsync(team, "29:1ana", Cancel);
+
+        // Act
+        await Store.PutMemberAsync(team, "29:1ana", before! with { EvidenceAskedOn = ["mapaaaaaaaa1", "mapbbbbbbbb2"] }, Cancel);
+
+        // Assert
+        Assert.Empty(before.EvidenceAskedOn);
+        var read = await Store.GetMemberAsync(team, "29:1ana", Cancel);
+        Assert.Equal(["mapaaaaaaaa1", "mapbbbbbbbb2"], read!.EvidenceAskedOn);
+        Assert.Equal(("Sales", true), (read.Department, read.AskedForDepartment));
+    }
+
+    [Fact]
     public async Task PutMember_without_chat_time_zone_or_mute_clears_those_stored()
     {
         // Arrange

@@ -7,7 +7,7 @@ using JourneyBot.Conversation.Rounds;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>What members know, item by item: adding, undoing, editing and removing their own.</summary>
-internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDepartments departments, TimeProvider clock)
+internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDepartments departments, EvidenceQuestions questions, TimeProvider clock)
 {
     public async Task<TurnOutcome> AddAsync(CommandTurn command, AddItemCommand add, CancellationToken cancellationToken)
     {
@@ -68,12 +68,20 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var stage = map.Stages.First(s => s.Id == item.StageId).Name;
         var said = Strings.ItemAdded.Fill(("kind", Vocabulary.Name(item.Kind)), ("id", ItemIds.Display(item.Id)), ("stage", Markdown.Escape(stage)),
             ("item", Markdown.Escape(Describe(item))), ("member", Markdown.Escape(turn.From.Name)));
-        if (item.EvidenceUnsaid)
+        if (item.EvidenceUnsaid && !EvidenceQuestions.InBusyThread(turn, map))
         {
-            // Typed without observed, reported or assumed: kept, and the author asked with a button per level,
-            // in one post (also with a progress card: a question can't be answered there).
+            // Typed without observed, reported or assumed: kept, and the author asked with a button per level, in one post.
             var added = map.ProgressActivityId is null ? said + " " + Strings.ItemAddedUndo : said;
             outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, added)));
+        }
+        else if (item.EvidenceUnsaid)
+        {
+            // A busy thread: the author is asked once for this map, told where the later ones wait. Those
+            // are kept without a post, like any typed item there; the progress card counts them.
+            if (await questions.FirstOnMapAsync(turn, map, cancellationToken))
+            {
+                outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, said, Strings.EvidenceAskOnce)));
+            }
         }
         else if (turn.Submit is not null && map.Step == MapStep.Contribute)
         {

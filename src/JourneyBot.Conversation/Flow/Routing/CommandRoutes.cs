@@ -40,7 +40,7 @@ internal static class CommandRoutes
         var versions = new VersionHandlers(store, links);
         var steps = new StepHandlers(store, transaction);
         var stages = new StageHandlers(store, transaction, stageTemplates ?? new Stages.NoStageTemplates());
-        var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), clock);
+        var items = new ItemHandlers(store, roundServices.Store, new MemberDepartments(store, profiles), new EvidenceQuestions(store), clock);
         var evidence = new EvidenceHandlers(store, roundServices.Store);
         var votes = new VoteHandlers(store, actionServices.Store);
         var actions = new ActionHandlers(store, actionServices.Store, new ActionOwners(roundServices.Roster), clock);
@@ -149,6 +149,8 @@ internal static class CommandRoutes
             })
             // The author's answer to "how do you know this?": also once the map is in review or published, so a late answer is kept.
             .Add(new CommandRoute<SetEvidenceCommand>(evidence.SetAsync) { Map = MapUse.Any, MayUseRecentCopy = true, ChangesProgress = true })
+            // The progress card's "How do we know?": the presser's items that wait for it, at any step too.
+            .Add(new CommandRoute<UnsaidEvidenceCommand>(evidence.ListAsync) { Map = MapUse.Any, MayUseRecentCopy = true })
             // What the customer expects in a stage and what moves them on: anyone's, once there are stages.
             .Add(new CommandRoute<StageDetailsCommand>(stages.DetailsAsync)
             {

@@ -170,6 +170,9 @@ public sealed record TeamMember(string? Department, bool AskedForDepartment)
 
     /// <summary>Whether the member typed <c>mute</c> (until <c>unmute</c>): the bot sends them no reminders.</summary>
     public bool Muted { get; init; }
+
+    /// <summary>The bot's language of the member's Teams locale as last seen (<c>en</c>, <c>es</c>, <c>ro</c>); null while unknown.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>A member's 1:1 conversation with the bot, enough to send into it outside any turn.</summary>

@@ -37,6 +37,7 @@ internal static class MapRows
     public const string ChatConversationIdProperty = "ChatConversationId";
     public const string TimeZoneProperty = "TimeZone";
     public const string MutedProperty = "Muted";
+    public const string LanguageProperty = "Language";
     public const string AuthorIdProperty = "AuthorId";
     public const string VersionProperty = "Version";
     public const string PartProperty = "Part";
@@ -54,7 +55,7 @@ internal static class MapRows
 
     /// <summary>The properties a member's point read needs.</summary>
     public static IReadOnlyList<string> MemberProperties { get; } =
-        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty];
+        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty, LanguageProperty];
 
     /// <summary>The conversation's row, holding <paramref name="map"/>'s document.</summary>
     public static TableEntity Conversation(string partitionKey, MapScope scope, JourneyMap map)
@@ -150,6 +151,11 @@ internal static class MapRows
             entity[MutedProperty] = true;
         }
 
+        if (member.Language is not null)
+        {
+            entity[LanguageProperty] = member.Language;
+        }
+
         return entity;
     }
 
@@ -176,6 +182,7 @@ internal static class MapRows
                 : null,
             TimeZone = entity.GetString(TimeZoneProperty),
             Muted = entity.GetBoolean(MutedProperty) ?? false,
+            Language = entity.GetString(LanguageProperty),
         };
 
     /// <summary>The shelf line of a map row.</summary>

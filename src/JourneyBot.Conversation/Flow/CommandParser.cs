@@ -46,7 +46,8 @@ internal static class CommandParser
             nameof(Strings.CommandWordsTemplate) => new StagesCommand(new UseTemplate(rest)),
             nameof(Strings.CommandWordsExpects) => ParseStageDetail(rest, expects: true),
             nameof(Strings.CommandWordsMovesOn) => ParseStageDetail(rest, expects: false),
-            nameof(Strings.CommandWordsSaveStagesAs) => new SaveStagesCommand(rest),
+            // "save stages Retail" lacks the "as" that says a name follows: it asks for the name.
+            nameof(Strings.CommandWordsSaveStagesAs) => new SaveStagesCommand(words.LeadsWithLongest(trimmed, key) ? rest : string.Empty),
             nameof(Strings.CommandWordsRename) => ParseRename(rest, words) ?? (Command)new UnknownCommand(trimmed),
             nameof(Strings.CommandWordsAdd) => ParseAdd(rest, words) ?? (Command)new UnknownCommand(trimmed),
             nameof(Strings.CommandWordsTracker) => new TrackerCommand(rest),

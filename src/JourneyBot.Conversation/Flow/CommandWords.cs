@@ -78,6 +78,17 @@ internal sealed partial class CommandWords
         return null;
     }
 
+    /// <summary>
+    /// Whether the start of <paramref name="text"/> is one of the longest phrases of <paramref name="key"/>
+    /// (<c>save stages as</c> rather than <c>save stages</c>): what follows only such a phrase is an argument.
+    /// </summary>
+    public bool LeadsWithLongest(string text, string key)
+    {
+        var tokens = Tokens(text);
+        var longest = _phrases.Where(p => p.Key == key).Select(p => p.Words.Length).DefaultIfEmpty(0).Max();
+        return _phrases.Any(p => p.Key == key && p.Words.Length == longest && Matches(tokens, 0, p.Words));
+    }
+
     /// <summary>The text after the start of <paramref name="text"/> when that start is a word of <paramref name="key"/>; else null.</summary>
     public string? After(string text, string key) => Lead(text, new HashSet<string>(StringComparer.Ordinal) { key })?.After;
 

@@ -7,7 +7,7 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>
 /// <c>language es|ro|en</c>: the language of the posts everyone in the conversation's team reads.
-/// The facilitator of the map here sets it (the route checks); before any map, anyone here may.
+/// Anyone may ask which it is; the facilitator of the map here sets it (before any map, anyone here may).
 /// </summary>
 internal sealed class LanguageHandler(TeamLanguages languages)
 {
@@ -23,6 +23,11 @@ internal sealed class LanguageHandler(TeamLanguages languages)
         if (BotLanguages.FromWord(command.Language) is not { } chosen)
         {
             return new TurnOutcome().Say(Strings.LanguageUnknown);
+        }
+
+        if (turn.StoredOrNull is { Map: var map } && !TurnReplies.IsFacilitator(turn.Turn, map))
+        {
+            return TurnReplies.OnlyFacilitator(map, Strings.FacilitatorActionLanguage);
         }
 
         await languages.SetAsync(teamKey, chosen, cancellationToken);

@@ -70,8 +70,8 @@ internal static class CommandRoutes
             // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
             .Add(new CommandRoute<MuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: true, token)) { Map = MapUse.None })
             .Add(new CommandRoute<UnmuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: false, token)) { Map = MapUse.None })
-            // The team's language: the facilitator of the map here; anyone where there is none yet.
-            .Add(new CommandRoute<LanguageCommand>(language.LanguageAsync) { Map = MapUse.Optional, FacilitatorOnly = () => Strings.FacilitatorActionLanguage })
+            // The team's language: anyone asks; the facilitator of the map here sets it (anyone where there is none yet).
+            .Add(new CommandRoute<LanguageCommand>(language.LanguageAsync) { Map = MapUse.Optional })
 
             // The team's tracker: anyone's (see TrackerHandlers); sending checks the action's owner or facilitator itself.
             .Add(new CommandRoute<TrackerCommand>(trackers.TrackerAsync) { Map = MapUse.None })

@@ -24,7 +24,9 @@ done
 
 # ICU: the bot formats dates and numbers in the team's language (English, Spanish, Romanian), which
 # .NET does with the system's libicu; without it the runtime stops at start-up.
-if ! ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so'; then
+# (Looked for as files: "ldconfig -p | grep -q" would fail under pipefail when grep stops reading early.)
+if ! compgen -G '/usr/lib/*/libicuuc.so.*' >/dev/null && ! compgen -G '/usr/lib/libicuuc.so.*' >/dev/null \
+  && ! compgen -G '/lib/*/libicuuc.so.*' >/dev/null; then
   echo "ensure-tools: installing libicu (ICU, for dates and numbers in each language)"
   as_root apt-get update -qq
   icu=$(apt-cache search --names-only '^libicu[0-9]+$' | awk '{print $1}' | sort -V | tail -n 1)

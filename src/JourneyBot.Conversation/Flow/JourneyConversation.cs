@@ -144,11 +144,12 @@ public sealed class JourneyConversation
         return _progressCards.RememberAsync(scope, mapId, activityId, cancellationToken);
     }
 
-    /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
-    public Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
+    /// <summary>The latest progress card of the conversation's map, in the team's language, and the message it belongs in, if it has one.</summary>
+    public async Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return _progressCards.LatestAsync(scope, cancellationToken);
+        using var language = await _languages.SpeakAsync(scope.TeamKey, cancellationToken);
+        return await _progressCards.LatestAsync(scope, cancellationToken);
     }
 
     // The turn decided on the map as read (a recent copy or the latest): what the command means at

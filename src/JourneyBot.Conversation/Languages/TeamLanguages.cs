@@ -44,6 +44,16 @@ public sealed class TeamLanguages(ITeamLanguageStore? store, TimeProvider clock)
         return language;
     }
 
+    /// <summary>
+    /// Work outside any turn for <paramref name="teamKey"/> (reminders, digests, the map page and
+    /// exports, progress cards) in the team's language, English when it has none; until disposed.
+    /// </summary>
+    public async Task<LanguageScope> SpeakAsync(string? teamKey, CancellationToken cancellationToken)
+    {
+        var language = teamKey is null ? null : await GetAsync(teamKey, cancellationToken);
+        return LanguageScope.Enter(language ?? BotLanguages.English);
+    }
+
     /// <summary>Sets the team's language.</summary>
     public async Task SetAsync(string teamKey, CultureInfo language, CancellationToken cancellationToken)
     {

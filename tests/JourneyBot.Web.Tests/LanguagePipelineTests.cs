@@ -28,12 +28,7 @@ public sealed class LanguagePipelineTests : IClassFixture<ConnectorFixture>, IAs
     [Fact]
     public async Task A_reply_in_a_personal_chat_is_in_the_members_teams_language()
     {
-        var activity = Activities.Message(_connector.ServiceUrl(), "language", conversationId: "a:personal-chat-megan");
-        activity.Conversation!.ConversationType = "personal";
-        activity.Conversation.IsGroup = false;
-        activity.Locale = "es-ES";
-
-        await _app.PostActivityAsync(activity);
+        await _app.PostActivityAsync(InPersonalChat("a:personal-chat-megan", "es-ES"));
 
         Assert.Contains(_connector.Requests, r => r.AllText().Contains(LanguageIs(BotLanguages.Spanish), StringComparison.Ordinal));
     }
@@ -56,14 +51,19 @@ public sealed class LanguagePipelineTests : IClassFixture<ConnectorFixture>, IAs
     [Fact]
     public async Task A_reply_in_a_personal_chat_of_a_member_with_another_locale_is_in_english()
     {
-        var activity = Activities.Message(_connector.ServiceUrl(), "language", conversationId: "a:personal-chat-alex");
-        activity.Conversation!.ConversationType = "personal";
-        activity.Conversation.IsGroup = false;
-        activity.Locale = "fr-FR";
-
-        await _app.PostActivityAsync(activity);
+        await _app.PostActivityAsync(InPersonalChat("a:personal-chat-alex", "fr-FR"));
 
         Assert.Contains(_connector.Requests, r => r.AllText().Contains(LanguageIs(BotLanguages.English), StringComparison.Ordinal));
+    }
+
+    // "language" typed in a member's 1:1 chat, from a Teams client in <paramref name="locale"/>.
+    private Activity InPersonalChat(string chatId, string locale)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl(), "language", conversationId: chatId);
+        activity.Conversation!.ConversationType = "personal";
+        activity.Conversation.IsGroup = false;
+        activity.Locale = locale;
+        return activity;
     }
 
     // The answer to "language" alone, in <paramref name="language"/>, as the resources hold it.

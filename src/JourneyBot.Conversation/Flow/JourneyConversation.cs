@@ -67,7 +67,8 @@ public sealed class JourneyConversation
     {
         ArgumentNullException.ThrowIfNull(turn);
         var member = Languages.BotLanguages.FromLocale(turn.Locale);
-        var team = await _languages.GetAsync(turn.Scope.TeamKey, cancellationToken);
+        // Talk overheard costs no storage read (see IsForTheBotAsync): it is read with the team's words only when this instance keeps them.
+        var team = turn.Overheard ? _languages.Kept(turn.Scope.TeamKey) : await _languages.GetAsync(turn.Scope.TeamKey, cancellationToken);
         var speaks = team ?? member ?? Languages.BotLanguages.English;
         using var language = Languages.LanguageScope.Enter(speaks, member, team);
         var outcome = await HandleInLanguageAsync(turn, cancellationToken);

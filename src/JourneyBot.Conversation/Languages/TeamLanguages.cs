@@ -44,6 +44,10 @@ public sealed class TeamLanguages(ITeamLanguageStore? store, TimeProvider clock)
         return language;
     }
 
+    /// <summary>The team's language as this instance keeps it, without reading storage; null when it keeps none.</summary>
+    public CultureInfo? Kept(string teamKey) =>
+        _kept.TryGetValue(teamKey, out var kept) && clock.GetUtcNow() - kept.Read < Lifetime ? kept.Language : null;
+
     /// <summary>
     /// Work outside any turn for <paramref name="teamKey"/> (reminders, digests, the map page and
     /// exports, progress cards) in the team's language, English when it has none; until disposed.

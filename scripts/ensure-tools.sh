@@ -22,6 +22,17 @@ for tool in dotnet node npm; do
   fi
 done
 
+# ICU: the bot formats dates and numbers in the team's language (English, Spanish, Romanian), which
+# .NET does with the system's libicu; without it the runtime stops at start-up.
+# (Looked for as files: "ldconfig -p | grep -q" would fail under pipefail when grep stops reading early.)
+if ! compgen -G '/usr/lib/*/libicuuc.so.*' >/dev/null && ! compgen -G '/usr/lib/libicuuc.so.*' >/dev/null \
+  && ! compgen -G '/lib/*/libicuuc.so.*' >/dev/null; then
+  echo "ensure-tools: installing libicu (ICU, for dates and numbers in each language)"
+  as_root apt-get update -qq
+  icu=$(apt-cache search --names-only '^libicu[0-9]+$' | awk '{print $1}' | sort -V | tail -n 1)
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${icu:-libicu-dev}" >/dev/null
+fi
+
 # npm ci when node_modules is missing or older than the lockfile.
 stamp="$root/tools/node_modules/.package-lock.json"
 if [ ! -f "$stamp" ] || [ "$root/tools/package-lock.json" -nt "$stamp" ]; then

@@ -39,6 +39,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<Lifecycle.TeamSessions>();
         services.TryAddSingleton<Actions.OwnerCards>();
         AddTrackers(services);
+        // The teams' languages, where the host registers a store of them (without: each turn speaks its member's language).
+        services.TryAddSingleton(sp => new Languages.TeamLanguages(sp.GetService<Languages.ITeamLanguageStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<JourneyConversation>();
         return services;
     }

@@ -185,6 +185,8 @@ public sealed record TeamMember(string? Department, bool AskedForDepartment)
     /// (see <see cref="Flow.EvidenceQuestions"/>). Empty for rows written before.
     /// </summary>
     public IReadOnlyList<string> EvidenceAskedOn { get; init; } = [];
+    /// <summary>The bot's language of the member's Teams locale as last seen (<c>en</c>, <c>es</c>, <c>ro</c>); null while unknown.</summary>
+    public string? Language { get; init; }
 }
 
 /// <summary>A member's 1:1 conversation with the bot, enough to send into it outside any turn.</summary>

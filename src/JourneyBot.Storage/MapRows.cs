@@ -38,6 +38,7 @@ internal static class MapRows
     public const string TimeZoneProperty = "TimeZone";
     public const string MutedProperty = "Muted";
     public const string EvidenceAskedOnProperty = "EvidenceAskedOn";
+    public const string LanguageProperty = "Language";
     public const string AuthorIdProperty = "AuthorId";
     public const string VersionProperty = "Version";
     public const string PartProperty = "Part";
@@ -52,7 +53,8 @@ internal static class MapRows
 
     /// <summary>The properties a member's point read needs.</summary>
     public static IReadOnlyList<string> MemberProperties { get; } =
-        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty, EvidenceAskedOnProperty];
+        [DepartmentProperty, AskedForDepartmentProperty, ChatServiceUrlProperty, ChatConversationIdProperty, TimeZoneProperty, MutedProperty, EvidenceAskedOnProperty,
+         LanguageProperty];
 
     /// <summary>The conversation's row, holding <paramref name="map"/>'s document.</summary>
     public static TableEntity Conversation(string partitionKey, MapScope scope, JourneyMap map)
@@ -154,6 +156,11 @@ internal static class MapRows
             entity[EvidenceAskedOnProperty] = string.Join(' ', member.EvidenceAskedOn);
         }
 
+        if (member.Language is not null)
+        {
+            entity[LanguageProperty] = member.Language;
+        }
+
         return entity;
     }
 
@@ -181,6 +188,7 @@ internal static class MapRows
             TimeZone = entity.GetString(TimeZoneProperty),
             Muted = entity.GetBoolean(MutedProperty) ?? false,
             EvidenceAskedOn = entity.GetString(EvidenceAskedOnProperty)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            Language = entity.GetString(LanguageProperty),
         };
 
     /// <summary>The shelf line of a map row.</summary>

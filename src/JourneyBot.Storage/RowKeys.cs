@@ -98,6 +98,9 @@ internal static class RowKeys
     /// <summary>The tracker the team chose for its actions (<c>tracker planner</c>).</summary>
     public const string Tracker = "t~tracker";
 
+    /// <summary>The language of the team's posts (<c>language es|ro|en</c>).</summary>
+    public const string Language = "t~language";
+
     /// <summary>What the row keys of the team's stage templates start with.</summary>
     public const string StageTemplates = "t~stages~";
 

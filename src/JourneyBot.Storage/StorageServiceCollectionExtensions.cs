@@ -43,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRoundStore, TableRoundStore>();
         services.TryAddSingleton<Conversation.Validation.IValidationStore, TableValidationStore>();
         services.TryAddSingleton<Conversation.Stages.IStageTemplateStore, TableStageTemplateStore>();
+        services.TryAddSingleton<Conversation.Languages.ITeamLanguageStore, TableTeamLanguageStore>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Flow;
@@ -60,7 +61,7 @@ public static class CardText
             case FactSet facts:
                 foreach (var fact in facts.Facts)
                 {
-                    text.AppendLine($"{fact.Title}: {fact.Value}");
+                    text.AppendLine(CultureInfo.InvariantCulture, $"{fact.Title}: {fact.Value}");
                 }
 
                 break;
@@ -72,10 +73,10 @@ public static class CardText
 
                 break;
             case InputText input:
-                text.AppendLine($"<{input.Label}: {input.Value}>");
+                text.AppendLine(CultureInfo.InvariantCulture, $"<{input.Label}: {input.Value}>");
                 break;
             case InputChoiceSet choices:
-                text.AppendLine($"<{choices.Label}: {string.Join(" / ", choices.Choices.Select(c => c.Title))}>");
+                text.AppendLine(CultureInfo.InvariantCulture, $"<{choices.Label}: {string.Join(" / ", choices.Choices.Select(c => c.Title))}>");
                 break;
             case ActionSet set:
                 foreach (var action in set.Actions)

@@ -76,6 +76,7 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Services.TryAddSingleton<IActionStore>(sp => sp.GetRequiredService<IMapStore>() is InMemoryMapStore memory ? memory.Actions : new InMemoryActionStore());
         builder.Services.TryAddSingleton<Conversation.Actions.FollowUp.IFollowUpStore>(sp => sp.GetRequiredService<IMapStore>() is InMemoryMapStore memory ? memory.FollowUps : new InMemoryFollowUpStore());
         builder.Services.TryAddSingleton<Conversation.Stages.IStageTemplateStore, InMemoryStageTemplateStore>();
+        builder.Services.TryAddSingleton<Conversation.Languages.ITeamLanguageStore, InMemoryTeamLanguageStore>();
         builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
         builder.Services.AddSingleton<RecordingRoundTimers>().AddSingleton<IRoundTimers>(sp => sp.GetRequiredService<RecordingRoundTimers>());
         builder.Services.AddJourneyConversation();

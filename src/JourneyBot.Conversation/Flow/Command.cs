@@ -89,6 +89,9 @@ internal sealed record MuteCommand : Command;
 /// <summary><c>unmute</c>: reminders again.</summary>
 internal sealed record UnmuteCommand : Command;
 
+/// <summary><c>language es|ro|en</c> (or <c>español</c>, <c>română</c>…): the language of the team's posts; alone, which it is.</summary>
+internal sealed record LanguageCommand(string Language) : Command;
+
 /// <summary><c>vote &lt;id&gt; …</c>: the member's whole set of votes.</summary>
 internal sealed record VoteCommand(IReadOnlyList<string> ItemIds) : Command;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Flow;
 
@@ -8,117 +9,82 @@ internal static class CommandParser
 {
     private static readonly char[] ListSeparators = [',', ';', '\n'];
 
-    /// <summary>The command in typed text. Text that is no command is an <see cref="AnswerCommand"/>.</summary>
-    public static Command Parse(string text)
+    /// <summary>The command in typed text, in English or the turn's languages (<see cref="CommandWords.Current"/>). Text that is no command is an <see cref="AnswerCommand"/>.</summary>
+    public static Command Parse(string text) => Parse(text, CommandWords.Current);
+
+    /// <summary>The command in typed text, read with <paramref name="words"/>. Text that is no command is an <see cref="AnswerCommand"/>.</summary>
+    public static Command Parse(string text, CommandWords words)
     {
+        ArgumentNullException.ThrowIfNull(words);
         var trimmed = (text ?? string.Empty).Trim();
-        var (word, rest) = SplitFirstWord(trimmed);
+        if (words.Lead(trimmed, WordKeys.Openers) is not var (key, rest))
+        {
+            // A kind written as one hyphenated word ("bright-spot 3 | …"), as the cards' data names it.
+            var (first, afterFirst) = SplitFirstWord(trimmed);
+            return first.Contains('-', StringComparison.Ordinal) && Vocabulary.ParseKind(first) is { } hyphenated
+                ? ParseItem(hyphenated, afterFirst)
+                : new AnswerCommand(trimmed);
+        }
 
         // Words that are whole commands only when said alone: "Help first-time runners…" is an answer.
-        if (rest.Length == 0 && Bare(word) is { } bare)
+        if (rest.Length == 0 && Bare(key) is { } bare)
         {
             return bare;
         }
 
-        switch (word.ToUpperInvariant())
+        return key switch
         {
-            case "START" or "NEW":
-                return new StartCommand(rest);
-            case "OPEN" or "RESUME":
-                return new OpenCommand(rest);
-            case "FUTURE":
-                return new FutureCommand(rest);
-            case "DEPARTMENT" or "DEPT":
-                return new DepartmentCommand(rest);
-            case "DEPARTMENTS" or "DEPARTMENTS:":
-                return new DepartmentsCommand(SplitList(rest));
-            case "VOTE" or "VOTES":
-                return new VoteCommand(SplitIds(rest));
-            case "EDIT":
-                var (id, newText) = SplitFirstWord(rest);
-                return new EditItemCommand(id, newText);
-            case "REMOVE" or "DELETE":
-                var (what, target) = SplitFirstWord(rest);
-                if (ParseDeleteMaps(what, target) is { } deleteMaps)
-                {
-                    return deleteMaps;
-                }
-
-                if (what.Equals("template", StringComparison.OrdinalIgnoreCase))
-                {
-                    return new DeleteTemplateCommand(target);
-                }
-
-                return what.Equals("stage", StringComparison.OrdinalIgnoreCase)
-                    ? new StagesCommand(new RemoveStage(target))
-                    : new RemoveItemCommand(rest);
-            case "STAGES" or "STAGES:":
-                return ParseStages(rest);
-            case "TEMPLATE":
-                return new StagesCommand(new UseTemplate(rest));
-            case "EXPECTS" or "EXPECT":
-                return ParseStageDetail(rest, expects: true);
-            case "MOVES" when FollowedBy(rest, "on") is { } movesOn:
-                return ParseStageDetail(FollowedBy(movesOn, "when") ?? movesOn, expects: false);
-            case "SAVE" when FollowedBy(rest, "stages") is { } saved:
-                return new SaveStagesCommand(FollowedBy(saved, "as") ?? string.Empty);
-            case "RENAME":
-                return ParseRename(rest) ?? (Command)new UnknownCommand(trimmed);
-            case "ADD":
-                return ParseAdd(rest) ?? (Command)new UnknownCommand(trimmed);
-            case "TRACKER":
-                return new TrackerCommand(rest);
-            case "REVIEW" when ParseReview(rest) is { } review:
-                return review;
-            case "TRUTH":
-                var (off, touchpoint) = SplitFirstWord(rest);
-                return off.Equals("off", StringComparison.OrdinalIgnoreCase) ? new TruthCommand(touchpoint, On: false) : new TruthCommand(rest, On: true);
-            case "ACT":
-                return ParseAct(rest) ?? (Command)new UnknownCommand(trimmed);
-            case "PARK":
-                var (parked, reason) = SplitFirstWord(rest);
-                return parked.Length == 0 ? new UnknownCommand(trimmed) : new ParkCommand(parked, reason);
-            case "MOVE":
-                return ParseMove(rest) ?? (rest.Length == 0 || IsStageEdit(rest) ? (Command)new UnknownCommand(trimmed) : new MoveMapCommand(rest));
-            default:
-                break;
-        }
-
-        // "pain point Purchase | …" has a two-word keyword.
-        if (word.Equals("pain", StringComparison.OrdinalIgnoreCase) && rest.StartsWith("point", StringComparison.OrdinalIgnoreCase))
-        {
-            rest = rest["point".Length..].TrimStart();
-        }
-
-        // So has "bright spot Purchase | …"; "bright" alone is talk ("Bright idea").
-        if (word.Equals("bright", StringComparison.OrdinalIgnoreCase))
-        {
-            var (second, afterSpot) = SplitFirstWord(rest);
-            return second.Equals("spot", StringComparison.OrdinalIgnoreCase) ? ParseItem(ItemKind.BrightSpot, afterSpot) : new AnswerCommand(trimmed);
-        }
-
-        return Vocabulary.ParseKind(word) is { } kind ? ParseItem(kind, rest) : new AnswerCommand(trimmed);
+            nameof(Strings.CommandWordsStart) => new StartCommand(rest),
+            nameof(Strings.CommandWordsOpen) => new OpenCommand(rest),
+            nameof(Strings.CommandWordsFuture) => new FutureCommand(rest),
+            nameof(Strings.CommandWordsDepartment) => new DepartmentCommand(rest),
+            nameof(Strings.CommandWordsDepartments) => new DepartmentsCommand(SplitList(rest)),
+            nameof(Strings.CommandWordsVote) => new VoteCommand(SplitIds(rest)),
+            nameof(Strings.CommandWordsEdit) => ParseEdit(rest),
+            nameof(Strings.CommandWordsRemove) => ParseRemove(rest, words),
+            nameof(Strings.CommandWordsStages) => ParseStages(rest, words),
+            nameof(Strings.CommandWordsTemplate) => new StagesCommand(new UseTemplate(rest)),
+            nameof(Strings.CommandWordsExpects) => ParseStageDetail(rest, expects: true),
+            nameof(Strings.CommandWordsMovesOn) => ParseStageDetail(rest, expects: false),
+            // "save stages Retail" lacks the "as" that says a name follows: it asks for the name.
+            nameof(Strings.CommandWordsSaveStagesAs) => new SaveStagesCommand(words.LeadsWithLongest(trimmed, key) ? rest : string.Empty),
+            nameof(Strings.CommandWordsRename) => ParseRename(rest, words) ?? (Command)new UnknownCommand(trimmed),
+            nameof(Strings.CommandWordsAdd) => ParseAdd(rest, words) ?? (Command)new UnknownCommand(trimmed),
+            nameof(Strings.CommandWordsTracker) => new TrackerCommand(rest),
+            nameof(Strings.CommandWordsReview) => ParseReview(rest, words) ?? (Command)new AnswerCommand(trimmed),
+            nameof(Strings.CommandWordsTruth) => words.After(rest, nameof(Strings.CommandWordsOff)) is { } touchpoint
+                ? new TruthCommand(touchpoint, On: false)
+                : new TruthCommand(rest, On: true),
+            nameof(Strings.CommandWordsAct) => ParseAct(rest, words) ?? (Command)new UnknownCommand(trimmed),
+            nameof(Strings.CommandWordsPark) => ParsePark(rest) ?? (Command)new UnknownCommand(trimmed),
+            nameof(Strings.CommandWordsMove) => ParseMove(rest, words)
+                ?? (rest.Length == 0 || IsStageEdit(rest, words) ? (Command)new UnknownCommand(trimmed) : new MoveMapCommand(rest)),
+            nameof(Strings.CommandWordsLanguage) => new LanguageCommand(rest),
+            _ when Vocabulary.KindOfKey(key) is { } kind => ParseItem(kind, rest),
+            // A command said alone that takes words after it ("park", "expects"): talk, as before.
+            _ => new AnswerCommand(trimmed),
+        };
     }
 
-    private static Command? Bare(string word) => word.ToUpperInvariant() switch
+    private static Command? Bare(string key) => key switch
     {
-        "HELP" or "?" => new HelpCommand(),
-        "STATUS" => new StatusCommand(),
-        "MAPS" => new ListMapsCommand(),
-        "VERSIONS" => new VersionsCommand(),
-        "DEMO" or "EXAMPLE" => new DemoCommand(),
-        "ARCHIVE" => new ArchiveCommand(),
-        "NEXT" or "SKIP" or "CONTINUE" => new NextCommand(),
-        "BACK" or "PREVIOUS" => new BackCommand(),
-        "CANCEL" => new CancelCommand(),
-        "PUBLISH" => new PublishCommand(),
-        "UNDO" => new UndoCommand(),
-        "TEMPLATE" => new StagesCommand(new UseTemplate()),
-        "TEMPLATES" => new TemplatesCommand(),
-        "ASK" => new AskCommand(),
-        "VALIDATE" => new ValidateCommand(),
-        "MUTE" => new MuteCommand(),
-        "UNMUTE" => new UnmuteCommand(),
+        nameof(Strings.CommandWordsHelp) => new HelpCommand(),
+        nameof(Strings.CommandWordsStatus) => new StatusCommand(),
+        nameof(Strings.CommandWordsMaps) => new ListMapsCommand(),
+        nameof(Strings.CommandWordsVersions) => new VersionsCommand(),
+        nameof(Strings.CommandWordsDemo) => new DemoCommand(),
+        nameof(Strings.CommandWordsArchive) => new ArchiveCommand(),
+        nameof(Strings.CommandWordsNext) => new NextCommand(),
+        nameof(Strings.CommandWordsBack) => new BackCommand(),
+        nameof(Strings.CommandWordsCancel) => new CancelCommand(),
+        nameof(Strings.CommandWordsPublish) => new PublishCommand(),
+        nameof(Strings.CommandWordsUndo) => new UndoCommand(),
+        nameof(Strings.CommandWordsTemplate) => new StagesCommand(new UseTemplate()),
+        nameof(Strings.CommandWordsTemplates) => new TemplatesCommand(),
+        nameof(Strings.CommandWordsAsk) => new AskCommand(),
+        nameof(Strings.CommandWordsValidate) => new ValidateCommand(),
+        nameof(Strings.CommandWordsMute) => new MuteCommand(),
+        nameof(Strings.CommandWordsUnmute) => new UnmuteCommand(),
         _ => null,
     };
 
@@ -164,33 +130,68 @@ internal static class CommandParser
     }
 
     // review every 30 days | review off; "Review our onboarding…" stays an answer.
-    private static ReviewCommand? ParseReview(string rest)
+    private static ReviewCommand? ParseReview(string rest, CommandWords words)
     {
-        if (rest.Equals("off", StringComparison.OrdinalIgnoreCase))
+        if (words.Is(rest, nameof(Strings.CommandWordsOff)))
         {
             return new ReviewCommand(null, Off: true);
         }
 
-        var (every, count) = SplitFirstWord(rest);
-        if (!every.Equals("every", StringComparison.OrdinalIgnoreCase))
+        if (words.After(rest, nameof(Strings.CommandWordsEvery)) is not { } count)
         {
             return null;
         }
 
         var (number, unit) = SplitFirstWord(count);
-        var isDays = unit.Length == 0 || unit.Equals("days", StringComparison.OrdinalIgnoreCase) || unit.Equals("day", StringComparison.OrdinalIgnoreCase);
+        var isDays = unit.Length == 0 || words.Is(unit, nameof(Strings.CommandWordsDays));
         return new ReviewCommand(isDays && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var days) ? days : null);
     }
 
-    private static StagesCommand ParseStages(string rest)
+    private static StagesCommand ParseStages(string rest, CommandWords words)
     {
         var list = rest.TrimStart(':').Trim();
-        if (FollowedBy(list, "template") is { } template)
+        if (words.After(list, nameof(Strings.CommandWordsTemplate)) is { } template)
         {
             return new StagesCommand(new UseTemplate(template));
         }
 
         return new StagesCommand(new SetStages(SplitList(list)));
+    }
+
+    private static EditItemCommand ParseEdit(string rest)
+    {
+        var (id, newText) = SplitFirstWord(rest);
+        return new EditItemCommand(id, newText);
+    }
+
+    private static ParkCommand? ParsePark(string rest)
+    {
+        var (parked, reason) = SplitFirstWord(rest);
+        return parked.Length == 0 ? null : new ParkCommand(parked, reason);
+    }
+
+    // remove <id> | remove stage <stage> | delete template <name> | delete map <name> | delete all maps.
+    private static Command ParseRemove(string rest, CommandWords words)
+    {
+        if (words.After(rest, nameof(Strings.CommandWordsAllMaps)) is { Length: 0 })
+        {
+            return new DeleteMapsCommand(string.Empty, All: true);
+        }
+
+        // An item id is one word, so "delete map Shoes" names a map, and "remove map" alone an item called "map".
+        if (words.After(rest, nameof(Strings.CommandWordsMap)) is { Length: > 0 } map)
+        {
+            return new DeleteMapsCommand(map);
+        }
+
+        if (words.After(rest, nameof(Strings.CommandWordsTemplate)) is { } template)
+        {
+            return new DeleteTemplateCommand(template);
+        }
+
+        return words.After(rest, nameof(Strings.CommandWordsStage)) is { } stage
+            ? new StagesCommand(new RemoveStage(stage))
+            : new RemoveItemCommand(rest);
     }
 
     // expects <stage> | <text>, moves on <stage> | <text>: one detail of one stage, its text required.
@@ -213,67 +214,39 @@ internal static class CommandParser
             [.. stages.Select(id => new StageDetailInput(id, Field(CardVerbs.ExpectsKey + id), Field(CardVerbs.MovesOnKey + id)))], Typed: false);
     }
 
-    // What follows the text's first word when that word is <word> ("stages as Retail" after "stages": "as Retail"); else null.
-    private static string? FollowedBy(string text, string word)
-    {
-        var (first, remainder) = SplitFirstWord(text);
-        return first.Equals(word, StringComparison.OrdinalIgnoreCase) ? remainder : null;
-    }
-
-    // delete map <name> | delete all maps: an item id is one word, so neither reads as one.
-    private static DeleteMapsCommand? ParseDeleteMaps(string what, string target)
-    {
-        if (what.Equals("map", StringComparison.OrdinalIgnoreCase) && target.Length > 0)
-        {
-            return new DeleteMapsCommand(target);
-        }
-
-        return what.Equals("all", StringComparison.OrdinalIgnoreCase) && target.Equals("maps", StringComparison.OrdinalIgnoreCase)
-            ? new DeleteMapsCommand(string.Empty, All: true)
-            : null;
-    }
-
     // rename stage <stage> to <name>
-    private static StagesCommand? ParseRename(string rest)
-    {
-        var (what, target) = SplitFirstWord(rest);
-        var at = target.LastIndexOf(" to ", StringComparison.OrdinalIgnoreCase);
-        return what.Equals("stage", StringComparison.OrdinalIgnoreCase) && at > 0
-            ? new StagesCommand(new RenameStage(target[..at].Trim(), target[(at + 4)..].Trim()))
+    private static StagesCommand? ParseRename(string rest, CommandWords words) =>
+        words.After(rest, nameof(Strings.CommandWordsStage)) is { } target && words.SplitAtLast(target, nameof(Strings.CommandWordsTo)) is var (stage, name)
+            ? new StagesCommand(new RenameStage(stage, name))
             : null;
-    }
 
     // add stage <name> [at <n>]
-    private static StagesCommand? ParseAdd(string rest)
+    private static StagesCommand? ParseAdd(string rest, CommandWords words)
     {
-        var (what, target) = SplitFirstWord(rest);
-        if (!what.Equals("stage", StringComparison.OrdinalIgnoreCase))
+        if (words.After(rest, nameof(Strings.CommandWordsStage)) is not { } target)
         {
             return null;
         }
 
-        var at = target.LastIndexOf(" at ", StringComparison.OrdinalIgnoreCase);
-        if (at > 0 && int.TryParse(target[(at + 4)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+        if (words.SplitAtLast(target, nameof(Strings.CommandWordsAt)) is var (name, at)
+            && int.TryParse(at, NumberStyles.None, CultureInfo.InvariantCulture, out var position))
         {
-            return new StagesCommand(new AddStage(target[..at].Trim(), position));
+            return new StagesCommand(new AddStage(name, position));
         }
 
         return new StagesCommand(new AddStage(target, null));
     }
 
     // move stage <stage> to <n>
-    private static StagesCommand? ParseMove(string rest)
-    {
-        var (what, target) = SplitFirstWord(rest);
-        var at = target.LastIndexOf(" to ", StringComparison.OrdinalIgnoreCase);
-        return what.Equals("stage", StringComparison.OrdinalIgnoreCase) && at > 0
-            && int.TryParse(target[(at + 4)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
-            ? new StagesCommand(new MoveStage(target[..at].Trim(), position))
+    private static StagesCommand? ParseMove(string rest, CommandWords words) =>
+        words.After(rest, nameof(Strings.CommandWordsStage)) is { } target
+            && words.SplitAtLast(target, nameof(Strings.CommandWordsTo)) is var (stage, to)
+            && int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+            ? new StagesCommand(new MoveStage(stage, position))
             : null;
-    }
 
-    // act <id> <owner> by <date> [| <measure>]: the owner is whatever stands between the id and the last " by ".
-    private static ActCommand? ParseAct(string rest)
+    // act <id> <owner> by <date> [| <measure>]: the owner is whatever stands between the id and the last "by".
+    private static ActCommand? ParseAct(string rest, CommandWords words)
     {
         var bar = rest.IndexOf('|', StringComparison.Ordinal);
         var (head, measure) = bar < 0 ? (rest, null) : (rest[..bar].Trim(), rest[(bar + 1)..].Trim());
@@ -283,15 +256,13 @@ internal static class CommandParser
             return null;
         }
 
-        // A leading space lets "act k3f9q by 2027-03-01" (no owner) read as well.
-        var spaced = " " + said;
-        var by = spaced.LastIndexOf(" by ", StringComparison.OrdinalIgnoreCase);
-        var (owner, due) = by < 0 ? (said, null) : (spaced[..by].Trim(), spaced[(by + 4)..].Trim());
+        // "act k3f9q by 2027-03-01" (no owner) reads as well: "by" may open what follows the id.
+        var (owner, due) = words.SplitAtLast(said, nameof(Strings.CommandWordsBy), mayLead: true) is var (before, after) ? (before, after) : (said, null);
         return new ActCommand(id, owner.Length == 0 ? null : owner, due, string.IsNullOrEmpty(measure) ? null : ActionInput.ReadMeasure(measure));
     }
 
     // "move stage …" that did not parse is a stage edit gone wrong, not a map called "stage …".
-    private static bool IsStageEdit(string rest) => SplitFirstWord(rest).Word.Equals("stage", StringComparison.OrdinalIgnoreCase);
+    private static bool IsStageEdit(string rest, CommandWords words) => words.After(rest, nameof(Strings.CommandWordsStage)) is not null;
 
     // <kind> <stage> | … : the parts after the stage depend on the kind.
     private static AddItemCommand ParseItem(ItemKind kind, string rest)

@@ -29,18 +29,21 @@ public sealed class JourneyConversation
     private readonly Validation.ValidationPresses? _validationPresses;
     private readonly StillTrue.StillTruePresses _stillTrue;
     private readonly Stages.TeamTemplateOffer _templateOffer;
+    private readonly Languages.TeamLanguages _languages;
 
     /// <summary>
     /// Creates the conversation over <paramref name="store"/>, reading departments from members'
     /// <paramref name="profiles"/>, with rounds of questions on <paramref name="rounds"/>, owned actions on <paramref name="actions"/>,
     /// the team's tracker on <paramref name="trackers"/> (none: the tracker commands say it is not set up), and the actions read back
     /// from it by <paramref name="trackerSync"/> before a published map card is shown again (none when null), and the team's
-    /// stage templates on <paramref name="stageTemplates"/> (none: the team has none and can keep none).
+    /// stage templates on <paramref name="stageTemplates"/> (none: the team has none and can keep none), and the teams' languages
+    /// in <paramref name="teamLanguages"/> (none: each turn speaks its member's language).
     /// </summary>
     public JourneyConversation(IMapStore store, IMemberProfiles profiles, TimeProvider clock, Exports.MapLinks links, RoundServices rounds,
         IActionStore actions, Trackers.TrackerServices? trackers = null, IActionTrackerSync? trackerSync = null,
-        Stages.IStageTemplateStore? stageTemplates = null)
+        Stages.IStageTemplateStore? stageTemplates = null, Languages.TeamLanguages? teamLanguages = null)
     {
+        _languages = teamLanguages ?? new Languages.TeamLanguages(null, clock);
         ArgumentNullException.ThrowIfNull(rounds);
         _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
         _stillTrue = new StillTrue.StillTruePresses(store, actions, clock);
@@ -50,16 +53,37 @@ public sealed class JourneyConversation
         _validationPresses = rounds.Validations is { } validations ? new Validation.ValidationPresses(store, validations, clock) : null;
         _templateOffer = new Stages.TeamTemplateOffer(stageTemplates ?? new Stages.NoStageTemplates());
         Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync(actions)), HandleAsync, trackers,
-            stageTemplates);
+            stageTemplates, _languages);
     }
 
     /// <summary>Every command's route.</summary>
     internal RouteTable Routes { get; }
 
-    /// <summary>Handles one turn.</summary>
+    /// <summary>
+    /// Handles one turn, in its language: in a member's 1:1 chat theirs (the chat's own if set, else
+    /// their Teams locale), elsewhere the team's (else the member's); the words of both may be typed.
+    /// </summary>
     public async Task<TurnOutcome> HandleAsync(UserTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var member = Languages.BotLanguages.FromLocale(turn.Locale);
+        // Talk overheard costs no storage read (see IsForTheBotAsync): it is read with the team's words only when this instance keeps them.
+        var team = turn.Overheard ? _languages.Kept(turn.Scope.TeamKey) : await _languages.GetAsync(turn.Scope.TeamKey, cancellationToken);
+        var speaks = team ?? member ?? Languages.BotLanguages.English;
+        using var language = Languages.LanguageScope.Enter(speaks, member, team);
+        var outcome = await HandleInLanguageAsync(turn, cancellationToken);
+        if (team is null && member is not null && !turn.IsPersonalChat && !outcome.Ignored && turn.Submit is null
+            && CommandParser.Parse(turn.Text) is StartCommand)
+        {
+            // A team speaks the language of whoever started its first map until someone says otherwise.
+            await _languages.SetAsync(turn.Scope.TeamKey, member, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<TurnOutcome> HandleInLanguageAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
         if (turn.Submit is { } answer && RoundAnswers.IsAnswer(answer))
         {
             // A member's answer in their 1:1 chat: it belongs to a team's map, named on the card.
@@ -121,11 +145,12 @@ public sealed class JourneyConversation
         return _progressCards.RememberAsync(scope, mapId, activityId, cancellationToken);
     }
 
-    /// <summary>The latest progress card of the conversation's map and the message it belongs in, if it has one.</summary>
-    public Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
+    /// <summary>The latest progress card of the conversation's map, in the team's language, and the message it belongs in, if it has one.</summary>
+    public async Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        return _progressCards.LatestAsync(scope, cancellationToken);
+        using var language = await _languages.SpeakAsync(scope.TeamKey, cancellationToken);
+        return await _progressCards.LatestAsync(scope, cancellationToken);
     }
 
     // The turn decided on the map as read (a recent copy or the latest): what the command means at

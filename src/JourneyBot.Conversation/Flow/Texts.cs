@@ -14,8 +14,8 @@ public static class Texts
     /// </summary>
     public static string Welcome(bool personalChat) => personalChat ? Strings.WelcomePersonal : Strings.Welcome;
 
-    /// <summary>The answer to <c>help</c>.</summary>
-    public static string Help => Strings.Help;
+    /// <summary>The answer to <c>help</c>, in the language of the texts: the commands, then how the language is chosen.</summary>
+    public static string Help => Strings.Help + "\n\n" + Strings.HelpLanguage;
 
     /// <summary>When there is no map in the conversation.</summary>
     public static string NoMap => Strings.NoMap;

@@ -42,6 +42,9 @@ public sealed record UserTurn(MapScope Scope, Person From, string? ActivityId, s
     /// </summary>
     public string? TimeZone { get; init; }
 
+    /// <summary>The member's Teams locale (the activity's <c>locale</c>, e.g. <c>es-MX</c>); null when the channel does not say.</summary>
+    public string? Locale { get; init; }
+
     /// <summary>
     /// The people the message mentions other than the bot (picked from the Teams @ menu), as the
     /// channel names them; <c>act … @person</c> reads its owner from these.

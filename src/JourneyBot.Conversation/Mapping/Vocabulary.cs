@@ -1,3 +1,4 @@
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Resources;
 
 namespace JourneyBot.Conversation.Mapping;
@@ -5,22 +6,6 @@ namespace JourneyBot.Conversation.Mapping;
 /// <summary>The words members use for channels, kinds and evidence, and how the bot names them.</summary>
 internal static class Vocabulary
 {
-    private static readonly Dictionary<string, TouchChannel> ChannelWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["email"] = TouchChannel.Email, ["e-mail"] = TouchChannel.Email, ["mail"] = TouchChannel.Email, ["newsletter"] = TouchChannel.Email,
-        ["social"] = TouchChannel.SocialNetworks, ["social networks"] = TouchChannel.SocialNetworks, ["social media"] = TouchChannel.SocialNetworks,
-        ["socialnetworks"] = TouchChannel.SocialNetworks,
-        ["whatsapp"] = TouchChannel.WhatsApp,
-        ["blog"] = TouchChannel.Blog,
-        ["website"] = TouchChannel.Website, ["web"] = TouchChannel.Website, ["site"] = TouchChannel.Website, ["web site"] = TouchChannel.Website,
-        ["store"] = TouchChannel.Store, ["shop"] = TouchChannel.Store, ["physical store"] = TouchChannel.Store,
-        ["phone"] = TouchChannel.Phone, ["call"] = TouchChannel.Phone, ["telephone"] = TouchChannel.Phone,
-        ["app"] = TouchChannel.App, ["mobile app"] = TouchChannel.App,
-        ["ads"] = TouchChannel.Ads, ["ad"] = TouchChannel.Ads, ["advertising"] = TouchChannel.Ads,
-        ["word of mouth"] = TouchChannel.WordOfMouth, ["wordofmouth"] = TouchChannel.WordOfMouth, ["referral"] = TouchChannel.WordOfMouth,
-        ["other"] = TouchChannel.Other,
-    };
-
     /// <summary>The five-stage template (seeds 002 and 003), in the language of the texts.</summary>
     public static IReadOnlyList<string> FiveStageTemplate =>
         [Strings.StageAwareness, Strings.StageConsideration, Strings.StagePurchase, Strings.StageRetention, Strings.StageAdvocacy];
@@ -30,11 +15,23 @@ internal static class Vocabulary
         [Strings.DepartmentMarketing, Strings.DepartmentSales, Strings.DepartmentCustomerService, Strings.DepartmentProduct];
 
     /// <summary>The channel a member's word names, or null.</summary>
+    /// <remarks>The <c>ChannelWords*</c> texts of English and the turn's languages (<see cref="CommandWords"/>), or the channel's own name.</remarks>
     public static TouchChannel? ParseChannel(string? word) =>
-        word is not null && (ChannelWords.TryGetValue(word.Trim(), out var channel)
-            || Enum.TryParse(word.Trim(), ignoreCase: true, out channel) && Enum.IsDefined(channel))
-            ? channel
-            : null;
+        CommandWords.Current.Whole(word, WordKeys.Channels) switch
+        {
+            nameof(Strings.ChannelWordsEmail) => TouchChannel.Email,
+            nameof(Strings.ChannelWordsSocialNetworks) => TouchChannel.SocialNetworks,
+            nameof(Strings.ChannelWordsWhatsApp) => TouchChannel.WhatsApp,
+            nameof(Strings.ChannelWordsBlog) => TouchChannel.Blog,
+            nameof(Strings.ChannelWordsWebsite) => TouchChannel.Website,
+            nameof(Strings.ChannelWordsStore) => TouchChannel.Store,
+            nameof(Strings.ChannelWordsPhone) => TouchChannel.Phone,
+            nameof(Strings.ChannelWordsApp) => TouchChannel.App,
+            nameof(Strings.ChannelWordsAds) => TouchChannel.Ads,
+            nameof(Strings.ChannelWordsWordOfMouth) => TouchChannel.WordOfMouth,
+            nameof(Strings.ChannelWordsOther) => TouchChannel.Other,
+            _ => word is not null && Enum.TryParse(word.Trim(), ignoreCase: true, out TouchChannel channel) && Enum.IsDefined(channel) ? channel : null,
+        };
 
     /// <summary>How a channel reads in the bot's messages.</summary>
     public static string Name(TouchChannel channel) => channel switch
@@ -78,27 +75,33 @@ internal static class Vocabulary
         _ => Strings.TitleOpportunity,
     };
 
-    /// <summary>The kind a member's word names, or null.</summary>
-    public static ItemKind? ParseKind(string? word) => word?.Trim().ToUpperInvariant() switch
+    /// <summary>The kind a member's word names (English or the turn's languages, see <see cref="CommandWords"/>), or null.</summary>
+    /// <remarks>The cards' data names a kind in one word (<c>painpoint</c>, <c>brightspot</c>); a hyphen may join the words.</remarks>
+    public static ItemKind? ParseKind(string? word) =>
+        KindOfKey(CommandWords.Current.Whole(word?.Replace('-', ' '), WordKeys.Kinds));
+
+    /// <summary>The kind whose words a <c>KindWords*</c> text holds, or null for any other text.</summary>
+    public static ItemKind? KindOfKey(string? key) => key switch
     {
-        "TOUCHPOINT" or "TP" => ItemKind.Touchpoint,
-        "GOAL" => ItemKind.Goal,
-        "ACTION" => ItemKind.Action,
-        "PAIN" or "PAINPOINT" or "PAIN POINT" or "PAIN-POINT" => ItemKind.PainPoint,
-        "EMOTION" or "FEELING" => ItemKind.Emotion,
-        "OPPORTUNITY" or "IDEA" or "OPP" => ItemKind.Opportunity,
-        "THOUGHT" or "THOUGHTS" => ItemKind.Thought,
-        // Typed as two words ("bright spot", see CommandParser); one word in card data.
-        "BRIGHTSPOT" or "BRIGHT SPOT" or "BRIGHT-SPOT" => ItemKind.BrightSpot,
+        nameof(Strings.KindWordsTouchpoint) => ItemKind.Touchpoint,
+        nameof(Strings.KindWordsGoal) => ItemKind.Goal,
+        nameof(Strings.KindWordsAction) => ItemKind.Action,
+        nameof(Strings.KindWordsPainPoint) => ItemKind.PainPoint,
+        nameof(Strings.KindWordsEmotion) => ItemKind.Emotion,
+        nameof(Strings.KindWordsOpportunity) => ItemKind.Opportunity,
+        nameof(Strings.KindWordsThought) => ItemKind.Thought,
+        nameof(Strings.KindWordsBrightSpot) => ItemKind.BrightSpot,
         _ => null,
     };
 
-    /// <summary>The evidence level a member's word names, or null.</summary>
-    public static Evidence? ParseEvidence(string? word) => word?.Trim().ToUpperInvariant() switch
+    /// <summary>The evidence level a member's word names (English or the turn's languages), or null.</summary>
+    public static Evidence? ParseEvidence(string? word) => CommandWords.Current.Whole(word, WordKeys.Evidence) switch
     {
-        "OBSERVED" or "SEEN" or "DATA" => Evidence.Observed,
-        "REPORTED" or "CUSTOMERS" or "STAFF" or "REPORTED BY CUSTOMERS OR STAFF" => Evidence.Reported,
-        "ASSUMED" or "ASSUMPTION" or "GUESS" or "HYPOTHESIS" => Evidence.Assumed,
+        nameof(Strings.EvidenceWordsObserved) => Evidence.Observed,
+        nameof(Strings.EvidenceWordsReported) => Evidence.Reported,
+        nameof(Strings.EvidenceWordsAssumed) => Evidence.Assumed,
+        // The long name of the level, as the exports write it.
+        _ when word is not null && word.Trim().Equals("reported by customers or staff", StringComparison.OrdinalIgnoreCase) => Evidence.Reported,
         _ => null,
     };
 
@@ -119,8 +122,8 @@ internal static class Vocabulary
         _ => Strings.StatusCancelled,
     };
 
-    /// <summary>An average score as people read it: <c>+0.5</c>, <c>−1.0</c>, <c>0</c>.</summary>
-    public static string Score(double score) => score.ToString("+0.0;−0.0;0", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>An average score as people read it, with the decimal separator of the culture of the texts: <c>+0.5</c>, <c>−1.0</c>, <c>0</c> (<c>+0,5</c> in Spanish).</summary>
+    public static string Score(double score) => score.ToString("+0.0;−0.0;0", System.Globalization.CultureInfo.CurrentCulture);
 
     /// <summary>A stage's feeling: its face and its average, e.g. <c>🙂 +0.5</c>.</summary>
     public static string Feeling(double score) => $"{Face(score)} {Score(score)}";

@@ -80,13 +80,13 @@ public static class RoundTime
         : deadline - now > LongestRound ? Resources.Strings.RoundDeadlineTooFar
         : null;
 
-    /// <summary>"Fri 17:00" within a week, else "Fri 12 Dec 17:00", in <paramref name="zone"/>.</summary>
+    /// <summary>"Fri 17:00" within a week, else "Fri 12 Dec 17:00", in <paramref name="zone"/> and the culture of the texts ("vie 12 dic 17:00").</summary>
     public static string Show(DateTimeOffset moment, DateTimeOffset now, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var local = TimeZoneInfo.ConvertTime(moment, zone);
         var format = moment - now < TimeSpan.FromDays(6) ? "ddd HH:mm" : "ddd d MMM HH:mm";
-        return local.ToString(format, CultureInfo.InvariantCulture);
+        return local.ToString(format, CultureInfo.CurrentCulture);
     }
 
     /// <summary>The date (<c>yyyy-MM-dd</c>) and time (<c>HH:mm</c>) of <paramref name="moment"/> in <paramref name="zone"/>, for the card's inputs.</summary>

@@ -28,6 +28,7 @@ internal static class ActivityReader
             IsPersonalChat = activity.Conversation?.ConversationType == ConversationTypes.Personal,
             TeamsId = activity.From?.Id,
             TimeZone = TimeZoneOf(activity),
+            Locale = activity.Locale,
             GroupId = GroupIdOf(activity),
             Mentions = MentionsOf(activity),
         };

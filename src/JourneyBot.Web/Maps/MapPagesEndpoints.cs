@@ -34,7 +34,7 @@ internal static class MapPagesEndpoints
     }
 
     private static async Task<IResult> ServeAsync(string token, string? format, MapLinks links, IMapStore store, IActionStore actionStore,
-        TimeProvider clock, HttpContext http)
+        TimeProvider clock, Conversation.Languages.TeamLanguages languages, HttpContext http)
     {
         var check = links.Check(token);
         if (check.Status == MapLinkStatus.Expired)
@@ -48,6 +48,9 @@ internal static class MapPagesEndpoints
         }
 
         var (teamKey, mapId, cancel) = (check.TeamKey!, check.MapId!, http.RequestAborted);
+
+        // The page and its exports are the team's: in its language, whoever opens the link.
+        using var language = await languages.SpeakAsync(teamKey, cancel);
         var line = await store.GetMapSummaryAsync(teamKey, mapId, cancel);
         if (line?.Status is MapStatus.Archived or MapStatus.Cancelled)
         {

@@ -32,10 +32,12 @@ internal sealed class DueWorkRunner : BackgroundService
     private readonly ILogger<DueWorkRunner> _logger;
     private readonly ScheduleMetrics _metrics;
     private readonly string _kinds;
+    private readonly Conversation.Languages.TeamLanguages _languages;
 
     public DueWorkRunner(IDueWorkStore store, IEnumerable<IDueWorkHandler> handlers, IOptions<ScheduleOptions> options,
-        TimeProvider time, ILogger<DueWorkRunner> logger, ScheduleMetrics metrics)
+        TimeProvider time, ILogger<DueWorkRunner> logger, ScheduleMetrics metrics, Conversation.Languages.TeamLanguages? languages = null)
     {
+        _languages = languages ?? new Conversation.Languages.TeamLanguages(null, time);
         (_store, _options, _time, _logger, _metrics) = (store, options.Value, time, logger, metrics);
         var byKind = new Dictionary<string, IDueWorkHandler>(StringComparer.Ordinal);
         foreach (var handler in handlers)
@@ -142,6 +144,9 @@ internal sealed class DueWorkRunner : BackgroundService
             // The handler stops when the host does or when the claim runs out, whichever comes first.
             using var leaseEnd = new CancellationTokenSource(Max(claim.LeaseUntil - _time.GetUtcNow(), TimeSpan.Zero), _time);
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseEnd.Token);
+
+            // Reminders, deadlines and digests are read by the team: in its language.
+            using var language = await _languages.SpeakAsync(DueWorkTeams.Of(work), cancel.Token);
             await handler.HandleAsync(work, cancel.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

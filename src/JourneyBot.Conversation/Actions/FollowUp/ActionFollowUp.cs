@@ -184,8 +184,8 @@ public sealed class ActionFollowUp(IMapStore store, IActionStore actions, IFollo
         return string.Join('\n', lines);
     }
 
-    /// <summary>A due day as people read it: "Fri 4 Dec".</summary>
-    public static string ShowDay(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+    /// <summary>A due day as people read it, in the culture of the texts: "Fri 4 Dec", "vie 4 dic".</summary>
+    public static string ShowDay(DateOnly day) => day.ToString("ddd d MMM", CultureInfo.CurrentCulture);
 
     // The map as the conversation holds it, else on the team's shelf (another map was started in its thread since).
     private async Task<JourneyMap?> MapAsync(ActionsTouched target, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ internal static class CommandRoutes
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
         ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null,
-        Stages.IStageTemplateStore? stageTemplates = null)
+        Stages.IStageTemplateStore? stageTemplates = null, Languages.TeamLanguages? teamLanguages = null)
     {
         var transaction = new MapTransaction(store);
         var cards = new PublishedCards(store, actionServices.Store, actionServices.TrackerSync, links, clock);
@@ -53,6 +53,7 @@ internal static class CommandRoutes
         var validations = roundServices.Validations is { } validationStore ? new ValidationHandlers(store, validationStore, roundServices.Roster, clock) : null;
         var stillTrue = new StillTrueHandlers(clock, transaction);
         var future = new FutureHandler(store, clock);
+        var language = new LanguageHandler(teamLanguages ?? new Languages.TeamLanguages(null, clock));
 
         return new RouteTable()
             // Any time, with or without a map: these read what they need themselves.
@@ -69,6 +70,8 @@ internal static class CommandRoutes
             // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
             .Add(new CommandRoute<MuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: true, token)) { Map = MapUse.None })
             .Add(new CommandRoute<UnmuteCommand>((turn, _, token) => members.SetMutedAsync(turn, muted: false, token)) { Map = MapUse.None })
+            // The team's language: anyone asks; the facilitator of the map here sets it (anyone where there is none yet).
+            .Add(new CommandRoute<LanguageCommand>(language.LanguageAsync) { Map = MapUse.Optional })
 
             // The team's tracker: anyone's (see TrackerHandlers); sending checks the action's owner or facilitator itself.
             .Add(new CommandRoute<TrackerCommand>(trackers.TrackerAsync) { Map = MapUse.None })

@@ -1,0 +1,100 @@
+using System.Globalization;
+using JourneyBot.Conversation.Flow;
+using JourneyBot.Conversation.Languages;
+using JourneyBot.Conversation.Mapping;
+using JourneyBot.Conversation.Resources;
+using JourneyBot.Testing.Conversations;
+using Microsoft.Extensions.DependencyInjection;
+using static JourneyBot.Testing.Conversations.People;
+
+namespace JourneyBot.Conversation.Tests;
+
+/// <summary>
+/// Which language a turn speaks: a member's 1:1 chat their Teams locale, a channel the team's
+/// language (set with <c>language</c>, else the locale of whoever started the first map).
+/// The texts are compared with what the resources hold in that language, so the tests hold
+/// before and after the translations land; the language itself shows in its name and its dates.
+/// </summary>
+public sealed class LanguageFlowTests
+{
+    private static readonly CancellationToken Cancel = CancellationToken.None;
+
+    [Fact]
+    public async Task A_team_speaks_the_language_of_whoever_started_its_first_map()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+
+        await session.SayAsync(Alex, "start Zapatillas", In("ro-RO"));
+        var asked = await session.SayAsync(Megan, "language", In("en-US"));
+
+        Assert.Equal(Text(nameof(Strings.LanguageIs), "ro").Fill(("language", BotLanguages.Romanian.NativeName)), Said(asked));
+    }
+
+    [Fact]
+    public async Task Language_switches_the_channels_posts_and_answers_in_the_new_language()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+
+        var set = await session.SayAsync(Megan, "language ro", In("es-ES"));
+        var asked = await session.SayAsync(Adele, "language", In("en-US"));
+
+        Assert.Equal(Text(nameof(Strings.LanguageSet), "ro").Fill(("language", "română")), Said(set));
+        Assert.Contains("română", Said(asked), StringComparison.Ordinal);
+        var team = await session.Services.GetRequiredService<TeamLanguages>().GetAsync(session.Scope.TeamKey, Cancel);
+        Assert.Equal("ro", team?.TwoLetterISOLanguageName);
+    }
+
+    [Fact]
+    public async Task A_members_own_chat_follows_their_teams_locale_whatever_the_channel_speaks()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.SayAsync(Megan, "language ro", In("en-US"));
+
+        var personal = await session.SayAsync(Adele, "language", t => In("es-MX")(t) with
+        {
+            Scope = new MapScope("a:chat-adele", "a:chat-adele"),
+            IsPersonalChat = true,
+        });
+
+        Assert.Equal(Text(nameof(Strings.LanguageIs), "es").Fill(("language", BotLanguages.Spanish.NativeName)), Said(personal));
+    }
+
+    [Fact]
+    public async Task Only_the_facilitator_of_the_map_here_changes_the_language()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.SayAsync(Alex, "start Shoes", In("en-US"));
+
+        var refused = await session.SayAsync(Megan, "language es", In("es-ES"));
+        var asked = await session.SayAsync(Megan, "language", In("es-ES"));
+
+        Assert.Contains(Text(nameof(Strings.FacilitatorActionLanguage), "en"), Said(refused), StringComparison.Ordinal);
+        Assert.Contains(BotLanguages.English.NativeName, Said(asked), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_is_answered_with_the_three_the_bot_speaks()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+
+        var answer = await session.SayAsync(Megan, "language klingon", In("en-US"));
+
+        Assert.Equal(Strings.LanguageUnknown, Said(answer));
+    }
+
+    [Fact]
+    public async Task A_member_s_language_is_remembered_on_their_row_for_cards_sent_to_them_later()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.SayAsync(Alex, "start Shoes", In("en-US"));
+        await session.SayAsync(Megan, "department Sales", In("ro-RO"));
+
+        Assert.Equal("ro", (await session.Store.GetMemberAsync(session.Scope.TeamKey, Megan.Id, Cancel))?.Language);
+    }
+
+    private static Func<UserTurn, UserTurn> In(string locale) => turn => turn with { Locale = locale };
+
+    private static string Text(string key, string language) => Strings.ResourceManager.GetString(key, new CultureInfo(language))!;
+
+    private static string Said(TurnOutcome outcome) => string.Join("\n", outcome.Messages.Select(m => m.Text));
+}

@@ -100,9 +100,13 @@ public sealed class CardSizeTests
         }
     }
 
-    [Fact]
-    public void Every_card_of_a_round_stays_under_80_KB_at_12_stages_8_departments_and_500_members()
+    public static TheoryData<string> Languages => new(InCulture.Languages);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_card_of_a_round_stays_under_80_KB_at_12_stages_8_departments_and_500_members(string language)
     {
+        using var culture = InCulture.Use(language);
         var (map, board) = SampleMap(12, 200, 500);
         map.Step = MapStep.Contribute;
         var departments = Enumerable.Range(1, 8).Select(d => $"Department {d} " + new string('d', TextRules.ShortMax - 14)).ToList();
@@ -113,7 +117,7 @@ public sealed class CardSizeTests
         foreach (var (kind, card) in cards)
         {
             var bytes = MapCard.Bytes(card);
-            JourneyBot.Testing.RunSummary.Add($"{kind} card, 12 stages × 8 departments, 500 members: {bytes:N0} bytes (limit {MessageLimit:N0})");
+            JourneyBot.Testing.RunSummary.Add($"{kind} card, 12 stages × 8 departments, 500 members, {language}: {bytes:N0} bytes (limit {MessageLimit:N0})");
             Assert.InRange(bytes, 1, MessageLimit);
         }
 
@@ -122,9 +126,11 @@ public sealed class CardSizeTests
         Assert.All(map.Stages, stage => Assert.Contains($"{stage.Name} — {departments[0]} ", grid, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Every_owner_card_stays_under_80_KB_with_the_longest_texts_a_full_history_and_many_colleagues()
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_owner_card_stays_under_80_KB_with_the_longest_texts_a_full_history_and_many_colleagues(string language)
     {
+        using var culture = InCulture.Use(language);
         var (map, board) = SampleMap(12, 200, 500);
 
         var cards = OwnerCardSamples.For(map, board, 500).ToList();
@@ -133,14 +139,17 @@ public sealed class CardSizeTests
         foreach (var (kind, card) in cards)
         {
             var bytes = MapCard.Bytes(card);
-            JourneyBot.Testing.RunSummary.Add($"{kind}, texts at their limits, {OwnedAction.MaxHistory} changes, 500 colleagues: {bytes:N0} bytes (limit {MessageLimit:N0})");
+            JourneyBot.Testing.RunSummary.Add($"{kind}, texts at their limits, {OwnedAction.MaxHistory} changes, 500 colleagues, {language}: {bytes:N0} bytes (limit {MessageLimit:N0})");
             Assert.InRange(bytes, 1, MessageLimit);
         }
 
         // The picker offers at most its share of colleagues; the card shows the latest changes only.
         var open = cards[0].Card;
         Assert.Equal(OwnerCard.MostChoices, open.Body.OfType<Container>().SelectMany(c => c.Items).OfType<InputChoiceSet>().Single().Choices.Count);
-        Assert.Equal(OwnerCard.ShownChanges, CardText.Of(open).Split("marked it blocked").Length - 1);
+        if (language == "en")
+        {
+            Assert.Equal(OwnerCard.ShownChanges, CardText.Of(open).Split("marked it blocked").Length - 1);
+        }
     }
 
     private static JourneyMap AtStages(JourneyMap map)

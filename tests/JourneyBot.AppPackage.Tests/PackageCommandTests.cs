@@ -20,7 +20,7 @@ public sealed class PackageCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(zip, result.LastLine);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], new ZipContents(zip).Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "es-es.json", "manifest.json", "outline.png", "ro-ro.json"], new ZipContents(zip).Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 namespace JourneyBot.AppPackage.Tests;
 
-/// <summary>What the package command writes: three files at the zip's root, the manifest filled in.</summary>
+/// <summary>What the package command writes: the manifest filled in, its icons and its translations, at the zip's root.</summary>
 public sealed class PackageZipTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -8,14 +8,14 @@ public sealed class PackageZipTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void The_zip_holds_the_manifest_and_the_two_icons_at_its_root_and_nothing_else()
+    public void The_zip_holds_the_manifest_the_two_icons_and_the_two_language_files_at_its_root_and_nothing_else()
     {
         var zip = _temp.PathOf("journeybot.zip");
 
         var result = Packager.Package(zip);
 
         Assert.Equal(zip, result.LastLine);
-        Assert.Equal(["color.png", "manifest.json", "outline.png"], new ZipContents(zip).Names.Order(StringComparer.Ordinal));
+        Assert.Equal(["color.png", "es-es.json", "manifest.json", "outline.png", "ro-ro.json"], new ZipContents(zip).Names.Order(StringComparer.Ordinal));
     }
 
     [Fact]

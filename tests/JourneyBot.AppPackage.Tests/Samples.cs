@@ -15,11 +15,14 @@ internal static class Samples
     /// <summary>The options every package needs, writing to <paramref name="zip"/>.</summary>
     public static string[] RequiredOptions(string zip) => ["--app-id", BotAppId, "--domain", Domain, "--output", zip];
 
+    /// <summary>The manifest's translations, by language tag, as localizationInfo names them.</summary>
+    public static IReadOnlyList<string> LanguageFiles { get; } = ["es-es.json", "ro-ro.json"];
+
     /// <summary>A copy of manifest/ to break on purpose.</summary>
     public static string CopyOfManifestFolder(TempFolder temp)
     {
         var copy = Directory.CreateDirectory(temp.PathOf("manifest-copy")).FullName;
-        foreach (var name in new[] { "manifest.json", "color.png", "outline.png" })
+        foreach (var name in new[] { "manifest.json", "color.png", "outline.png" }.Concat(LanguageFiles))
         {
             File.Copy(Path.Combine(ManifestFolder, name), Path.Combine(copy, name));
         }

@@ -1,4 +1,5 @@
-// Checks a Teams app manifest against the JSON schema that npm @microsoft/app-manifest bundles,
+// Checks a Teams app manifest, or one of its language files (es-es.json: the localization schema),
+// against the JSON schema that npm @microsoft/app-manifest bundles,
 // with no network: the schema file is read from the package and handed to the validator, and
 // fetch is disabled so a manifest pointing at a schema the package lacks fails instead of
 // downloading it.
@@ -40,8 +41,27 @@ async function main() {
 
   // The package cleans the same two escapes before parsing its own schema files.
   const raw = fs.readFileSync(schemaFile, 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
-  const errors = await AppManifestUtils.validateAgainstSchema(manifest, JSON.parse(raw));
+  const schema = JSON.parse(raw);
+  const errors = schemaUrl.endsWith('/MicrosoftTeams.Localization.schema.json')
+    ? validateLocalization(packageFolder, manifest, schema)
+    : await AppManifestUtils.validateAgainstSchema(manifest, schema);
   process.stdout.write(JSON.stringify(errors));
+}
+
+// The localization schema's key patterns (e.g. "activities.activityTypes\[\b(…)\b]") are written for
+// JavaScript's legacy regular expressions: a lone "]" is an error in the unicode mode AppManifestUtils
+// compiles with. So it is compiled here with the package's own ajv draft-04 and the same options, but
+// legacy patterns; the errors read as AppManifestUtils words them.
+function validateLocalization(packageFolder, file, schema) {
+  const from = { paths: [packageFolder] };
+  const Ajv = require(require.resolve('ajv-draft-04', from)).default;
+  const addFormats = require(require.resolve('ajv-formats', from)).default;
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, unicodeRegExp: false });
+  addFormats(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(schema);
+  return validate(file)
+    ? []
+    : validate.errors.map((e) => `${e.instancePath} ${e.message || ''}. Details: ${e.params ? JSON.stringify(e.params) : ''}`);
 }
 
 main().catch((error) => {

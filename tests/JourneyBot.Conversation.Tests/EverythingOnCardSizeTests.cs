@@ -2,6 +2,7 @@ using JourneyBot.Conversation.Actions;
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing;
 
 namespace JourneyBot.Conversation.Tests;
 
@@ -18,18 +19,29 @@ public sealed class EverythingOnCardSizeTests
     // A realistic signed link: a base address and a token of a few hundred characters.
     private static readonly Uri Link = new("https://journeybot.example.com/maps/" + new string('t', 300));
 
-    public static TheoryData<int, int, int, int> Shapes => new()
+    // Each shape in each of the bot's languages: Spanish and Romanian texts run longer than English.
+    public static TheoryData<string, int, int, int, int> Shapes
     {
-        { 5, 12, 80, 3 },
-        { 12, 20, 500, 50 },
-        { 12, 200, 500, 0 },
-        { 12, 200, 500, 50 },
-    };
+        get
+        {
+            var data = new TheoryData<string, int, int, int, int>();
+            foreach (var language in InCulture.Languages)
+            {
+                data.Add(language, 5, 12, 80, 3);
+                data.Add(language, 12, 20, 500, 50);
+                data.Add(language, 12, 200, 500, 0);
+                data.Add(language, 12, 200, 500, 50);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void The_current_and_the_future_maps_cards_fit_the_budget(int stages, int itemsPerStage, int textLength, int actions)
+    public void The_current_and_the_future_maps_cards_fit_the_budget(string language, int stages, int itemsPerStage, int textLength, int actions)
     {
+        using var culture = InCulture.Use(language);
         var (current, board) = CardSizeTests.SampleMap(stages, itemsPerStage, textLength);
         Publish(current, 7);
         var future = FutureStates.Start(current, board, "Future " + new string('f', 70), new Person("member-0", "Member 0"), "c", DateTimeOffset.UnixEpoch);

@@ -3,6 +3,7 @@ using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Stages;
+using JourneyBot.Testing;
 using JourneyBot.Testing.Conversations;
 
 namespace JourneyBot.Conversation.Tests;
@@ -116,9 +117,13 @@ public sealed class StageCardTests
         Assert.Equal(6, list.Choices.Count);
     }
 
-    [Fact]
-    public void The_stages_card_at_its_largest_and_the_map_card_with_every_detail_at_its_longest_fit_in_28_KB()
+    public static TheoryData<string> Languages => new(InCulture.Languages);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_stages_card_at_its_largest_and_the_map_card_with_every_detail_at_its_longest_fit_in_28_KB(string language)
     {
+        using var culture = InCulture.Use(language);
         // Member text at its longest, mostly ASCII: a card's JSON writes each other character as a six-byte escape.
         var longest = new string('e', StageDetails.MaxLength - 10) + "“ñandú” 👟";
         var (map, board) = CardSizeTests.SampleMap(12, 200, 500);
@@ -137,7 +142,7 @@ public sealed class StageCardTests
         {
             var bytes = MapCard.Bytes(card);
             JourneyBot.Testing.RunSummary.Add(
-                $"{kind}, 12 stages of {TextRules.ShortMax} chars with both details at {StageDetails.MaxLength} chars (stages card: {StageTemplates.MaxTeamTemplates} team templates): {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
+                $"{kind}, 12 stages of {TextRules.ShortMax} chars with both details at {StageDetails.MaxLength} chars (stages card: {StageTemplates.MaxTeamTemplates} team templates), {language}: {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
             Assert.InRange(bytes, 1, MapCard.TargetBytes);
         }
 

@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Validation;
+using JourneyBot.Testing;
 using JourneyBot.Testing.Conversations;
 
 namespace JourneyBot.Conversation.Tests;
@@ -46,9 +47,13 @@ public sealed class ValidationCardTests
         Assert.False(ValidationRules.Contradicted([Ask("a", "Sales", Verdict.NotTrue), Ask("b", "Stores", Verdict.NotTrue)], "i2"));
     }
 
-    [Fact]
-    public void Every_validation_card_stays_within_28_KB_with_ten_items_of_500_characters_long_proofs_and_500_members()
+    public static TheoryData<string> Languages => new(InCulture.Languages);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_validation_card_stays_within_28_KB_with_ten_items_of_500_characters_long_proofs_and_500_members(string language)
     {
+        using var culture = InCulture.Use(language);
         var map = Map(12);
         map.Name = new string('m', TextRules.NameMax);
         var items = Enumerable.Range(0, ValidationRound.MostItems).Select(i => Item($"i{i:D2}", map.Stages[i].Id, i, Evidence.Assumed) with { Text = new string('t', TextRules.ItemMax) }).ToList();
@@ -75,12 +80,15 @@ public sealed class ValidationCardTests
         })
         {
             var bytes = MapCard.Bytes(card);
-            JourneyBot.Testing.RunSummary.Add($"{kind}, largest: {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
+            JourneyBot.Testing.RunSummary.Add($"{kind}, largest, {language}: {bytes:N0} bytes (target {MapCard.TargetBytes:N0})");
             TestContext.Current.TestOutputHelper?.WriteLine($"{kind}: {bytes:N0} bytes");
             Assert.InRange(bytes, 1, MapCard.TargetBytes);
         }
 
-        Assert.Contains("and 34 others", CardText.Of(ValidationCards.Sent(map, items, asked)), StringComparison.Ordinal);
+        if (language == "en")
+        {
+            Assert.Contains("and 34 others", CardText.Of(ValidationCards.Sent(map, items, asked)), StringComparison.Ordinal);
+        }
     }
 
     private static JourneyMap Map(int stages)

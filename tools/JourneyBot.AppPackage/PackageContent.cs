@@ -1,4 +1,4 @@
 namespace JourneyBot.AppPackage;
 
-/// <summary>The three files of the package, filled in and checked.</summary>
-internal sealed record PackageContent(string Manifest, byte[] ColorIcon, byte[] OutlineIcon);
+/// <summary>The files of the package, filled in and checked: the manifest, its two icons and its translations.</summary>
+internal sealed record PackageContent(string Manifest, byte[] ColorIcon, byte[] OutlineIcon, IReadOnlyList<(string Name, byte[] Bytes)> Languages);

@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace JourneyBot.AppPackage;
 
-/// <summary>Makes the Teams app package: manifest.json filled in, the icons checked, all three zipped at the root.</summary>
+/// <summary>Makes the Teams app package: manifest.json filled in, the icons checked, the language files it names, all zipped at the root.</summary>
 internal static class PackageWriter
 {
     /// <summary>Reads and checks the package's files for <paramref name="settings"/> without writing anything.</summary>
@@ -15,9 +15,10 @@ internal static class PackageWriter
 
         var color = Read(settings.ManifestFolder, PackageFiles.ColorIcon);
         var outline = Read(settings.ManifestFolder, PackageFiles.OutlineIcon);
+        var languages = ManifestLanguages.Read(manifest, settings.ManifestFolder);
         var problems = IconCheck.ColorProblems(color).Concat(IconCheck.OutlineProblems(outline)).ToList();
         return problems.Count == 0
-            ? new PackageContent(manifest, color, outline)
+            ? new PackageContent(manifest, color, outline, languages)
             : throw new PackageInputException(string.Join(" ", problems) + " Redraw the icons with the icons command (see manifest/README.md).");
     }
 
@@ -30,6 +31,7 @@ internal static class PackageWriter
             (PackageFiles.Manifest, Encoding.UTF8.GetBytes(content.Manifest)),
             (PackageFiles.ColorIcon, content.ColorIcon),
             (PackageFiles.OutlineIcon, content.OutlineIcon),
+            .. content.Languages,
         ]);
         return settings.OutputPath;
     }

@@ -33,9 +33,12 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Tim
 
         var outcome = await sessions.StartAsync(command with { Turn = Step(turn, 0, turn.From, string.Empty) },
             new StartCommand(name, Example: true), cancellationToken);
-        for (var i = 0; i < DemoScript.Lines.Count; i++)
+        // The example's words are taken once, in the language of the turn that asked for it, so every
+        // step names the same stages and items even if a step's own turn runs in another language.
+        var lines = DemoScript.Lines();
+        for (var i = 0; i < lines.Count; i++)
         {
-            var (who, says) = DemoScript.Lines[i];
+            var (who, says) = lines[i];
             var text = !says.Contains('{', StringComparison.Ordinal) ? says
                 : says.StartsWith("vote", StringComparison.Ordinal) ? await ResolveVotesAsync(turn, says, cancellationToken)
                 : await ResolveActAsync(turn, says, cancellationToken);
@@ -52,7 +55,7 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Tim
     private static UserTurn Step(UserTurn demo, int index, Person who, string text) =>
         new(demo.Scope, who, $"{demo.ActivityId}/demo/{index}", text);
 
-    // act/park: "{Fit finder}" is the opportunity's id (truth: "{treadmill}" the touchpoint's), "{me}" the member who asked, "{in 6 weeks}" a day from today.
+    // act/park: "{Fit finder …}" is the opportunity's id (truth: "{Tries the shoes on …}" the touchpoint's), "{me}" the member who asked, "{in 6 weeks}" a day from today.
     private async Task<string> ResolveActAsync(UserTurn turn, string says, CancellationToken cancellationToken)
     {
         var map = await store.GetConversationMapAsync(turn.Scope, cancellationToken);
@@ -75,7 +78,7 @@ internal sealed class DemoHandler(IMapStore store, SessionHandlers sessions, Tim
         return string.Concat(parts);
     }
 
-    // "{size guide}" names the item whose text contains those words.
+    // "{The size guide …}" names the item with that text.
     private async Task<string> ResolveVotesAsync(UserTurn turn, string says, CancellationToken cancellationToken)
     {
         // Another turn in the thread (a "start" sent meanwhile) may have replaced the demo's map:

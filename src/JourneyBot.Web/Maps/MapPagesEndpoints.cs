@@ -50,7 +50,7 @@ internal static class MapPagesEndpoints
         var (teamKey, mapId, cancel) = (check.TeamKey!, check.MapId!, http.RequestAborted);
 
         // The page and its exports are the team's: in its language, whoever opens the link.
-        using var language = await languages.SpeakAsync(teamKey, cancel);
+        using var language = JourneyBot.Conversation.Languages.LanguageScope.Enter(await languages.LanguageOfAsync(teamKey, cancel));
         var line = await store.GetMapSummaryAsync(teamKey, mapId, cancel);
         if (line?.Status is MapStatus.Archived or MapStatus.Cancelled)
         {

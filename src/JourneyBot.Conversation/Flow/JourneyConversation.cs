@@ -149,7 +149,8 @@ public sealed class JourneyConversation
     public async Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using var language = await _languages.SpeakAsync(scope.TeamKey, cancellationToken);
+        // Entered here: a culture set inside an awaited method (SpeakAsync) does not reach its caller.
+        using var language = Languages.LanguageScope.Enter(await _languages.GetAsync(scope.TeamKey, cancellationToken) ?? Languages.BotLanguages.English);
         return await _progressCards.LatestAsync(scope, cancellationToken);
     }
 

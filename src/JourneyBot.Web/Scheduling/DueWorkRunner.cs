@@ -146,7 +146,10 @@ internal sealed class DueWorkRunner : BackgroundService
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseEnd.Token);
 
             // Reminders, deadlines and digests are read by the team: in its language.
-            using var language = await _languages.SpeakAsync(DueWorkTeams.Of(work), cancel.Token);
+            // Entered here: a culture set inside an awaited method (SpeakAsync) does not reach its caller.
+            var team = DueWorkTeams.Of(work);
+            using var language = JourneyBot.Conversation.Languages.LanguageScope.Enter(
+                (team is null ? null : await _languages.GetAsync(team, cancel.Token)) ?? JourneyBot.Conversation.Languages.BotLanguages.English);
             await handler.HandleAsync(work, cancel.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

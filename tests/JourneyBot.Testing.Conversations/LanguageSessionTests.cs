@@ -37,7 +37,7 @@ public abstract class LanguageSessionTests
         new("Megan", "votar {opportunity} {pain:tallas}"),
         new("Adele", "votar {opportunity}"),
         new("Alex", "asignar {opportunity} Isaiah para 2026-12-13", "13 dic 2026"),
-        new("Alex", "publicar"),
+        new("Alex", "publicar", "Sitio web:", "Redes sociales:", "Página de pago con opiniones", "Probador virtual con una foto del pie", "Descubrimiento"),
     ];
 
     private static readonly Line[] Romanian =
@@ -61,7 +61,7 @@ public abstract class LanguageSessionTests
         new("Megan", "voteaza {opportunity} {pain:mărimi}"),
         new("Adele", "votează {opportunity}"),
         new("Alex", "atribuie {opportunity} Isaiah până la 2026-12-13", "13 dec. 2026"),
-        new("Alex", "publica"),
+        new("Alex", "publica", "Site web:", "Rețele sociale:", "Pagina de plată cu recenzii", "Probă virtuală dintr-o poză a piciorului", "Conștientizare"),
     ];
 
     [Fact]
@@ -104,6 +104,38 @@ public abstract class LanguageSessionTests
             [TouchChannel.SocialNetworks, TouchChannel.Website],
             board.Items.Where(i => i.Kind == ItemKind.Touchpoint).Select(i => i.Channel!.Value).Order());
     }
+
+    [Fact]
+    public async Task Help_answers_in_the_language_of_the_members_Teams()
+    {
+        await using var session = await StartSessionAsync();
+
+        var spanish = await session.SayAsync(People.Megan, "ayuda", In("es-ES"));
+        var romanian = await session.SayAsync(People.Adele, "ajutor", Personal("ro-RO", "a:chat-adele"));
+
+        Assert.Contains(SpanishHelp, CardText.Of(spanish), StringComparison.Ordinal);
+        Assert.Contains(RomanianHelp, CardText.Of(romanian), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_channel_set_to_Romanian_answers_in_Romanian_while_a_Spanish_members_own_chat_answers_in_Spanish()
+    {
+        await using var session = await StartSessionAsync();
+        await session.SayAsync(People.Alex, "language ro", In("en-US"));
+
+        var channel = await session.SayAsync(People.Megan, "ayuda", In("es-ES"));
+        var personal = await session.SayAsync(People.Megan, "ayuda", Personal("es-ES", "a:chat-megan"));
+
+        Assert.Contains(RomanianHelp, CardText.Of(channel), StringComparison.Ordinal);
+        Assert.Contains(SpanishHelp, CardText.Of(personal), StringComparison.Ordinal);
+    }
+
+    // Stable words of help's first sentence in each language.
+    private const string SpanishHelp = "guía a un equipo por el mapeo del viaje del cliente";
+    private const string RomanianHelp = "conduce o echipă, în chat, prin realizarea hărții călătoriei clientului";
+
+    private static Func<UserTurn, UserTurn> Personal(string locale, string chat) =>
+        turn => turn with { Locale = locale, Scope = new MapScope(chat, chat), IsPersonalChat = true };
 
     private static Func<UserTurn, UserTurn> In(string locale) => turn => turn with { Locale = locale };
 

@@ -95,6 +95,13 @@ public sealed record BotMessage(string? Text, AdaptiveCard? Card)
     /// (<see cref="Texts.Acknowledged"/>) instead of one message each. Null: send as it is.
     /// </summary>
     public string? Summary { get; init; }
+
+    /// <summary>
+    /// A question put to one member in passing (how they know their items, asked once per map): it
+    /// does not count among the posts that push a thread's progress card out of sight, so members
+    /// who leave the evidence out do not make the card move down sooner than those who say it.
+    /// </summary>
+    public bool Aside { get; init; }
 }
 
 /// <summary>A team conversation whose progress card a turn elsewhere changed.</summary>

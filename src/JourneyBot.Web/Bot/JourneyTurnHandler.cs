@@ -54,7 +54,7 @@ internal sealed class JourneyTurnHandler(
             pressedCardId = cardId;
         }
 
-        progress.Posted(userTurn.Scope, typed: submit is null, outcome.Messages.Count);
+        progress.Posted(userTurn.Scope, typed: submit is null, outcome.Messages.Count(m => !m.Aside));
         turn.SendAfterAnswer(token => SendThenFollowUpAsync(turn, userTurn, outcome, async () =>
         {
             if (pressedCardId is not null)
@@ -168,7 +168,7 @@ internal sealed class JourneyTurnHandler(
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.Done));
         }
 
-        progress.Posted(userTurn.Scope, typed: false, messages.Count);
+        progress.Posted(userTurn.Scope, typed: false, messages.Count(m => !m.Aside));
         turn.SendAfterAnswer(token => SendThenFollowUpAsync(turn, userTurn, outcome, () => SendAsync(turn, messages, token), token), Foldable(outcome, messages) ? () => Fold(turn, userTurn, outcome, messages, pressedCardId: null) : null);
     }
 

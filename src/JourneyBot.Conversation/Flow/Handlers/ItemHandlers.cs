@@ -80,7 +80,7 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
             // are kept without a post, like any typed item there; the progress card counts them.
             if (await questions.FirstOnMapAsync(turn, map, cancellationToken))
             {
-                outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, said, Strings.EvidenceAskOnce)));
+                outcome.Messages.Insert(0, new BotMessage(null, EvidenceCards.Ask(map, item, turn.From, said, Strings.EvidenceAskOnce)) { Aside = true });
             }
         }
         else if (turn.Submit is not null && map.Step == MapStep.Contribute)

@@ -76,6 +76,21 @@ public sealed class LanguageFlowTests
         Assert.Equal("en", CultureInfo.CurrentUICulture.Name);
     }
 
+    [Theory]
+    [InlineData("idioma es", "es")]
+    [InlineData("limba ro", "ro")]
+    [InlineData("limbă română", "ro")]
+    public async Task The_language_command_is_understood_in_every_language_whatever_the_members_teams_speaks(string typed, string expected)
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+
+        var set = await session.SayAsync(Megan, typed, In("en-US"));
+
+        Assert.StartsWith(Text(nameof(Strings.LanguageSet), expected)[..5], Said(set), StringComparison.Ordinal);
+        var team = await session.Services.GetRequiredService<TeamLanguages>().GetAsync(session.Scope.TeamKey, Cancel);
+        Assert.Equal(expected, team?.TwoLetterISOLanguageName);
+    }
+
     [Fact]
     public async Task Only_the_facilitator_of_the_map_here_changes_the_language()
     {

@@ -17,6 +17,11 @@ internal static class CommandParser
     {
         ArgumentNullException.ThrowIfNull(words);
         var trimmed = (text ?? string.Empty).Trim();
+        if (LanguageInAnyWords(trimmed) is { } language)
+        {
+            return language;
+        }
+
         if (words.Lead(trimmed, WordKeys.Openers) is not var (key, rest))
         {
             // A kind written as one hyphenated word ("bright-spot 3 | …"), as the cards' data names it.
@@ -65,6 +70,17 @@ internal static class CommandParser
             _ => new AnswerCommand(trimmed),
         };
     }
+
+    // "idioma es" is understood whatever the member's Teams speaks: the way to the team's language must
+    // not need that language's words already. Only with a language named (or alone), so "Idioma del
+    // cliente…" stays an answer.
+    private static LanguageCommand? LanguageInAnyWords(string text) =>
+        EveryLanguage.After(text, nameof(Strings.CommandWordsLanguage)) is { } chosen
+        && (chosen.Length == 0 || Languages.BotLanguages.FromWord(chosen) is not null)
+            ? new LanguageCommand(chosen)
+            : null;
+
+    private static CommandWords EveryLanguage => CommandWords.For([Languages.BotLanguages.Spanish, Languages.BotLanguages.Romanian]);
 
     private static Command? Bare(string key) => key switch
     {

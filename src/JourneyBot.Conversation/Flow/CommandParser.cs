@@ -9,6 +9,9 @@ internal static class CommandParser
 {
     private static readonly char[] ListSeparators = [',', ';', '\n'];
 
+    // The language command's words in every language (see LanguageInAnyWords), made once: every typed text is checked against them.
+    private static readonly CommandWords EveryLanguage = CommandWords.For([Languages.BotLanguages.Spanish, Languages.BotLanguages.Romanian]);
+
     /// <summary>The command in typed text, in English or the turn's languages (<see cref="CommandWords.Current"/>). Text that is no command is an <see cref="AnswerCommand"/>.</summary>
     public static Command Parse(string text) => Parse(text, CommandWords.Current);
 
@@ -79,8 +82,6 @@ internal static class CommandParser
         && (chosen.Length == 0 || Languages.BotLanguages.FromWord(chosen) is not null)
             ? new LanguageCommand(chosen)
             : null;
-
-    private static CommandWords EveryLanguage => CommandWords.For([Languages.BotLanguages.Spanish, Languages.BotLanguages.Romanian]);
 
     private static Command? Bare(string key) => key switch
     {

@@ -36,7 +36,7 @@ public sealed class ValidationWork(IDueWorkStore schedule) : IValidationTimers
         payload["zone"] = zone;
         // The id is logged where the work fails or repeats: a hash, so no member id is written beside a map there.
         var named = string.Join('|', round.TeamKey, round.MapId, round.Number.ToString(CultureInfo.InvariantCulture), memberId);
-        var id = "vreminder|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(named)).AsSpan(0, 16));
+        var id = DueWork.HashedId("vreminder|", named);
         return new DueWork(id, ReminderKind, at, payload.ToJsonString());
     }
 

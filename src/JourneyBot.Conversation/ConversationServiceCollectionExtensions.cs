@@ -25,10 +25,15 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<MapLinks>();
         services.TryAddSingleton<ITeamRoster, NoTeamRoster>();
         services.TryAddSingleton<IRoundTimers, RoundWork>();
+        // Validation rounds' reminders and deadline on the durable schedule, where the host has one.
+        services.TryAddSingleton<Validation.IValidationTimers>(sp => sp.GetService<Scheduling.IDueWorkStore>() is { } schedule
+            ? new Validation.ValidationWork(schedule) : Validation.NoValidationTimers.Instance);
         services.TryAddSingleton(sp => new RoundServices(
             sp.GetRequiredService<IRoundStore>(), sp.GetRequiredService<ITeamRoster>(), sp.GetRequiredService<IRoundTimers>(),
-            sp.GetService<Validation.IValidationStore>()));
+            sp.GetService<Validation.IValidationStore>(), sp.GetRequiredService<Validation.IValidationTimers>()));
         services.TryAddSingleton<RoundDue>();
+        services.TryAddSingleton(sp => sp.GetService<Validation.IValidationStore>() is { } validations
+            ? new Validation.ValidationDue(sp.GetRequiredService<IMapStore>(), validations, sp.GetRequiredService<TimeProvider>()) : null!);
         // Needs an Actions.FollowUp.IFollowUpStore, registered with the stores.
         services.TryAddSingleton<Actions.FollowUp.ActionFollowUp>();
         services.TryAddSingleton<StillTrue.StillTrueReviews>();

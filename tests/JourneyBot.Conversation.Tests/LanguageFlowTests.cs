@@ -60,6 +60,38 @@ public sealed class LanguageFlowTests
     }
 
     [Fact]
+    public async Task A_progress_card_updated_outside_any_turn_speaks_the_teams_language()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.SayAsync(Alex, "start Zapatillas", In("es-ES"));
+        var map = await session.MapAsync();
+        await session.Conversation.RememberProgressCardAsync(session.Scope, map.Id, "progress-1", Cancel);
+
+        // The host updates the card from its own loop, in whatever language that loop has.
+        using var hosts = LanguageScope.Enter(BotLanguages.English);
+        var view = await session.Conversation.ProgressAsync(session.Scope, Cancel);
+
+        Assert.NotNull(view);
+        Assert.Contains(Text(nameof(Strings.ProgressSuffix), "es"), CardText.Of(view.Card), StringComparison.Ordinal);
+        Assert.Equal("en", CultureInfo.CurrentUICulture.Name);
+    }
+
+    [Theory]
+    [InlineData("idioma es", "es")]
+    [InlineData("limba ro", "ro")]
+    [InlineData("limbă română", "ro")]
+    public async Task The_language_command_is_understood_in_every_language_whatever_the_members_teams_speaks(string typed, string expected)
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+
+        var set = await session.SayAsync(Megan, typed, In("en-US"));
+
+        Assert.StartsWith(Text(nameof(Strings.LanguageSet), expected)[..5], Said(set), StringComparison.Ordinal);
+        var team = await session.Services.GetRequiredService<TeamLanguages>().GetAsync(session.Scope.TeamKey, Cancel);
+        Assert.Equal(expected, team?.TwoLetterISOLanguageName);
+    }
+
+    [Fact]
     public async Task Only_the_facilitator_of_the_map_here_changes_the_language()
     {
         await using var session = await MappingSession.StartInMemoryAsync();

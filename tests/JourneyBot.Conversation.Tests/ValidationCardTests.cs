@@ -74,7 +74,9 @@ public sealed class ValidationCardTests
         foreach (var (kind, card) in new[]
         {
             ("validation setup card", ValidationCards.Setup(map, items, new Dictionary<string, int>(), departments, asked, "⚠ " + new string('x', 300))),
-            ("validation sent card", ValidationCards.Sent(map, items, asked)),
+            ("validation sent card", ValidationCards.Sent(map, items, asked, "Sat 12 Dec 17:00")),
+            ("validation summary card", ValidationCards.Summary(map, round, items,
+                [ask, .. Enumerable.Range(0, 500).Select(i => ask with { Member = new Person($"m{i}", new string('n', TextRules.NameMax)), Answers = new Dictionary<string, ValidationAnswer>() })])),
             ("validation question card", ValidationCards.Questions(new string('t', 100), map, round, items, ask, new string('x', 300))),
             ("contradiction card", ValidationCards.Contradiction(new string('t', 100), map, items[0], denials, "⚠ " + new string('x', 300))),
         })
@@ -87,7 +89,7 @@ public sealed class ValidationCardTests
 
         if (language == "en")
         {
-            Assert.Contains("and 34 others", CardText.Of(ValidationCards.Sent(map, items, asked)), StringComparison.Ordinal);
+            Assert.Contains("and 34 others", CardText.Of(ValidationCards.Sent(map, items, asked, "Sat 17:00")), StringComparison.Ordinal);
         }
     }
 

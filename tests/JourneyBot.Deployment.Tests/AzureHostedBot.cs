@@ -95,6 +95,8 @@ public sealed class AzureHostedBot : IAsyncLifetime
             // As deployed by default: departments are asked, not read from Graph, and actions stay out of Planner.
             ["Graph__Enabled"] = "false",
             ["Planner__Enabled"] = "false",
+            // The template's instance count (string(instanceCount)): one instance here.
+            ["ConnectorPacing__Instances"] = "1",
             // Empty: telemetry stays off, since tests talk to no Azure endpoint.
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = string.Empty,
         };

@@ -181,9 +181,11 @@ public static class CardCatalogue
         var denials = new[] { "Sales", "Stores **x**" }.Select(d => (ask with { Department = d },
             new JourneyBot.Conversation.Validation.ValidationAnswer(JourneyBot.Conversation.Validation.Verdict.NotTrue, "Guest checkout since May <i>x</i>", at))).ToList();
         yield return ("validate", ValidationCards.Setup(map, items, tally, ["Customer Service", "Sales", "Stores"], asked));
-        yield return ("validate-sent", ValidationCards.Sent(map, items, asked));
+        yield return ("validate-sent", ValidationCards.Sent(map, items, asked, "Fri 17:00"));
         yield return ("validate-question", ValidationCards.Questions("19:team@thread.tacv2", map, round, items, ask, "✔ Thanks, Megan: 2 answers kept."));
         yield return ("contradiction", ValidationCards.Contradiction("19:team@thread.tacv2", map, items[1], denials));
+        var silent = Enumerable.Range(1, 10).Select(i => ask with { Member = new Person($"m{i}", $"Member <b>{i}</b>"), Answers = new Dictionary<string, JourneyBot.Conversation.Validation.ValidationAnswer>() });
+        yield return ("validate-summary", ValidationCards.Summary(map, round, items, [ask, .. silent]));
     }
 
     // An owned action's card in its owner's 1:1 chat: open (after a change), blocked, done, read-only, moved.

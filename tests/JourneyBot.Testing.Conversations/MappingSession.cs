@@ -43,6 +43,9 @@ public sealed class MappingSession : IAsyncDisposable
     /// <summary>The reminders and deadlines rounds set.</summary>
     public RecordingRoundTimers Timers => _host.Services.GetRequiredService<RecordingRoundTimers>();
 
+    /// <summary>The reminders and deadlines validation rounds set.</summary>
+    public RecordingValidationTimers ValidationTimers => _host.Services.GetRequiredService<RecordingValidationTimers>();
+
     /// <summary>What rounds do by themselves at their moments.</summary>
     public RoundDue Due => _host.Services.GetRequiredService<RoundDue>();
 
@@ -79,6 +82,8 @@ public sealed class MappingSession : IAsyncDisposable
         builder.Services.TryAddSingleton<Conversation.Languages.ITeamLanguageStore, InMemoryTeamLanguageStore>();
         builder.Services.AddSingleton<FixedRoster>().AddSingleton<ITeamRoster>(sp => sp.GetRequiredService<FixedRoster>());
         builder.Services.AddSingleton<RecordingRoundTimers>().AddSingleton<IRoundTimers>(sp => sp.GetRequiredService<RecordingRoundTimers>());
+        builder.Services.AddSingleton<RecordingValidationTimers>()
+            .AddSingleton<Conversation.Validation.IValidationTimers>(sp => sp.GetRequiredService<RecordingValidationTimers>());
         builder.Services.AddJourneyConversation();
         builder.Services.Configure<MapLinkOptions>(o =>
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 
 namespace JourneyBot.Testing.Conversations;
@@ -41,12 +42,15 @@ public sealed record Scenario(string Name, Line[] Lines, ExpectedMap Expected)
 /// <summary>Plays scenarios against a <see cref="MappingSession"/>.</summary>
 public static partial class Script
 {
-    public static async Task PlayAsync(MappingSession session, IEnumerable<Line> lines)
+    public static Task PlayAsync(MappingSession session, IEnumerable<Line> lines) => PlayAsync(session, lines, turn => turn);
+
+    /// <summary>As <see cref="PlayAsync(MappingSession, IEnumerable{Line})"/>, each turn shaped by <paramref name="shape"/> (the members' Teams locale …).</summary>
+    public static async Task PlayAsync(MappingSession session, IEnumerable<Line> lines, Func<UserTurn, UserTurn> shape)
     {
         foreach (var line in lines)
         {
             var says = await ResolveAsync(session, line.Says);
-            var outcome = await session.SayAsync(People.ByName(line.Who), says);
+            var outcome = await session.SayAsync(People.ByName(line.Who), says, shape);
             var text = CardText.Of(outcome);
             foreach (var expected in line.Expect)
             {

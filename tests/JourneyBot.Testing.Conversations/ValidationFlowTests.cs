@@ -18,7 +18,7 @@ namespace JourneyBot.Testing.Conversations;
 /// "Delivery costs show late" twice, "Checkout asks for an account" once. Adele (Customer
 /// Service), Isaiah (Sales) and Patti (Stores) answer in their 1:1 chats with the bot.
 /// </summary>
-public abstract class ValidationFlowTests
+public abstract partial class ValidationFlowTests
 {
     private static readonly RosterMember[] Team =
     [

@@ -57,10 +57,12 @@ internal static class MapCard
 
         // Twelve stages of long names with the picture may still not fit. Each stage's thinking, bright spots, expects
         // and moves on (the full map has them) go first; then the picture for the smaller faces row, with them back;
-        // then both.
-        foreach (var (drawn, lanes) in new (Lazy<string>? Drawn, bool Lanes)[] { (picture, false), (null, true), (null, false) })
+        // then both; last, the actions down to the most pressing one (the page and the actions CSV list them all):
+        // the longer Spanish and Romanian texts need that step.
+        foreach (var (drawn, lanes, fewActions) in new (Lazy<string>? Drawn, bool Lanes, bool FewActions)[]
+            { (picture, false, false), (null, true, false), (null, false, false), (null, false, true) })
         {
-            card = Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, related, lanes) with { Actions = links, Refresh = refresh };
+            card = Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, related, lanes, fewActions) with { Actions = links, Refresh = refresh };
             if (Bytes(card) <= TargetBytes)
             {
                 break;
@@ -124,7 +126,7 @@ internal static class MapCard
         JsonSerializer.SerializeToUtf8Bytes(card, CardJson.Default.AdaptiveCard).Length;
 
     private static AdaptiveCard Build(JourneyMap map, MapBoard board, int perList, int chars, Lazy<string>? picture, string? intro,
-        ActionsOnDay? actions, bool linked, RelatedMap? related, bool lanes = true)
+        ActionsOnDay? actions, bool linked, RelatedMap? related, bool lanes = true, bool fewActions = false)
     {
         var tally = board.Tally();
         string Short(string text) => Shorten(text, chars);
@@ -163,7 +165,7 @@ internal static class MapCard
         body.AddRange(TopOpportunities(map, board, tally, perList, Short));
         if (actions is not null)
         {
-            body.AddRange(MapCardActions.Block(actions, board, perList, Short, linked));
+            body.AddRange(MapCardActions.Block(actions, board, perList, Short, linked, fewActions));
         }
 
         var gaps = MapGaps.Of(map, board).Lines();

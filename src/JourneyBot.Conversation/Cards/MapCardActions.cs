@@ -11,8 +11,12 @@ namespace JourneyBot.Conversation.Cards;
 /// </summary>
 internal static class MapCardActions
 {
-    /// <summary>The block, within the card's budget: <paramref name="perList"/> and <paramref name="shorten"/> shrink with it.</summary>
-    public static IEnumerable<CardElement> Block(ActionsOnDay actions, MapBoard board, int perList, Func<string, string> shorten, bool linked)
+    /// <summary>
+    /// The block, within the card's budget: <paramref name="perList"/> and <paramref name="shorten"/> shrink with it, and
+    /// with <paramref name="few"/> (the card's last resort) only <paramref name="perList"/> actions are shown.
+    /// </summary>
+    public static IEnumerable<CardElement> Block(ActionsOnDay actions, MapBoard board, int perList, Func<string, string> shorten, bool linked,
+        bool few = false)
     {
         var all = actions.Ordered();
         var heading = all.Count == 0 ? Strings.ActionsHeading
@@ -24,7 +28,7 @@ internal static class MapCardActions
         }
 
         // A few more actions than items per list: they are what the team committed to.
-        var shown = perList + 3;
+        var shown = few ? perList : perList + 3;
         foreach (var action in all.Take(shown))
         {
             yield return Line(action, actions.Today, shorten);

@@ -17,6 +17,9 @@ internal static class ValidationCards
     /// <summary>Input id of the departments on the facilitator's card.</summary>
     public const string DepartmentsInput = "validate.departments";
 
+    /// <summary>Input id of the days members have to answer, on the facilitator's card.</summary>
+    public const string DaysInput = "validate.days";
+
     /// <summary>Input id of the new text on the contradiction card.</summary>
     public const string ChangeInput = "contradiction.text";
 
@@ -39,7 +42,7 @@ internal static class ValidationCards
 
     /// <summary>The facilitator's card: the items to ask about, the departments (editable) and who is asked now.</summary>
     public static AdaptiveCard Setup(JourneyMap map, IReadOnlyList<MapItem> items, IReadOnlyDictionary<string, int> tally,
-        IReadOnlyList<string> departments, IReadOnlyList<(string Department, IReadOnlyList<string> Names)> asked, string? note = null)
+        IReadOnlyList<string> departments, IReadOnlyList<(string Department, IReadOnlyList<string> Names)> asked, string? note = null, string? days = null)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(items);
@@ -63,11 +66,16 @@ internal static class ValidationCards
         });
         body.Add(Say(asked.Count == 0 ? Strings.ValidateNobodyYet : Strings.ValidateAskedNow, subtle: true));
         body.AddRange(asked.Select(a => Labelled(a.Department, Names(a.Names)) with { Spacing = "None" }));
+        body.Add(new InputText
+        {
+            Id = DaysInput, Label = Strings.ValidateDaysLabel.Fill(("most", ValidationDeadline.MostDays)),
+            Value = days ?? ValidationDeadline.DefaultDays.ToString(CultureInfo.InvariantCulture), MaxLength = 10,
+        });
         return new AdaptiveCard(body) { Actions = [Button(Strings.ButtonSendQuestions, CardVerbs.SendValidation, map) with { Style = "positive" }] };
     }
 
     /// <summary>The facilitator's card once sent: what went to whom; nothing left to press.</summary>
-    public static AdaptiveCard Sent(JourneyMap map, IReadOnlyList<MapItem> items, IReadOnlyList<(string Department, IReadOnlyList<string> Names)> asked)
+    public static AdaptiveCard Sent(JourneyMap map, IReadOnlyList<MapItem> items, IReadOnlyList<(string Department, IReadOnlyList<string> Names)> asked, string due)
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(items);
@@ -79,7 +87,37 @@ internal static class ValidationCards
             Say(Strings.ValidateSent.Fill(("count", items.Count), ("people", people), ("departments", asked.Count))),
         };
         body.AddRange(asked.Select(a => Labelled(a.Department, Names(a.Names)) with { Spacing = "None" }));
+        body.Add(Say(Strings.ValidateSentDue.Fill(("due", due))));
         body.Add(Say(Strings.ValidateSentHow, subtle: true));
+        return new AdaptiveCard(body);
+    }
+
+    /// <summary>
+    /// The facilitator's summary at the round's deadline: per item asked (still on the map) how many
+    /// said each answer, then who did not answer.
+    /// </summary>
+    public static AdaptiveCard Summary(JourneyMap map, ValidationRound round, IReadOnlyList<MapItem> items, IReadOnlyList<ValidationAsk> asks)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(round);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(asks);
+        var silent = asks.Where(a => a.Answers.Count == 0).Select(a => a.Member.Name).ToList();
+        var body = new List<CardElement>
+        {
+            Title(map, Strings.ValidateSummarySuffix),
+            Say(Strings.ValidateSummaryIntro.Fill(("number", round.Number), ("answered", asks.Count - silent.Count), ("asked", asks.Count))),
+        };
+        foreach (var item in items)
+        {
+            int Count(Verdict verdict) => asks.Count(a => a.Answers.TryGetValue(item.Id, out var answer) && answer.Verdict == verdict);
+            body.Add(Plain("• " + Vocabulary.Describe(item)));
+            body.Add(Say(Strings.ValidateSummaryCounts.Fill(("seen", Count(Verdict.SeenIt)), ("told", Count(Verdict.CustomersTellUs)),
+                ("untrue", Count(Verdict.NotTrue)), ("unknown", Count(Verdict.DontKnow))), subtle: true) with { Spacing = "None" });
+        }
+
+        body.Add(Say(silent.Count == 0 ? Strings.ValidateSummaryAllAnswered
+            : Strings.ValidateSummaryNoAnswer.Fill(("names", Markdown.Escape(Names(silent))))));
         return new AdaptiveCard(body);
     }
 

@@ -9,6 +9,9 @@ internal static class CommandParser
 {
     private static readonly char[] ListSeparators = [',', ';', '\n'];
 
+    // The language command's words in every language (see LanguageInAnyWords), made once: every typed text is checked against them.
+    private static readonly CommandWords EveryLanguage = CommandWords.For([Languages.BotLanguages.Spanish, Languages.BotLanguages.Romanian]);
+
     /// <summary>The command in typed text, in English or the turn's languages (<see cref="CommandWords.Current"/>). Text that is no command is an <see cref="AnswerCommand"/>.</summary>
     public static Command Parse(string text) => Parse(text, CommandWords.Current);
 
@@ -17,6 +20,11 @@ internal static class CommandParser
     {
         ArgumentNullException.ThrowIfNull(words);
         var trimmed = (text ?? string.Empty).Trim();
+        if (LanguageInAnyWords(trimmed) is { } language)
+        {
+            return language;
+        }
+
         if (words.Lead(trimmed, WordKeys.Openers) is not var (key, rest))
         {
             // A kind written as one hyphenated word ("bright-spot 3 | …"), as the cards' data names it.
@@ -65,6 +73,15 @@ internal static class CommandParser
             _ => new AnswerCommand(trimmed),
         };
     }
+
+    // "idioma es" is understood whatever the member's Teams speaks: the way to the team's language must
+    // not need that language's words already. Only with a language named (or alone), so "Idioma del
+    // cliente…" stays an answer.
+    private static LanguageCommand? LanguageInAnyWords(string text) =>
+        EveryLanguage.After(text, nameof(Strings.CommandWordsLanguage)) is { } chosen
+        && (chosen.Length == 0 || Languages.BotLanguages.FromWord(chosen) is not null)
+            ? new LanguageCommand(chosen)
+            : null;
 
     private static Command? Bare(string key) => key switch
     {

@@ -16,6 +16,12 @@ internal sealed class EvidenceQuestions(IMapStore store)
     // Held only between reading their row and writing it, so it stays as small as the turns in flight.
     private readonly ConcurrentDictionary<(string Team, string Member, string Map), byte> _asking = new();
 
+    // The members this instance asked (team, member, map), so that a turn right after the asking one is
+    // not decided on a copy of the row read before it was written (the store's recent copies). Bounded:
+    // when full it starts again, and the rows still say who was asked.
+    private readonly ConcurrentDictionary<(string Team, string Member, string Map), byte> _asked = new();
+    private const int AskedKept = 10_000;
+
     /// <summary>The maps a member's row remembers being asked on: the latest ones (an older map asks once more, harmlessly).</summary>
     public const int MapsRemembered = 20;
 
@@ -30,7 +36,7 @@ internal sealed class EvidenceQuestions(IMapStore store)
     public async Task<bool> FirstOnMapAsync(UserTurn turn, JourneyMap map, CancellationToken cancellationToken)
     {
         var key = (turn.Scope.TeamKey, turn.From.Id, map.Id);
-        if (!_asking.TryAdd(key, 0))
+        if (_asked.ContainsKey(key) || !_asking.TryAdd(key, 0))
         {
             return false;
         }
@@ -45,6 +51,12 @@ internal sealed class EvidenceQuestions(IMapStore store)
 
             var asked = member with { EvidenceAskedOn = [.. member.EvidenceAskedOn.TakeLast(MapsRemembered - 1), map.Id] };
             await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, asked, cancellationToken);
+            if (_asked.Count >= AskedKept)
+            {
+                _asked.Clear();
+            }
+
+            _asked[key] = 0;
             return true;
         }
         finally

@@ -149,7 +149,7 @@ public sealed class JourneyConversation
     public async Task<ProgressCardView?> ProgressAsync(MapScope scope, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        using var language = await _languages.SpeakAsync(scope.TeamKey, cancellationToken);
+        using var language = Languages.LanguageScope.Enter(await _languages.LanguageOfAsync(scope.TeamKey, cancellationToken));
         return await _progressCards.LatestAsync(scope, cancellationToken);
     }
 

@@ -49,14 +49,13 @@ public sealed class TeamLanguages(ITeamLanguageStore? store, TimeProvider clock)
         _kept.TryGetValue(teamKey, out var kept) && clock.GetUtcNow() - kept.Read < Lifetime ? kept.Language : null;
 
     /// <summary>
-    /// Work outside any turn for <paramref name="teamKey"/> (reminders, digests, the map page and
-    /// exports, progress cards) in the team's language, English when it has none; until disposed.
+    /// The language of work outside any turn for <paramref name="teamKey"/> (reminders, digests, the map
+    /// page and exports, progress cards): the team's, English when it has none. The caller enters it
+    /// itself (<c>using var _ = LanguageScope.Enter(await languages.LanguageOfAsync(team, ct));</c>): a
+    /// culture set inside an async method is gone once it returns.
     /// </summary>
-    public async Task<LanguageScope> SpeakAsync(string? teamKey, CancellationToken cancellationToken)
-    {
-        var language = teamKey is null ? null : await GetAsync(teamKey, cancellationToken);
-        return LanguageScope.Enter(language ?? BotLanguages.English);
-    }
+    public async Task<CultureInfo> LanguageOfAsync(string? teamKey, CancellationToken cancellationToken) =>
+        (teamKey is null ? null : await GetAsync(teamKey, cancellationToken)) ?? BotLanguages.English;
 
     /// <summary>Sets the team's language.</summary>
     public async Task SetAsync(string teamKey, CultureInfo language, CancellationToken cancellationToken)

@@ -34,7 +34,22 @@ public sealed class MapDeletion(IMapStore store, IRoundStore rounds, IRoundTimer
             await validations.DeleteAsync(teamKey, mapId, cancellationToken);
         }
 
+        await ForgetEvidenceAskedAsync(teamKey, mapId, cancellationToken);
         return await store.DeleteMapAsync(teamKey, mapId, cancellationToken);
+    }
+
+    // A member's row remembers the maps where they were asked how they know (Flow.EvidenceQuestions):
+    // those were asked of the map's authors, whose rows lose the map's id before the map goes.
+    private async Task ForgetEvidenceAskedAsync(string teamKey, string mapId, CancellationToken cancellationToken)
+    {
+        var counts = await store.GetCountsAsync(teamKey, mapId, cancellationToken);
+        foreach (var author in counts.Authors.Select(a => a.Author.Id).Distinct(StringComparer.Ordinal))
+        {
+            if (await store.GetMemberAsync(teamKey, author, cancellationToken) is { } member && member.EvidenceAskedOn.Contains(mapId, StringComparer.Ordinal))
+            {
+                await store.PutMemberAsync(teamKey, author, member with { EvidenceAskedOn = [.. member.EvidenceAskedOn.Where(id => id != mapId)] }, cancellationToken);
+            }
+        }
     }
 
     /// <summary>Drops the round's deadline and its members' reminders from the schedule.</summary>

@@ -5,4 +5,6 @@ namespace JourneyBot.Conversation.Rounds;
 /// <param name="Roster">The members of a team conversation.</param>
 /// <param name="Timers">Reminders and deadlines.</param>
 /// <param name="Validations">Where validation rounds and the evidence history live; none: <c>validate</c> is not offered.</param>
-public sealed record RoundServices(IRoundStore Store, ITeamRoster Roster, IRoundTimers Timers, Validation.IValidationStore? Validations = null);
+/// <param name="ValidationTimers">Validation rounds' reminders and deadlines; none: their rounds are sent without (as before deadlines).</param>
+public sealed record RoundServices(IRoundStore Store, ITeamRoster Roster, IRoundTimers Timers, Validation.IValidationStore? Validations = null,
+    Validation.IValidationTimers? ValidationTimers = null);

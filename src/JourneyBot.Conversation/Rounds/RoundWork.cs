@@ -46,7 +46,7 @@ public sealed class RoundWork(IDueWorkStore schedule) : IRoundTimers
         // The id is logged where the work fails or repeats: a hash, so no member id is written beside a round there.
         var named = string.Join('|', round.TeamKey, round.MapId, round.Number.ToString(CultureInfo.InvariantCulture), memberId,
             at.UtcTicks.ToString(CultureInfo.InvariantCulture));
-        var id = "reminder|" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(named)).AsSpan(0, 16));
+        var id = DueWork.HashedId("reminder|", named);
         return new DueWork(id, ReminderKind, at, payload.ToJsonString());
     }
 

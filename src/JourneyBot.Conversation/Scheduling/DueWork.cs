@@ -20,6 +20,13 @@ public sealed record DueWork(string Id, string Kind, DateTimeOffset DueAt, strin
     /// <summary>The longest payload a store keeps, in UTF-16 characters.</summary>
     public const int MaxPayloadLength = 16_000;
 
+    /// <summary>
+    /// An id made of <paramref name="prefix"/> and a hash of <paramref name="named"/>: ids are logged where
+    /// work fails or repeats, so one that names a member is hashed, and no member id is written beside a map there.
+    /// </summary>
+    public static string HashedId(string prefix, string named) =>
+        prefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(named)).AsSpan(0, 16));
+
     /// <summary>Throws when the work cannot be stored: an empty id or kind, or a payload too long.</summary>
     public void Validate()
     {

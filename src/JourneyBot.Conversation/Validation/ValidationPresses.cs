@@ -51,6 +51,12 @@ internal sealed class ValidationPresses(IMapStore store, IValidationStore valida
             return new TurnOutcome { CardUpdate = ValidationCards.Done(map, Strings.ValidateClosed) };
         }
 
+        if (round.Deadline <= clock.GetUtcNow())
+        {
+            // Past its deadline, the summary may be counted already: a late answer would be missing from it.
+            return new TurnOutcome { CardUpdate = ValidationCards.Done(map, Strings.ValidateClosedAtDeadline) };
+        }
+
         var board = await store.GetBoardAsync(teamKey, mapId, cancellationToken);
         var items = round.ItemIds.Select(id => board.Items.FirstOrDefault(i => i.Id == id)).OfType<MapItem>().ToList();
         var (given, typed, problem) = Read(submit, round, items);
@@ -293,14 +299,6 @@ internal sealed class ValidationPresses(IMapStore store, IValidationStore valida
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((turn.ActivityId ?? Guid.NewGuid().ToString("N")) + "\u001f" + itemId)).AsSpan(0, 12));
 
     // A map's document is in the conversation that holds it, or on its shelf line.
-    private async Task<JourneyMap?> ReadMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
-    {
-        if (await store.GetMapSummaryAsync(teamKey, mapId, cancellationToken) is not { } summary)
-        {
-            return null;
-        }
-
-        var held = await store.GetLatestConversationMapAsync(new MapScope(teamKey, summary.ConversationKey), cancellationToken);
-        return held?.Map.Id == mapId ? held.Map : await store.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
-    }
+    private Task<JourneyMap?> ReadMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
+        ValidationDue.ReadMapAsync(store, teamKey, mapId, cancellationToken);
 }

@@ -7,8 +7,10 @@ namespace JourneyBot.Conversation.Validation;
 /// of the departments closest to customers, each member in their 1:1 chat with the bot.
 /// </summary>
 /// <remarks>
-/// It has no deadline: it takes answers until the facilitator sends the map's next validation round
-/// (which closes it) or the map is deleted. Answers change the items' evidence as they come.
+/// It takes answers until its <see cref="Deadline"/> (the facilitator then gets its summary), the
+/// map's next validation round (which closes it early) or the map's deletion. Answers change the
+/// items' evidence as they come. A round stored before deadlines existed has none and stays open
+/// until the next round.
 /// </remarks>
 public sealed record ValidationRound
 {
@@ -45,7 +47,13 @@ public sealed record ValidationRound
     /// <summary>When it was sent.</summary>
     public DateTimeOffset SentAt { get; init; }
 
-    /// <summary>Open until the map's next validation round is sent.</summary>
+    /// <summary>When it closes by itself and the facilitator gets its summary; null for a round sent before rounds had deadlines.</summary>
+    public DateTimeOffset? Deadline { get; init; }
+
+    /// <summary>The facilitator's time zone (IANA id) when they sent it, to show the deadline in; null: UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Open until its deadline or the map's next validation round.</summary>
     public ValidationState State { get; init; } = ValidationState.Open;
 }
 
@@ -55,7 +63,7 @@ public enum ValidationState
     /// <summary>Answers are taken.</summary>
     Open,
 
-    /// <summary>A newer round replaced it.</summary>
+    /// <summary>Its deadline passed, or a newer round replaced it.</summary>
     Closed,
 }
 

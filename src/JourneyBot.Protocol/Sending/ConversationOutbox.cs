@@ -170,7 +170,15 @@ public sealed class ConversationOutbox(
         // The grace counts from the stop signal, before anything here yields.
         var grace = options.Value.ShutdownGrace;
         using var graceOver = new CancellationTokenSource(grace, clock);
-        await _hurry.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _hurry.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // disposed between the check above and here, by a host stopped and disposed at once
+        }
+
         using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, graceOver.Token);
         try
         {

@@ -140,6 +140,9 @@ internal static class JourneyBotWebExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DirectDelivery>());
         services.AddSingleton<IDueWorkHandler, RoundReminders>();
         services.AddSingleton<IDueWorkHandler, RoundDeadlines>();
+        // Validation rounds: a reminder to who has not answered, and the facilitator's summary at the deadline.
+        services.AddSingleton<IDueWorkHandler, ValidationReminders>();
+        services.AddSingleton<IDueWorkHandler, ValidationDeadlines>();
 
         // Owners of actions get their action's card in their 1:1 chat.
         services.AddSingleton<Actions.OwnerDelivery>();

@@ -15,7 +15,8 @@ namespace JourneyBot.Web.Maps;
 /// token. A link shows the published version it names, whatever changed since (<c>?v=N</c> shows another
 /// version of the same map: the token grants the map), with the map's actions as they are now; the page
 /// lists the versions and what changed since the one before. Once the map is archived or cancelled, its
-/// links answer 410, and once it is deleted they answer 410 saying so. Round trips: one point read of the map's shelf line, then side by side one query
+/// links answer 410, and once it is deleted they answer 410 saying so. Round trips: one point read of the map's shelf line (beside it the
+/// team's language, unless this instance keeps it), then side by side one query
 /// for the published version (a map published before versions were kept: its map and board), one for
 /// the actions, one listing the versions and, for the page and the changes, one for the version before (and, for the
 /// page, one for the evidence history). The page, of a map with a future state, also reads that map's shelf line (and
@@ -49,9 +50,12 @@ internal static class MapPagesEndpoints
 
         var (teamKey, mapId, cancel) = (check.TeamKey!, check.MapId!, http.RequestAborted);
 
-        // The page and its exports are the team's: in its language, whoever opens the link.
-        using var language = await languages.SpeakAsync(teamKey, cancel);
+        // The page and its exports are the team's: in its language, whoever opens the link. The language is
+        // read beside the shelf line (no round trip added in sequence) and entered here: a culture set inside
+        // an awaited method does not flow back to its caller.
+        var teamLanguage = languages.GetAsync(teamKey, cancel);
         var line = await store.GetMapSummaryAsync(teamKey, mapId, cancel);
+        using var language = Conversation.Languages.LanguageScope.Enter(await teamLanguage ?? Conversation.Languages.BotLanguages.English);
         if (line?.Status is MapStatus.Archived or MapStatus.Cancelled)
         {
             return Results.Text(Texts.MapLinkWithdrawn, statusCode: StatusCodes.Status410Gone);

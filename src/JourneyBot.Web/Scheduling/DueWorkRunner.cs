@@ -146,7 +146,7 @@ internal sealed class DueWorkRunner : BackgroundService
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leaseEnd.Token);
 
             // Reminders, deadlines and digests are read by the team: in its language.
-            using var language = await _languages.SpeakAsync(DueWorkTeams.Of(work), cancel.Token);
+            using var language = JourneyBot.Conversation.Languages.LanguageScope.Enter(await _languages.LanguageOfAsync(DueWorkTeams.Of(work), cancel.Token));
             await handler.HandleAsync(work, cancel.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -99,6 +99,49 @@ public sealed class ValidationPipelineTests : IClassFixture<ConnectorFixture>
         Assert.Single(_connector.Requests, r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
     }
 
+    [Fact]
+    public async Task The_schedule_reminds_only_who_has_not_answered_and_at_the_deadline_sends_the_facilitator_the_summary()
+    {
+        // Sent Monday 09:00 UTC with the card's three days: closing Thursday 17:00, the reminder Wednesday 16:30.
+        var (reminderTime, deadline) = (new DateTimeOffset(2026, 11, 25, 16, 30, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.Zero));
+        await using var round = await StartAsync(_connector);
+        await round.SayAsync(Megan, "pain Purchase | Checkout asks for an account | assumed");
+        await round.SettleAsync();
+        var before = _connector.Requests.Count;
+        await round.SayAsync(Alex, "validate");
+        var setup = _connector.Requests.Skip(before).Single(r => r.Method == "POST" && ConversationOf(r) == ChannelThread && r.AllText().Contains("validation round", StringComparison.Ordinal));
+        var sent = await round.PressInThreadAsync(Alex, setup.AnsweredId!, ActionData(setup, "sendValidation"),
+            new Dictionary<string, string> { ["validate.departments"] = "Customer Service, Sales", ["validate.days"] = "3" });
+        Assert.Contains("Answers close **Thu 17:00** (your time).", sent, StringComparison.Ordinal);
+        var megans = await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Megan) && r.AllText().Contains("is this true?", StringComparison.Ordinal));
+        await round.WaitForAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Adele) && r.AllText().Contains("is this true?", StringComparison.Ordinal));
+        await round.PressInChatAsync(Megan, ChatOf(Megan), megans.AnsweredId!, Answers(megans, new() { ["verdict.0"] = "told" }));
+        await round.SettleAsync();
+
+        await round.MoveToAsync(reminderTime - TimeSpan.FromMinutes(30));
+        Assert.DoesNotContain(_connector.Requests, r => r.AllText().Contains("A reminder:", StringComparison.Ordinal));
+        await round.MoveToAsync(reminderTime);
+        await round.PollAsync(2);
+        var reminder = Assert.Single(_connector.Requests, r => r.AllText().Contains("A reminder:", StringComparison.Ordinal));
+        Assert.Equal(("POST", ChatOf(Adele)), (reminder.Method, ConversationOf(reminder)));
+        Assert.Contains("the validation questions about “Shoe questions” close **Thu 17:00** (your time)", reminder.AllText(), StringComparison.Ordinal);
+
+        await round.MoveToAsync(deadline);
+        await round.PollAsync(2);
+        var summary = Assert.Single(_connector.Requests, r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
+        var said = summary.AllText();
+        Assert.Contains(" · validation results", said, StringComparison.Ordinal);
+        Assert.Contains("Validation round 1 closed at its deadline: 1 of 2 people answered.", said, StringComparison.Ordinal);
+        Assert.Contains("Seen it: 0 · Customers tell us: 1 · Not true: 0 · Don't know: 0", said, StringComparison.Ordinal);
+        Assert.Contains("Did not answer: Adele Vance.", said, StringComparison.Ordinal);
+        Assert.Equal(ValidationState.Closed, (await round.App.Services.GetRequiredService<IValidationStore>().GetLatestAsync(Team, round.MapId, Cancel))!.State);
+
+        // Later polls send nothing more.
+        await round.PollAsync(2);
+        Assert.Single(_connector.Requests, r => r.AllText().Contains("A reminder:", StringComparison.Ordinal));
+        Assert.Single(_connector.Requests, r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
+    }
+
     // A button's data on a card posted to a 1:1 chat, with the inputs the member filled (the nth button with the verb; the answers' one by default).
     private static Dictionary<string, string> Answers(ConnectorRequest card, Dictionary<string, string> inputs, string verb = "validationAnswers", int nth = 0)
     {

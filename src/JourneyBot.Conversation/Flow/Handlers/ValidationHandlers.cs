@@ -10,9 +10,10 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 /// <summary>
 /// The facilitator's side of a validation round: <c>validate</c> shows what would be asked of whom
 /// (the departments editable on the card), and its Send button asks each member of those
-/// departments in their 1:1 chat, through the same delivery as a round of questions.
+/// departments in their 1:1 chat, through the same delivery as a round of questions, and sets the
+/// round's deadline (the days to answer on the card) and each member's reminder on the schedule.
 /// </summary>
-internal sealed class ValidationHandlers(IMapStore store, IValidationStore validations, ITeamRoster roster, TimeProvider clock)
+internal sealed class ValidationHandlers(IMapStore store, IValidationStore validations, ITeamRoster roster, IValidationTimers timers, TimeProvider clock)
 {
     public async Task<TurnOutcome> ValidateAsync(CommandTurn command, ValidateCommand validate, CancellationToken cancellationToken)
     {
@@ -39,14 +40,23 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         }
 
         var departments = Departments.Clean(CommandParser.SplitList(send.Card[ValidationCards.DepartmentsInput] ?? string.Empty));
+        var typedDays = send.Card[ValidationCards.DaysInput];
+        var days = ValidationDeadline.ReadDays(typedDays);
         var asks = Asks(map, members, departments);
         var problem = departments.Count == 0 ? Strings.ValidateNoDepartments
             : asks.Count == 0 ? Strings.ValidateNobodyToAsk.Fill(("departments", Markdown.Escape(Texts.List(departments))))
+            : days is null ? Strings.ValidateDaysProblem.Fill(("most", ValidationDeadline.MostDays))
             : null;
         if (problem is not null)
         {
-            return new TurnOutcome { CardUpdate = ValidationCards.Setup(map, items, board.Tally(), departments, Grouped(asks), "⚠ " + problem) };
+            // What they typed comes back as typed (shortened), so nothing is lost.
+            var shownDays = typedDays is null ? null : TextRules.Shorten(typedDays.Trim(), 10);
+            return new TurnOutcome { CardUpdate = ValidationCards.Setup(map, items, board.Tally(), departments, Grouped(asks), "⚠ " + problem, shownDays) };
         }
+
+        var now = clock.GetUtcNow();
+        var zone = RoundTime.Zone(turn.TimeZone);
+        var deadline = ValidationDeadline.At(now, days!.Value, zone);
 
         var latest = await validations.GetLatestAsync(teamKey, map.Id, cancellationToken);
         var round = new ValidationRound
@@ -60,9 +70,11 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
             FacilitatorTeamsId = members.FirstOrDefault(m => m.Person.Id == map.Facilitator.Id)?.TeamsId,
             Departments = departments,
             ItemIds = [.. items.Select(i => i.Id)],
-            SentAt = clock.GetUtcNow(),
+            SentAt = now,
+            Deadline = deadline,
+            TimeZone = turn.TimeZone,
         };
-        var outcome = new TurnOutcome { CardUpdate = ValidationCards.Sent(map, items, Grouped(asks)) };
+        var outcome = new TurnOutcome { CardUpdate = ValidationCards.Sent(map, items, Grouped(asks), RoundTime.Show(deadline, now, zone)) };
         if (!await validations.TryCreateAsync(teamKey, round, asks, cancellationToken))
         {
             // The same press delivered twice (or two at once): the other one sent the questions.
@@ -76,6 +88,7 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         }
 
         var key = new RoundKey(teamKey, map.Id, round.Number);
+        await SetTimersAsync(key, round, members, asks, cancellationToken);
         // A member Teams will not reach is told to the facilitator, who can ask them another way.
         var notice = new NotReachedNotice(new RoundAsk { Member = round.Facilitator, TeamsId = round.FacilitatorTeamsId }, map.Name);
         foreach (var ask in asks)
@@ -86,6 +99,23 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         }
 
         return outcome;
+    }
+
+    // The deadline, and a reminder for each member in their working hours (a day before the
+    // deadline, half-way for a shorter round); a member whose hours hold no moment gets none.
+    private async Task SetTimersAsync(RoundKey key, ValidationRound round, IReadOnlyList<RosterMember> members, IReadOnlyList<ValidationAsk> asks,
+        CancellationToken cancellationToken)
+    {
+        var deadline = round.Deadline!.Value;
+        await timers.SetDeadlineAsync(key, deadline, cancellationToken);
+        foreach (var ask in asks)
+        {
+            var theirZone = members.FirstOrDefault(m => m.Person.Id == ask.Member.Id)?.TimeZone;
+            if (RoundTime.Reminder(round.SentAt, deadline, RoundTime.Zone(theirZone, round.TimeZone)) is { } at)
+            {
+                await timers.SetReminderAsync(key, ask.Member.Id, at, theirZone, cancellationToken);
+            }
+        }
     }
 
     // The map's items to ask about and the conversation's members; or why there is nothing to send (read afresh on Send: the map moves on).

@@ -50,7 +50,8 @@ internal static class CommandRoutes
         var deletions = new DeletionHandlers(store, new Lifecycle.MapDeletion(store, roundServices.Store, roundServices.Timers, roundServices.Validations));
         var move = new MoveHandler(store);
         var trackers = new TrackerHandlers(store, trackerServices, links);
-        var validations = roundServices.Validations is { } validationStore ? new ValidationHandlers(store, validationStore, roundServices.Roster, clock) : null;
+        var validations = roundServices.Validations is { } validationStore ? new ValidationHandlers(store, validationStore, roundServices.Roster,
+            roundServices.ValidationTimers ?? Validation.NoValidationTimers.Instance, clock) : null;
         var stillTrue = new StillTrueHandlers(clock, transaction);
         var future = new FutureHandler(store, clock);
         var language = new LanguageHandler(teamLanguages ?? new Languages.TeamLanguages(null, clock));

@@ -24,6 +24,7 @@ public sealed class SpanishSessionTests(PlaygroundSession session) : IClassFixtu
     private const string MapName = "Primer pedido online";
     private const string Member = "Alex Wilber";
     private const string Pain = "La tarifa de envío aparece solo al pagar";
+    private const string Expects = "Saber el coste total antes de pagar";
     private const string Touchpoint = "Elige una franja de entrega en la web";
     private static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es");
 
@@ -51,6 +52,10 @@ public sealed class SpanishSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(card).ToContainTextAsync("2. Pedir");
         await PressAsync(card, S("ButtonUseTemplate"));
         await Assertions.Expect(card).ToContainTextAsync("5. " + S("StageAdvocacy"));
+        await PressAsync(card, S("ButtonStageDetails"));
+        await card.GetByLabel(Fill("StageExpectsLabel", ("stage", "3. " + S("StagePurchase")))).FillAsync(Expects);
+        await PressAsync(card, S("ButtonSaveStageDetails"));
+        await Assertions.Expect(card).ToContainTextAsync(Before("StageDetailsSaved"));
         await session.ScreenshotAsync("spanish-1-stages", card);
         await PressAsync(card, S("ButtonContinue"));
 
@@ -123,6 +128,7 @@ public sealed class SpanishSessionTests(PlaygroundSession session) : IClassFixtu
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(MapName);
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync(Pain);
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync(S("StagePurchase"));
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync(Expects);
         var pageShot = Path.Combine(PlaygroundSession.ArtifactsFolder, "spanish-8-full-map-page.png");
         await page.ScreenshotAsync(new() { Path = pageShot, FullPage = true });
         RunSummary.Screenshot(pageShot);

@@ -139,6 +139,13 @@ public sealed class SpanishSessionTests(PlaygroundSession session) : IClassFixtu
             Assert.StartsWith(type, export.Headers["content-type"], StringComparison.Ordinal);
             Assert.Contains(Pain, await export.TextAsync(), StringComparison.Ordinal);
         }
+
+        // Spanish throughout though every message and press came as en-US: the team's language rules
+        // the channel. Should a Playground send the member's own locale, this fails: then let it send
+        // es-ES and leave out the idioma es.
+        var sent = session.Tap.Activities.Where(a => (string?)a["type"] is "message" or "invoke").ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, a => Assert.Equal("en-US", (string?)a["locale"]));
     }
 
     // Opens a kind's entry, fills it and presses its Add: the stage is picked only when given (else

@@ -24,7 +24,7 @@ public sealed class CardCacheTests
         await session.OpenContributionsWithProgressCardAsync(Alex, "Shoe journey", "Awareness, Purchase");
         await session.SayAsync(Alex, "language en"); // the team's language just read: no read of it among the requests counted
         await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout | observed");
-        var refresh = (ExecuteAction)(await session.Conversation.ProgressAsync(session.Scope, Cancel))!.Card.Refresh!.Action;
+        var refresh = RefreshOf((await session.Conversation.ProgressAsync(session.Scope, Cancel))!.Card);
         var built = session.Conversation.KeptCards.Built;
 
         // Act: three members look at the card, then one adds a pain point and another looks
@@ -56,7 +56,7 @@ public sealed class CardCacheTests
         await using var session = await TableSessions.StartAsync(cacheLifetime: "0");
         await session.OpenContributionsWithProgressCardAsync(Alex, "Shoe journey", "Awareness, Purchase");
         await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout | observed");
-        var refresh = (ExecuteAction)(await session.Conversation.ProgressAsync(session.Scope, Cancel))!.Card.Refresh!.Action;
+        var refresh = RefreshOf((await session.Conversation.ProgressAsync(session.Scope, Cancel))!.Card);
         var (before, _) = await RefreshAsync(session, Adele, refresh);
 
         await session.SayAsync(Megan, "department Sales");
@@ -73,7 +73,7 @@ public sealed class CardCacheTests
         await using var session = await TableSessions.StartAsync(cacheLifetime: "0");
         var published = (await PublishAsync(session)).Messages.Select(m => m.Card).OfType<AdaptiveCard>().Single();
         await session.SayAsync(Alex, "language en"); // the team's language just read: no read of it among the requests counted
-        var refresh = (ExecuteAction)published.Refresh!.Action;
+        var refresh = RefreshOf(published);
         var built = session.Conversation.KeptCards.Built;
 
         // Act
@@ -97,13 +97,21 @@ public sealed class CardCacheTests
         Assert.Equal(meganCost, changedCost);
     }
 
-    private static async Task<(AdaptiveCard Card, long Requests)> RefreshAsync(MappingSession session, Person who, ExecuteAction refresh, string? teamsId = null)
+    private static async Task<(AdaptiveCard Card, long Requests)> RefreshAsync(MappingSession session, Person who, CardSubmit refresh, string? teamsId = null)
     {
         var metrics = session.Services.GetRequiredService<StorageMetrics>();
         var before = metrics.Total;
-        var outcome = await session.SubmitAsync(who, new CardSubmit(refresh.Verb, refresh.Data), turn => turn with { TeamsId = teamsId });
+        var outcome = await session.SubmitAsync(who, refresh, turn => turn with { TeamsId = teamsId });
         var requests = metrics.Total - before;
         return (outcome.CardUpdate ?? throw new InvalidOperationException("The refresh answered no card: " + CardText.Of(outcome)), requests);
+    }
+
+    // What the client sends for the card's refresh: its Action.Execute, as the card's JSON carries it.
+    private static CardSubmit RefreshOf(AdaptiveCard card)
+    {
+        var action = card.ToJson().GetProperty("refresh").GetProperty("action");
+        return new CardSubmit(action.GetProperty("verb").GetString()!,
+            action.GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
     }
 
     private static async Task<TurnOutcome> PublishAsync(MappingSession session)

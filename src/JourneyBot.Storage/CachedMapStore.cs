@@ -16,7 +16,8 @@ namespace JourneyBot.Storage;
 /// copy can only delay what a read-only turn shows (status, the step a contribution sees) by at
 /// most the lifetime; it never refuses a member: a turn refused for what the copy lacks (a stage,
 /// an item, the map) is decided again on <see cref="GetLatestConversationMapAsync"/>. Items and votes are never kept: they are read fresh whenever shown. Maps are
-/// kept as their stored JSON and read anew for every turn, so no two turns share one object.
+/// kept as their stored JSON and read anew for every turn, so no two turns share one object; the
+/// copies are bounded in number and bytes (<see cref="TableStorageOptions.CacheMaxBytes"/>), the least recently used going first.
 /// A map's item count (for <see cref="MapLimits"/>) is kept from when it was read, with this
 /// process's own adds and removals counted in, so a busy map is counted once per lifetime, not
 /// once per contribution; what other instances added meanwhile shows at the next count.
@@ -32,7 +33,9 @@ internal sealed class CachedMapStore : IMapStore
     {
         _inner = inner;
         var settings = options.Value;
-        _maps = new RecentReads<StoredDocument?>(clock, settings.CacheLifetime, settings.CacheCapacity);
+        // Maps weigh what their JSON does (a few KB, up to the 1 MB a row holds), so they are bounded in bytes too; members are a few fields each.
+        _maps = new RecentReads<StoredDocument?>(clock, settings.CacheLifetime, settings.CacheCapacity, settings.CacheMaxBytes,
+            document => document is null ? 64 : document.Bytes);
         _members = new RecentReads<TeamMember?>(clock, settings.CacheLifetime, settings.CacheCapacity);
         _tallies = new RecentReads<KeptTally>(clock, settings.CacheLifetime, settings.CacheCapacity);
     }
@@ -249,9 +252,12 @@ internal sealed class CachedMapStore : IMapStore
         }
     }
 
-    private sealed record StoredDocument(string Json, string ETag)
+    // Kept as UTF-8 JSON: half the memory of a string, and read without transcoding.
+    private sealed record StoredDocument(byte[] Json, string ETag)
     {
-        public static StoredDocument Of(JourneyMap map, string etag) => new(JsonSerializer.Serialize(map, MapJson.Storage.JourneyMap), etag);
+        public long Bytes => Json.Length + (2L * ETag.Length) + 64;
+
+        public static StoredDocument Of(JourneyMap map, string etag) => new(JsonSerializer.SerializeToUtf8Bytes(map, MapJson.Storage.JourneyMap), etag);
 
         public StoredMap Read() => new(JsonSerializer.Deserialize(Json, MapJson.Storage.JourneyMap)!, ETag) { IsRecentCopy = true };
     }

@@ -4,15 +4,32 @@ namespace JourneyBot.Storage;
 
 /// <summary>
 /// A small in-process memory of values read or written moments ago, each kept for a fixed time
-/// after it was last read from or written to storage, and bounded in number.
+/// after it was last read from or written to storage, bounded in number and, where the values say
+/// their size, in bytes; when full, the least recently used go first.
 /// </summary>
+/// <remarks>
+/// The lifetime runs from the last read or write, never from the last use: a copy used every second
+/// is still read again once a lifetime, which is what bounds how long another instance's write can
+/// go unseen here (nothing in Table Storage tells this process of it sooner without a request).
+/// </remarks>
 /// <typeparam name="TValue">What is kept; it must not be changed by whoever gets it.</typeparam>
-internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime, int capacity)
+/// <param name="clock">The clock of the lifetime.</param>
+/// <param name="lifetime">How long a value is used after it was read or written; zero keeps nothing.</param>
+/// <param name="capacity">At most this many values are kept.</param>
+/// <param name="maxBytes">At most this many bytes of values are kept, as <paramref name="weigh"/> counts them.</param>
+/// <param name="weigh">The size of a value in bytes (its share of the process's memory); without it, values are not weighed.</param>
+internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime, int capacity, long maxBytes = long.MaxValue, Func<TValue, long>? weigh = null)
 {
-    private readonly ConcurrentDictionary<string, (TValue Value, long Expires)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _trimming = new();
+    private long _bytes;
+    private long _uses;
 
     /// <summary>How many entries are kept now, fresh or not.</summary>
     public int Count => _entries.Count;
+
+    /// <summary>How many bytes the entries kept now weigh (0 when values are not weighed).</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Whether entries are kept at all (a lifetime of zero turns the memory off).</summary>
     public bool Enabled => lifetime > TimeSpan.Zero;
@@ -22,6 +39,7 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
     {
         if (Enabled && _entries.TryGetValue(key, out var entry) && entry.Expires > clock.GetTimestamp())
         {
+            entry.LastUse = Interlocked.Increment(ref _uses);
             value = entry.Value;
             return true;
         }
@@ -38,35 +56,83 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
             return;
         }
 
-        if (_entries.Count >= capacity)
-        {
-            Trim();
-        }
-
         var expires = clock.GetTimestamp() + (long)(lifetime.TotalSeconds * clock.TimestampFrequency);
-        _entries[key] = (value, expires);
-    }
-
-    /// <summary>Forgets <paramref name="key"/> (storage changed in a way this process did not see).</summary>
-    public void Forget(string key) => _entries.TryRemove(key, out _);
-
-    // Expired entries go first; if the memory is still full, a quarter of it is dropped, so a flood
-    // of conversations costs reads, never unbounded memory.
-    private void Trim()
-    {
-        var now = clock.GetTimestamp();
-        foreach (var (key, entry) in _entries)
+        var entry = new Entry(value, expires, weigh?.Invoke(value) ?? 0) { LastUse = Interlocked.Increment(ref _uses) };
+        while (true)
         {
-            if (entry.Expires <= now)
+            if (_entries.TryGetValue(key, out var old))
             {
-                _entries.TryRemove(key, out _);
+                if (_entries.TryUpdate(key, entry, old))
+                {
+                    Interlocked.Add(ref _bytes, entry.Bytes - old.Bytes);
+                    break;
+                }
+            }
+            else if (_entries.TryAdd(key, entry))
+            {
+                Interlocked.Add(ref _bytes, entry.Bytes);
+                break;
             }
         }
 
-        var excess = _entries.Count - (capacity * 3 / 4);
-        foreach (var key in _entries.Keys.Take(Math.Max(0, excess)))
+        if (_entries.Count > capacity || Bytes > maxBytes)
         {
-            _entries.TryRemove(key, out _);
+            Trim();
         }
+    }
+
+    /// <summary>Forgets <paramref name="key"/> (storage changed in a way this process did not see).</summary>
+    public void Forget(string key)
+    {
+        if (_entries.TryRemove(key, out var gone))
+        {
+            Interlocked.Add(ref _bytes, -gone.Bytes);
+        }
+    }
+
+    // Expired entries go first; then the least recently used, down to three quarters of either bound,
+    // so trimming is rare and a flood of conversations costs reads, never unbounded memory.
+    private void Trim()
+    {
+        lock (_trimming)
+        {
+            var now = clock.GetTimestamp();
+            foreach (var (key, entry) in _entries)
+            {
+                if (entry.Expires <= now && _entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
+                {
+                    Interlocked.Add(ref _bytes, -entry.Bytes);
+                }
+            }
+
+            if (_entries.Count <= capacity * 3 / 4 && Bytes <= maxBytes / 4 * 3)
+            {
+                return;
+            }
+
+            foreach (var (key, entry) in _entries.ToArray().OrderBy(e => e.Value.LastUse))
+            {
+                if (_entries.Count <= capacity * 3 / 4 && Bytes <= maxBytes / 4 * 3)
+                {
+                    break;
+                }
+
+                if (_entries.TryRemove(new KeyValuePair<string, Entry>(key, entry)))
+                {
+                    Interlocked.Add(ref _bytes, -entry.Bytes);
+                }
+            }
+        }
+    }
+
+    private sealed class Entry(TValue value, long expires, long bytes)
+    {
+        public TValue Value { get; } = value;
+
+        public long Expires { get; } = expires;
+
+        public long Bytes { get; } = bytes;
+
+        public long LastUse { get; set; }
     }
 }

@@ -190,8 +190,9 @@ public sealed partial class TableMapStore
     public async Task<MapCounts> GetCountsAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         var departments = ReadDepartmentsAsync(teamKey, cancellationToken);
-        var counts = await ReadCountsAsync(teamKey, mapId, cancellationToken);
-        return counts.Shown(await departments);
+        var counts = (await ReadCountsAsync(teamKey, mapId, cancellationToken)).Shown(await departments);
+        // The departments shown are part of what the counts say: a member's new department shows at once.
+        return counts.Version is null ? counts : counts with { Version = string.Join('|', [counts.Version, .. counts.Authors.Select(a => a.Department)]) };
     }
 
     /// <inheritdoc />
@@ -206,8 +207,11 @@ public sealed partial class TableMapStore
         for (var attempt = 0; attempt < CountAttempts; attempt++)
         {
             var (kept, authors, voters) = ((TableEntity?)null, new List<TableEntity>(), 0);
+            var version = new System.Text.StringBuilder();
             await foreach (var row in table.QueryAsync<TableEntity>(RowKeys.CountsAndVotes(partition, mapId), cancellationToken: cancellationToken))
             {
+                // Every row read, in key order, by its version: any write to the counts or votes changes one (or adds or removes one).
+                version.Append(row.RowKey).Append(' ').Append(row.ETag.ToString()).Append('|');
                 switch (row.GetString(MapRows.KindProperty))
                 {
                     case CountRows.CountsKeptKind:
@@ -226,7 +230,7 @@ public sealed partial class TableMapStore
 
             if (kept is not null && kept.GetBoolean(CountRows.StaleProperty) != true)
             {
-                return new MapCounts([.. authors.Select(CountRows.Read)], voters);
+                return new MapCounts([.. authors.Select(CountRows.Read)], voters) { Version = version.ToString() };
             }
 
             if (await TryMakeCountsAsync(teamKey, mapId, authors, kept, cancellationToken) is { } made)

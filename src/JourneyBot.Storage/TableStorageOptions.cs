@@ -64,6 +64,12 @@ public sealed class TableStorageOptions
     public int CacheCapacity { get; set; } = 10_000;
 
     /// <summary>
+    /// At most this many bytes of map copies (their JSON as UTF-8) are kept in memory; when full, the
+    /// least recently used go first. 64 MB holds ten thousand maps of 6 KB.
+    /// </summary>
+    public long CacheMaxBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// Off when null (the default): maps are kept until deleted. Set, a finished map (published,
     /// archived or cancelled) that nobody changed for this many days is deleted with everything
     /// stored for it, by a background pass every hour. Active maps are never removed this way.

@@ -53,6 +53,11 @@ internal sealed partial class TableStorageOptionsValidator : IValidateOptions<Ta
             failures.Add("Storage:CacheCapacity must be at least 1.");
         }
 
+        if (options.CacheMaxBytes < 1024 * 1024)
+        {
+            failures.Add("Storage:CacheMaxBytes must be at least 1048576 (1 MB).");
+        }
+
         if (options.RetainDays is < 1 or > 36_500)
         {
             failures.Add("Storage:RetainDays must be a number of days from 1 to 36500, or left out (keep maps until they are deleted).");

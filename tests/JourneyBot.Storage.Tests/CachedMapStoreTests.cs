@@ -157,6 +157,25 @@ public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(
         Assert.True(reads.TryGet("conversation-9999", out _));
     }
 
+    [Fact]
+    public void When_full_the_least_recently_used_go_first_and_the_bytes_stay_within_their_bound()
+    {
+        var reads = new RecentReads<string>(_clock, TimeSpan.FromMinutes(1), capacity: 1_000, maxBytes: 10_000, weigh: value => value.Length);
+        reads.Set("busy", new string('b', 100));
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            reads.Set($"conversation-{i}", new string('m', 100));
+            Assert.True(reads.TryGet("busy", out _)); // a conversation in use all along
+        }
+
+        Assert.InRange(reads.Bytes, 1, 10_000);
+        Assert.Equal((long)reads.Count * 100, reads.Bytes);
+        Assert.True(reads.TryGet("busy", out _));
+        Assert.True(reads.TryGet("conversation-999", out _));
+        Assert.False(reads.TryGet("conversation-0", out _));
+    }
+
     private CachedMapStore Cached(TimeSpan? lifetime = null) => new(
         Fixture.Services.GetRequiredService<TableMapStore>(),
         _clock,

@@ -48,13 +48,19 @@ public sealed class JourneyConversation
         _ownerPresses = new OwnerPresses(store, actions, new OwnerCards(store, actions, clock), rounds.Roster, clock);
         _stillTrue = new StillTrue.StillTruePresses(store, actions, clock);
         _store = store;
-        _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock));
+        _progressCards = new ProgressCards(store, new RoundViews(rounds.Store, clock), KeptCards);
         _roundAnswers = new RoundAnswers(store, rounds.Store, rounds.Timers, clock);
         _validationPresses = rounds.Validations is { } validations ? new Validation.ValidationPresses(store, validations, clock) : null;
         _templateOffer = new Stages.TeamTemplateOffer(stageTemplates ?? new Stages.NoStageTemplates());
         Routes = CommandRoutes.Build(store, profiles, clock, links, rounds, new ActionServices(actions, trackerSync ?? new NoActionTrackerSync(actions)), HandleAsync, trackers,
-            stageTemplates, _languages);
+            stageTemplates, _languages, KeptCards);
     }
+
+    /// <summary>
+    /// The progress and published map cards kept per change (<see cref="JourneyBot.Conversation.Cards.CardCache"/>), shared by
+    /// the refreshes and the progress updates of this instance; its count of builds is what tests read.
+    /// </summary>
+    public JourneyBot.Conversation.Cards.CardCache KeptCards { get; } = new();
 
     /// <summary>Every command's route.</summary>
     internal RouteTable Routes { get; }

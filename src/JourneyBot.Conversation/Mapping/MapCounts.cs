@@ -13,6 +13,13 @@ public sealed record MapCounts(IReadOnlyList<AuthorCounts> Authors, int Voters)
 
     private static readonly Dictionary<string, string> NoDepartments = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The version of what the counts were read from, when the store knows it (the ETags of the rows
+    /// read, and the departments shown): equal versions, equal counts. Null when unknown (counts made
+    /// from the items, or a store without versions): then nothing may be kept by it.
+    /// </summary>
+    public string? Version { get; init; }
+
     /// <summary>How many items the map holds.</summary>
     public int Items => Authors.Sum(a => a.Items);
 

@@ -12,7 +12,7 @@ namespace JourneyBot.Conversation.Flow.Handlers;
 /// with its actions as stored now, links to the full map, and a refresh that asks for it again.
 /// Actions are read only where this card is shown, never on the turns that make the map.
 /// </summary>
-internal sealed class PublishedCards(IMapStore store, IActionStore actions, IActionTrackerSync tracker, MapLinks links, TimeProvider clock)
+internal sealed class PublishedCards(IMapStore store, IActionStore actions, IActionTrackerSync tracker, MapLinks links, TimeProvider clock, CardCache kept)
 {
     private readonly MapRelations _relations = new(store, links);
 
@@ -45,7 +45,8 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
     /// The card's refresh (Universal Actions, whenever a member looks at it): the version it shows, as
     /// published, with the actions read back from their tracker and as stored now. Two storage reads,
     /// side by side (the read-back answers the actions it read), plus what the tracker's read-back
-    /// costs, shared by the members looking at once; nothing else is written here.
+    /// costs, shared by the members looking at once; nothing else is written here. The card is built
+    /// once per change (<see cref="KeptFor"/>), not once per member looking.
     /// </summary>
     public async Task<TurnOutcome> RefreshAsync(CommandTurn command, RefreshMapCardCommand refresh, CancellationToken cancellationToken)
     {
@@ -63,9 +64,28 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
             ? new TurnOutcome
             {
                 // Its future may have been started since it was published: the version does not say, the shelf does.
-                CardUpdate = For(command.Turn, shown.Map, shown.Board, await current, refresh.Intro,
+                CardUpdate = KeptFor(command.Turn, shown, await current, refresh.Intro,
                     await RelatedAsync(teamKey, shown.Map, cancellationToken)),
             }
             : new TurnOutcome().Say(Strings.MapCardGone);
+    }
+
+    // A published version never changes: its card changes only with what is shown beside it, the
+    // actions, the related map and the day (overdue marks, and the links' expiry stays within a day of
+    // a new link's). Whom the card refreshes for is the viewer's alone: the card is kept for the length of
+    // their id (the size budget counts it) and given the viewer's refresh on a copy.
+    private AdaptiveCard KeptFor(UserTurn turn, PublishedMap shown, MapActions mapActions, MapCardIntro intro, RelatedMap? related)
+    {
+        var today = ActionsOnDay.On(mapActions, clock).Today;
+        var slot = CardCache.Slot("map", turn.Scope.TeamKey, shown.Map.Id, shown.Map.PublishedVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            intro.ToString(), (turn.TeamsId?.Length ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var version = string.Join('\n', [
+            today.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            related?.ToString(),
+            .. mapActions.Actions.Select(a => System.Text.Json.JsonSerializer.Serialize(a, MapJson.Storage.OwnedAction)),
+            .. mapActions.Parked.Select(p => System.Text.Json.JsonSerializer.Serialize(p, MapJson.Storage.ParkedOpportunity)),
+        ]);
+        var card = kept.GetOrBuild(slot, version, () => For(turn, shown.Map, shown.Board, mapActions, intro, related));
+        return card with { Refresh = MapCard.Refresh(shown.Map, intro, turn.TeamsId) };
     }
 }

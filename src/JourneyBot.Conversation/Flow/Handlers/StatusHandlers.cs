@@ -8,7 +8,7 @@ using JourneyBot.Conversation.Resources;
 namespace JourneyBot.Conversation.Flow.Handlers;
 
 /// <summary>Where the map stands: the status message (or the map card, once published) and the living progress card.</summary>
-internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Rounds.RoundViews rounds)
+internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Rounds.RoundViews rounds, CardCache progressCards)
 {
     public async Task<TurnOutcome> StatusAsync(CommandTurn command, StatusCommand status, CancellationToken cancellationToken)
     {
@@ -68,6 +68,7 @@ internal sealed class StatusHandlers(IMapStore store, PublishedCards cards, Roun
         var counts = await store.GetCountsAsync(command.Scope.TeamKey, command.Map.Id, cancellationToken);
         var map = await RecentCopies.ToShowAsync(store, command.Scope, command.Stored, counts, cancellationToken);
         var round = await rounds.LatestAsync(command.Scope.TeamKey, map, cancellationToken);
-        return new TurnOutcome { CardUpdate = ProgressCard.For(map, counts, round) };
+        // Every member looking at the card asks for it: built once per change, not per viewer.
+        return new TurnOutcome { CardUpdate = ProgressCards.CardFor(progressCards, command.Scope, command.Stored, map, counts, round) };
     }
 }

@@ -29,11 +29,12 @@ internal static class CommandRoutes
     /// </summary>
     public static RouteTable Build(IMapStore store, IMemberProfiles profiles, TimeProvider clock, MapLinks links, RoundServices roundServices,
         ActionServices actionServices, Func<UserTurn, CancellationToken, Task<TurnOutcome>> play, Trackers.TrackerServices? trackerServices = null,
-        Stages.IStageTemplateStore? stageTemplates = null, Languages.TeamLanguages? teamLanguages = null)
+        Stages.IStageTemplateStore? stageTemplates = null, Languages.TeamLanguages? teamLanguages = null, Cards.CardCache? cardCache = null)
     {
         var transaction = new MapTransaction(store);
-        var cards = new PublishedCards(store, actionServices.Store, actionServices.TrackerSync, links, clock);
-        var status = new StatusHandlers(store, cards, new RoundViews(roundServices.Store, clock));
+        var kept = cardCache ?? new Cards.CardCache();
+        var cards = new PublishedCards(store, actionServices.Store, actionServices.TrackerSync, links, clock, kept);
+        var status = new StatusHandlers(store, cards, new RoundViews(roundServices.Store, clock), kept);
         var rounds = new RoundHandlers(store, roundServices.Store, roundServices.Roster, roundServices.Timers, transaction, clock);
         var sessions = new SessionHandlers(store, clock, transaction, status);
         var finish = new FinishHandlers(store, clock, cards, transaction, links);

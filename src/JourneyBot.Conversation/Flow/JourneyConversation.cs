@@ -133,7 +133,7 @@ public sealed class JourneyConversation
         if (route.Map == MapUse.None)
         {
             return route.MayBeSetupAnswer && turn.Submit is null && SaysMoreThanACommandWord(turn.Text)
-                && await AwaitingSetupAnswerAsync(turn, cancellationToken) is { } awaiting
+                && await AwaitingSetupAnswerAsync(turn, cancellationToken) is { } awaiting && !await NamesAMapAsync(turn, command, cancellationToken)
                 ? await DecideAsync(turn, command, route, awaiting, cancellationToken)
                 : await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken);
         }
@@ -262,6 +262,13 @@ public sealed class JourneyConversation
 
         bool Awaits(StoredMap? read) => read is { Map: { Status: MapStatus.Active } map }
             && MapFlow.QuestionAt(map.Step) is not null && TurnReplies.IsFacilitator(turn, map);
+    }
+
+    // "open Shoes" and "move Shoes" stay commands while a setup answer waits when they name a map of the team.
+    private async Task<bool> NamesAMapAsync(UserTurn turn, Command command, CancellationToken cancellationToken)
+    {
+        var name = command switch { OpenCommand open => open.Name, MoveMapCommand move => move.Name, _ => null };
+        return name is not null && Handlers.SessionHandlers.Find(await _store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), name) is not null;
     }
 
     // A copy of the map read moments ago serves only a route that allows it, and only while

@@ -22,14 +22,14 @@ public sealed class OverheardCostTests
              new("Alex", "Descubrimiento, Compra"), new("Alex", "siguiente"), new("Megan", "departamento Ventas")], In("es-ES"));
         await session.OverhearAsync(Megan, "punto de contacto Compra | sitio web | Mira las tallas", In("en-US"));
 
-        // Long after: this instance keeps neither the team's language nor the map.
+        // Long after, by the session's clock: this instance no longer keeps the team's language.
         session.Clock.Advance(TeamLanguages.Lifetime * 3);
         var talk = await CountAsync(session, () => session.OverhearAsync(Megan, "Quedamos a las tres para comer", In("en-US")));
         var first = await CountAsync(session, () => session.OverhearAsync(Megan, "punto de contacto Compra | sitio web | Abre la app", In("en-US")));
         var next = await CountAsync(session, () => session.OverhearAsync(Megan, "punto de contacto Compra | sitio web | Paga con tarjeta", In("en-US")));
 
         Assert.Equal(0, talk);
-        Assert.Equal((5, 1), (first, next)); // the team's language, map, item count, member, item with her counts; then the item alone
+        Assert.Equal((2, 1), (first, next)); // the team's language, then the item with her counts; then the item alone
         Assert.Equal(3, (await session.BoardAsync()).Items.Count);
     }
 

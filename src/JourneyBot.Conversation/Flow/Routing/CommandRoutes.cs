@@ -60,14 +60,15 @@ internal static class CommandRoutes
             // Any time, with or without a map: these read what they need themselves.
             .Add(new CommandRoute<HelpCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.Help))) { Map = MapUse.None, Overheard = OneWord })
             .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None, Overheard = OneWord })
-            // Commands that take free words ("Start running at weekends", "Abrir la app", "Mută comanda…"): typed by the
-            // facilitator while the map here waits for a setup answer, they are that answer.
-            .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
+            // Commands that take free words ("Abrir la app", "Mută comanda…"): typed by the facilitator while the map here waits
+            // for a setup answer, they are that answer unless they name a map of the team. "Start running at weekends" asks
+            // (SessionHandlers.StartAsync): starting another map then is as likely as the answer.
+            .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
             .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
             .Add(new CommandRoute<MoveMapCommand>(move.MoveAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
             // Deleting maps for good: the facilitator's, checked by the handler (the map may be on the shelf or held elsewhere).
-            .Add(new CommandRoute<DeleteMapsCommand>(deletions.AskAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<DeleteMapsCommand>(deletions.AskAsync) { Map = MapUse.None })
             .Add(new CommandRoute<ConfirmDeleteCommand>(deletions.ConfirmAsync) { Map = MapUse.None })
             .Add(new CommandRoute<KeepMapsCommand>(DeletionHandlers.KeepAsync) { Map = MapUse.None })
             // Anywhere, the 1:1 chat included; never overheard ("mute" is said on calls).
@@ -90,7 +91,7 @@ internal static class CommandRoutes
             .Add(new CommandRoute<RefreshMapCardCommand>(cards.RefreshAsync) { Map = MapUse.None })
             .Add(new CommandRoute<DepartmentCommand>(members.SetDepartmentAsync)
             {
-                Map = MapUse.Optional, MayUseRecentCopy = true, ChangesProgress = true, MayBeSetupAnswer = true,
+                Map = MapUse.Optional, MayUseRecentCopy = true, ChangesProgress = true,
             })
 
             // Steering the session: the facilitator's.
@@ -105,7 +106,7 @@ internal static class CommandRoutes
             })
             // The team's stage templates: anyone lists and deletes them; the facilitator saves a map's stages as one.
             .Add(new CommandRoute<TemplatesCommand>(stages.ListAsync) { Map = MapUse.None })
-            .Add(new CommandRoute<DeleteTemplateCommand>(stages.DeleteAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<DeleteTemplateCommand>(stages.DeleteAsync) { Map = MapUse.None })
             .Add(new CommandRoute<SaveStagesCommand>(stages.SaveAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionSaveStages })
             .Add(new CommandRoute<PublishCommand>(finish.PublishAsync) { FacilitatorOnly = () => Strings.FacilitatorActionPublish, ChangesProgress = true, Overheard = OneWord })
             .Add(new CommandRoute<CancelCommand>(finish.CancelAsync) { FacilitatorOnly = () => Strings.FacilitatorActionCancel, ChangesProgress = true })
@@ -132,7 +133,7 @@ internal static class CommandRoutes
             .Add(new CommandRoute<DropRoundCommand>(RoundHandlers.DropAsync) { FacilitatorOnly = () => Strings.FacilitatorActionAsk })
             // A stage whose actions are all done, asked about again: the published map is opened again for it.
             .Add(new CommandRoute<RemapStageCommand>(rounds.RemapAsync) { Map = MapUse.Any, FacilitatorOnly = () => Strings.FacilitatorActionRemap })
-            .Add(new CommandRoute<DepartmentsCommand>(rounds.DepartmentsAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<DepartmentsCommand>(rounds.DepartmentsAsync) { Map = MapUse.None })
             // The validation round: the facilitator's, on a map with items (in the making or published).
             .Add(new CommandRoute<ValidateCommand>(validations is null ? (_, _, _) => NotUnderstood() : validations.ValidateAsync)
             {

@@ -45,7 +45,8 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<Actions.OwnerCards>();
         AddTrackers(services);
         // The teams' languages, where the host registers a store of them (without: each turn speaks its member's language).
-        services.TryAddSingleton(sp => new Languages.TeamLanguages(sp.GetService<Languages.ITeamLanguageStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new Languages.TeamLanguages(sp.GetService<Languages.ITeamLanguageStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<Languages.TeamLanguages>>()));
         services.TryAddSingleton<JourneyConversation>();
         return services;
     }

@@ -5,6 +5,7 @@ using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Resources;
 using JourneyBot.Testing.Conversations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static JourneyBot.Testing.Conversations.People;
 
 namespace JourneyBot.Conversation.Tests;
@@ -102,6 +103,84 @@ public sealed class LanguageFlowTests
 
         Assert.Contains(Text(nameof(Strings.FacilitatorActionLanguage), "en"), Said(refused), StringComparison.Ordinal);
         Assert.Contains(BotLanguages.English.NativeName, Said(asked), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Where_no_map_is_only_whoever_chose_the_teams_language_changes_it()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.SayAsync(Megan, "language ro", In("en-US")); // the team has none yet: anyone here may choose
+
+        var refused = await session.SayAsync(Adele, "language es", In("es-ES"));
+        var changed = await session.SayAsync(Megan, "language en", In("en-US"));
+
+        Assert.Equal(Text(nameof(Strings.LanguageOnlyWhoChose), "ro").Fill(("person", Megan.Name)), Said(refused));
+        Assert.Equal(Text(nameof(Strings.LanguageSet), "en").Fill(("language", BotLanguages.English.NativeName)), Said(changed));
+    }
+
+    [Fact]
+    public async Task Whoever_started_the_teams_first_map_changes_its_language_in_a_channel_without_a_map()
+    {
+        await using var session = await MappingSession.StartInMemoryAsync();
+        await session.SayAsync(Alex, "start Zapatillas", In("es-ES"));
+        var elsewhere = new MapScope(session.Scope.TeamKey, "19:other@thread.tacv2");
+
+        var refused = await session.SayAsync(Megan, "language ro", t => In("ro-RO")(t) with { Scope = elsewhere });
+        var changed = await session.SayAsync(Alex, "language ro", t => In("es-ES")(t) with { Scope = elsewhere });
+
+        Assert.Equal(Text(nameof(Strings.LanguageOnlyWhoChose), "es").Fill(("person", Alex.Name)), Said(refused));
+        Assert.Equal(Text(nameof(Strings.LanguageSet), "ro").Fill(("language", BotLanguages.Romanian.NativeName)), Said(changed));
+    }
+
+    [Fact]
+    public async Task A_first_map_is_placed_and_answered_when_the_teams_language_cannot_be_written()
+    {
+        var logs = new RecordingLogs();
+        await using var session = await MappingSession.StartAsync(builder =>
+        {
+            builder.Services.AddSingleton<IMapStore, JourneyBot.Testing.InMemoryMapStore>();
+            builder.Services.AddSingleton<ITeamLanguageStore, UnwritableLanguages>();
+            builder.Logging.AddProvider(logs);
+        });
+
+        var started = await session.SayAsync(Alex, "start Zapatillas", In("es-ES"));
+
+        Assert.NotEmpty(started.Messages);
+        Assert.Equal("Zapatillas", (await session.MapAsync()).Name);
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Equal(4175, warning.Id);
+        Assert.DoesNotContain("Zapatillas", warning.Message, StringComparison.Ordinal);
+    }
+
+    // A language store that reads but cannot write: a storage outage after the map was placed.
+    private sealed class UnwritableLanguages : ITeamLanguageStore
+    {
+        public Task<TeamLanguageChoice?> GetAsync(string teamKey, CancellationToken cancellationToken) => Task.FromResult<TeamLanguageChoice?>(null);
+
+        public Task PutAsync(string teamKey, TeamLanguageChoice choice, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("storage is down");
+    }
+
+    private sealed class RecordingLogs : ILoggerProvider
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, int Id, string Message)> Entries { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(RecordingLogs logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                logs.Entries.Enqueue((logLevel, eventId.Id, formatter(state, exception)));
+        }
     }
 
     [Fact]

@@ -116,6 +116,8 @@ public static class CardCatalogue
             later.Map.PublishedAt!.Value, new Uri("https://journeybot.example/maps/token")));
         yield return ("department", SmallCards.Department(map, Megan));
         yield return ("archive-and-start", SmallCards.ArchiveAndStart(map, "New <map> **name**"));
+        // Typed while a setup question waits: the card also offers to save the text as the answer (issue 19).
+        yield return ("archive-and-start-answer", SmallCards.ArchiveAndStart(map, "running at weekends", ("Start running at weekends", "business objective")));
         yield return ("delete-map", DeletionCards.Confirm([map.Name], map.Id));
         yield return ("delete-all-maps", DeletionCards.Confirm([map.Name, "Store <b>visits</b> **x**"], JourneyBot.Conversation.Flow.CardVerbs.AllMaps));
         yield return ("tracker-plans", TrackerCards.Plans(

@@ -116,6 +116,13 @@ public sealed class MappingSession : IAsyncDisposable
     public Task<TurnOutcome> OverhearAsync(Person who, string text) =>
         RunAsync(new UserTurn(Scope, who, NextActivityId(), text) { Overheard = true }, $"{who.Name} (no mention): {text}");
 
+    /// <summary>As <see cref="OverhearAsync(Person, string)"/>, in a turn shaped by <paramref name="shape"/> (the member's Teams locale …).</summary>
+    public Task<TurnOutcome> OverhearAsync(Person who, string text, Func<UserTurn, UserTurn> shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        return RunAsync(shape(new UserTurn(Scope, who, NextActivityId(), text)) with { Overheard = true }, $"{who.Name} (no mention): {text}");
+    }
+
     /// <summary>
     /// <paramref name="facilitator"/> starts <paramref name="mapName"/>, gives an objective, skips the
     /// persona, start and end, types <paramref name="stages"/> and opens the contributions; the

@@ -6,16 +6,16 @@ namespace JourneyBot.Testing;
 /// <summary>The teams' languages in memory, for tests.</summary>
 public sealed class InMemoryTeamLanguageStore : ITeamLanguageStore
 {
-    private readonly ConcurrentDictionary<string, string> _languages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TeamLanguageChoice> _languages = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
-    public Task<string?> GetAsync(string teamKey, CancellationToken cancellationToken) =>
-        Task.FromResult(_languages.TryGetValue(teamKey, out var language) ? language : null);
+    public Task<TeamLanguageChoice?> GetAsync(string teamKey, CancellationToken cancellationToken) =>
+        Task.FromResult(_languages.TryGetValue(teamKey, out var choice) ? choice : null);
 
     /// <inheritdoc />
-    public Task PutAsync(string teamKey, string language, CancellationToken cancellationToken)
+    public Task PutAsync(string teamKey, TeamLanguageChoice choice, CancellationToken cancellationToken)
     {
-        _languages[teamKey] = language;
+        _languages[teamKey] = choice;
         return Task.CompletedTask;
     }
 }

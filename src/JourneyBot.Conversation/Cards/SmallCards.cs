@@ -29,8 +29,11 @@ internal static class SmallCards
         Say(thanks),
     ]);
 
-    /// <summary>Asks whether to archive the active map before starting <paramref name="newName"/>.</summary>
-    public static AdaptiveCard ArchiveAndStart(JourneyMap active, string newName) => new(
+    /// <summary>
+    /// Asks whether to archive the active map before starting <paramref name="newName"/>; with <paramref name="answer"/>
+    /// (the typed text, and the setup question the map waits for), also offers to save that text as the answer.
+    /// </summary>
+    public static AdaptiveCard ArchiveAndStart(JourneyMap active, string newName, (string Text, string Question)? answer = null) => new(
     [
         Plain(Strings.StillBeingMapped.Fill(("map", active.Name)), bold: true),
         Plain(Strings.ArchiveAndStart.Fill(("map", newName))),
@@ -40,6 +43,10 @@ internal static class SmallCards
         [
             Button(Strings.ButtonArchiveAndStart, CardVerbs.StartArchiving, active, new Dictionary<string, string> { ["name"] = newName }),
             Button(Strings.ButtonKeepWorking, CardVerbs.Status, active),
+            .. answer is { } given
+                ? [Button(Strings.ButtonSaveAsAnswer.Fill(("question", given.Question)), CardVerbs.Answer, active,
+                    new Dictionary<string, string> { ["answer"] = given.Text })]
+                : Array.Empty<ExecuteAction>(),
         ],
     };
 }

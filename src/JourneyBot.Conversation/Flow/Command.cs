@@ -217,8 +217,21 @@ internal sealed record ApplyTemplate(Stages.StageTemplate Template) : StageEdit;
 /// </param>
 internal sealed record SetStages(IReadOnlyList<string> Names, IReadOnlyList<StageDetailInput>? Details = null) : StageEdit;
 
-/// <summary>Rename a stage (by number or name).</summary>
-internal sealed record RenameStage(string Stage, string NewName) : StageEdit;
+/// <summary>
+/// Rename a stage (by number or name). Typed, the words may split in several places ("Buy to Go to the
+/// store"): each reading, first to last; the edit takes the first whose stage the map has.
+/// </summary>
+internal sealed record RenameStage(IReadOnlyList<StageRenaming> Readings) : StageEdit
+{
+    /// <summary>Rename <paramref name="stage"/> to <paramref name="newName"/>: one reading.</summary>
+    public RenameStage(string stage, string newName)
+        : this([new StageRenaming(stage, newName)])
+    {
+    }
+}
+
+/// <summary>One reading of a typed rename: the stage named, and its new name.</summary>
+internal sealed record StageRenaming(string Stage, string NewName);
 
 /// <summary>Add a stage, at a 1-based position or at the end.</summary>
 internal sealed record AddStage(string Name, int? Position) : StageEdit;

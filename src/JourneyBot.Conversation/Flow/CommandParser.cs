@@ -231,10 +231,11 @@ internal static class CommandParser
             [.. stages.Select(id => new StageDetailInput(id, Field(CardVerbs.ExpectsKey + id), Field(CardVerbs.MovesOnKey + id)))], Typed: false);
     }
 
-    // rename stage <stage> to <name>
+    // rename stage <stage> to <name>: either may hold the joining word ("Compra a Ir a la tienda"), so every
+    // split is kept and the stage edit takes the one whose left side names a stage of the map.
     private static StagesCommand? ParseRename(string rest, CommandWords words) =>
-        words.After(rest, nameof(Strings.CommandWordsStage)) is { } target && words.SplitAtLast(target, nameof(Strings.CommandWordsTo)) is var (stage, name)
-            ? new StagesCommand(new RenameStage(stage, name))
+        words.After(rest, nameof(Strings.CommandWordsStage)) is { } target && words.SplitsAt(target, nameof(Strings.CommandWordsTo)) is { Count: > 0 } splits
+            ? new StagesCommand(new RenameStage([.. splits.Select(s => new StageRenaming(s.Before, s.After))]))
             : null;
 
     // add stage <name> [at <n>]

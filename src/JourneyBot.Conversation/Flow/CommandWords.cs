@@ -51,6 +51,9 @@ internal sealed partial class CommandWords
     /// <summary>The words of English and of the languages of the turn (<see cref="TypedLanguages.Current"/>).</summary>
     public static CommandWords Current => For(TypedLanguages.Current);
 
+    /// <summary>The words of every language the bot speaks.</summary>
+    public static CommandWords Every { get; } = For([BotLanguages.Spanish, BotLanguages.Romanian]);
+
     /// <summary>The words of English and <paramref name="languages"/>.</summary>
     public static CommandWords For(IEnumerable<CultureInfo> languages)
     {
@@ -116,6 +119,26 @@ internal sealed partial class CommandWords
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every way <paramref name="text"/> splits at a word of <paramref name="key"/> that stands between two
+    /// other words (<c>Buy to Go to the store</c>: at the first <c>to</c>, then at the second), first to last:
+    /// what is before and after it, trimmed. Which one is meant may take knowing what the words name.
+    /// </summary>
+    public IReadOnlyList<(string Before, string After)> SplitsAt(string text, string key)
+    {
+        var tokens = Tokens(text);
+        var splits = new List<(string Before, string After)>();
+        for (var start = 1; start <= tokens.Count - 2; start++)
+        {
+            if (_phrases.FirstOrDefault(p => p.Key == key && start + p.Words.Length < tokens.Count && Matches(tokens, start, p.Words)) is { Words: { } words })
+            {
+                splits.Add((text[..(tokens[start - 1].Index + tokens[start - 1].Length)].Trim(), After(text, tokens, start + words.Length)));
+            }
+        }
+
+        return splits;
     }
 
     /// <summary>The key among <paramref name="keys"/> whose words are the whole of <paramref name="text"/>; null when none.</summary>

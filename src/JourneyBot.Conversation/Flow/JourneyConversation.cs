@@ -73,19 +73,34 @@ public sealed class JourneyConversation
     {
         ArgumentNullException.ThrowIfNull(turn);
         var member = Languages.BotLanguages.FromLocale(turn.Locale);
-        // Talk overheard costs no storage read (see IsForTheBotAsync): it is read with the team's words only when this instance keeps them.
-        var team = turn.Overheard ? _languages.Kept(turn.Scope.TeamKey) : await _languages.GetAsync(turn.Scope.TeamKey, cancellationToken);
+        var team = turn.Overheard ? await OverheardTeamLanguageAsync(turn, cancellationToken) : await _languages.GetAsync(turn.Scope.TeamKey, cancellationToken);
         var speaks = team ?? member ?? Languages.BotLanguages.English;
         using var language = Languages.LanguageScope.Enter(speaks, member, team);
         var outcome = await HandleInLanguageAsync(turn, cancellationToken);
         if (team is null && member is not null && !turn.IsPersonalChat && !outcome.Ignored && turn.Submit is null
             && CommandParser.Parse(turn.Text) is StartCommand)
         {
-            // A team speaks the language of whoever started its first map until someone says otherwise.
-            await _languages.SetAsync(turn.Scope.TeamKey, member, cancellationToken);
+            // A team speaks the language of whoever started its first map until someone says otherwise. The map
+            // is placed by now: a failure to write the language is logged and the turn still answered.
+            await _languages.SetDefaultAsync(turn.Scope.TeamKey, member, turn.From, turn.ActivityId, cancellationToken);
         }
 
         return outcome;
+    }
+
+    // Talk overheard costs no storage read (see IsForTheBotAsync), yet a member whose Teams speaks another
+    // language must be read in the team's words whenever they type them. So the team's language is read
+    // (and kept, Lifetime) only for a message that the bot would take overheard in the words of some
+    // language it speaks: at most one read per team per Lifetime on this instance, and none for talk.
+    private async Task<System.Globalization.CultureInfo?> OverheardTeamLanguageAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        if (_languages.Kept(turn.Scope.TeamKey) is { } kept)
+        {
+            return kept;
+        }
+
+        var inAnyWords = turn.Submit is { } submit ? CommandParser.FromCard(submit) : CommandParser.Parse(turn.Text, CommandWords.Every);
+        return Routes.For(inAnyWords).Overheard is null ? null : await _languages.GetAsync(turn.Scope.TeamKey, cancellationToken);
     }
 
     private async Task<TurnOutcome> HandleInLanguageAsync(UserTurn turn, CancellationToken cancellationToken)
@@ -123,7 +138,10 @@ public sealed class JourneyConversation
 
         if (route.Map == MapUse.None)
         {
-            return await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken);
+            return route.MayBeSetupAnswer && turn.Submit is null && SaysMoreThanACommandWord(turn.Text)
+                && await AwaitingSetupAnswerAsync(turn, cancellationToken) is { } awaiting && !await NamesAMapAsync(turn, command, cancellationToken)
+                ? await DecideAsync(turn, command, route, awaiting, cancellationToken)
+                : await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken);
         }
 
         var stored = await ReadMapAsync(turn, route, cancellationToken);
@@ -235,6 +253,30 @@ public sealed class JourneyConversation
         bool Takes(StoredMap? read) => read is { Map: { Status: MapStatus.Active } map } && takes(command, map);
     }
 
+    // "Start running at weekends", "Abrir la app": typed by the facilitator while the map here waits for
+    // their setup answer, a command that needs no map and takes free words is that answer (Interpret).
+    // Whether one waits is read from the map (a copy may say no; a yes is read again as storage holds it).
+    private async Task<StoredMap?> AwaitingSetupAnswerAsync(UserTurn turn, CancellationToken cancellationToken)
+    {
+        var stored = await _store.GetConversationMapAsync(turn.Scope, cancellationToken);
+        if (stored is { IsRecentCopy: true } && Awaits(stored))
+        {
+            stored = await _store.GetLatestConversationMapAsync(turn.Scope, cancellationToken);
+        }
+
+        return Awaits(stored) ? stored : null;
+
+        bool Awaits(StoredMap? read) => read is { Map: { Status: MapStatus.Active } map }
+            && MapFlow.QuestionAt(map.Step) is not null && TurnReplies.IsFacilitator(turn, map);
+    }
+
+    // "open Shoes" and "move Shoes" stay commands while a setup answer waits when they name a map of the team.
+    private async Task<bool> NamesAMapAsync(UserTurn turn, Command command, CancellationToken cancellationToken)
+    {
+        var name = command switch { OpenCommand open => open.Name, MoveMapCommand move => move.Name, _ => null };
+        return name is not null && Handlers.SessionHandlers.Find(await _store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), name) is not null;
+    }
+
     // A copy of the map read moments ago serves only a route that allows it, and only while
     // contributions are open: anything that steers the session is decided on the latest map.
     private async Task<StoredMap?> ReadMapAsync(UserTurn turn, CommandRoute route, CancellationToken cancellationToken)
@@ -261,8 +303,10 @@ public sealed class JourneyConversation
         }
 
         // While the facilitator answers a setup question, typed text is the answer even when it
-        // starts like a contribution ("Action-takers who…", "Pain-free running for…").
-        if (route.MayBeSetupAnswer && MapFlow.QuestionAt(map.Step) is not null && TurnReplies.IsFacilitator(turn, map))
+        // starts like a contribution or a command ("Action-takers who…", "Pain-free running for…",
+        // "Start running at weekends"); a command word said alone ("start", "plantilla") stays the command.
+        if (route.MayBeSetupAnswer && MapFlow.QuestionAt(map.Step) is not null && TurnReplies.IsFacilitator(turn, map)
+            && SaysMoreThanACommandWord(turn.Text))
         {
             return new AnswerCommand(turn.Text.Trim());
         }
@@ -277,6 +321,9 @@ public sealed class JourneyConversation
 
         return command;
     }
+
+    // Whether typed text goes on after the command word it starts with (or starts with none).
+    private static bool SaysMoreThanACommandWord(string text) => CommandWords.Current.Lead(text.Trim(), WordKeys.Openers) is not { After.Length: 0 };
 
     // The route's rules, in order: a map being made, the facilitator, the step; then its handler.
     private static Task<TurnOutcome> RunAsync(CommandRoute route, CommandTurn turn, Command command, CancellationToken cancellationToken)

@@ -23,8 +23,9 @@ internal static class StageEditor
                 return Replace(map, set.Names, board);
             case RenameStage rename:
                 {
-                    var stage = Find(map, rename.Stage, out var problem);
-                    var name = CleanName(rename.NewName, ref problem);
+                    var reading = Meant(map, rename);
+                    var stage = Find(map, reading.Stage, out var problem);
+                    var name = CleanName(reading.NewName, ref problem);
                     if (problem is not null)
                     {
                         return problem;
@@ -86,6 +87,20 @@ internal static class StageEditor
             default:
                 return Strings.StageEditUnknown;
         }
+    }
+
+    // The reading of a typed rename that names a stage: by number, id or whole name first, then by a
+    // unique start; none: the first, whose stage is then said to be unknown.
+    private static StageRenaming Meant(JourneyMap map, RenameStage rename) =>
+        rename.Readings.FirstOrDefault(r => NamesExactly(map, r.Stage))
+            ?? rename.Readings.FirstOrDefault(r => Find(map, r.Stage, out _) is not null)
+            ?? rename.Readings[0];
+
+    private static bool NamesExactly(JourneyMap map, string reference)
+    {
+        var text = reference.Trim();
+        return (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= map.Stages.Count)
+            || map.Stages.Any(s => s.Id == text || s.Name.Equals(text, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The stage a member names by number (1-based), id, or name (whole, or a unique start).</summary>

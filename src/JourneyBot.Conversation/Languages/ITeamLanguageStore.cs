@@ -1,3 +1,5 @@
+using JourneyBot.Conversation.Mapping;
+
 namespace JourneyBot.Conversation.Languages;
 
 /// <summary>
@@ -6,9 +8,17 @@ namespace JourneyBot.Conversation.Languages;
 /// </summary>
 public interface ITeamLanguageStore
 {
-    /// <summary>The team's language code (<c>en</c>, <c>es</c>, <c>ro</c>), or null when none was set.</summary>
-    Task<string?> GetAsync(string teamKey, CancellationToken cancellationToken);
+    /// <summary>The team's language and who chose it, or null when none was set.</summary>
+    Task<TeamLanguageChoice?> GetAsync(string teamKey, CancellationToken cancellationToken);
 
-    /// <summary>Sets the team's language code, replacing the one it had.</summary>
-    Task PutAsync(string teamKey, string language, CancellationToken cancellationToken);
+    /// <summary>Sets the team's language and who chose it, replacing what it had.</summary>
+    Task PutAsync(string teamKey, TeamLanguageChoice choice, CancellationToken cancellationToken);
 }
+
+/// <summary>A team's language and who chose it.</summary>
+/// <param name="Language">Its code: <c>en</c>, <c>es</c> or <c>ro</c>.</param>
+/// <param name="ChosenBy">
+/// Who chose it (with <c>language</c>, or by starting the team's first map): where no map is, they may
+/// change it. Null for a language stored before this was kept: anyone where no map is, as then.
+/// </param>
+public sealed record TeamLanguageChoice(string Language, Person? ChosenBy);

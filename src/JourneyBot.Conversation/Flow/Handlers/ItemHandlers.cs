@@ -105,8 +105,9 @@ internal sealed class ItemHandlers(IMapStore store, IRoundStore rounds, MemberDe
         var last = board.Items.Where(i => own.Contains(i.Author.Id)).OrderBy(i => i.CreatedAt).LastOrDefault();
         if (last is null)
         {
-            // The copy of the map read moments ago may name one the conversation no longer holds.
-            return TurnOutcome.RefusalOnMap(Strings.NothingToUndo);
+            // Overheard, the word said by a member with nothing to take back was talk ("Anulează" to a colleague), in
+            // every language alike. Otherwise: the copy of the map read moments ago may name one the conversation no longer holds.
+            return turn.Overheard ? new TurnOutcome { Ignored = true } : TurnOutcome.RefusalOnMap(Strings.NothingToUndo);
         }
 
         await store.RemoveItemAsync(turn.Scope.TeamKey, map.Id, last.Id, cancellationToken);

@@ -37,7 +37,12 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
 
             if (!start.ArchiveCurrent)
             {
-                return new TurnOutcome().Show(SmallCards.ArchiveAndStart(current.Map, name));
+                // Typed while the map waits for the facilitator's setup answer ("Start running at weekends"), it may be that
+                // answer: the card offers to save it as one.
+                var answer = turn.Submit is null && MapFlow.QuestionAt(current.Map.Step) is { } question
+                    ? (turn.Text.Trim(), question.Title.ToLowerInvariant())
+                    : ((string, string)?)null;
+                return new TurnOutcome().Show(SmallCards.ArchiveAndStart(current.Map, name, answer));
             }
 
             current.Map.Status = MapStatus.Archived;
@@ -79,10 +84,7 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
         // Only this conversation's maps: one from another conversation comes here when its facilitator moves it.
         var maps = MapHomes.Here(await store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), turn.Scope);
         var wanted = open.Name.Trim();
-        var found = maps.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
-            ?? (maps.Count(m => m.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) == 1 && wanted.Length > 0
-                ? maps.First(m => m.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
-                : null);
+        var found = Find(maps, wanted);
         if (found is null)
         {
             return new TurnOutcome().Say(wanted.Length == 0
@@ -127,6 +129,16 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
 
         return ShowStep(turn, new TurnOutcome(), map,
             intro: Strings.Opened.Fill(("map", Markdown.Escape(map.Name)), ("facilitator", Markdown.Escape(map.Facilitator.Name))));
+    }
+
+    /// <summary>The map of <paramref name="maps"/> a member names: its whole name, or the start of one name only.</summary>
+    public static MapSummary? Find(IReadOnlyList<MapSummary> maps, string name)
+    {
+        var wanted = name.Trim();
+        return maps.FirstOrDefault(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            ?? (maps.Count(m => m.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase)) == 1 && wanted.Length > 0
+                ? maps.First(m => m.Name.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
+                : null);
     }
 
     // A finished map still held by this conversation becomes active again. What was published stays

@@ -61,9 +61,12 @@ internal static class CommandRoutes
             // Any time, with or without a map: these read what they need themselves.
             .Add(new CommandRoute<HelpCommand>((_, _, _) => Task.FromResult(new TurnOutcome().Say(Texts.Help))) { Map = MapUse.None, Overheard = OneWord })
             .Add(new CommandRoute<ListMapsCommand>(sessions.ListMapsAsync) { Map = MapUse.None, Overheard = OneWord })
+            // Commands that take free words ("Abrir la app", "Mută comanda…"): typed by the facilitator while the map here waits
+            // for a setup answer, they are that answer unless they name a map of the team. "Start running at weekends" asks
+            // (SessionHandlers.StartAsync): starting another map then is as likely as the answer.
             .Add(new CommandRoute<StartCommand>(sessions.StartAsync) { Map = MapUse.None })
-            .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None })
-            .Add(new CommandRoute<MoveMapCommand>(move.MoveAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<OpenCommand>(sessions.OpenAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
+            .Add(new CommandRoute<MoveMapCommand>(move.MoveAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
             .Add(new CommandRoute<DemoCommand>(demo.DemoAsync) { Map = MapUse.None })
             // Deleting maps for good: the facilitator's, checked by the handler (the map may be on the shelf or held elsewhere).
             .Add(new CommandRoute<DeleteMapsCommand>(deletions.AskAsync) { Map = MapUse.None })
@@ -76,7 +79,7 @@ internal static class CommandRoutes
             .Add(new CommandRoute<LanguageCommand>(language.LanguageAsync) { Map = MapUse.Optional })
 
             // The team's tracker: anyone's (see TrackerHandlers); sending checks the action's owner or facilitator itself.
-            .Add(new CommandRoute<TrackerCommand>(trackers.TrackerAsync) { Map = MapUse.None })
+            .Add(new CommandRoute<TrackerCommand>(trackers.TrackerAsync) { Map = MapUse.None, MayBeSetupAnswer = true })
             .Add(new CommandRoute<ChoosePlanCommand>(trackers.ChooseAsync) { Map = MapUse.None })
             .Add(new CommandRoute<SendToPlannerCommand>(trackers.SendAsync) { Map = MapUse.None })
 
@@ -100,7 +103,7 @@ internal static class CommandRoutes
             {
                 FacilitatorOnly = () => Strings.FacilitatorActionStages,
                 AllowedAt = new(step => step >= MapStep.Stages, () => Strings.StagesNotYet),
-                ChangesProgress = true,
+                ChangesProgress = true, MayBeSetupAnswer = true,
             })
             // The team's stage templates: anyone lists and deletes them; the facilitator saves a map's stages as one.
             .Add(new CommandRoute<TemplatesCommand>(stages.ListAsync) { Map = MapUse.None })

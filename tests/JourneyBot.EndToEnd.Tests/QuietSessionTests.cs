@@ -162,7 +162,8 @@ public sealed class QuietSessionTests(PlaygroundSession session) : IClassFixture
         // The budget: the bot's new posts in the thread, however many people did however much; the
         // question how they know, asked once of each member who typed items without saying, comes on top.
         var posts = await thread.CountBotPostsAsync();
-        var evidenceQuestions = await thread.BotPosts.Filter(new() { HasText = "how do you know this?" }).CountAsync();
+        // (Alex's question, answered, keeps only what he said.)
+        var evidenceQuestions = await thread.BotPosts.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("how do you know this\\?|says how they know") }).CountAsync();
 
         // The map card's Actions (CSV), pressed as a member would: the action made in the run, as a file of its own.
         await FetchActionsCsvAsync(map);

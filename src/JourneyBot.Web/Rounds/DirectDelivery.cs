@@ -18,14 +18,14 @@ namespace JourneyBot.Web.Rounds;
 /// 1:1 chat (<see cref="DirectMessage.NotReached"/>).
 /// </summary>
 /// <remarks>
+/// <para>
 /// Only Teams' own refusal (403 or 404: the member blocked the bot, the app is not allowed for them, or
 /// they left) makes a member "not reached". A failure that may pass (a 5xx or 429 still there after the
 /// connector's retries, a timeout, storage) says nothing about the member, so they are not told as
 /// not reached: the failure is logged (ids and status only), and the member stays asked in the round,
 /// so their reminder on the durable schedule still goes to their 1:1 chat and the deadline summary
 /// lists them as not answered.
-/// </remarks>
-/// <remarks>
+/// </para>
 /// One worker per instance takes the rounds in the order they were sent, so a large round cannot
 /// hold up the facilitator's channel. The queue lives in this process: should the host stop
 /// midway, members not reached yet keep no chat on their ask, and their reminder and the deadline

@@ -16,6 +16,11 @@ internal static partial class WebLog
         Message = "The facilitator of validation round {Number} of map {MapId} could not be told of the members Teams would not reach")]
     public static partial void LogNotReachedNotTold(ILogger logger, string mapId, int number, Exception? exception);
 
+    // The exception's type and the connector's status only: its message may quote what the connector answered.
+    [LoggerMessage(EventId = 4137, Level = LogLevel.Warning,
+        Message = "A card of validation round {Number} of map {MapId} could not be delivered for now ({Status}, {Failure}): not told as not reached; the member's reminder and the deadline summary still follow")]
+    public static partial void LogValidationCardFailedForNow(ILogger logger, string mapId, int number, int? status, string failure);
+
     // 4240–4244: validation rounds' reminders and deadlines on the schedule.
     [LoggerMessage(EventId = 4240, Level = LogLevel.Warning, Message = "Scheduled work {WorkId} of kind {Kind} is not about a validation round: dropped")]
     public static partial void LogNotAValidation(ILogger logger, string workId, string kind);

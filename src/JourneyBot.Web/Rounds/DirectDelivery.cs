@@ -18,6 +18,14 @@ namespace JourneyBot.Web.Rounds;
 /// 1:1 chat (<see cref="DirectMessage.NotReached"/>).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Only Teams' own refusal (403 or 404: the member blocked the bot, the app is not allowed for them, or
+/// they left) makes a member "not reached". A failure that may pass (a 5xx or 429 still there after the
+/// connector's retries, a timeout, storage) says nothing about the member, so they are not told as
+/// not reached: the failure is logged (ids and status only), and the member stays asked in the round,
+/// so their reminder on the durable schedule still goes to their 1:1 chat and the deadline summary
+/// lists them as not answered.
+/// </para>
 /// One worker per instance takes the rounds in the order they were sent, so a large round cannot
 /// hold up the facilitator's channel. The queue lives in this process: should the host stop
 /// midway, members not reached yet keep no chat on their ask, and their reminder and the deadline
@@ -50,7 +58,7 @@ internal sealed class DirectDelivery(
                 var notReached = new List<DirectMessage>();
                 foreach (var message in delivery.Messages)
                 {
-                    if (!await DeliverAsync(message, delivery.Bot, stoppingToken) && message.NotReached is not null)
+                    if (await DeliverAsync(message, delivery.Bot, stoppingToken) == Reach.Refused && message.NotReached is not null)
                     {
                         notReached.Add(message);
                     }
@@ -70,8 +78,8 @@ internal sealed class DirectDelivery(
         }
     }
 
-    // Whether the card reached the member.
-    private async Task<bool> DeliverAsync(DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
+    // Whether the card reached the member, Teams refused it, or the attempt failed for now.
+    private async Task<Reach> DeliverAsync(DirectMessage message, ChannelAccount? bot, CancellationToken cancellationToken)
     {
         var (key, ask) = (message.Round, message.To);
         try
@@ -87,7 +95,7 @@ internal sealed class DirectDelivery(
                     WebLog.LogValidationCardNotDelivered(logger, key.MapId, key.Number);
                 }
 
-                return sent.CardActivityId is not null;
+                return sent.CardActivityId is not null ? Reach.Delivered : Reach.Refused;
             }
 
             if (sent.CardActivityId is not null)
@@ -112,13 +120,22 @@ internal sealed class DirectDelivery(
                 State = delivery.Failed is { } failed && current.IsWaiting ? failed : current.State,
             };
             await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, noted, cancellationToken);
-            return sent.CardActivityId is not null;
+            return sent.CardActivityId is not null ? Reach.Delivered : Reach.Refused;
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or Azure.RequestFailedException or TaskCanceledException
             && !cancellationToken.IsCancellationRequested)
         {
-            WebLog.LogQuestionNotDelivered(logger, key.MapId, key.Number, ex);
-            return false;
+            // Teams' refusals (403, 404) are answers, not exceptions (PersonalChats, PersonalCards): this one may pass.
+            if (message.NotesAsk)
+            {
+                WebLog.LogQuestionNotDelivered(logger, key.MapId, key.Number, ex);
+            }
+            else
+            {
+                WebLog.LogValidationCardFailedForNow(logger, key.MapId, key.Number, (int?)(ex as ConnectorException)?.StatusCode, ex.GetType().Name);
+            }
+
+            return Reach.Failed;
         }
     }
 
@@ -150,6 +167,14 @@ internal sealed class DirectDelivery(
                 WebLog.LogNotReachedNotTold(logger, key.MapId, key.Number, ex);
             }
         }
+    }
+
+    // How a card's delivery ended: only Refused (Teams will not deliver to the member) is told as not reached.
+    private enum Reach
+    {
+        Delivered,
+        Refused,
+        Failed,
     }
 
     // Where the card went, or why it did not.

@@ -100,6 +100,38 @@ public sealed class ValidationPipelineTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task A_member_the_connector_failed_for_now_is_not_told_as_not_reached_only_one_Teams_refused()
+    {
+        // Megan's chat: Teams refuses (403). Adele's: 503 on the first try and on each of the connector's three retries.
+        _connector.AnswerChatsWith("29:megan", new ConnectorAnswer(403, """{"error":{"code":"MessageWritesBlocked","message":"blocked"}}"""));
+        _connector.AnswerChatsWith("29:adele", [.. Enumerable.Repeat(new ConnectorAnswer(503), 4)]);
+        await using var round = await StartAsync(_connector);
+        await round.SayAsync(Megan, "pain Purchase | Checkout asks for an account | assumed");
+        await round.SettleAsync();
+        var before = _connector.Requests.Count;
+
+        await round.SayAsync(Alex, "validate");
+        var setup = _connector.Requests.Skip(before).Single(r => r.Method == "POST" && ConversationOf(r) == ChannelThread && r.AllText().Contains("validation round", StringComparison.Ordinal));
+        await round.PressInThreadAsync(Alex, setup.AnsweredId!, ActionData(setup, "sendValidation"),
+            new Dictionary<string, string> { ["validate.departments"] = "Customer Service, Sales" });
+
+        // The retries wait on the host's clock: it moves on until the facilitator is told.
+        var told = await round.TickUntilAsync(r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex), "notice to the facilitator");
+        Assert.Contains("Teams would not deliver the validation questions of “Shoe questions” to 1 member: Megan Bowen (Sales).", told.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Adele", told.AllText(), StringComparison.Ordinal);
+        Assert.Equal(4, _connector.ConversationsCreated.Count(r => r.Body.Contains("29:adele", StringComparison.Ordinal)));
+
+        // Adele's failure is logged with ids and the status only; she stays asked, so her reminder and the summary still come.
+        var failed = Assert.Single(round.App.Logs.GetSnapshot(), r => r.Id.Id == 4137);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, failed.Level);
+        Assert.Contains("(503, ConnectorException)", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Adele", failed.Message, StringComparison.Ordinal);
+        var asks = await round.App.Services.GetRequiredService<IValidationStore>().ListAsksAsync(Team, round.MapId, 1, Cancel);
+        Assert.Contains(asks, a => a.Department == "Customer Service");
+        Assert.Single(_connector.Requests, r => r.Method == "POST" && ConversationOf(r) == ChatOf(Alex));
+    }
+
+    [Fact]
     public async Task The_schedule_reminds_only_who_has_not_answered_and_at_the_deadline_sends_the_facilitator_the_summary()
     {
         // Sent Monday 09:00 UTC with the card's three days: closing Thursday 17:00, the reminder Wednesday 16:30.

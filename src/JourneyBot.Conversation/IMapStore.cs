@@ -149,8 +149,15 @@ public interface IMapStore
     /// <summary>What the team knows of a member (department, 1:1 chat, time zone, mute), or null for someone new.</summary>
     Task<TeamMember?> GetMemberAsync(string teamKey, string personId, CancellationToken cancellationToken);
 
-    /// <summary>Remembers what the team knows of a member. One row per member, so members never contend.</summary>
+    /// <summary>Remembers what the team knows of a member, all of it: the row becomes <paramref name="member"/>. One row per member, so members never contend.</summary>
     Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sets the <paramref name="fields"/> of a member's row to <paramref name="member"/>'s values and keeps
+    /// the others as stored (a row that is not there yet is made): writers of different fields, from one
+    /// read copy or two instances, keep each other's. One write, no read.
+    /// </summary>
+    Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken);
 }
 
 /// <summary>A map of a team, by ids.</summary>

@@ -111,6 +111,33 @@ internal sealed class CachedMapStore : IMapStore
         }
     }
 
+    // The copy kept takes the fields written; without one, what the row holds besides them is not known here.
+    public async Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken)
+    {
+        var key = Key(teamKey, personId);
+        try
+        {
+            await _inner.PutMemberAsync(teamKey, personId, member, fields, cancellationToken);
+            if (fields == MemberFields.All)
+            {
+                _members.Set(key, member);
+            }
+            else if (_members.TryGet(key, out var kept))
+            {
+                _members.Set(key, kept.Merged(member, fields));
+            }
+            else
+            {
+                _members.Forget(key);
+            }
+        }
+        catch
+        {
+            _members.Forget(key);
+            throw;
+        }
+    }
+
     public Task<JourneyMap?> GetShelvedMapAsync(string teamKey, string mapId, CancellationToken cancellationToken) =>
         _inner.GetShelvedMapAsync(teamKey, mapId, cancellationToken);
 

@@ -164,6 +164,53 @@ internal static class MapRows
         return entity;
     }
 
+    /// <summary>
+    /// Only the <paramref name="fields"/> of a member's row, for a merge that keeps the rest as stored.
+    /// A merge cannot remove a property, so a field cleared is written empty (read back as none).
+    /// </summary>
+    public static TableEntity MemberColumns(string partitionKey, string personId, TeamMember member, MemberFields fields)
+    {
+        var entity = Row(partitionKey, RowKeys.Member(personId), MemberKind);
+        entity[PersonIdProperty] = personId;
+        if (fields.HasFlag(MemberFields.Department))
+        {
+            entity[DepartmentProperty] = member.Department ?? string.Empty;
+        }
+
+        if (fields.HasFlag(MemberFields.AskedForDepartment))
+        {
+            entity[AskedForDepartmentProperty] = member.AskedForDepartment;
+        }
+
+        if (fields.HasFlag(MemberFields.Chat))
+        {
+            entity[ChatServiceUrlProperty] = member.Chat?.ServiceUrl ?? string.Empty;
+            entity[ChatConversationIdProperty] = member.Chat?.ConversationId ?? string.Empty;
+        }
+
+        if (fields.HasFlag(MemberFields.TimeZone))
+        {
+            entity[TimeZoneProperty] = member.TimeZone ?? string.Empty;
+        }
+
+        if (fields.HasFlag(MemberFields.Muted))
+        {
+            entity[MutedProperty] = member.Muted;
+        }
+
+        if (fields.HasFlag(MemberFields.EvidenceAskedOn))
+        {
+            entity[EvidenceAskedOnProperty] = string.Join(' ', member.EvidenceAskedOn);
+        }
+
+        if (fields.HasFlag(MemberFields.Language))
+        {
+            entity[LanguageProperty] = member.Language ?? string.Empty;
+        }
+
+        return entity;
+    }
+
     /// <summary>The map in a conversation row or a shelved map's row; null for a shelf line without document.</summary>
     public static JourneyMap? ReadMap(TableEntity entity) =>
         DocumentColumns.Read(entity) is { } json ? JsonSerializer.Deserialize(json, MapJson.Storage.JourneyMap) : null;
@@ -180,16 +227,19 @@ internal static class MapRows
 
     /// <summary>The member in a member row.</summary>
     public static TeamMember ReadMember(TableEntity entity) =>
-        new(entity.GetString(DepartmentProperty), entity.GetBoolean(AskedForDepartmentProperty) ?? false)
+        new(Said(entity, DepartmentProperty), entity.GetBoolean(AskedForDepartmentProperty) ?? false)
         {
-            Chat = entity.GetString(ChatServiceUrlProperty) is { } serviceUrl && entity.GetString(ChatConversationIdProperty) is { } conversationId
+            Chat = Said(entity, ChatServiceUrlProperty) is { } serviceUrl && Said(entity, ChatConversationIdProperty) is { } conversationId
                 ? new PersonalChat(serviceUrl, conversationId)
                 : null,
-            TimeZone = entity.GetString(TimeZoneProperty),
+            TimeZone = Said(entity, TimeZoneProperty),
             Muted = entity.GetBoolean(MutedProperty) ?? false,
-            EvidenceAskedOn = entity.GetString(EvidenceAskedOnProperty)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            Language = entity.GetString(LanguageProperty),
+            EvidenceAskedOn = Said(entity, EvidenceAskedOnProperty)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            Language = Said(entity, LanguageProperty),
         };
+
+    /// <summary>A text property of a member's row; null when absent or written empty (cleared by a merge, see <see cref="MemberFields"/>).</summary>
+    public static string? Said(TableEntity entity, string property) => entity.GetString(property) is { Length: > 0 } value ? value : null;
 
     /// <summary>The shelf line of a map row.</summary>
     public static MapSummary ReadSummary(TableEntity entity) => new(

@@ -229,7 +229,7 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         var filter = RowKeys.StartingWith(Partition(teamKey), RowKeys.MemberPrefix);
         await foreach (var row in table.QueryAsync<TableEntity>(filter, select: MapRows.DepartmentProperties, cancellationToken: cancellationToken))
         {
-            if (row.GetString(MapRows.PersonIdProperty) is { } person && row.GetString(MapRows.DepartmentProperty) is { } department)
+            if (row.GetString(MapRows.PersonIdProperty) is { } person && MapRows.Said(row, MapRows.DepartmentProperty) is { } department)
             {
                 departments[person] = department;
             }
@@ -259,6 +259,25 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
     {
         ArgumentNullException.ThrowIfNull(member);
         await table.UpsertEntityAsync(MapRows.Member(Partition(teamKey), personId, member), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// One upsert (merge) of only those columns of the <c>u~</c> row: no read, no version, no retry.
+    /// Each field is one fact with one kind of writer, so the last write of a field wins and the other
+    /// fields are never written from a copy; an ETag-checked read-modify-write would cost a read per
+    /// write (the copies are often the cache's) and a retry whenever two turns meet.
+    /// </remarks>
+    public async Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        if (fields == MemberFields.All)
+        {
+            await PutMemberAsync(teamKey, personId, member, cancellationToken);
+            return;
+        }
+
+        await table.UpsertEntityAsync(MapRows.MemberColumns(Partition(teamKey), personId, member, fields), TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <inheritdoc />

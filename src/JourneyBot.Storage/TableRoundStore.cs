@@ -169,6 +169,44 @@ public sealed class TableRoundStore(TableClient table, ILogger<TableRoundStore> 
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The reads of <see cref="GetAskAsync"/>, then one replace checked against the ask row's ETag. The ask
+    /// is one document, so a merge could not keep another writer's fields; a write that meets another
+    /// (412) reads again and retries. Each try either writes or loses to a write that landed, so
+    /// <see cref="UpdateTries"/> is enough for that many writers of one ask at once (they are two: the
+    /// member and the schedule); past it the conflict is thrown and the caller's work runs again.
+    /// </remarks>
+    public async Task<RoundAsk?> UpdateAskAsync(string teamKey, string mapId, int number, string memberId, Func<RoundAsk, RoundAsk> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var partition = Partition(teamKey);
+        for (var attempt = 1; ; attempt++)
+        {
+            var roundRow = ReadRowAsync(partition, RowKeys.Round(mapId, number), KindOnly, cancellationToken);
+            var askRow = ReadRowAsync(partition, RowKeys.Ask(mapId, number, memberId), null, cancellationToken);
+            await Task.WhenAll(roundRow, askRow);
+            if (await roundRow is null || await askRow is not { } row)
+            {
+                return null;
+            }
+
+            var changed = change(RoundRows.ReadAsk(row));
+            try
+            {
+                await table.UpdateEntityAsync(RoundRows.Ask(partition, mapId, number, changed), row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return changed;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < UpdateTries)
+            {
+                // Changed since the read: read it again.
+            }
+        }
+    }
+
+    /// <summary>How many times <see cref="UpdateAskAsync"/> reads and writes before a conflict is thrown.</summary>
+    internal const int UpdateTries = 8;
+
+    /// <inheritdoc />
     /// <remarks>One point read.</remarks>
     public async Task<IReadOnlyList<string>?> GetDepartmentsAsync(string teamKey, CancellationToken cancellationToken) =>
         await ReadRowAsync(Partition(teamKey), RowKeys.Departments, null, cancellationToken) is { } row

@@ -400,6 +400,19 @@ public sealed class InMemoryMapStore(TimeProvider clock) : IMapStore
     }
 
     /// <inheritdoc />
+    public Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        lock (_gate)
+        {
+            _members[(teamKey, personId)] = _members.GetValueOrDefault((teamKey, personId)).Merged(member, fields);
+            _memberWrites[(teamKey, personId)] = _memberWrites.GetValueOrDefault((teamKey, personId)) + 1;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public Task<bool> DeleteMapAsync(string teamKey, string mapId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -147,6 +147,25 @@ public sealed class InMemoryRoundStore : IRoundStore
     }
 
     /// <inheritdoc />
+    /// <remarks>Read, changed and written under the store's lock: no write comes between.</remarks>
+    public Task<RoundAsk?> UpdateAskAsync(string teamKey, string mapId, int number, string memberId, Func<RoundAsk, RoundAsk> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var key = Key(teamKey, mapId, number);
+        lock (_gate)
+        {
+            if (!_rounds.ContainsKey(key) || !_asks.TryGetValue(key, out var asked) || asked.GetValueOrDefault(memberId) is not { } json)
+            {
+                return Task.FromResult<RoundAsk?>(null);
+            }
+
+            var changed = change(ReadAsk(json));
+            asked[memberId] = Write(changed);
+            return Task.FromResult<RoundAsk?>(changed);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>?> GetDepartmentsAsync(string teamKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(teamKey);

@@ -148,4 +148,7 @@ internal sealed class GatedBoardReads(IMapStore store) : IMapStore, IDisposable
 
     public Task PutMemberAsync(string teamKey, string personId, TeamMember member, CancellationToken cancellationToken) =>
         store.PutMemberAsync(teamKey, personId, member, cancellationToken);
+
+    public Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken) =>
+        store.PutMemberAsync(teamKey, personId, member, fields, cancellationToken);
 }

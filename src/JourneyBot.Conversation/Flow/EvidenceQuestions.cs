@@ -50,7 +50,7 @@ internal sealed class EvidenceQuestions(IMapStore store)
             }
 
             var asked = member with { EvidenceAskedOn = [.. member.EvidenceAskedOn.TakeLast(MapsRemembered - 1), map.Id] };
-            await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, asked, cancellationToken);
+            await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, asked, MemberFields.EvidenceAskedOn, cancellationToken);
             if (_asked.Count >= AskedKept)
             {
                 _asked.Clear();

@@ -20,15 +20,17 @@ internal sealed class MemberDepartments(IMapStore store, IMemberProfiles profile
             // The row is read here anyway (usually from the cache): a time zone that changed costs one write, the same one none.
             if (member.Noting(turn) is var noted && !ReferenceEquals(noted, member))
             {
-                await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, noted, cancellationToken);
+                await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, noted, MemberNotes.Told(turn), cancellationToken);
             }
 
             return (member.Department, false);
         }
 
+        // Only what was learnt is written: a department the member typed meanwhile (another turn) is kept.
         var found = await FromProfileAsync(turn, cancellationToken);
         await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id,
-            (member ?? TeamMember.New).Noting(turn) with { Department = found, AskedForDepartment = found is null }, cancellationToken);
+            (member ?? TeamMember.New).Noting(turn) with { Department = found, AskedForDepartment = found is null },
+            MemberNotes.Told(turn) | (found is null ? MemberFields.AskedForDepartment : MemberFields.Department), cancellationToken);
         return (found, found is null);
     }
 

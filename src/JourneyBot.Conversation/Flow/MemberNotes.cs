@@ -21,4 +21,15 @@ internal static class MemberNotes
                 ? noted with { Language = language.TwoLetterISOLanguageName }
                 : noted;
     }
+
+    /// <summary>
+    /// The fields <see cref="Noting"/> takes from <paramref name="turn"/>: the ones to write with it. The
+    /// others are left to their own writers, so a copy read before theirs never writes them back.
+    /// </summary>
+    public static MemberFields Told(UserTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return (turn.TimeZone is null ? MemberFields.None : MemberFields.TimeZone)
+            | (Languages.BotLanguages.FromLocale(turn.Locale) is null ? MemberFields.None : MemberFields.Language);
+    }
 }

@@ -47,7 +47,8 @@ public sealed class MapDeletion(IMapStore store, IRoundStore rounds, IRoundTimer
         {
             if (await store.GetMemberAsync(teamKey, author, cancellationToken) is { } member && member.EvidenceAskedOn.Contains(mapId, StringComparer.Ordinal))
             {
-                await store.PutMemberAsync(teamKey, author, member with { EvidenceAskedOn = [.. member.EvidenceAskedOn.Where(id => id != mapId)] }, cancellationToken);
+                await store.PutMemberAsync(teamKey, author, member with { EvidenceAskedOn = [.. member.EvidenceAskedOn.Where(id => id != mapId)] },
+                    MemberFields.EvidenceAskedOn, cancellationToken);
             }
         }
     }

@@ -41,6 +41,13 @@ public interface IRoundStore
     /// <summary>Replaces the member's ask (an ask put for a round that is not there is never seen).</summary>
     Task PutAskAsync(string teamKey, string mapId, int number, RoundAsk ask, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Changes the member's ask as it is stored now with <paramref name="change"/> (which may be called
+    /// again, on a fresh read, when the ask changed meanwhile): the writes of others (the member
+    /// answering) are kept. Returns the ask written; null when the ask or its round is not there.
+    /// </summary>
+    Task<RoundAsk?> UpdateAskAsync(string teamKey, string mapId, int number, string memberId, Func<RoundAsk, RoundAsk> change, CancellationToken cancellationToken);
+
     /// <summary>The departments the team set (<c>departments …</c>); null when it set none.</summary>
     Task<IReadOnlyList<string>?> GetDepartmentsAsync(string teamKey, CancellationToken cancellationToken);
 

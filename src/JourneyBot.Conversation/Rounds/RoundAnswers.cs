@@ -329,10 +329,10 @@ internal sealed class RoundAnswers(IMapStore store, IRoundStore rounds, IRoundTi
             return new TurnOutcome { CardUpdate = QuestionCard.AskDepartment(map, round, answer.Key, due, "⚠ " + Markdown.Escape(problem)) };
         }
 
-        // The row holds more than the department (their 1:1 chat, time zone, mute): it is changed, not replaced.
+        // The row holds more than the department (their 1:1 chat, time zone, mute): only these fields are written.
         var known = await store.GetMemberAsync(answer.Key.TeamKey, turn.From.Id, cancellationToken) ?? TeamMember.New;
         await store.PutMemberAsync(answer.Key.TeamKey, turn.From.Id, known.Noting(turn) with { Department = department, AskedForDepartment = true },
-            cancellationToken);
+            MemberNotes.Told(turn) | MemberFields.Department | MemberFields.AskedForDepartment, cancellationToken);
         var stages = round.StagesFor(map, department);
         var ask = answer.Ask with { Department = department, StageIds = stages, State = stages.Count == 0 ? AskState.NothingToAdd : AskState.Asked };
         await rounds.PutAskAsync(answer.Key.TeamKey, map.Id, answer.Key.Number, ask, cancellationToken);

@@ -54,10 +54,8 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
     public async Task RemindedAsync(RoundKey key, string memberId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (await rounds.GetAskAsync(key.TeamKey, key.MapId, key.Number, memberId, cancellationToken) is { } ask)
-        {
-            await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, ask with { RemindedAt = clock.GetUtcNow() }, cancellationToken);
-        }
+        // Changed as stored now: an answer the member gives while the reminder goes out is kept.
+        await rounds.UpdateAskAsync(key.TeamKey, key.MapId, key.Number, memberId, ask => ask with { RemindedAt = clock.GetUtcNow() }, cancellationToken);
     }
 
     /// <summary>

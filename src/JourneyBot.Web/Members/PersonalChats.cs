@@ -88,9 +88,8 @@ internal sealed class PersonalChats(
         }
 
         var chat = new PersonalChat(started.ServiceUrl ?? serviceUrl, started.Id);
-        // Read again just before writing: the member may have said their department meanwhile.
-        var row = await store.GetMemberAsync(teamKey, member.PersonId, cancellationToken) ?? TeamMember.New;
-        await store.PutMemberAsync(teamKey, member.PersonId, row with { Chat = chat }, cancellationToken);
+        // The chat alone is written: what the member said meanwhile (their department) stays, with no read.
+        await store.PutMemberAsync(teamKey, member.PersonId, TeamMember.New with { Chat = chat }, MemberFields.Chat, cancellationToken);
         WebLog.LogPersonalChatStarted(logger);
         return new PersonalChatResult.Reached(chat, Created: true);
     }

@@ -110,16 +110,14 @@ internal sealed class DirectDelivery(
                 _ => new Delivered(sent.ChatId, null, AskState.CannotReach),
             };
 
-            // The member may have answered already (the card reached them a moment ago): their ask
-            // as it is now gets where the card went, and keeps what they gave.
-            var current = await rounds.GetAskAsync(key.TeamKey, key.MapId, key.Number, ask.Member.Id, cancellationToken) ?? ask;
-            var noted = current with
+            // The member may be answering already (the card reached them a moment ago): their ask as
+            // stored when it is written gets where the card went, and keeps what they gave.
+            await rounds.UpdateAskAsync(key.TeamKey, key.MapId, key.Number, ask.Member.Id, current => current with
             {
                 ChatId = delivery.ChatId ?? current.ChatId,
                 CardActivityId = delivery.CardActivityId ?? current.CardActivityId,
                 State = delivery.Failed is { } failed && current.IsWaiting ? failed : current.State,
-            };
-            await rounds.PutAskAsync(key.TeamKey, key.MapId, key.Number, noted, cancellationToken);
+            }, cancellationToken);
             return sent.CardActivityId is not null ? Reach.Delivered : Reach.Refused;
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or Azure.RequestFailedException or TaskCanceledException

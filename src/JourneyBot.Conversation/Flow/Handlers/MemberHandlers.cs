@@ -19,8 +19,8 @@ internal sealed class MemberHandlers(IMapStore store)
 
         // One write: their items are not touched, every board read shows the department on this row (IMapStore.GetBoardAsync).
         var known = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken) ?? TeamMember.New;
-        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id,
-            known.Noting(turn) with { Department = department, AskedForDepartment = true }, cancellationToken);
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, known.Noting(turn) with { Department = department, AskedForDepartment = true },
+            MemberNotes.Told(turn) | MemberFields.Department | MemberFields.AskedForDepartment, cancellationToken);
 
         var thanks = Strings.DepartmentSaved.Fill(("member", Markdown.Escape(turn.From.Name)), ("department", Markdown.Escape(department)));
 
@@ -38,12 +38,10 @@ internal sealed class MemberHandlers(IMapStore store)
     public async Task<TurnOutcome> SetMutedAsync(CommandTurn command, bool muted, CancellationToken cancellationToken)
     {
         var turn = command.Turn;
+        // Written even when the copy read says so already: the copy may be older than another instance's write.
         var known = await store.GetMemberAsync(turn.Scope.TeamKey, turn.From.Id, cancellationToken);
-        var member = (known ?? TeamMember.New).Noting(turn) with { Muted = muted };
-        if (member != known)
-        {
-            await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, member, cancellationToken);
-        }
+        await store.PutMemberAsync(turn.Scope.TeamKey, turn.From.Id, (known ?? TeamMember.New).Noting(turn) with { Muted = muted },
+            MemberNotes.Told(turn) | MemberFields.Muted, cancellationToken);
 
         return new TurnOutcome().Say(muted ? Strings.RemindersMuted : Strings.RemindersUnmuted);
     }

@@ -14,7 +14,8 @@ namespace JourneyBot.Web.Bot;
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
     Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, Actions.OwnerDelivery owners,
-    FollowUp.FollowUpSchedule followUps, StillTrue.ReviewSchedule reviews, ILogger<JourneyTurnHandler> logger)
+    FollowUp.FollowUpSchedule followUps, StillTrue.ReviewSchedule reviews, Conversation.Languages.TeamLanguages languages,
+    ILogger<JourneyTurnHandler> logger)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -24,7 +25,7 @@ internal sealed class JourneyTurnHandler(
         ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
         ActivityTypes.Invoke when turn.Activity.Name == AdaptiveCardAction => OnCardActionAsync(turn, cancellationToken),
         ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
-        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -34,7 +35,8 @@ internal sealed class JourneyTurnHandler(
         if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
         {
             // A card that is not one of ours, or no longer is.
-            turn.SendAfterAnswer(token => turn.ReplyAsync(Texts.OutdatedCard, token));
+            var outdated = TurnLanguage.Say(await TurnLanguage.ReadAsync(languages, turn.Activity, cancellationToken), () => Texts.OutdatedCard);
+            turn.SendAfterAnswer(token => turn.ReplyAsync(outdated, token));
             return;
         }
 
@@ -146,7 +148,8 @@ internal sealed class JourneyTurnHandler(
         var submit = ActivityReader.FromInvokeValue(turn.Activity.Value);
         if (submit is null)
         {
-            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.OutdatedCard));
+            var outdated = TurnLanguage.Say(await TurnLanguage.ReadAsync(languages, turn.Activity, cancellationToken), () => Texts.OutdatedCard);
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(outdated));
             return;
         }
 
@@ -165,7 +168,9 @@ internal sealed class JourneyTurnHandler(
         }
         else
         {
-            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.Done));
+            // In the language the turn was answered in (the team's as just read, else the presser's).
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(
+                TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Texts.Done)));
         }
 
         progress.Posted(userTurn.Scope, typed: false, messages.Count(m => !m.Aside));
@@ -213,7 +218,7 @@ internal sealed class JourneyTurnHandler(
     // post nothing more, and nobody should be reminded.
     private Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Action switch
     {
-        "add" => WelcomeAsync(turn),
+        "add" => WelcomeAsync(turn, cancellationToken),
         "remove" => CloseSessionsAsync(ActivityReader.ScopeOf(turn.Activity).TeamKey, cancellationToken),
         _ => Task.CompletedTask,
     };
@@ -225,17 +230,18 @@ internal sealed class JourneyTurnHandler(
     }
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
-    private static Task OnConversationUpdateAsync(TurnContext turn)
+    private Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = botId is not null && turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true;
-        return botAdded && turn.Activity.ChannelId != Channels.Teams ? WelcomeAsync(turn) : Task.CompletedTask;
+        return botAdded && turn.Activity.ChannelId != Channels.Teams ? WelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
     }
 
-    private static Task WelcomeAsync(TurnContext turn)
+    // In the team's language if it has one already, else the installer's.
+    private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
-        turn.SendAfterAnswer(token => turn.SendAsync(Welcome(turn.Activity), token));
-        return Task.CompletedTask;
+        var welcome = TurnLanguage.Say(await TurnLanguage.ReadAsync(languages, turn.Activity, cancellationToken), () => Welcome(turn.Activity));
+        turn.SendAfterAnswer(token => turn.SendAsync(welcome, token));
     }
 
     // A channel or group chat is told how to mention the bot; a one-to-one chat (Teams' "personal",

@@ -1,3 +1,6 @@
+using JourneyBot.Conversation;
+using JourneyBot.Conversation.Actions;
+using JourneyBot.Conversation.Actions.FollowUp;
 using JourneyBot.Conversation.Flow;
 using JourneyBot.Conversation.Mapping;
 using JourneyBot.Conversation.Rounds;
@@ -82,6 +85,33 @@ public abstract class RecipientLanguageTests
             .ReminderAsync(new RoundKey(session.Scope.TeamKey, map.Id, round.Number), Isaiah.Id, null, Ct);
 
         Assert.StartsWith("Un memento: întrebările de validare despre „Shoe journey” se închid **", reminder!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_action_reminder_is_in_the_language_the_owners_row_remembers_and_in_the_teams_where_it_remembers_none()
+    {
+        await using var session = await EnglishTeamAsync();
+        await session.OpenContributionsAsync(Alex, "Shoe journey", "template");
+        var team = session.Scope.TeamKey;
+        const string Bucharest = "Europe/Bucharest";
+        await session.Store.PutMemberAsync(team, Megan.Id, TeamMember.New with { TimeZone = Bucharest, Language = "es", Chat = new PersonalChat(RoundFlowTests.ServiceUrl, "a:megan") }, Ct);
+        await session.Store.PutMemberAsync(team, Alex.Id, TeamMember.New with { TimeZone = Bucharest, Chat = new PersonalChat(RoundFlowTests.ServiceUrl, "a:alex") }, Ct);
+        var mapId = (await session.MapAsync()).Id;
+        var thursday = new DateOnly(2026, 12, 3);
+        foreach (var (id, owner) in new[] { ("o1", Megan), ("o2", Alex) })
+        {
+            Assert.True(await session.Services.GetRequiredService<IActionStore>().TryAddActionAsync(team, mapId, new OwnedAction
+            {
+                Id = id, StageId = "s3", Text = "Size guide on every product page", Owner = owner, Due = thursday, CreatedBy = Alex, CreatedAt = SessionClock.Start,
+            }, Ct));
+        }
+
+        session.Clock.MoveTo(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero));
+        var pass = await session.Services.GetRequiredService<ActionFollowUp>()
+            .PassAsync(new ActionsTouched(session.Scope, mapId, RoundFlowTests.ServiceUrl, RoundFlowTests.Tenant), Ct);
+
+        Assert.Contains("Un recordatorio: la acción de la que eres responsable vence el", CardText.Of(pass.Reminders.Single(r => r.Owner == Megan).Card), StringComparison.Ordinal);
+        Assert.Contains("A reminder: the action you own is due on", CardText.Of(pass.Reminders.Single(r => r.Owner == Alex).Card), StringComparison.Ordinal);
     }
 
     // A session whose team speaks English, set by its facilitator; the roster with each member's language.

@@ -25,7 +25,7 @@ internal sealed class JourneyTurnHandler(
         ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
         ActivityTypes.Invoke when turn.Activity.Name == AdaptiveCardAction => OnCardActionAsync(turn, cancellationToken),
         ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
-        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
+        ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn),
         _ => Task.CompletedTask,
     };
 
@@ -35,7 +35,8 @@ internal sealed class JourneyTurnHandler(
         if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
         {
             // A card that is not one of ours, or no longer is.
-            var outdated = TurnLanguage.Say(await TurnLanguage.ReadAsync(languages, turn.Activity, cancellationToken), () => Texts.OutdatedCard);
+            // No storage read for it: the team's language as this instance keeps it, else the member's.
+            var outdated = TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Texts.OutdatedCard);
             turn.SendAfterAnswer(token => turn.ReplyAsync(outdated, token));
             return;
         }
@@ -148,7 +149,7 @@ internal sealed class JourneyTurnHandler(
         var submit = ActivityReader.FromInvokeValue(turn.Activity.Value);
         if (submit is null)
         {
-            var outdated = TurnLanguage.Say(await TurnLanguage.ReadAsync(languages, turn.Activity, cancellationToken), () => Texts.OutdatedCard);
+            var outdated = TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Texts.OutdatedCard);
             turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(outdated));
             return;
         }
@@ -218,7 +219,7 @@ internal sealed class JourneyTurnHandler(
     // post nothing more, and nobody should be reminded.
     private Task OnInstallationUpdateAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Action switch
     {
-        "add" => WelcomeAsync(turn, cancellationToken),
+        "add" => WelcomeAsync(turn),
         "remove" => CloseSessionsAsync(ActivityReader.ScopeOf(turn.Activity).TeamKey, cancellationToken),
         _ => Task.CompletedTask,
     };
@@ -230,18 +231,19 @@ internal sealed class JourneyTurnHandler(
     }
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
-    private Task OnConversationUpdateAsync(TurnContext turn, CancellationToken cancellationToken)
+    private Task OnConversationUpdateAsync(TurnContext turn)
     {
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = botId is not null && turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true;
-        return botAdded && turn.Activity.ChannelId != Channels.Teams ? WelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
+        return botAdded && turn.Activity.ChannelId != Channels.Teams ? WelcomeAsync(turn) : Task.CompletedTask;
     }
 
-    // In the team's language if it has one already, else the installer's.
-    private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
+    // In the team's language if this instance keeps one, else the installer's (a new team has none yet).
+    private Task WelcomeAsync(TurnContext turn)
     {
-        var welcome = TurnLanguage.Say(await TurnLanguage.ReadAsync(languages, turn.Activity, cancellationToken), () => Welcome(turn.Activity));
+        var welcome = TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Welcome(turn.Activity));
         turn.SendAfterAnswer(token => turn.SendAsync(welcome, token));
+        return Task.CompletedTask;
     }
 
     // A channel or group chat is told how to mention the bot; a one-to-one chat (Teams' "personal",

@@ -8,7 +8,8 @@ namespace JourneyBot.Web.Bot;
 /// The language of what the host itself says about a turn, beside the conversation's answers (the
 /// "Done" shown to a presser, "this card is out of date", the greeting, a gathered confirmation's
 /// header, the apology): the one the turn is answered in, the team's else the member's Teams locale,
-/// as <c>JourneyConversation.HandleAsync</c> chooses it.
+/// as <c>JourneyConversation.HandleAsync</c> chooses it, but never reading storage for it: these
+/// texts are said where storage may have failed, or before anything was read.
 /// </summary>
 internal static class TurnLanguage
 {
@@ -18,14 +19,6 @@ internal static class TurnLanguage
         ArgumentNullException.ThrowIfNull(languages);
         ArgumentNullException.ThrowIfNull(activity);
         return languages.Kept(ActivityReader.ScopeOf(activity).TeamKey) ?? OfLocale(activity);
-    }
-
-    /// <summary>The turn's language, reading the team's where this instance keeps none (a read kept for its lifetime).</summary>
-    public static async Task<CultureInfo> ReadAsync(TeamLanguages languages, Activity activity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(languages);
-        ArgumentNullException.ThrowIfNull(activity);
-        return await languages.GetAsync(ActivityReader.ScopeOf(activity).TeamKey, cancellationToken) ?? OfLocale(activity);
     }
 
     /// <summary>The language of the activity's member alone (their Teams locale; English when none): no storage read, for when storage may be what failed.</summary>

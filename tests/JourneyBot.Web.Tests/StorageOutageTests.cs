@@ -80,6 +80,23 @@ public sealed class StorageOutageTests : IClassFixture<ConnectorFixture>
     }
 
     [Fact]
+    public async Task The_apology_speaks_the_failed_activitys_locale_without_reading_the_team_from_the_storage_that_failed()
+    {
+        await using var storage = StorageStandIn.Start((await Azurite.SharedAsync()).Port);
+        await using var app = NewApp(storage);
+        await SetUpAsync(app);
+
+        storage.Refuse();
+        _connector.Reset();
+        var spanish = From("megan", "pain Purchase | Refused by storage");
+        spanish.Locale = "es-ES";
+        var refused = await app.PostActivityAsync(spanish).WaitAsync(Hung, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, refused.StatusCode);
+        Assert.Equal("Perdona, algo ha fallado por mi parte y no he podido terminarlo. Vuelve a intentarlo.", Assert.Single(_connector.Requests).Activity.Text);
+    }
+
+    [Fact]
     public async Task The_storage_client_gives_up_before_the_turn_deadline()
     {
         await using var app = new BotApp(new Dictionary<string, string?>());

@@ -13,7 +13,11 @@ namespace JourneyBot.Conversation.Actions;
 /// </summary>
 public sealed class OwnerCards(IMapStore store, IActionStore actions, TimeProvider clock)
 {
-    /// <summary>The card for the owner of the action <paramref name="notice"/> names, as stored now; null when it is no longer stored.</summary>
+    /// <summary>
+    /// The card for the owner of the action <paramref name="notice"/> names, as stored now, in the
+    /// owner's own Teams' language (their row remembers it; else the one spoken now, the team's);
+    /// null when it is no longer stored.
+    /// </summary>
     public async Task<OwnerCardMessage?> ForOwnerAsync(OwnerNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
@@ -25,7 +29,9 @@ public sealed class OwnerCards(IMapStore store, IActionStore actions, TimeProvid
         }
 
         var owner = stored.Action.Owner;
-        return new OwnerCardMessage(owner, Card(View(source, stored.Action, owner)));
+        var row = await store.GetMemberAsync(notice.TeamKey, owner.Id, cancellationToken);
+        using var language = Languages.MemberLanguage.Speak(row?.Language);
+        return new OwnerCardMessage(owner, Card(View(source, stored.Action, owner))) { Row = row };
     }
 
     /// <summary>The map and its board, or null when the team has no such map (it was deleted).</summary>
@@ -89,7 +95,11 @@ public sealed class OwnerCards(IMapStore store, IActionStore actions, TimeProvid
 /// <summary>An owner's card to send, and to whom.</summary>
 /// <param name="Owner">The owner, as the action names them (their Entra object id where Teams gave one).</param>
 /// <param name="Card">The card.</param>
-public sealed record OwnerCardMessage(Person Owner, AdaptiveCard Card);
+public sealed record OwnerCardMessage(Person Owner, AdaptiveCard Card)
+{
+    /// <summary>The team's row of the owner as read for the card (its language, its 1:1 chat); null when the team keeps none.</summary>
+    public TeamMember? Row { get; init; }
+}
 
 /// <summary>The map an action belongs to and its board, read once for a card.</summary>
 /// <param name="TeamKey">The team.</param>

@@ -33,8 +33,9 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
         }
 
         // Muted in the team or in their 1:1 chat with the bot (a chat is its own team): either way, no reminder.
-        if (await store.GetMemberAsync(key.TeamKey, memberId, cancellationToken) is { Muted: true }
-            || await store.GetMemberAsync(chatId, memberId, cancellationToken) is { Muted: true })
+        var row = await store.GetMemberAsync(key.TeamKey, memberId, cancellationToken);
+        var personal = row is { Muted: true } ? null : await store.GetMemberAsync(chatId, memberId, cancellationToken);
+        if (row is { Muted: true } || personal is { Muted: true })
         {
             return null;
         }
@@ -46,6 +47,8 @@ public sealed class RoundDue(IMapStore store, IRoundStore rounds, TimeProvider c
             return null;
         }
 
+        // In their own Teams' language, as their question was (the rows read above remember it).
+        using var language = Languages.MemberLanguage.Speak(Languages.MemberLanguage.CodeOf(row, personal));
         var due = RoundTime.Show(round.Deadline, clock.GetUtcNow(), RoundTime.Zone(ask.TimeZone, round.TimeZone));
         return new RoundReminder(ask, round.ServiceUrl, chatId, Strings.ReminderText.Fill(("map", map.Name), ("due", due)));
     }

@@ -43,6 +43,8 @@ public sealed class StillTrueReviews(IMapStore store, IActionStore actions, Time
             var row = await store.GetMemberAsync(teamKey, person.Id, cancellationToken);
             if (!await MutedAsync(row, person.Id, cancellationToken))
             {
+                // Their 1:1 chat: in their own Teams' language, else the team's.
+                using var language = Languages.MemberLanguage.Speak(row?.Language);
                 cards.Add(new ReviewCardFor(person, row?.Chat, StillTrueCard.For(due.For(person))));
             }
         }

@@ -14,10 +14,14 @@ namespace JourneyBot.Conversation.Validation;
 /// <param name="MapName">The map asked about.</param>
 public sealed record NotReachedNotice(RoundAsk Facilitator, string MapName)
 {
-    /// <summary>One card naming every member of the round Teams would not reach (with their departments).</summary>
+    /// <summary>The facilitator's language (<c>en</c>, <c>es</c>, <c>ro</c>): the card is made outside any turn, after the deliveries.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>One card naming every member of the round Teams would not reach (with their departments), in <see cref="Language"/>.</summary>
     public AdaptiveCard CardFor(IReadOnlyList<RoundAsk> notReached)
     {
         ArgumentNullException.ThrowIfNull(notReached);
+        using var language = Languages.MemberLanguage.Speak(Language);
         var names = notReached.Select(a => a.Department is { } department ? $"{a.Member.Name} ({department})" : a.Member.Name);
         return new AdaptiveCard(
         [

@@ -33,12 +33,15 @@ public sealed class ValidationDue(IMapStore store, IValidationStore validations,
         }
 
         var ask = await validations.GetAskAsync(key.TeamKey, key.MapId, key.Number, memberId, cancellationToken);
-        if (ask is not { Answers.Count: 0 } || await store.GetMemberAsync(key.TeamKey, memberId, cancellationToken) is { Muted: true }
+        var row = ask is { Answers.Count: 0 } ? await store.GetMemberAsync(key.TeamKey, memberId, cancellationToken) : null;
+        if (ask is not { Answers.Count: 0 } || row is { Muted: true }
             || await ReadMapAsync(store, key.TeamKey, key.MapId, cancellationToken) is not { } map)
         {
             return null;
         }
 
+        // In their own Teams' language, as their questions were.
+        using var language = Languages.MemberLanguage.Speak(row?.Language);
         var due = RoundTime.Show(deadline, clock.GetUtcNow(), RoundTime.Zone(zone, round.TimeZone));
         return new ValidationReminder(ask, serviceUrl, round.TenantId, Strings.ValidateReminderText.Fill(("map", Markdown.Escape(map.Name)), ("due", due)));
     }
@@ -73,6 +76,9 @@ public sealed class ValidationDue(IMapStore store, IValidationStore validations,
         var board = await store.GetBoardAsync(key.TeamKey, key.MapId, cancellationToken);
         var items = round.ItemIds.Select(id => board.Items.FirstOrDefault(i => i.Id == id)).OfType<MapItem>().ToList();
         var facilitator = new RoundAsk { Member = round.Facilitator, TeamsId = round.FacilitatorTeamsId };
+        // The summary goes to the facilitator's 1:1 chat: in their own Teams' language.
+        var row = await store.GetMemberAsync(key.TeamKey, round.Facilitator.Id, cancellationToken);
+        using var language = Languages.MemberLanguage.Speak(row?.Language);
         return new ValidationClosing(facilitator, round.ServiceUrl, round.TenantId, ValidationCards.Summary(map, round, items, asks));
     }
 

@@ -139,7 +139,14 @@ internal sealed class ValidationPresses(IMapStore store, IValidationStore valida
                 continue;
             }
 
-            var card = ValidationCards.Contradiction(teamKey, map, item, Denials(asks, item.Id));
+            // For the facilitator's 1:1 chat, not the presser's: in the facilitator's own language where their row remembers it.
+            var row = await store.GetMemberAsync(teamKey, round.Facilitator.Id, cancellationToken);
+            AdaptiveCard card;
+            using (Languages.MemberLanguage.Speak(row?.Language))
+            {
+                card = ValidationCards.Contradiction(teamKey, map, item, Denials(asks, item.Id));
+            }
+
             var facilitator = new RoundAsk { Member = round.Facilitator, TeamsId = round.FacilitatorTeamsId };
             outcome.Direct.Add(new DirectMessage(new RoundKey(teamKey, map.Id, round.Number), facilitator, card, round.ServiceUrl, round.TenantId)
             {

@@ -58,8 +58,9 @@ public sealed class BotHostOptions
     public bool AllowAnonymous { get; set; }
 
     /// <summary>
-    /// What a member is told when their message could not be handled. The protocol knows no
-    /// words of the bot's: the bot sets this (read at each use, so it can follow the turn's language).
+    /// What a member is told when their message (the activity given) could not be handled. The
+    /// protocol knows no words of the bot's: the bot sets this, read at each use with the failed
+    /// activity, so it can speak that member's language (its <c>locale</c>).
     /// </summary>
-    public Func<string> Apology { get; set; } = () => "Sorry, something went wrong on my side and I could not finish that. Please try again.";
+    public Func<Schema.Activity, string> Apology { get; set; } = _ => "Sorry, something went wrong on my side and I could not finish that. Please try again.";
 }

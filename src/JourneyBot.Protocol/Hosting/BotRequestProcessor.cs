@@ -88,13 +88,13 @@ internal sealed class BotRequestProcessor(
         catch (Exception ex) when (deadline.Passed)
         {
             observed.Failed(ex);
-            deadline.Tell(http, turn, options.Value.Apology(), logger);
+            deadline.Tell(http, turn, options.Value.Apology(turn.Activity), logger);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             observed.Failed(ex);
             ProtocolLog.TurnFailed(logger, ex, activity.Type, activity.Id);
-            Apology.TellAfterAnswer(turn, options.Value.Apology(), logger);
+            Apology.TellAfterAnswer(turn, options.Value.Apology(turn.Activity), logger);
             http.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
         }

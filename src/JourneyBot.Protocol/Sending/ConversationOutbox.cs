@@ -380,7 +380,7 @@ public sealed class ConversationOutbox(
         {
             observed.Failed(ex);
             ProtocolLog.SendsAfterAnswerFailed(logger, ex, turn.Activity.Type, turn.Activity.Id);
-            await Apology.TellAsync(turn, options.Value.Apology(), logger, _stopping.Token).ConfigureAwait(false);
+            await Apology.TellAsync(turn, options.Value.Apology(turn.Activity), logger, _stopping.Token).ConfigureAwait(false);
         }
     }
 

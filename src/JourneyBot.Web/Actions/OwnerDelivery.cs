@@ -19,7 +19,8 @@ namespace JourneyBot.Web.Actions;
 /// told by the action's next reminder instead.
 /// </remarks>
 internal sealed class OwnerDelivery(
-    OwnerCards cards, PersonalCards personal, TeamRoster roster, Conversation.IMapStore store, ILogger<OwnerDelivery> logger) : BackgroundService
+    OwnerCards cards, PersonalCards personal, TeamRoster roster, Conversation.Languages.TeamLanguages languages, ILogger<OwnerDelivery> logger)
+    : BackgroundService
 {
     private readonly Channel<(OwnerNotice Notice, ChannelAccount? Bot)> _queue =
         Channel.CreateUnbounded<(OwnerNotice, ChannelAccount?)>(new() { SingleReader = true });
@@ -53,13 +54,20 @@ internal sealed class OwnerDelivery(
     {
         try
         {
-            if (await cards.ForOwnerAsync(notice, cancellationToken) is not { } message)
+            // The owner's card is made in their own language; the team's where their row remembers none.
+            OwnerCardMessage? message;
+            using (Conversation.Languages.LanguageScope.Enter(await languages.LanguageOfAsync(notice.TeamKey, cancellationToken)))
+            {
+                message = await cards.ForOwnerAsync(notice, cancellationToken);
+            }
+
+            if (message is null)
             {
                 WebLog.LogOwnerActionGone(logger, notice.MapId, notice.ActionId);
                 return;
             }
 
-            var member = await MemberAsync(notice, message.Owner, cancellationToken);
+            var member = await MemberAsync(notice, message, cancellationToken);
             var sent = await personal.SendAsync(notice.TeamKey, notice.ServiceUrl, notice.TenantId, member, bot, message.Card, cancellationToken);
             if (sent.CardActivityId is null)
             {
@@ -78,11 +86,13 @@ internal sealed class OwnerDelivery(
 
     // The owner as Teams lists them: from the team's roster when their row keeps no chat yet (their
     // Teams id starts one); else by their object id, which is all a kept chat needs.
-    private async Task<ChatMember> MemberAsync(OwnerNotice notice, Conversation.Mapping.Person owner, CancellationToken cancellationToken)
+    private async Task<ChatMember> MemberAsync(OwnerNotice notice, OwnerCardMessage message, CancellationToken cancellationToken)
     {
+        var owner = message.Owner;
         var kept = new ChatMember(owner.Id, owner.Name, owner.Id);
-        if ((await store.GetMemberAsync(notice.TeamKey, owner.Id, cancellationToken))?.Chat is not null)
+        if (message.Row?.Chat is not null)
         {
+            // Their row, read for the card's language, keeps their chat.
             return kept;
         }
 

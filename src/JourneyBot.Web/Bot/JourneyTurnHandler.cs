@@ -14,7 +14,8 @@ namespace JourneyBot.Web.Bot;
 internal sealed class JourneyTurnHandler(
     JourneyConversation conversation, ProgressCardUpdates progress, Acknowledgements acknowledgements, CardUpdates cardUpdates,
     Rounds.DirectDelivery questions, Conversation.Lifecycle.TeamSessions sessions, Actions.OwnerDelivery owners,
-    FollowUp.FollowUpSchedule followUps, StillTrue.ReviewSchedule reviews, ILogger<JourneyTurnHandler> logger)
+    FollowUp.FollowUpSchedule followUps, StillTrue.ReviewSchedule reviews, Conversation.Languages.TeamLanguages languages,
+    ILogger<JourneyTurnHandler> logger)
     : ITurnHandler
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -34,7 +35,9 @@ internal sealed class JourneyTurnHandler(
         if (submit is null && turn.Activity.Value is not null && string.IsNullOrWhiteSpace(turn.Text))
         {
             // A card that is not one of ours, or no longer is.
-            turn.SendAfterAnswer(token => turn.ReplyAsync(Texts.OutdatedCard, token));
+            // No storage read for it: the team's language as this instance keeps it, else the member's.
+            var outdated = TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Texts.OutdatedCard);
+            turn.SendAfterAnswer(token => turn.ReplyAsync(outdated, token));
             return;
         }
 
@@ -146,7 +149,8 @@ internal sealed class JourneyTurnHandler(
         var submit = ActivityReader.FromInvokeValue(turn.Activity.Value);
         if (submit is null)
         {
-            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.OutdatedCard));
+            var outdated = TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Texts.OutdatedCard);
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(outdated));
             return;
         }
 
@@ -165,7 +169,9 @@ internal sealed class JourneyTurnHandler(
         }
         else
         {
-            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(Texts.Done));
+            // In the language the turn was answered in (the team's as just read, else the presser's).
+            turn.InvokeResponse = InvokeResponse.AdaptiveCard(AdaptiveCardInvokeResponse.Message(
+                TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Texts.Done)));
         }
 
         progress.Posted(userTurn.Scope, typed: false, messages.Count(m => !m.Aside));
@@ -225,16 +231,18 @@ internal sealed class JourneyTurnHandler(
     }
 
     // Channels without installationUpdate (Web Chat, Direct Line, the Emulator) greet here.
-    private static Task OnConversationUpdateAsync(TurnContext turn)
+    private Task OnConversationUpdateAsync(TurnContext turn)
     {
         var botId = turn.Activity.Recipient?.Id;
         var botAdded = botId is not null && turn.Activity.MembersAdded?.Any(m => m?.Id == botId) == true;
         return botAdded && turn.Activity.ChannelId != Channels.Teams ? WelcomeAsync(turn) : Task.CompletedTask;
     }
 
-    private static Task WelcomeAsync(TurnContext turn)
+    // In the team's language if this instance keeps one, else the installer's (a new team has none yet).
+    private Task WelcomeAsync(TurnContext turn)
     {
-        turn.SendAfterAnswer(token => turn.SendAsync(Welcome(turn.Activity), token));
+        var welcome = TurnLanguage.Say(TurnLanguage.Kept(languages, turn.Activity), () => Welcome(turn.Activity));
+        turn.SendAfterAnswer(token => turn.SendAsync(welcome, token));
         return Task.CompletedTask;
     }
 

@@ -33,7 +33,8 @@ internal static class JourneyBotWebExtensions
         // The host's one clock, for everything that reads or waits on time; tests replace it per host.
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotProtocol();
-        services.Configure<BotHostOptions>(options => options.Apology = () => Texts.Apology);
+        // In the failed activity's member's Teams language: never the team's, whose read may be what failed.
+        services.Configure<BotHostOptions>(options => options.Apology = activity => TurnLanguage.Say(TurnLanguage.OfLocale(activity), () => Texts.Apology));
         services.AddTableMapStore();
         services.AddDueWorkSchedule();
         services.AddJourneyConversation();

@@ -9,7 +9,8 @@ namespace JourneyBot.Web.Members;
 /// <param name="Chat">Their 1:1 chat with the bot; null until one was started or they opened it.</param>
 /// <param name="TimeZone">Their time zone (IANA); null while unknown.</param>
 /// <param name="Muted">Whether they asked for no reminders, in the team's thread or in their 1:1 chat.</param>
-public sealed record RosterMember(ChatMember Member, string? Department, PersonalChat? Chat, string? TimeZone, bool Muted);
+/// <param name="Language">The language of their Teams as their rows remember it (<c>en</c>, <c>es</c>, <c>ro</c>); null while unknown.</param>
+public sealed record RosterMember(ChatMember Member, string? Department, PersonalChat? Chat, string? TimeZone, bool Muted, string? Language = null);
 
 /// <summary>A conversation's members.</summary>
 /// <param name="Members">The members, as Teams lists them, each with their rows; at most <see cref="TeamRoster.MaxMembers"/> + 1.</param>
@@ -21,13 +22,13 @@ public sealed record Roster(IReadOnlyList<RosterMember> Members, bool OverLimit)
 
 /// <summary>
 /// Lists a team conversation's members through the paged members API, joined with their member
-/// rows: department, 1:1 chat, time zone, mute.
+/// rows: department, 1:1 chat, time zone, mute, language.
 /// </summary>
 /// <remarks>
 /// A member's mute and time zone may be kept on two rows: the team's, when they said it in the
 /// team, and the row of their 1:1 chat's own scope, when they said it there (a 1:1 chat belongs
 /// to no team). Once their 1:1 chat is known, both are read: muted on either is muted; the team's
-/// time zone, else the chat's.
+/// time zone and language, else the chat's.
 /// </remarks>
 internal sealed class TeamRoster(IMapStore store, IServiceProvider services, ILogger<TeamRoster> logger)
 {
@@ -77,6 +78,7 @@ internal sealed class TeamRoster(IMapStore store, IServiceProvider services, ILo
             ? await store.GetMemberAsync(chat.ConversationId, member.PersonId, cancellationToken)
             : null;
         return new RosterMember(member, row?.Department, row?.Chat,
-            row?.TimeZone ?? personal?.TimeZone, (row?.Muted ?? false) || (personal?.Muted ?? false));
+            row?.TimeZone ?? personal?.TimeZone, (row?.Muted ?? false) || (personal?.Muted ?? false),
+            Conversation.Languages.MemberLanguage.CodeOf(row, personal));
     }
 }

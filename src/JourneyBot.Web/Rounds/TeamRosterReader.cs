@@ -21,6 +21,6 @@ internal sealed class TeamRosterReader(TeamRoster roster) : ITeamRoster
         var read = await roster.ListAsync(turn.Scope.TeamKey, turn.ServiceUrl, conversationId, cancellationToken);
         return [.. read.Members.Take(max).Select(m => new Conversation.Rounds.RosterMember(
             new Person(m.Member.PersonId, string.IsNullOrWhiteSpace(m.Member.Name) ? Texts.Someone : m.Member.Name),
-            m.Member.Id, m.Department, m.TimeZone))];
+            m.Member.Id, m.Department, m.TimeZone, m.Language))];
     }
 }

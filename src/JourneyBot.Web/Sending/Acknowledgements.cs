@@ -21,7 +21,7 @@ namespace JourneyBot.Web.Sending;
 /// goes out at once instead of being lost. The contributions themselves were stored before they
 /// were confirmed.
 /// </remarks>
-internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options, ILogger<Acknowledgements> logger)
+internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options, Conversation.Languages.TeamLanguages languages, ILogger<Acknowledgements> logger)
 {
     private readonly ConcurrentDictionary<string, Gathering> _open = new(StringComparer.Ordinal);
 
@@ -64,7 +64,8 @@ internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options,
         IReadOnlyList<string> lines = [.. messages.Select(m => m.Summary ?? m.Text ?? string.Empty)];
         while (true)
         {
-            var gathering = _open.GetOrAdd(key, _ => new Gathering());
+            // The gathered lines are in the turns' language; so is their header (the team's, kept by the turn that just read it).
+            var gathering = _open.GetOrAdd(key, _ => new Gathering(TurnLanguage.Kept(languages, turn.Activity)));
             var joined = gathering.Join(lines, replyTo, gatherFirst);
             if (joined == Joined.First)
             {
@@ -95,7 +96,7 @@ internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options,
 
         try
         {
-            var text = batch.Lines.Count == 1 ? batch.Lines[0] : Texts.Acknowledged(batch.Lines);
+            var text = batch.Lines.Count == 1 ? batch.Lines[0] : TurnLanguage.Say(gathering.Language, () => Texts.Acknowledged(batch.Lines));
             await sender.ReplyToAsync(batch.ReplyTo, new Activity { Type = ActivityTypes.Message, Text = text }, cancellationToken);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or ArgumentException or InvalidOperationException)
@@ -119,13 +120,16 @@ internal sealed class Acknowledgements(IOptions<AcknowledgementOptions> options,
     private sealed record Batch(IReadOnlyList<string> Lines, string? ReplyTo);
 
     /// <summary>One conversation's open window: whether its first confirmation went, and what waits.</summary>
-    private sealed class Gathering
+    private sealed class Gathering(System.Globalization.CultureInfo language)
     {
         private readonly Lock _gate = new();
         private readonly List<string> _lines = [];
         private string? _replyTo;
         private bool _started;
         private bool _closed;
+
+        /// <summary>The language of the turn that opened it, for the gathered message's header.</summary>
+        public System.Globalization.CultureInfo Language => language;
 
         public Joined Join(IReadOnlyList<string> lines, string? replyTo, bool gatherFirst)
         {

@@ -128,13 +128,14 @@ internal sealed class RoundPipeline : IAsyncDisposable
         }
     }
 
-    /// <summary>A line in the thread, mentioning the bot.</summary>
-    public async Task SayAsync(ChannelAccount who, string text, string? timeZone = null)
+    /// <summary>A line in the thread, mentioning the bot (from a Teams client in <paramref name="locale"/>, when given).</summary>
+    public async Task SayAsync(ChannelAccount who, string text, string? timeZone = null, string? locale = null)
     {
         var activity = Activities.Message(Connector.ServiceUrl(), text, mentionBot: true, conversationId: ChannelThread, activityId: NextId());
         activity.From = Copy(who);
         activity.ChannelData = ChannelData();
         activity.LocalTimezone = timeZone;
+        activity.Locale = locale;
         Assert.Equal(HttpStatusCode.OK, (await App.PostActivityAsync(activity)).StatusCode);
     }
 

@@ -62,6 +62,8 @@ public sealed class ActionFollowUp(IMapStore store, IActionStore actions, IFollo
             var next = NextReminder(action, Day(action.CreatedAt, owner.Zone), today);
             if (next is { } due && due.Day <= today && RoundTime.IsWorkingTime(now, owner.Zone) && !owner.Muted)
             {
+                // Their 1:1 chat: in their own Teams' language, else the team's (the digest stays the team's).
+                using var language = Languages.MemberLanguage.Speak(owner.Language);
                 reminders.Add(new OwnerReminder(action.Id, action.Owner, action.Due, due.Overdue, owner.Chat,
                     FollowUpCards.Reminder(map, action, due.Overdue)));
                 next = NextReminder(Marked(action, due.Overdue), Day(action.CreatedAt, owner.Zone), today);
@@ -194,14 +196,15 @@ public sealed class ActionFollowUp(IMapStore store, IActionStore actions, IFollo
         return held?.Id == target.MapId ? held : await store.GetShelvedMapAsync(target.Scope.TeamKey, target.MapId, cancellationToken);
     }
 
-    // A member's zone, mute and 1:1 chat: from the team's row, and from their chat's own row where they may have said mute or shown their zone.
+    // A member's zone, mute, 1:1 chat and language: from the team's row, and from their chat's own row where they may have said mute or shown their zone.
     private async Task<Owner> OwnerAsync(string teamKey, string personId, CancellationToken cancellationToken)
     {
         var row = await store.GetMemberAsync(teamKey, personId, cancellationToken);
         var personal = row?.Chat is { } chat && chat.ConversationId != teamKey
             ? await store.GetMemberAsync(chat.ConversationId, personId, cancellationToken)
             : null;
-        return new Owner(RoundTime.Zone(row?.TimeZone ?? personal?.TimeZone), (row?.Muted ?? false) || (personal?.Muted ?? false), row?.Chat);
+        return new Owner(RoundTime.Zone(row?.TimeZone ?? personal?.TimeZone), (row?.Muted ?? false) || (personal?.Muted ?? false), row?.Chat,
+            Languages.MemberLanguage.CodeOf(row, personal));
     }
 
     private static DateOnly Day(DateTimeOffset moment, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime);
@@ -232,7 +235,7 @@ public sealed class ActionFollowUp(IMapStore store, IActionStore actions, IFollo
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    private sealed record Owner(TimeZoneInfo Zone, bool Muted, PersonalChat? Chat);
+    private sealed record Owner(TimeZoneInfo Zone, bool Muted, PersonalChat? Chat, string? Language);
 }
 
 /// <summary>What one follow-up pass of a map sends.</summary>

@@ -106,8 +106,11 @@ internal sealed class RoundHandlers(IMapStore store, IRoundStore rounds, ITeamRo
         }
 
         var others = asks.Select(a => a.Member).ToList();
+        var languages = Languages.MemberLanguage.ByMember(members);
         foreach (var ask in asks)
         {
+            // Each member's card in their own Teams' language (the routing card above stays the team's).
+            using var language = Languages.MemberLanguage.Speak(languages.GetValueOrDefault(ask.Member.Id));
             var theirDue = RoundTime.Show(round.Deadline, now, RoundTime.Zone(ask.TimeZone, round.TimeZone));
             var card = ask.State == AskState.NeedsDepartment
                 ? QuestionCard.AskDepartment(map, round, key, theirDue)

@@ -90,9 +90,18 @@ internal sealed class ValidationHandlers(IMapStore store, IValidationStore valid
         var key = new RoundKey(teamKey, map.Id, round.Number);
         await SetTimersAsync(key, round, members, asks, cancellationToken);
         // A member Teams will not reach is told to the facilitator, who can ask them another way.
-        var notice = new NotReachedNotice(new RoundAsk { Member = round.Facilitator, TeamsId = round.FacilitatorTeamsId }, map.Name);
+        // It is made later, outside this turn: in the facilitator's own Teams' language, known now.
+        var facilitatorLanguage = Languages.BotLanguages.FromLocale(turn.Locale) ?? Languages.MemberLanguage.Of(
+            members.FirstOrDefault(m => m.Person.Id == map.Facilitator.Id)?.Language);
+        var notice = new NotReachedNotice(new RoundAsk { Member = round.Facilitator, TeamsId = round.FacilitatorTeamsId }, map.Name)
+        {
+            Language = facilitatorLanguage.TwoLetterISOLanguageName,
+        };
+        var languages = Languages.MemberLanguage.ByMember(members);
         foreach (var ask in asks)
         {
+            // Each member's questions in their own Teams' language (the facilitator's card stays the team's).
+            using var language = Languages.MemberLanguage.Speak(languages.GetValueOrDefault(ask.Member.Id));
             var card = ValidationCards.Questions(teamKey, map, round, items, ask);
             outcome.Direct.Add(new DirectMessage(key, new RoundAsk { Member = ask.Member, TeamsId = ask.TeamsId, Department = ask.Department },
                 card, turn.ServiceUrl ?? string.Empty, turn.TenantId) { NotesAsk = false, NotReached = notice });

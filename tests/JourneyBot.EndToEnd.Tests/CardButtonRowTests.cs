@@ -96,7 +96,7 @@ public sealed class CardButtonRowTests
         {
             // A letter with a diacritic is as wide as the letter.
             var letter = c.ToString().Normalize(NormalizationForm.FormD)[0];
-            return Narrow.Contains(letter, StringComparison.Ordinal) ? 4.6 : Wide.Contains(letter, StringComparison.Ordinal) ? 12 : 8.4;
+            return Narrow.Contains(letter, StringComparison.Ordinal) ? 4.6 : Wide.Contains(letter, StringComparison.Ordinal) ? 12 : 8.2;
         });
     }
 }

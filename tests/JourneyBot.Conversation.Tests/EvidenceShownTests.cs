@@ -76,7 +76,7 @@ public sealed class EvidenceShownTests
         var list = InCulture.Run(language, () => EvidenceCards.List(map, [pain], megan, inPlace: false));
 
         Assert.Equal([observed, reported, assumed], ask.Actions!.Select(a => a.Title));
-        Assert.Equal([observed, reported, assumed], list.Body.OfType<Container>().Single().Items.OfType<ActionSet>().Single().Actions.Select(a => a.Title));
+        Assert.Equal([observed, reported, assumed], list.Body.OfType<Container>().SelectMany(c => c.Items.OfType<ActionSet>()).Single().Actions.Select(a => a.Title));
     }
 
     private static (JourneyMap Map, MapBoard Board) Sample()

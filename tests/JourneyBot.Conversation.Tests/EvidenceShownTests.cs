@@ -1,6 +1,7 @@
 using JourneyBot.Conversation.Cards;
 using JourneyBot.Conversation.Exports;
 using JourneyBot.Conversation.Mapping;
+using JourneyBot.Testing;
 using JourneyBot.Testing.Conversations;
 
 namespace JourneyBot.Conversation.Tests;
@@ -61,6 +62,23 @@ public sealed class EvidenceShownTests
     }
 
     // Awareness has a reported touchpoint only; Purchase one item of each evidence, the feeling not said.
+    [Theory]
+    [InlineData("es", "Observado", "Referido", "Supuesto")]
+    [InlineData("ro", "Observat", "Raportat", "Presupus")]
+    public void The_evidence_buttons_speak_the_language_of_their_card_after_a_card_in_another(string language, string observed, string reported, string assumed)
+    {
+        var (map, board) = Sample();
+        var pain = board.Items.Single(i => i.Kind == ItemKind.PainPoint);
+        var megan = pain.Author;
+        _ = InCulture.Run("en", () => EvidenceCards.Ask(map, pain, megan, "Added."));
+
+        var ask = InCulture.Run(language, () => EvidenceCards.Ask(map, pain, megan, "Added."));
+        var list = InCulture.Run(language, () => EvidenceCards.List(map, [pain], megan, inPlace: false));
+
+        Assert.Equal([observed, reported, assumed], ask.Actions!.Select(a => a.Title));
+        Assert.Equal([observed, reported, assumed], list.Body.OfType<Container>().SelectMany(c => c.Items.OfType<ActionSet>()).Single().Actions.Select(a => a.Title));
+    }
+
     private static (JourneyMap Map, MapBoard Board) Sample()
     {
         var map = new JourneyMap { Id = "m", Name = "Shoes", Facilitator = new("alex", "Alex"), ConversationKey = "c", Step = MapStep.Review };

@@ -99,7 +99,8 @@ public sealed class MapCardActionsTests
         Assert.Equal(count > 3, more.Success);
         Assert.Equal(count == 0, text.Contains("No owned actions yet.", StringComparison.Ordinal));
         Assert.Contains("Parked: ", text, StringComparison.Ordinal);
-        Assert.Equal(count > 0, card.Actions!.Any(a => a.Title == "Actions (CSV)"));
+        Assert.Equal(count > 0, card.Body.OfType<ActionSet>().SelectMany(s => s.Actions).Any(a => a.Title == "Actions (CSV)"));
+        Assert.Equal(["Open the full map", "CSV", "Markdown", "JSON"], card.Actions!.Select(a => a.Title));
         Assert.All(map.Stages, stage => Assert.Contains(stage.Name, text, StringComparison.Ordinal));
     }
 

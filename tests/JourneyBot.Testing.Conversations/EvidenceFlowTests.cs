@@ -31,7 +31,7 @@ public abstract class EvidenceFlowTests
             + "Megan Bowen, how do you know this? Pick one, so the map shows how sure we are. Until you do, it shows as “not said yet”.\n"
             + "I ask this once per map here, to keep the thread quiet: your next items without **| observed**, **| reported** or **| assumed** "
             + "wait on the progress card, whose **How do we know?** asks about them together.\n"
-            + "[button Observed] [button Reported by customers or staff] [button Assumed]",
+            + "[button Observed] [button Reported] [button Assumed]",
             CardText.Of(question).Trim());
         var kept = Assert.Single((await session.BoardAsync()).Items);
         Assert.True(kept.EvidenceUnsaid);
@@ -42,7 +42,7 @@ public abstract class EvidenceFlowTests
         Assert.Equal("Only Megan Bowen, who added “Sizes run small”, can say how they know it.", Assert.Single(notHers.Messages).Text);
         Assert.True(Assert.Single((await session.BoardAsync()).Items).EvidenceUnsaid);
 
-        var answered = await session.PressAsync(Megan, "Reported by customers or staff", card: question);
+        var answered = await session.PressAsync(Megan, "Reported", card: question);
 
         Assert.Equal("✔ Megan Bowen says how they know pain point “Sizes run small”: ◐ reported by customers or staff.",
             CardText.Of(answered.CardUpdate!).Trim());
@@ -93,7 +93,7 @@ public abstract class EvidenceFlowTests
         var list = listed.CardUpdate!;
         var listText = CardText.Of(list);
         Assert.Contains("Megan Bowen, how do you know these?", listText, StringComparison.Ordinal);
-        Assert.Contains("Sizes run small\nPain point · Buy\n[button Observed] [button Reported by customers or staff] [button Assumed]",
+        Assert.Contains("Sizes run small\nPain point · Buy\n[button Observed] [button Reported] [button Assumed]",
             listText, StringComparison.Ordinal);
         Assert.Contains("Pay quickly", listText, StringComparison.Ordinal);
         Assert.Contains("Compares sizes", listText, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public abstract class EvidenceFlowTests
         Assert.Contains("✔ Megan Bowen says how they know pain point", CardText.Of(afterFirst.CardUpdate!), StringComparison.Ordinal);
         Assert.DoesNotContain("Sizes run small\nPain point", CardText.Of(afterFirst.CardUpdate!), StringComparison.Ordinal);
         var afterSecond = await session.PressAsync(Megan, "Assumed", card: afterFirst.CardUpdate);
-        var done = await session.PressAsync(Megan, "Reported by customers or staff", card: afterSecond.CardUpdate);
+        var done = await session.PressAsync(Megan, "Reported", card: afterSecond.CardUpdate);
 
         Assert.Contains("Megan Bowen, every item you added says how you know it.", CardText.Of(done.CardUpdate!), StringComparison.Ordinal);
         Assert.Contains("[button Back to the progress card]", CardText.Of(done.CardUpdate!), StringComparison.Ordinal);

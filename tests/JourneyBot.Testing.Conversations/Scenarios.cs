@@ -143,7 +143,7 @@ public static class Scenarios
         [
             .. Setup,
             new("Megan", "pain Purchase | The size guide is confusing", "Added pain point", "to Purchase",
-                "Megan Bowen, how do you know this?", "[button Observed] [button Reported by customers or staff] [button Assumed]"),
+                "Megan Bowen, how do you know this?", "[button Observed] [button Reported] [button Assumed]"),
             new("Megan", "department Sales", "you're in Sales"),
             new("Adele", "touchpoint Purchase | website | Checkout page | observed", "Added touchpoint"),
             new("Adele", "emotion Purchase | -1 | wary | reported", "Added emotion"),

@@ -25,6 +25,11 @@ internal static class ContributeEntries
     // the eight openers go in rows of four, the first row the kinds members reach for most.
     private const int OpenersPerRow = 4;
 
+    // A row of buttons wider than the card (440 px in Teams) is cut at its right edge. Four openers whose
+    // titles add up to more than this many characters do not fit (Spanish "+ Punto de contacto", Romanian
+    // "+ Punct de contact"): those languages get rows of three, so nothing is cut.
+    private const int RowCharacters = 44;
+
     /// <summary>
     /// The buttons and the entries for <paramref name="stages"/> of <paramref name="map"/>: the
     /// entry of kind <paramref name="open"/> shown (else the first), every entry on
@@ -41,7 +46,7 @@ internal static class ContributeEntries
         var choices = StageChoices(map).Where(c => stages.Any(s => s.Id == c.Value)).ToList();
         return
         [
-            .. Entries.Chunk(OpenersPerRow).Select((row, i) => new ActionSet([.. row.Select(Opener)]) { Spacing = i == 0 ? null : "Small" }),
+            .. OpenerRows().Select((row, i) => new ActionSet(row) { Spacing = i == 0 ? null : "Small" }),
             .. Entries.Select(kind => Entry(map, kind, choices, stage?.Id, visible: kind == shown, kind == refill?.Kind ? refill : null, data)),
         ];
     }
@@ -55,6 +60,15 @@ internal static class ContributeEntries
 
     /// <summary>The id of a kind's entry, the container its button shows.</summary>
     public static string EntryId(ItemKind kind) => "entry." + Token(kind);
+
+    // The openers in even rows, as many to a row as fit (see RowCharacters), in the card's language.
+    private static IEnumerable<ToggleVisibilityAction[]> OpenerRows()
+    {
+        var openers = Entries.Select(Opener).ToList();
+        var perRow = Enumerable.Range(1, OpenersPerRow).Reverse()
+            .First(n => n == 1 || openers.Chunk(n).All(row => row.Sum(o => o.Title.Length) <= RowCharacters));
+        return openers.Chunk(perRow);
+    }
 
     // "+ Pain point": shows its entry and hides the others.
     private static ToggleVisibilityAction Opener(ItemKind kind) =>

@@ -8,10 +8,12 @@ namespace JourneyBot.Conversation.Cards;
 /// <summary>The question to a member who added an item without saying how they know it, and its answer.</summary>
 internal static class EvidenceCards
 {
-    // The buttons' values: the typed words, read back with Vocabulary.ParseEvidence.
-    private static readonly (string Title, string Value)[] Levels =
+    // The buttons' values: the typed words, read back with Vocabulary.ParseEvidence. Read on every card, not
+    // kept in a static field: a field would keep the texts of the first card's language for every later card.
+    // "Reported" is short on the buttons (three must fit in a row in every language); the legend says by whom.
+    private static (string Title, string Value)[] Levels =>
     [
-        (Strings.ContributeEvidenceObserved, "observed"), (Strings.ContributeEvidenceReported, "reported"), (Strings.ContributeEvidenceAssumed, "assumed"),
+        (Strings.ContributeEvidenceObserved, "observed"), (Strings.ButtonEvidenceReported, "reported"), (Strings.ContributeEvidenceAssumed, "assumed"),
     ];
 
     /// <summary>The most items the list of a member's unsaid items shows at once: a card to answer in a minute.</summary>

@@ -48,7 +48,7 @@ internal static class MapCard
         var picture = new Lazy<string>(() => EmotionCurve.DataUri(EmotionCurve.Scores(map, board), FutureStates.Baseline(map)));
         foreach (var budget in Budgets)
         {
-            card = Build(map, board, budget.Items, budget.Chars, picture, intro, actions, fullMap is not null, related) with { Actions = links, Refresh = refresh };
+            card = Linked(Build(map, board, budget.Items, budget.Chars, picture, intro, actions, fullMap is not null, related), links) with { Refresh = refresh };
             if (Bytes(card) <= TargetBytes)
             {
                 return card;
@@ -62,7 +62,7 @@ internal static class MapCard
         foreach (var (drawn, lanes, fewActions) in new (Lazy<string>? Drawn, bool Lanes, bool FewActions)[]
             { (picture, false, false), (null, true, false), (null, false, false), (null, false, true) })
         {
-            card = Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, related, lanes, fewActions) with { Actions = links, Refresh = refresh };
+            card = Linked(Build(map, board, 1, 32, drawn, intro, actions, fullMap is not null, related, lanes, fewActions), links) with { Refresh = refresh };
             if (Bytes(card) <= TargetBytes)
             {
                 break;
@@ -97,6 +97,13 @@ internal static class MapCard
             UserIds = viewerTeamsId is { Length: > 0 } viewer ? [viewer] : null,
         };
     }
+
+    // The links under the card: the actions' CSV in a row of its own above the others, as five buttons in
+    // one row are wider than a card in Teams (440 px) in every language, and the last one was cut.
+    private static AdaptiveCard Linked(AdaptiveCard card, List<CardAction>? links) =>
+        links is { Count: > 4 }
+            ? card with { Body = [.. card.Body, new ActionSet(links[4..]) { Separator = true }], Actions = links[..4] }
+            : card with { Actions = links };
 
     // The full page, and the exports next to it (the actions' own CSV once there are actions); none without a link.
     private static List<CardAction>? Links(Uri? fullMap, ActionsOnDay? actions)

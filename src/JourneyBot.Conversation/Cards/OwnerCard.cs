@@ -92,6 +92,14 @@ internal static class OwnerCard
         ], Button(Strings.ButtonSaveMeasure, CardVerbs.ActionMeasure, data)));
         actions.Add(Toggle(Strings.ButtonUpdateMeasure, MeasureId, entries));
         actions.AddRange((extra ?? []).Take(MostActions - actions.Count));
+        if (action.Status == ActionStatus.Blocked)
+        {
+            // Done, Blocked, Open again, Reassign and Update the measure are wider than a card in Teams (440 px)
+            // in every language, and the last was cut: the status buttons get a row of their own, above the others.
+            body.Add(new ActionSet(actions[..3]) { Separator = true });
+            actions = actions[3..];
+        }
+
         return new AdaptiveCard(body) { Actions = actions, Refresh = Refresh(view) };
     }
 

@@ -37,16 +37,18 @@ internal static class SmallCards
     [
         Plain(Strings.StillBeingMapped.Fill(("map", active.Name)), bold: true),
         Plain(Strings.ArchiveAndStart.Fill(("map", newName))),
+
+        // A row of its own: three buttons side by side do not fit a card 440 px wide in any of the languages.
+        .. answer is { } given
+            ? [new ActionSet([Button(Strings.ButtonSaveAsAnswer.Fill(("question", given.Question)), CardVerbs.Answer, active,
+                new Dictionary<string, string> { ["answer"] = given.Text })])]
+            : Array.Empty<CardElement>(),
     ])
     {
         Actions =
         [
             Button(Strings.ButtonArchiveAndStart, CardVerbs.StartArchiving, active, new Dictionary<string, string> { ["name"] = newName }),
             Button(Strings.ButtonKeepWorking, CardVerbs.Status, active),
-            .. answer is { } given
-                ? [Button(Strings.ButtonSaveAsAnswer.Fill(("question", given.Question)), CardVerbs.Answer, active,
-                    new Dictionary<string, string> { ["answer"] = given.Text })]
-                : Array.Empty<ExecuteAction>(),
         ],
     };
 }

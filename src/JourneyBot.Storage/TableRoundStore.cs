@@ -200,6 +200,11 @@ public sealed class TableRoundStore(TableClient table, ILogger<TableRoundStore> 
             {
                 // Changed since the read: read it again.
             }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted since the read (the round or its map went): as when it was not there.
+                return null;
+            }
         }
     }
 

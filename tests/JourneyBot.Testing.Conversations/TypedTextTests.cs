@@ -45,6 +45,19 @@ public abstract class TypedTextTests
         Assert.Empty(another.Body.OfType<ActionSet>());
     }
 
+    [Fact]
+    public async Task Tracker_planner_or_off_typed_while_a_setup_question_waits_stays_the_command()
+    {
+        await using var session = await StartSessionAsync();
+        await session.SayAsync(Alex, "start Shoes");
+
+        var off = await session.SayAsync(Alex, "tracker off");
+        await session.SayAsync(Alex, "Tracker fans buy again within 90 days");
+
+        Assert.DoesNotContain(off.Messages, m => m.Card is not null);
+        Assert.Equal("Tracker fans buy again within 90 days", (await session.MapAsync()).Objective);
+    }
+
     [Theory]
     [InlineData("en-US", "start Shoes", "Browse, Buy", "rename stage Buy to Go to the store", "Go to the store")]
     [InlineData("es-ES", "empezar Zapatillas", "Descubrimiento, Compra", "renombrar etapa Compra a Ir a la tienda", "Ir a la tienda")]

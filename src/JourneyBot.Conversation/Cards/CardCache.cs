@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace JourneyBot.Conversation.Cards;
 
@@ -53,7 +55,10 @@ public sealed class CardCache(int capacity = CardCache.DefaultCapacity)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(build);
-        if (version is not null && _slots.TryGetValue(slot, out var kept) && kept.Version == version)
+        // Kept as a hash: a version may list every action of a map or every counts row's ETag, and only
+        // its equality matters, so a slot costs its card and 32 bytes whatever the version's length.
+        var hashed = version is null ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(version)));
+        if (hashed is not null && _slots.TryGetValue(slot, out var kept) && kept.Version == hashed)
         {
             kept.LastUse = Interlocked.Increment(ref _uses);
             return kept.Card;
@@ -61,9 +66,9 @@ public sealed class CardCache(int capacity = CardCache.DefaultCapacity)
 
         var card = build();
         Interlocked.Increment(ref _built);
-        if (version is not null)
+        if (hashed is not null)
         {
-            Keep(slot, new Kept(version, card) { LastUse = Interlocked.Increment(ref _uses) });
+            Keep(slot, new Kept(hashed, card) { LastUse = Interlocked.Increment(ref _uses) });
         }
 
         return card;

@@ -139,7 +139,7 @@ public sealed class JourneyConversation
         if (route.Map == MapUse.None)
         {
             return route.MayBeSetupAnswer && turn.Submit is null && SaysMoreThanACommandWord(turn.Text)
-                && await AwaitingSetupAnswerAsync(turn, cancellationToken) is { } awaiting && !await NamesAMapAsync(turn, command, cancellationToken)
+                && await AwaitingSetupAnswerAsync(turn, cancellationToken) is { } awaiting && !await IsTheCommandAfterAllAsync(turn, command, cancellationToken)
                 ? await DecideAsync(turn, command, route, awaiting, cancellationToken)
                 : await route.HandleAsync(new CommandTurn(turn, null), command, cancellationToken);
         }
@@ -270,9 +270,17 @@ public sealed class JourneyConversation
             && MapFlow.QuestionAt(map.Step) is not null && TurnReplies.IsFacilitator(turn, map);
     }
 
-    // "open Shoes" and "move Shoes" stay commands while a setup answer waits when they name a map of the team.
-    private async Task<bool> NamesAMapAsync(UserTurn turn, Command command, CancellationToken cancellationToken)
+    // While a setup answer waits, "open Shoes" and "move Shoes" stay commands when they name a map of the
+    // team, and "tracker planner" and "tracker off" always.
+    private async Task<bool> IsTheCommandAfterAllAsync(UserTurn turn, Command command, CancellationToken cancellationToken)
     {
+        // "tracker planner" and "tracker off" are the team's commands whatever the map waits for.
+        if (command is TrackerCommand { Which: var which } && which.Trim() is { Length: > 0 } form
+            && (form.Equals("planner", StringComparison.OrdinalIgnoreCase) || form.Equals("off", StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
         var name = command switch { OpenCommand open => open.Name, MoveMapCommand move => move.Name, _ => null };
         return name is not null && Handlers.SessionHandlers.Find(await _store.ListMapsAsync(turn.Scope.TeamKey, cancellationToken), name) is not null;
     }

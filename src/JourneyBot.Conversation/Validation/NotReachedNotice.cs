@@ -17,16 +17,30 @@ public sealed record NotReachedNotice(RoundAsk Facilitator, string MapName)
     /// <summary>The facilitator's language (<c>en</c>, <c>es</c>, <c>ro</c>): the card is made outside any turn, after the deliveries.</summary>
     public string? Language { get; init; }
 
-    /// <summary>One card naming every member of the round Teams would not reach (with their departments), in <see cref="Language"/>.</summary>
-    public AdaptiveCard CardFor(IReadOnlyList<RoundAsk> notReached)
+    /// <summary>
+    /// One card naming every member of the round Teams would not reach (with their departments), and
+    /// those whose card failed for now (the connector still failing after its retries: the card did
+    /// not go out, and nothing sends it again), in <see cref="Language"/>.
+    /// </summary>
+    public AdaptiveCard CardFor(IReadOnlyList<RoundAsk> notReached, IReadOnlyList<RoundAsk>? failedForNow = null)
     {
         ArgumentNullException.ThrowIfNull(notReached);
         using var language = Languages.MemberLanguage.Speak(Language);
-        var names = notReached.Select(a => a.Department is { } department ? $"{a.Member.Name} ({department})" : a.Member.Name);
-        return new AdaptiveCard(
-        [
-            CardParts.Say(Strings.ValidateNotReached.Fill(("map", Markdown.Escape(MapName)), ("count", notReached.Count),
-                ("names", Markdown.Escape(Texts.List(names))))),
-        ]);
+        List<CardElement> body = [];
+        if (notReached.Count > 0)
+        {
+            body.Add(CardParts.Say(Strings.ValidateNotReached.Fill(("map", Markdown.Escape(MapName)), ("count", notReached.Count), ("names", Names(notReached)))));
+        }
+
+        if (failedForNow is { Count: > 0 })
+        {
+            body.Add(CardParts.Say(Strings.ValidateNotDeliveredForNow.Fill(("map", Markdown.Escape(MapName)), ("count", failedForNow.Count),
+                ("names", Names(failedForNow)))));
+        }
+
+        return new AdaptiveCard(body);
     }
+
+    private static string Names(IEnumerable<RoundAsk> asks) =>
+        Markdown.Escape(Texts.List(asks.Select(a => a.Department is { } department ? $"{a.Member.Name} ({department})" : a.Member.Name)));
 }

@@ -131,6 +131,7 @@ internal sealed class ValidationPresses(IMapStore store, IValidationStore valida
         }
 
         var asks = await validations.ListAsksAsync(teamKey, map.Id, round.Number, cancellationToken);
+        Task<TeamMember?>? facilitatorRow = null;
         foreach (var item in denied.Where(i => ValidationRules.Contradicted(asks, i.Id)))
         {
             var flag = new Contradiction { MapId = map.Id, ItemId = item.Id, Round = round.Number, FlaggedAt = clock.GetUtcNow() };
@@ -140,7 +141,7 @@ internal sealed class ValidationPresses(IMapStore store, IValidationStore valida
             }
 
             // For the facilitator's 1:1 chat, not the presser's: in the facilitator's own language where their row remembers it.
-            var row = await store.GetMemberAsync(teamKey, round.Facilitator.Id, cancellationToken);
+            var row = await (facilitatorRow ??= store.GetMemberAsync(teamKey, round.Facilitator.Id, cancellationToken));
             AdaptiveCard card;
             using (Languages.MemberLanguage.Speak(row?.Language))
             {

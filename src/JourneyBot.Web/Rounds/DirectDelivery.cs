@@ -21,10 +21,10 @@ namespace JourneyBot.Web.Rounds;
 /// <para>
 /// Only Teams' own refusal (403 or 404: the member blocked the bot, the app is not allowed for them, or
 /// they left) makes a member "not reached". A failure that may pass (a 5xx or 429 still there after the
-/// connector's retries, a timeout, storage) says nothing about the member, so they are not told as
-/// not reached: the failure is logged (ids and status only), and the member stays asked in the round,
-/// so their reminder on the durable schedule still goes to their 1:1 chat and the deadline summary
-/// lists them as not answered.
+/// connector's retries, a timeout, storage) says nothing about the member: the failure is logged (ids
+/// and status only), the member stays asked in the round (the deadline summary lists them as not
+/// answered), and a validation card that failed so is told to the facilitator in its own words
+/// ("could not take … just now"), since nothing sends it again.
 /// </para>
 /// One worker per instance takes the rounds in the order they were sent, so a large round cannot
 /// hold up the facilitator's channel. The queue lives in this process: should the host stop
@@ -55,12 +55,12 @@ internal sealed class DirectDelivery(
         {
             await foreach (var delivery in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                var notReached = new List<DirectMessage>();
+                var notReached = new List<(DirectMessage Message, Reach Reach)>();
                 foreach (var message in delivery.Messages)
                 {
-                    if (await DeliverAsync(message, delivery.Bot, stoppingToken) == Reach.Refused && message.NotReached is not null)
+                    if (await DeliverAsync(message, delivery.Bot, stoppingToken) is not Reach.Delivered and var reach && message.NotReached is not null)
                     {
-                        notReached.Add(message);
+                        notReached.Add((message, reach));
                     }
                 }
 
@@ -137,18 +137,21 @@ internal sealed class DirectDelivery(
         }
     }
 
-    // One card per round to whom its notice names (the facilitator), listing the members its cards did not reach.
-    private async Task TellNotReachedAsync(List<DirectMessage> notReached, ChannelAccount? bot, CancellationToken cancellationToken)
+    // One card per round to whom its notice names (the facilitator), listing the members Teams refused and
+    // those whose card failed for now: nothing sends a validation card again, so the facilitator is told
+    // of both, in words that keep them apart.
+    private async Task TellNotReachedAsync(List<(DirectMessage Message, Reach Reach)> notReached, ChannelAccount? bot, CancellationToken cancellationToken)
     {
-        foreach (var round in notReached.GroupBy(m => (m.Round, m.NotReached!)))
+        foreach (var round in notReached.GroupBy(m => (m.Message.Round, m.Message.NotReached!)))
         {
-            var (key, notice, first) = (round.Key.Round, round.Key.Item2, round.First());
+            var (key, notice, first) = (round.Key.Round, round.Key.Item2, round.First().Message);
             try
             {
                 var to = notice.Facilitator;
                 var aad = to.TeamsId is null || to.TeamsId == to.Member.Id ? null : to.Member.Id;
-                List<RoundAsk> members = [.. round.Select(m => m.To)];
-                var card = notice.CardFor(members);
+                List<RoundAsk> members = [.. round.Select(m => m.Message.To)];
+                var card = notice.CardFor([.. round.Where(m => m.Reach == Reach.Refused).Select(m => m.Message.To)],
+                    [.. round.Where(m => m.Reach == Reach.Failed).Select(m => m.Message.To)]);
                 var sent = await cards.SendAsync(key.TeamKey, first.ServiceUrl, first.TenantId, new ChatMember(to.TeamsId ?? to.Member.Id, to.Member.Name, aad),
                     bot, card, cancellationToken);
                 if (sent.CardActivityId is null)
@@ -167,7 +170,7 @@ internal sealed class DirectDelivery(
         }
     }
 
-    // How a card's delivery ended: only Refused (Teams will not deliver to the member) is told as not reached.
+    // How a card's delivery ended: only Refused (Teams will not deliver to the member) is told as not reached; Failed, as failed for now.
     private enum Reach
     {
         Delivered,

@@ -97,6 +97,27 @@ public sealed class CardCacheTests
         Assert.Equal(meganCost, changedCost);
     }
 
+    [Fact]
+    public async Task Refreshes_of_a_published_map_card_linking_its_future_a_second_apart_build_it_once()
+    {
+        // Arrange: a published map whose card links its future map (a link signed with its expiry, new every second)
+        await using var session = await TableSessions.StartAsync(cacheLifetime: "0");
+        var refresh = RefreshOf((await PublishAsync(session)).Messages.Select(m => m.Card).OfType<AdaptiveCard>().Single());
+        var (withoutFuture, _) = await RefreshAsync(session, Megan, refresh, "29:megan");
+        await session.SayAsync(Alex, "future");
+        var (first, _) = await RefreshAsync(session, Megan, refresh, "29:megan");
+        var built = session.Conversation.KeptCards.Built;
+
+        // Act
+        session.Clock.Advance(TimeSpan.FromSeconds(2));
+        var (second, _) = await RefreshAsync(session, Adele, refresh, "29:adele");
+
+        // Assert: the card shows the future, and what it shows of it has not changed, so it is not built again
+        Assert.NotEqual(CardText.Of(withoutFuture), CardText.Of(first));
+        Assert.Equal(CardText.Of(first), CardText.Of(second));
+        Assert.Equal(0, session.Conversation.KeptCards.Built - built);
+    }
+
     private static async Task<(AdaptiveCard Card, long Requests)> RefreshAsync(MappingSession session, Person who, CardSubmit refresh, string? teamsId = null)
     {
         var metrics = session.Services.GetRequiredService<StorageMetrics>();

@@ -81,7 +81,8 @@ internal sealed class PublishedCards(IMapStore store, IActionStore actions, IAct
             intro.ToString(), (turn.TeamsId?.Length ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
         var version = string.Join('\n', [
             today.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            related?.ToString(),
+            // What the card shows of the related map, not its link: a link is signed with its expiry, a new one each second.
+            related is null ? null : string.Join('|', related.Name, related.IsFuture, related.Status, related.Deleted, related.Link is null),
             .. mapActions.Actions.Select(a => System.Text.Json.JsonSerializer.Serialize(a, MapJson.Storage.OwnedAction)),
             .. mapActions.Parked.Select(p => System.Text.Json.JsonSerializer.Serialize(p, MapJson.Storage.ParkedOpportunity)),
         ]);

@@ -39,7 +39,8 @@ internal sealed class SessionHandlers(IMapStore store, TimeProvider clock, MapTr
             {
                 // Typed while the map waits for the facilitator's setup answer ("Start running at weekends"), it may be that
                 // answer: the card offers to save it as one.
-                var answer = turn.Submit is null && MapFlow.QuestionAt(current.Map.Step) is { } question
+                // (Not one longer than an answer may be: the button would carry it only to be refused.)
+                var answer = turn.Submit is null && MapFlow.QuestionAt(current.Map.Step) is { } question && turn.Text.Trim().Length <= TextRules.AnswerMax
                     ? (turn.Text.Trim(), question.Title.ToLowerInvariant())
                     : ((string, string)?)null;
                 return new TurnOutcome().Show(SmallCards.ArchiveAndStart(current.Map, name, answer));

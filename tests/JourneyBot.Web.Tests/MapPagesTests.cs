@@ -223,6 +223,26 @@ public sealed class MapPagesTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("es-ES,es;q=0.9,en;q=0.8", "es")]
+    [InlineData("de-DE, ro;q=0.7, en;q=0.5", "ro")]
+    [InlineData("de-DE", "en")]
+    public async Task An_expired_link_says_so_in_the_browsers_language(string acceptLanguage, string expected)
+    {
+        await using var app = new BotApp(new Dictionary<string, string?> { ["MapLinks:Lifetime"] = "-00:01:00" });
+        var link = app.Services.GetRequiredService<MapLinks>().For("team", "map", 1)!;
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(link.PathAndQuery, UriKind.Relative));
+        request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        var said = new System.Resources.ResourceManager("JourneyBot.Conversation.Resources.Strings", typeof(MapLinks).Assembly)
+            .GetString("MapLinkExpired", System.Globalization.CultureInfo.GetCultureInfo(expected));
+        Assert.Equal(said, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task A_plain_http_base_address_stops_the_start_outside_development()
     {

@@ -40,6 +40,8 @@ internal static class MapPagesEndpoints
         var check = links.Check(token);
         if (check.Status == MapLinkStatus.Expired)
         {
+            // An expired link is not read further, so whose team it was is not known: the browser says what its reader speaks.
+            using var browser = Conversation.Languages.LanguageScope.Enter(BrowserLanguage(http.Request));
             return Results.Text(Texts.MapLinkExpired, statusCode: StatusCodes.Status410Gone);
         }
 
@@ -153,4 +155,11 @@ internal static class MapPagesEndpoints
         var safe = new string([.. mapName.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-');
         return safe.Length == 0 ? "journey-map" : safe[..Math.Min(safe.Length, 60)];
     }
+
+    // The first of the browser's languages (by their weight) that the bot speaks; English when none is.
+    private static System.Globalization.CultureInfo BrowserLanguage(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Conversation.Languages.BotLanguages.FromCode(l.Value.Value?.Split('-')[0].ToLowerInvariant()))
+            .FirstOrDefault(c => c is not null) ?? Conversation.Languages.BotLanguages.English;
 }

@@ -111,10 +111,7 @@ internal sealed class CachedMapStore : IMapStore
         }
     }
 
-    // A write of some fields forgets the copy: merged into it, the fields not written would be kept a
-    // whole new lifetime however old they were, and another instance's write of them would go unseen
-    // for longer than the lifetime promises. These writes are rare (a member's first item, a new
-    // time zone or language, a question asked once per map), so the read they cost is too.
+    // The copy kept takes the fields written; without one, what the row holds besides them is not known here.
     public async Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken)
     {
         var key = Key(teamKey, personId);
@@ -124,6 +121,10 @@ internal sealed class CachedMapStore : IMapStore
             if (fields == MemberFields.All)
             {
                 _members.Set(key, member);
+            }
+            else if (_members.TryGet(key, out var kept))
+            {
+                _members.Set(key, kept.Merged(member, fields));
             }
             else
             {

@@ -6,6 +6,7 @@ using JourneyBot.Testing;
 using JourneyBot.Testing.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using static JourneyBot.Testing.Conversations.People;
+using static JourneyBot.Testing.Conversations.SmallPublishedMap;
 
 namespace JourneyBot.Conversation.Tests;
 
@@ -26,19 +27,6 @@ public sealed class MapCardRefreshFlowTests
         });
         _tracker.Actions = session.Services.GetRequiredService<IActionStore>();
         return session;
-    }
-
-    private static async Task<TurnOutcome> PublishAsync(MappingSession session)
-    {
-        foreach (var line in new[] { "start Refreshed journey", "Sell more shoes", "Ana, a new runner", "Sees an ad", "First run", "template", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
-
-        await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page");
-        await session.SayAsync(Megan, "opportunity Purchase | Call back within a day | Customer Service");
-        await session.SayAsync(Alex, "next");
-        return await session.SayAsync(Alex, "publish", turn => turn with { TeamsId = "29:alex" });
     }
 
     private static async Task<OwnedAction> AddActionAsync(MappingSession session, string text, DateOnly due)

@@ -5,6 +5,7 @@ using JourneyBot.Conversation.Mapping;
 using JourneyBot.Testing.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using static JourneyBot.Testing.Conversations.People;
+using static JourneyBot.Testing.Conversations.SmallPublishedMap;
 
 namespace JourneyBot.Storage.Tests.Conversations;
 
@@ -133,19 +134,6 @@ public sealed class CardCacheTests
         var action = card.ToJson().GetProperty("refresh").GetProperty("action");
         return new CardSubmit(action.GetProperty("verb").GetString()!,
             action.GetProperty("data").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
-    }
-
-    private static async Task<TurnOutcome> PublishAsync(MappingSession session)
-    {
-        foreach (var line in new[] { "start Refreshed journey", "Sell more shoes", "Ana, a new runner", "Sees an ad", "First run", "template", "next" })
-        {
-            await session.SayAsync(Alex, line);
-        }
-
-        await session.SayAsync(Megan, "touchpoint Purchase | website | Checkout page");
-        await session.SayAsync(Megan, "opportunity Purchase | Call back within a day | Customer Service");
-        await session.SayAsync(Alex, "next");
-        return await session.SayAsync(Alex, "publish", turn => turn with { TeamsId = "29:alex" });
     }
 
     private static async Task AddActionAsync(MappingSession session, string text)

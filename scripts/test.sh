@@ -28,7 +28,11 @@ fi
 
 # The failed tests by name, last, where a CI page that shows only the end of the output still has them.
 if grep -qE '^failed ' .test-artifacts/test-output.log; then
-  echo "Failed tests:"; grep -E '^failed ' .test-artifacts/test-output.log | sed 's/^/  /'
+  # Each with the first lines of its message (not the stack), so that a failure seen only on CI can be read.
+  echo "Failed tests:"
+  awk '/^failed /{print "  " $0; n=8; next}
+       n>0 && /^  / && !/^ +at / && !/^  from /{print "    " substr($0, 1, 300); n--; next}
+       n>0 && !/^  /{n=0}' .test-artifacts/test-output.log
 fi
 
 # One plain closing line for CI, summed over the test applications.

@@ -88,6 +88,7 @@ public sealed partial class RecordingConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorAnswer> _script = new();
     private readonly SemaphoreSlim _arrived = new(0);
     private volatile TaskCompletionSource? _held;
+    private readonly ConcurrentDictionary<object, string> _waiting = new();
     private volatile Throttle? _throttle;
     private int _ids;
 
@@ -172,6 +173,9 @@ public sealed partial class RecordingConnector : IAsyncDisposable
         };
     }
 
+    /// <summary>The raw targets of the requests waiting at <see cref="Hold"/> now: calls whose caller is mid-send.</summary>
+    public IReadOnlyCollection<string> HeldTargets => [.. _waiting.Values];
+
     /// <summary>Forgets recorded requests, scripted answers, the roster and the 1:1 chats started.</summary>
     public void Reset()
     {
@@ -193,7 +197,16 @@ public sealed partial class RecordingConnector : IAsyncDisposable
     {
         if (_held is { } gate)
         {
-            await gate.Task;
+            var waiting = new object();
+            _waiting[waiting] = http.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
+            try
+            {
+                await gate.Task;
+            }
+            finally
+            {
+                _waiting.TryRemove(waiting, out _);
+            }
         }
 
         using var reader = new StreamReader(http.Request.Body);

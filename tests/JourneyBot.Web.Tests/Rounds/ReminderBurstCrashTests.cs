@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using JourneyBot.Conversation;
 using JourneyBot.Conversation.Mapping;
@@ -26,8 +27,8 @@ namespace JourneyBot.Web.Tests.Rounds;
 /// work is then retried, logged as 4106, and may send once more too. Both are logged; nothing is
 /// sent a third time.</para>
 /// <para>Bounded: the connector answers each send after 150 ms, so the burst lasts a few seconds;
-/// the kill is not timed but placed: the connector holds its answers until the due table shows a
-/// reminder claimed by the instance to kill (its send then waits on the connector, claim held), so
+/// the kill is not timed but placed: the connector holds its answers until a reminder the due table
+/// shows claimed by the instance to kill is among the sends waiting there (claim held, mid-send), so
 /// the crash always leaves a claim to take over. Polls every 200 ms and an 8 s lease make the
 /// take-over quick; everything waits at most 90 s.</para>
 /// </remarks>
@@ -76,14 +77,15 @@ public sealed class ReminderBurstCrashTests : IClassFixture<ConnectorFixture>
             await SeedAsync(seeder.Services, at, cancel);
 
             // Act: kill -9 one instance once the burst is well under way (SIGKILL: no shutdown, no flush, claims left held).
-            // The kill must find it holding a claim: the connector is held, so a reminder claimed from now on
-            // stays claimed, mid-send; the kill waits until the due table shows a row claimed by that process.
+            // The kill must find it holding a claim mid-send: the connector is held, and the kill waits until a
+            // reminder the due table shows claimed by that process is among the sends waiting at the connector.
+            // (A claim alone is not enough: on a busy machine its send may finish, and the row go, before the kill.)
             await _connector.WaitForAsync(r => IsReminder(r) && Reminded().Count >= 40, Bound);
             var release = _connector.Hold();
             int atKill;
             try
             {
-                await ClaimedByAsync(azurite, table, killed.ProcessId, cancel);
+                await HeldClaimOfAsync(azurite, table, killed.ProcessId, cancel);
                 atKill = Reminded().Count;
                 // BotServer's dispose is Process.Kill (SIGKILL on Linux) of the process and its children, then waits for the exit.
                 await killed.DisposeAsync();
@@ -172,17 +174,22 @@ public sealed class ReminderBurstCrashTests : IClassFixture<ConnectorFixture>
     private Dictionary<string, int> Reminded() =>
         _connector.Requests.Where(IsReminder).GroupBy(r => RoundPipeline.ConversationOf(r)!).ToDictionary(g => g.Key, g => g.Count());
 
-    // Waits until a due row is claimed by the bot process <paramref name="processId"/> (DueWorkRunner's
-    // owner is "<machine>-<process id>-<nonce>"; both bots run on this machine).
-    private static async Task ClaimedByAsync(Azurite azurite, string table, int processId, CancellationToken cancel)
+    // Waits until a reminder claimed by the bot process <paramref name="processId"/> is being sent: its
+    // member's 1:1 chat is among the sends held at the connector (DueWorkRunner's owner is
+    // "<machine>-<process id>-<nonce>"; both bots run on this machine). Only the claimer sends it.
+    private async Task HeldClaimOfAsync(Azurite azurite, string table, int processId, CancellationToken cancel)
     {
         var owner = $"{Environment.MachineName}-{processId.ToString(CultureInfo.InvariantCulture)}-";
         var due = new TableClient(azurite.ConnectionString, table + "due");
         while (true)
         {
-            await foreach (var row in due.QueryAsync<TableEntity>(select: ["ClaimedBy"], cancellationToken: cancel))
+            var held = _connector.HeldTargets.Select(target => RoundPipeline.ConversationOf(new ConnectorRequest("POST", target, null, "")))
+                .ToHashSet(StringComparer.Ordinal);
+            await foreach (var row in due.QueryAsync<TableEntity>(select: ["ClaimedBy", "Payload"], cancellationToken: cancel))
             {
-                if (row.GetString("ClaimedBy")?.StartsWith(owner, StringComparison.Ordinal) == true)
+                if (row.GetString("ClaimedBy")?.StartsWith(owner, StringComparison.Ordinal) == true
+                    && JsonNode.Parse(row.GetString("Payload") ?? "{}")?["member"]?.GetValue<string>() is { } member
+                    && held.Contains(Chat(int.Parse(member["aad-m".Length..], CultureInfo.InvariantCulture))))
                 {
                     return;
                 }

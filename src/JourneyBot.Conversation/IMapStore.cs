@@ -238,6 +238,9 @@ public sealed record ItemTally(int Items, IReadOnlyDictionary<string, int> ByAut
     /// <summary>A map with no items.</summary>
     public static ItemTally Empty { get; } = new(0, new Dictionary<string, int>());
 
+    /// <summary>The store's stamp of the map read with the tally (<see cref="MapCounts.MapRevision"/>), or null.</summary>
+    public string? MapRevision { get; init; }
+
     /// <summary>How many items <paramref name="authorId"/> added.</summary>
     public int Of(string authorId) => ByAuthor.GetValueOrDefault(authorId);
 }

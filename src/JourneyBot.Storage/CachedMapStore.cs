@@ -8,7 +8,10 @@ namespace JourneyBot.Storage;
 /// <summary>
 /// Spares storage the reads a busy session repeats: the conversation's map and the members'
 /// departments, as this process last read or wrote them, for a few seconds
-/// (<see cref="TableStorageOptions.CacheLifetime"/>). A contribution then costs one write.
+/// (<see cref="TableStorageOptions.CacheLifetime"/>). A contribution then costs one write. Past its
+/// lifetime a map's copy is kept while memory allows, and used again once the query of its map's
+/// counts, which a turn makes anyway, shows that storage still holds it (<see cref="MapRevision"/>):
+/// a quiet conversation's next turn reads its map only when it changed.
 /// </summary>
 /// <remarks>
 /// Writes stay exact: a map is saved against the version it was read at, so a copy made stale by
@@ -28,10 +31,16 @@ internal sealed class CachedMapStore : IMapStore
     private readonly RecentReads<StoredDocument?> _maps;
     private readonly RecentReads<TeamMember?> _members;
     private readonly RecentReads<KeptTally> _tallies;
+    private readonly TimeProvider _clock;
+
+    // A copy checked current again and again is still read anew this long after it was read or
+    // written: what bounds a stamp that a writer without stamps (an older version of the bot, during
+    // a rolling upgrade) left unchanged.
+    private static readonly TimeSpan MaxCheckedAge = TimeSpan.FromMinutes(10);
 
     public CachedMapStore(IMapStore inner, TimeProvider clock, IOptions<TableStorageOptions> options)
     {
-        _inner = inner;
+        (_inner, _clock) = (inner, clock);
         var settings = options.Value;
         // Maps weigh what their JSON does (a few KB, up to the 1 MB a row holds), so they are bounded in bytes too; members are a few fields each.
         _maps = new RecentReads<StoredDocument?>(clock, settings.CacheLifetime, settings.CacheCapacity, settings.CacheMaxBytes,
@@ -42,9 +51,17 @@ internal sealed class CachedMapStore : IMapStore
 
     public async Task<StoredMap?> GetConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
     {
-        if (_maps.TryGet(Key(scope), out var kept))
+        var key = Key(scope);
+        if (_maps.TryGet(key, out var kept))
         {
             return kept?.Read();
+        }
+
+        if (_maps.TryGetPast(key, out var past) && past is not null && _clock.GetElapsedTime(past.MadeAt) < MaxCheckedAge
+            && await IsCurrentAsync(scope, past, cancellationToken))
+        {
+            _maps.Renew(key, past);
+            return past.Read();
         }
 
         return await GetLatestConversationMapAsync(scope, cancellationToken);
@@ -53,8 +70,17 @@ internal sealed class CachedMapStore : IMapStore
     public async Task<StoredMap?> GetLatestConversationMapAsync(MapScope scope, CancellationToken cancellationToken)
     {
         var stored = await _inner.GetLatestConversationMapAsync(scope, cancellationToken);
-        _maps.Set(Key(scope), stored is null ? null : StoredDocument.Of(stored.Map, stored.ETag));
+        _maps.Set(Key(scope), stored is null ? null : StoredDocument.Of(scope, stored.Map, stored.ETag, _clock));
         return stored;
+    }
+
+    // A copy past its lifetime, checked by the query of its map's counts (its stamp is read with them,
+    // see MapRevision): a query the turn makes anyway for the map's limits, whose tally is kept for it.
+    private async Task<bool> IsCurrentAsync(MapScope scope, StoredDocument past, CancellationToken cancellationToken)
+    {
+        var tally = await _inner.CountItemsAsync(scope.TeamKey, past.MapId, cancellationToken);
+        _tallies.Set(Key(scope.TeamKey, past.MapId), new KeptTally(tally));
+        return tally.MapRevision == past.Revision;
     }
 
     public async Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken)
@@ -243,7 +269,7 @@ internal sealed class CachedMapStore : IMapStore
         }
         else
         {
-            _maps.Set(Key(scope), StoredDocument.Of(map, version));
+            _maps.Set(Key(scope), StoredDocument.Of(scope, map, version, _clock));
         }
     }
 
@@ -279,12 +305,17 @@ internal sealed class CachedMapStore : IMapStore
         }
     }
 
-    // Kept as UTF-8 JSON: half the memory of a string, and read without transcoding.
-    private sealed record StoredDocument(byte[] Json, string ETag)
+    // Kept as UTF-8 JSON: half the memory of a string, and read without transcoding. With its map's id
+    // and stamp, to be checked past its lifetime, and when it was read or written (clock timestamp).
+    private sealed record StoredDocument(byte[] Json, string ETag, string MapId, string Revision, long MadeAt)
     {
-        public long Bytes => Json.Length + (2L * ETag.Length) + 64;
+        public long Bytes => Json.Length + (2L * (ETag.Length + MapId.Length + Revision.Length)) + 96;
 
-        public static StoredDocument Of(JourneyMap map, string etag) => new(JsonSerializer.SerializeToUtf8Bytes(map, MapJson.Storage.JourneyMap), etag);
+        public static StoredDocument Of(MapScope scope, JourneyMap map, string etag, TimeProvider clock)
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(map, MapJson.Storage.JourneyMap);
+            return new(json, etag, map.Id, MapRevision.Of(scope.ConversationKey, json), clock.GetTimestamp());
+        }
 
         public StoredMap Read() => new(JsonSerializer.Deserialize(Json, MapJson.Storage.JourneyMap)!, ETag) { IsRecentCopy = true };
     }

@@ -8,9 +8,11 @@ namespace JourneyBot.Storage;
 /// their size, in bytes; when full, the least recently used go first.
 /// </summary>
 /// <remarks>
-/// The lifetime runs from the last read or write, never from the last use: a copy used every second
-/// is still read again once a lifetime, which is what bounds how long another instance's write can
-/// go unseen here (nothing in Table Storage tells this process of it sooner without a request).
+/// The lifetime runs from the last read, write or check against storage (<see cref="Renew"/>), never
+/// from the last use: a copy used every second is still read or checked again once a lifetime, which
+/// is what bounds how long another instance's write can go unseen here (nothing in Table Storage tells
+/// this process of it sooner without a request). Past its lifetime a value is kept until trimmed, for
+/// whoever can check it more cheaply than reading it again (<see cref="TryGetPast"/>).
 /// </remarks>
 /// <typeparam name="TValue">What is kept; it must not be changed by whoever gets it.</typeparam>
 /// <param name="clock">The clock of the lifetime.</param>
@@ -48,6 +50,34 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
         return false;
     }
 
+    /// <summary>
+    /// The value for <paramref name="key"/>, however old, while it is still kept (until trimmed, or
+    /// forgotten): what storage held once, to be checked before it is used.
+    /// </summary>
+    public bool TryGetPast(string key, out TValue value)
+    {
+        if (Enabled && _entries.TryGetValue(key, out var entry))
+        {
+            value = entry.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> for another lifetime, checked as what storage holds now, unless
+    /// another value was set for <paramref name="key"/> meanwhile (or it was forgotten): that one is newer.
+    /// </summary>
+    public void Renew(string key, TValue value)
+    {
+        if (Enabled && _entries.TryGetValue(key, out var entry) && ReferenceEquals(entry.Value, value))
+        {
+            _entries.TryUpdate(key, entry.Renewed(Expiry(), Interlocked.Increment(ref _uses)), entry);
+        }
+    }
+
     /// <summary>Keeps <paramref name="value"/> as what storage holds for <paramref name="key"/> now.</summary>
     public void Set(string key, TValue value)
     {
@@ -56,8 +86,7 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
             return;
         }
 
-        var expires = clock.GetTimestamp() + (long)(lifetime.TotalSeconds * clock.TimestampFrequency);
-        var entry = new Entry(value, expires, weigh?.Invoke(value) ?? 0) { LastUse = Interlocked.Increment(ref _uses) };
+        var entry = new Entry(value, Expiry(), weigh?.Invoke(value) ?? 0) { LastUse = Interlocked.Increment(ref _uses) };
         while (true)
         {
             if (_entries.TryGetValue(key, out var old))
@@ -89,6 +118,8 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
             Interlocked.Add(ref _bytes, -gone.Bytes);
         }
     }
+
+    private long Expiry() => clock.GetTimestamp() + (long)(lifetime.TotalSeconds * clock.TimestampFrequency);
 
     // Expired entries go first; then the least recently used, down to three quarters of either bound,
     // so trimming is rare and a flood of conversations costs reads, never unbounded memory.
@@ -134,5 +165,8 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
         public long Bytes { get; } = bytes;
 
         public long LastUse { get; set; }
+
+        // The same value and weight, fresh until expires.
+        public Entry Renewed(long expires, long use) => new(Value, expires, Bytes) { LastUse = use };
     }
 }

@@ -13,7 +13,8 @@ namespace JourneyBot.Storage;
 /// <item><c>m~{map}~i~{item}</c>: an item; <c>m~{map}~v~{person}</c>: a member's votes. They sort
 /// right after their map's line, so one range query reads a board.</item>
 /// <item><c>m~{map}~n~{person}</c>: what a member has on the map, counted (see <see cref="CountRows"/>);
-/// <c>m~{map}~n</c> says the counts are kept for every item. They sort between the items and the votes.</item>
+/// <c>m~{map}~n</c> says the counts are kept for every item; <c>m~{map}~r</c> stamps what the conversation
+/// holding the map holds (see <see cref="MapRevision"/>). They sort between the items and the votes.</item>
 /// <item><c>u~{person}</c>: what the team knows of a member (their department).</item>
 /// <item><c>r~{map}~{countdown}</c>: a round of questions, <c>r~{map}~{countdown}~a~{person}</c>: a
 /// member asked in it; the countdown is 9999 less the round's number, four digits, so a map's
@@ -53,12 +54,15 @@ internal static class RowKeys
     /// <summary>The row that says a map's counts are kept for all its items (written when they were first made).</summary>
     public static string CountsKept(string mapId) => Board(mapId) + "n";
 
+    /// <summary>The stamp of what the conversation holding the map holds (<see cref="MapRevision"/>), read with the counts.</summary>
+    public static string Revision(string mapId) => Board(mapId) + "r";
+
     /// <summary>What an author has on a map, counted.</summary>
     public static string AuthorCounts(string mapId, string personId) => CountsKept(mapId) + KeyEncoder.Separator + KeyEncoder.Encode(personId);
 
     /// <summary>
-    /// A filter for a map's counts and votes, and nothing else: from <see cref="CountsKept"/> to the
-    /// end of the votes (<c>~n</c> and <c>~n~…</c> sort after the items' <c>~i~</c>, the votes' <c>~v~</c> last).
+    /// A filter for a map's counts, its stamp and its votes, and nothing else: from <see cref="CountsKept"/> to the
+    /// end of the votes (<c>~n</c> and <c>~n~…</c> sort after the items' <c>~i~</c>, then <c>~r</c>, the votes' <c>~v~</c> last).
     /// </summary>
     public static string CountsAndVotes(string partitionKey, string mapId) =>
         TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {CountsKept(mapId)} and RowKey lt {Board(mapId) + "w"}");

@@ -206,7 +206,7 @@ public sealed partial class TableMapStore
         var partition = Partition(teamKey);
         for (var attempt = 0; attempt < CountAttempts; attempt++)
         {
-            var (kept, authors, voters) = ((TableEntity?)null, new List<TableEntity>(), 0);
+            var (kept, authors, voters, revision) = ((TableEntity?)null, new List<TableEntity>(), 0, (string?)null);
             var version = new System.Text.StringBuilder();
             await foreach (var row in table.QueryAsync<TableEntity>(RowKeys.CountsAndVotes(partition, mapId), cancellationToken: cancellationToken))
             {
@@ -223,6 +223,9 @@ public sealed partial class TableMapStore
                     case MapRows.VotesKind:
                         voters += MapRows.ReadVotes(row).Count > 0 ? 1 : 0;
                         break;
+                    case MapRevision.Kind:
+                        revision = row.GetString(MapRevision.Property);
+                        break;
                     default:
                         break;
                 }
@@ -230,7 +233,7 @@ public sealed partial class TableMapStore
 
             if (kept is not null && kept.GetBoolean(CountRows.StaleProperty) != true)
             {
-                return new MapCounts([.. authors.Select(CountRows.Read)], voters) { Version = version.ToString() };
+                return new MapCounts([.. authors.Select(CountRows.Read)], voters) { Version = version.ToString(), MapRevision = revision };
             }
 
             if (await TryMakeCountsAsync(teamKey, mapId, authors, kept, cancellationToken) is { } made)

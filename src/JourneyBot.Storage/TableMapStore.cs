@@ -44,7 +44,7 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
     }
 
     /// <inheritdoc />
-    /// <remarks>One transaction: replace the <c>c~</c> row if its ETag still matches, and upsert the shelf line.</remarks>
+    /// <remarks>One transaction: replace the <c>c~</c> row if its ETag still matches, and upsert the shelf line and the map's stamp (<see cref="MapRevision"/>).</remarks>
     public async Task<string?> TrySaveAsync(MapScope scope, StoredMap map, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -54,6 +54,7 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         [
             new(TableTransactionActionType.UpdateReplace, MapRows.Conversation(partition, scope, map.Map), new ETag(map.ETag)),
             new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, map.Map, time.GetUtcNow(), withDocument: false)),
+            MapRevision.Stamp(partition, scope.ConversationKey, map.Map),
         ];
         var etag = await TrySubmitAsync(actions, sourceAction: null, cancellationToken);
         if (etag is null)
@@ -134,16 +135,19 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
         return etag;
     }
 
-    // The conversation's row (added, or replaced at its version) and the replaced map's shelf line with its document.
+    // The conversation's row (added, or replaced at its version) with the map's stamp, and the
+    // replaced map's shelf line with its document, its stamp saying no conversation holds it.
     private static List<TableTransactionAction> Placing(string partition, MapScope scope, JourneyMap map, StoredMap? replacing, DateTimeOffset now)
     {
         var held = MapRows.Conversation(partition, scope, map);
         List<TableTransactionAction> actions = replacing is null
             ? [new(TableTransactionActionType.Add, held)]
             : [new(TableTransactionActionType.UpdateReplace, held, new ETag(replacing.ETag))];
+        actions.Add(MapRevision.Stamp(partition, scope.ConversationKey, map));
         if (replacing is not null && replacing.Map.Id != map.Id)
         {
             actions.Add(new(TableTransactionActionType.UpsertReplace, MapRows.Shelf(partition, replacing.Map, now, withDocument: true)));
+            actions.Add(MapRevision.Unstamp(partition, replacing.Map.Id));
         }
 
         return actions;
@@ -356,10 +360,13 @@ public sealed partial class TableMapStore(TableClient table, TimeProvider time, 
 
             try
             {
-                using var response = await table.DeleteEntityAsync(partitionKey, rowKey, held.ETag, cancellationToken);
+                // With its stamp, so that no instance's copy of what the conversation held still matches.
+                await table.SubmitTransactionAsync(
+                    [new(TableTransactionActionType.Delete, new TableEntity(partitionKey, rowKey), held.ETag), MapRevision.Unstamp(partitionKey, mapId)],
+                    cancellationToken);
                 return;
             }
-            catch (RequestFailedException ex) when (ex.Status == 412)
+            catch (TableTransactionFailedException ex) when (ex.Status == 412 && ex.FailedTransactionActionIndex == 0)
             {
                 StorageLog.HoldChanged(logger, mapId);
             }

@@ -34,18 +34,118 @@ public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(
     }
 
     [Fact]
-    public async Task After_the_lifetime_the_map_is_read_from_storage_again()
+    public async Task After_the_lifetime_an_unchanged_map_is_checked_by_the_query_of_its_counts_which_the_turn_then_needs_no_more()
     {
         var store = Cached();
         var scope = Maps.NewScope();
         await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
         _clock.Advance(TimeSpan.FromSeconds(5));
-        var before = Fixture.Metrics.Total;
+        using var requests = Requests();
 
-        await store.GetConversationMapAsync(scope, Cancel);
+        var map = await store.GetConversationMapAsync(scope, Cancel);
+        var tally = await store.CountItemsAsync(scope.TeamKey, "m1", Cancel);
         await store.GetConversationMapAsync(scope, Cancel);
 
-        Assert.Equal(1, Fixture.Metrics.Total - before);
+        Assert.Equal(["query"], Operations(requests));
+        Assert.Equal(("Onboarding", 0), (map!.Map.Name, tally.Items));
+    }
+
+    [Fact]
+    public async Task After_the_lifetime_a_map_read_from_storage_is_checked_the_same_way()
+    {
+        var here = Cached();
+        var scope = Maps.NewScope();
+        await Cached().TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var read = (await here.GetConversationMapAsync(scope, Cancel))!;
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        using var requests = Requests();
+
+        var again = (await here.GetConversationMapAsync(scope, Cancel))!;
+
+        Assert.Equal(["query"], Operations(requests));
+        Assert.Equal((read.ETag, Maps.Json(read.Map)), (again.ETag, Maps.Json(again.Map)));
+    }
+
+    [Fact]
+    public async Task After_the_lifetime_what_another_instance_saved_is_read_as_it_is_now()
+    {
+        var (here, there) = (Cached(), Cached());
+        var scope = Maps.NewScope();
+        await here.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var seenThere = (await there.GetConversationMapAsync(scope, Cancel))!;
+        seenThere.Map.Persona = "Maya, saved on the other instance";
+        var saved = await there.TrySaveAsync(scope, seenThere, Cancel);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        using var requests = Requests();
+
+        var now = (await here.GetConversationMapAsync(scope, Cancel))!;
+
+        Assert.Equal(["query", "read"], Operations(requests));
+        Assert.Equal((saved, "Maya, saved on the other instance"), (now.ETag, now.Map.Persona));
+    }
+
+    [Fact]
+    public async Task After_the_lifetime_a_map_another_conversation_took_unchanged_is_no_longer_this_conversations()
+    {
+        var (here, there) = (Cached(), Cached());
+        var team = Maps.NewScope().TeamKey;
+        var (first, second) = (new MapScope(team, "19:first@thread.tacv2"), new MapScope(team, "19:second@thread.tacv2"));
+        await here.TryPlaceAsync(first, Maps.NewMap(first, "m1"), null, Cancel);
+        var held = (await there.GetConversationMapAsync(first, Cancel))!;
+        Assert.NotNull(await there.TryTakeAsync(second, held, first, null, Cancel));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Null(await here.GetConversationMapAsync(first, Cancel));
+        Assert.Equal("m1", (await here.GetConversationMapAsync(second, Cancel))!.Map.Id);
+    }
+
+    [Fact]
+    public async Task After_the_lifetime_a_conversation_that_placed_another_map_no_longer_shows_the_first()
+    {
+        var (here, there) = (Cached(), Cached());
+        var scope = Maps.NewScope();
+        await here.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var held = (await there.GetConversationMapAsync(scope, Cancel))!;
+        Assert.NotNull(await there.TryPlaceAsync(scope, Maps.NewMap(scope, "m2", "Renewals"), held, Cancel));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("m2", (await here.GetConversationMapAsync(scope, Cancel))!.Map.Id);
+    }
+
+    [Fact]
+    public async Task After_the_lifetime_a_map_deleted_by_another_instance_is_gone_here_too()
+    {
+        var (here, there) = (Cached(), Cached());
+        var scope = Maps.NewScope();
+        await here.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        Assert.True(await there.DeleteMapAsync(scope.TeamKey, "m1", Cancel));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Null(await here.GetConversationMapAsync(scope, Cancel));
+    }
+
+    [Fact]
+    public async Task A_copy_checked_again_and_again_is_still_read_anew_ten_minutes_after_it_was_read()
+    {
+        var store = Cached();
+        var scope = Maps.NewScope();
+        await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        using (var checks = Requests())
+        {
+            for (var i = 0; i < 119; i++)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(5));
+                await store.GetConversationMapAsync(scope, Cancel);
+            }
+
+            Assert.Equal(Enumerable.Repeat("query", 119), Operations(checks));
+        }
+
+        using var requests = Requests();
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await store.GetConversationMapAsync(scope, Cancel);
+
+        Assert.Equal(["read"], Operations(requests));
     }
 
     [Fact]
@@ -175,6 +275,12 @@ public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(
         Assert.True(reads.TryGet("conversation-999", out _));
         Assert.False(reads.TryGet("conversation-0", out _));
     }
+
+    private MetricCollector<long> Requests() =>
+        new(Fixture.Services.GetRequiredService<IMeterFactory>(), StorageMetrics.MeterName, StorageMetrics.OperationsCounterName);
+
+    private static List<string> Operations(MetricCollector<long> requests) =>
+        [.. requests.GetMeasurementSnapshot().Select(r => (string)r.Tags["operation"]!)];
 
     private CachedMapStore Cached(TimeSpan? lifetime = null) => new(
         Fixture.Services.GetRequiredService<TableMapStore>(),

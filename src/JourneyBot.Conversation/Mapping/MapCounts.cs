@@ -20,6 +20,13 @@ public sealed record MapCounts(IReadOnlyList<AuthorCounts> Authors, int Voters)
     /// </summary>
     public string? Version { get; init; }
 
+    /// <summary>
+    /// The store's stamp of what the conversation holding the map held when the counts were read
+    /// (the Table store's <c>MapRevision</c>), or null where the store keeps none: read in the same
+    /// request, it tells an instance whether its copy of the map is still current.
+    /// </summary>
+    public string? MapRevision { get; init; }
+
     /// <summary>How many items the map holds.</summary>
     public int Items => Authors.Sum(a => a.Items);
 
@@ -50,7 +57,7 @@ public sealed record MapCounts(IReadOnlyList<AuthorCounts> Authors, int Voters)
 
     /// <summary>How many items the map holds, in all and per author: what its limits are checked against.</summary>
     public ItemTally Tally() =>
-        new(Items, Authors.ToDictionary(a => a.Author.Id, a => a.Items, StringComparer.Ordinal));
+        new(Items, Authors.ToDictionary(a => a.Author.Id, a => a.Items, StringComparer.Ordinal)) { MapRevision = MapRevision };
 
     /// <summary>The counts of <paramref name="board"/>: what the store keeps, item by item, made at once (in the order <see cref="Shown"/> gives).</summary>
     public static MapCounts Of(MapBoard board)

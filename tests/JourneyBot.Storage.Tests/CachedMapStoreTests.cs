@@ -51,6 +51,25 @@ public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(
     }
 
     [Fact]
+    public async Task After_the_lifetime_a_map_this_instance_saved_is_checked_the_same_way()
+    {
+        var store = Cached();
+        var scope = Maps.NewScope();
+        await store.TryPlaceAsync(scope, Maps.NewMap(scope, "m1"), null, Cancel);
+        var held = (await store.GetConversationMapAsync(scope, Cancel))!;
+        held.Map.Persona = "Maya, a first-time runner";
+        held.Map.AddStage("Discover");
+        Assert.NotNull(await store.TrySaveAsync(scope, held, Cancel));
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        using var requests = Requests();
+
+        var again = (await store.GetConversationMapAsync(scope, Cancel))!;
+
+        Assert.Equal(["query"], Operations(requests));
+        Assert.Equal("Maya, a first-time runner", again.Map.Persona);
+    }
+
+    [Fact]
     public async Task After_the_lifetime_a_map_read_from_storage_is_checked_the_same_way()
     {
         var here = Cached();

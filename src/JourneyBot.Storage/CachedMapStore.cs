@@ -137,7 +137,7 @@ internal sealed class CachedMapStore : IMapStore
         }
     }
 
-    // The copy kept takes the fields written; without one, what the row holds besides them is not known here.
+    // The copy kept takes the fields written, without a new lifetime; without one, what the row holds besides them is not known here.
     public async Task PutMemberAsync(string teamKey, string personId, TeamMember member, MemberFields fields, CancellationToken cancellationToken)
     {
         var key = Key(teamKey, personId);
@@ -150,7 +150,8 @@ internal sealed class CachedMapStore : IMapStore
             }
             else if (_members.TryGet(key, out var kept))
             {
-                _members.Set(key, kept.Merged(member, fields));
+                // Until the copy's own expiry: the fields not written are as old as the copy was.
+                _members.Replace(key, kept.Merged(member, fields));
             }
             else
             {

@@ -78,6 +78,29 @@ internal sealed class RecentReads<TValue>(TimeProvider clock, TimeSpan lifetime,
         }
     }
 
+    /// <summary>
+    /// Puts <paramref name="value"/> in place of the fresh value kept for <paramref name="key"/>, fresh
+    /// only as long as that one was: a write of some fields merged into a copy leaves the others as
+    /// old as they were. Forgets the key when its value changed meanwhile; does nothing when none is fresh.
+    /// </summary>
+    public void Replace(string key, TValue value)
+    {
+        if (!Enabled || !_entries.TryGetValue(key, out var entry) || entry.Expires <= clock.GetTimestamp())
+        {
+            return;
+        }
+
+        var replaced = new Entry(value, entry.Expires, weigh?.Invoke(value) ?? 0) { LastUse = Interlocked.Increment(ref _uses) };
+        if (_entries.TryUpdate(key, replaced, entry))
+        {
+            Interlocked.Add(ref _bytes, replaced.Bytes - entry.Bytes);
+        }
+        else
+        {
+            Forget(key);
+        }
+    }
+
     /// <summary>Keeps <paramref name="value"/> as what storage holds for <paramref name="key"/> now.</summary>
     public void Set(string key, TValue value)
     {

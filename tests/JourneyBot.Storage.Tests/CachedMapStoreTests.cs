@@ -247,6 +247,25 @@ public sealed class CachedMapStoreTests(StoreFixture fixture) : TableStoreTests(
     }
 
     [Fact]
+    public async Task A_write_of_some_fields_merged_into_a_members_copy_does_not_make_the_others_fresh_again()
+    {
+        var (here, there) = (Cached(), Cached());
+        var team = Maps.NewScope().TeamKey;
+        await here.PutMemberAsync(team, "29:1ana", new TeamMember("Support", true), Cancel);
+        Assert.NotNull(await here.GetMemberAsync(team, "29:1ana", Cancel));
+        await there.PutMemberAsync(team, "29:1ana", new TeamMember("Sales", true), MemberFields.Department, Cancel);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+
+        await here.PutMemberAsync(team, "29:1ana", TeamMember.New with { TimeZone = "Europe/Madrid" }, MemberFields.TimeZone, Cancel);
+        var merged = await here.GetMemberAsync(team, "29:1ana", Cancel);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var later = await here.GetMemberAsync(team, "29:1ana", Cancel);
+
+        Assert.Equal(("Support", "Europe/Madrid"), (merged!.Department, merged.TimeZone)); // within the copy's lifetime
+        Assert.Equal(("Sales", "Europe/Madrid"), (later!.Department, later.TimeZone)); // past it: read again
+    }
+
+    [Fact]
     public async Task With_a_lifetime_of_zero_every_read_goes_to_storage()
     {
         var store = Cached(TimeSpan.Zero);

@@ -36,14 +36,23 @@ internal sealed class SessionPool
         Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(player, stop), CancellationToken.None)));
 
     /// <summary>Plays every session's setup, <paramref name="workers"/> at a time, until all are contributing.</summary>
-    public static Task PrepareAsync(IEnumerable<Session> sessions, int workers, StepPlayer player) =>
-        Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (session, _) =>
+    public static Task PrepareAsync(IEnumerable<Session> sessions, int workers, StepPlayer player)
+    {
+        // A long set-up (thousands of sessions) says how far it is, every thousand sessions.
+        var ready = 0;
+        return Parallel.ForEachAsync(sessions, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (session, _) =>
         {
             while (!session.Contributing && session.Next(loopContributions: false) is { } step)
             {
                 await player.PlayAsync(session, step);
             }
+
+            if (Interlocked.Increment(ref ready) is var count && count % 1000 == 0)
+            {
+                Configurations.Progress(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"held: {count:N0} sessions set up"));
+            }
         });
+    }
 
     /// <summary>Plays every step left of <paramref name="sessions"/>, <paramref name="workers"/> sessions at a time, to publish.</summary>
     public static Task FinishAsync(IEnumerable<Session> sessions, int workers, StepPlayer player) =>
